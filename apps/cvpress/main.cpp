@@ -1,0 +1,131 @@
+// cvpress command line: parses options and calls the library's jobs.
+#include <cvpress/cvpress.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace po = boost::program_options;
+using cvpress::ExitCode;
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
+
+Commands:
+  render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
+  validate FILE...                                check CVs and print every error
+  formats                                         list the output formats
+
+Options:
+  -h, --help       show this help (also after a command)
+  -V, --version    show the version
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 render failure, 5 file I/O.
+)";
+
+int code(ExitCode c) { return static_cast<int>(c); }
+
+int usage_error(const std::string& message) {
+  std::cerr << "cvpress: " << message << "\nTry 'cvpress --help'.\n";
+  return code(ExitCode::usage);
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts,
+                        const po::positional_options_description& pos) {
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+int cmd_validate(const std::vector<std::string>& args) {
+  po::options_description opts("validate options");
+  opts.add_options()("help,h", "show help")("input", po::value<std::vector<std::string>>(),
+                                             "CV files");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse(args, opts, pos);
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress validate FILE...\nChecks each CV and prints every error as "
+                 "FILE:LINE:COLUMN: field.path: message.\n";
+    return 0;
+  }
+  if (!vm.count("input"))
+    return usage_error("validate needs at least one FILE");
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : vm["input"].as<std::vector<std::string>>())
+    files.emplace_back(f);
+  return code(cvpress::validate_files(files, std::cout, std::cerr));
+}
+
+int cmd_render(const std::vector<std::string>& args) {
+  po::options_description opts("render options");
+  opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(),
+                                             "output file (default: input stem + extension)")(
+      "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
+      "style,s", po::value<std::string>(), "style name or file")(
+      "input", po::value<std::vector<std::string>>(), "CV file");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse(args, opts, pos);
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE]\n"
+              << "Formats: " << cvpress::backend_names() << "\n";
+    return 0;
+  }
+  if (!vm.count("input"))
+    return usage_error("render needs a FILE");
+  const auto& inputs = vm["input"].as<std::vector<std::string>>();
+  if (inputs.size() != 1)
+    return usage_error("render takes exactly one FILE (use 'cvpress batch' for several)");
+  cvpress::RenderRequest request;
+  request.input = inputs.front();
+  if (vm.count("output"))
+    request.output = vm["output"].as<std::string>();
+  if (vm.count("format"))
+    request.format = vm["format"].as<std::string>();
+  if (vm.count("style"))
+    request.options.style = vm["style"].as<std::string>();
+  return code(cvpress::render_file(request, std::cout, std::cerr));
+}
+
+int cmd_formats() {
+  for (const cvpress::Backend* b : cvpress::backends())
+    std::cout << b->name() << "\t" << b->description() << "\n";
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty())
+    return usage_error("no command given");
+  const std::string command = args.front();
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "-h" || command == "--help" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "-V" || command == "--version") {
+      std::cout << "cvpress " << cvpress::version << "\n";
+      return 0;
+    }
+    if (command == "validate")
+      return cmd_validate(rest);
+    if (command == "render")
+      return cmd_render(rest);
+    if (command == "formats")
+      return cmd_formats();
+    return usage_error("unknown command '" + command + "'");
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  } catch (const std::exception& e) {
+    std::cerr << "cvpress: internal error: " << e.what() << "\n";
+    return code(ExitCode::internal);
+  }
+}

@@ -1,0 +1,32 @@
+# Third-party dependencies, all from Debian packages (scripts/install-deps.sh).
+find_package(PkgConfig REQUIRED)
+find_package(yaml-cpp REQUIRED CONFIG)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options CONFIG)
+find_package(Fontconfig REQUIRED)
+pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz harfbuzz-subset)
+
+# libharu ships no CMake config or pkg-config file on Debian.
+find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
+find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
+if(NOT TARGET cvpress_deps::hpdf)
+  add_library(cvpress_deps::hpdf UNKNOWN IMPORTED)
+  set_target_properties(cvpress_deps::hpdf PROPERTIES
+    IMPORTED_LOCATION "${HPDF_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
+endif()
+
+# yaml-cpp 0.7 exports a target without a namespace; 0.8 adds yaml-cpp::yaml-cpp.
+if(TARGET yaml-cpp::yaml-cpp)
+  set(CVPRESS_YAML_TARGET yaml-cpp::yaml-cpp)
+else()
+  set(CVPRESS_YAML_TARGET yaml-cpp)
+endif()
+
+function(cvpress_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local)
+  if(CVPRESS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

@@ -1,0 +1,10 @@
+#pragma once
+/// @file cvpress.hpp
+/// Convenience header: the whole public API.
+
+#include <cvpress/backend.hpp>
+#include <cvpress/diagnostics.hpp>
+#include <cvpress/job.hpp>
+#include <cvpress/load.hpp>
+#include <cvpress/model.hpp>
+#include <cvpress/version.hpp>

@@ -1,0 +1,77 @@
+#pragma once
+/// @file diagnostics.hpp
+/// Source locations, diagnostics (errors and warnings as values) and the
+/// exception hierarchy rooted in cvpress::Error.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cvpress {
+
+/// A position in an input file. Lines and columns are 1-based; 0 means unknown.
+struct SourceLocation {
+  std::string file; ///< path as given by the caller, e.g. "cv.yaml"
+  int line = 0;     ///< 1-based line, 0 when unknown
+  int column = 0;   ///< 1-based column (in bytes), 0 when unknown
+  /// True when a line is known.
+  [[nodiscard]] bool known() const { return line > 0; }
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+/// How serious a diagnostic is.
+enum class Severity { warning, error };
+
+/// One message about the input: `FILE:LINE:COLUMN: field.path: message`.
+struct Diagnostic {
+  Severity severity = Severity::error; ///< error or warning
+  SourceLocation where;                ///< where it applies
+  std::string path;                    ///< field path, e.g. "cv.sections.education[0].start_date"
+  std::string message;                 ///< human text, no trailing period needed
+
+  /// The one-line form, `FILE:LINE:COLUMN: path: message`; warnings get a
+  /// `warning: ` prefix before the path. Missing parts are left out.
+  [[nodiscard]] std::string to_string() const;
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+/// Root of every exception cvpress throws.
+class Error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The input (a CV or a style) is invalid. Carries every error found, in
+/// input order; `what()` is their one-line forms joined by newlines.
+class InputError : public Error {
+public:
+  /// Builds from at least one diagnostic.
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  /// All errors found (never empty).
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// A file could not be read or written.
+class IoError : public Error {
+public:
+  using Error::Error;
+};
+
+/// Rendering failed for a reason other than invalid input (e.g. no usable
+/// font, a backend failure).
+class RenderError : public Error {
+public:
+  using Error::Error;
+};
+
+/// Options given to the library or CLI are invalid (unknown format, ...).
+class UsageError : public Error {
+public:
+  using Error::Error;
+};
+
+} // namespace cvpress

@@ -1,0 +1,52 @@
+#pragma once
+/// @file load.hpp
+/// Loading and validating a CV from YAML.
+
+#include <cvpress/diagnostics.hpp>
+#include <cvpress/model.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace cvpress {
+
+/// Bounds that protect the loader from hostile input. Exceeding one is an
+/// input error with a location, never a crash.
+struct LoadLimits {
+  std::size_t max_file_bytes = 8 * 1024 * 1024; ///< whole input
+  std::size_t max_depth = 64;                    ///< nesting of maps/sequences
+  std::size_t max_nodes = 200'000;               ///< YAML nodes after alias expansion
+  std::size_t max_string_bytes = 64 * 1024;      ///< one scalar
+  std::size_t max_entries = 5'000;               ///< entries over all sections
+};
+
+/// Options for loading.
+struct LoadOptions {
+  LoadLimits limits; ///< resource bounds
+};
+
+/// A successfully loaded CV and the warnings found on the way.
+struct LoadResult {
+  Cv cv;                            ///< the model
+  std::vector<Diagnostic> warnings; ///< non-fatal findings (unknown entry keys, unsupported options)
+};
+
+/// Loads and validates a CV file. Throws InputError carrying every error
+/// found (locations name `path` as given), or IoError when it cannot be read.
+[[nodiscard]] LoadResult load_cv_file(const std::filesystem::path& path,
+                                      const LoadOptions& options = {});
+
+/// Loads and validates CV text; `filename` is used in locations only.
+/// Throws InputError.
+[[nodiscard]] LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
+                                        const LoadOptions& options = {});
+
+/// Turns a RenderCV section key into its title the way RenderCV does:
+/// underscores become spaces and lower-case words are capitalised, except
+/// short function words ("education" -> "Education",
+/// "welcome_to_RenderCV" -> "Welcome to RenderCV").
+[[nodiscard]] std::string section_title_from_key(std::string_view key);
+
+} // namespace cvpress

@@ -1,0 +1,52 @@
+// The list of built-in backends. Each backend lives in backends/<name>/ and
+// exposes one accessor declared in backends/registry_list.hpp.
+#include "backends/registry_list.hpp"
+
+#include <cvpress/backend.hpp>
+
+#include <algorithm>
+
+namespace cvpress {
+
+const std::vector<const Backend*>& backends() {
+  static const std::vector<const Backend*> all = [] {
+    std::vector<const Backend*> list = detail::builtin_backends();
+    std::sort(list.begin(), list.end(),
+              [](const Backend* a, const Backend* b) { return a->name() < b->name(); });
+    return list;
+  }();
+  return all;
+}
+
+const Backend* find_backend(std::string_view name) {
+  for (const Backend* b : backends())
+    if (b->name() == name)
+      return b;
+  return nullptr;
+}
+
+const Backend* backend_for_path(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  if (ext.empty())
+    return nullptr;
+  ext.erase(0, 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const Backend* b : backends())
+    for (const auto& e : b->extensions())
+      if (e == ext)
+        return b;
+  return nullptr;
+}
+
+std::string backend_names() {
+  std::string out;
+  for (const Backend* b : backends()) {
+    if (!out.empty())
+      out += ", ";
+    out += b->name();
+  }
+  return out.empty() ? std::string("(none built)") : out;
+}
+
+} // namespace cvpress

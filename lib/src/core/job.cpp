@@ -1,0 +1,162 @@
+#include <cvpress/job.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <ostream>
+#include <random>
+#include <unistd.h>
+
+namespace cvpress {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path, std::size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw IoError(path.string() + ": cannot read file: " + std::strerror(errno));
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw IoError(path.string() + ": cannot read file: is a directory");
+  std::string data;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    data.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > max_bytes)
+      throw IoError(path.string() + ": file is larger than the limit of " +
+                    std::to_string(max_bytes) + " bytes");
+  }
+  if (in.bad())
+    throw IoError(path.string() + ": read error");
+  return data;
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
+  fs::path dir = path.parent_path();
+  if (dir.empty())
+    dir = ".";
+  std::random_device rd;
+  std::string tmp_name = "." + path.filename().string() + ".tmp" + std::to_string(rd());
+  fs::path tmp = dir / tmp_name;
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0)
+    throw IoError(path.string() + ": cannot write: " + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      int e = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw IoError(path.string() + ": cannot write: " + std::strerror(e));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    int e = errno;
+    ::unlink(tmp.c_str());
+    throw IoError(path.string() + ": cannot write: " + std::strerror(e));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int e = errno;
+    ::unlink(tmp.c_str());
+    throw IoError(path.string() + ": cannot write: " + std::strerror(e));
+  }
+}
+
+namespace {
+void print_all(std::ostream& os, const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    os << d.to_string() << '\n';
+}
+} // namespace
+
+ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, std::ostream& err,
+                        const LoadOptions& options) {
+  ExitCode worst = ExitCode::ok;
+  for (const auto& file : files) {
+    try {
+      LoadResult result = load_cv_file(file, options);
+      print_all(err, result.warnings);
+      out << file.string() << ": valid";
+      if (!result.warnings.empty())
+        out << " (" << result.warnings.size()
+            << (result.warnings.size() == 1 ? " warning)" : " warnings)");
+      out << '\n';
+    } catch (const InputError& e) {
+      print_all(err, e.diagnostics());
+      if (worst == ExitCode::ok)
+        worst = ExitCode::input;
+    } catch (const IoError& e) {
+      err << e.what() << '\n';
+      worst = ExitCode::io;
+    }
+  }
+  return worst;
+}
+
+ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostream& err) {
+  // Choose the backend before doing any work, so usage errors come first.
+  const Backend* backend = nullptr;
+  if (!request.format.empty()) {
+    backend = find_backend(request.format);
+    if (!backend) {
+      err << "cvpress: unknown format '" << request.format << "' (valid formats: "
+          << backend_names() << ")\n";
+      return ExitCode::usage;
+    }
+  } else if (!request.output.empty()) {
+    backend = backend_for_path(request.output);
+    if (!backend) {
+      err << "cvpress: cannot infer the format from '" << request.output.string()
+          << "'; use --format (valid formats: " << backend_names() << ")\n";
+      return ExitCode::usage;
+    }
+  } else {
+    backend = find_backend("pdf");
+    if (!backend) {
+      err << "cvpress: the pdf backend is not available (valid formats: " << backend_names()
+          << ")\n";
+      return ExitCode::usage;
+    }
+  }
+  fs::path output = request.output;
+  if (output.empty()) {
+    output = request.input;
+    output.replace_extension(backend->extensions().empty() ? std::string(backend->name())
+                                                           : backend->extensions().front());
+  }
+  try {
+    LoadResult loaded = load_cv_file(request.input, request.load);
+    print_all(err, loaded.warnings);
+    RenderOptions options = request.options;
+    if (options.base_dir.empty())
+      options.base_dir = request.input.parent_path();
+    RenderResult result = backend->render(loaded.cv, options);
+    print_all(err, result.warnings);
+    write_file_atomically(output, result.bytes);
+    out << output.string() << ": " << result.bytes.size() << " bytes";
+    if (result.pages > 0)
+      out << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
+    out << '\n';
+    return ExitCode::ok;
+  } catch (const InputError& e) {
+    print_all(err, e.diagnostics());
+    return ExitCode::input;
+  } catch (const IoError& e) {
+    err << "cvpress: " << e.what() << '\n';
+    return ExitCode::io;
+  } catch (const RenderError& e) {
+    err << "cvpress: " << request.input.string() << ": " << e.what() << '\n';
+    return ExitCode::render;
+  } catch (const UsageError& e) {
+    err << "cvpress: " << e.what() << '\n';
+    return ExitCode::usage;
+  }
+}
+
+} // namespace cvpress

@@ -1,0 +1,76 @@
+#pragma once
+// Font access for the PDF backend: fontconfig lookup, per-character
+// fallback, metrics (HarfBuzz), and true subsets that libharu can embed.
+// Contract between fonts/ (implements) and layout/ + backends/pdf/ (use).
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cvpress::detail {
+
+/// One loaded TrueType face (a .ttf, or one face of a .ttc). Immutable after
+/// loading and shared read-only by every thread; owned by FontCatalog.
+class FontFace;
+
+/// Vertical metrics in em units (multiply by the font size).
+struct FaceMetrics {
+  double ascender = 0.8;   ///< above the baseline, positive
+  double descender = -0.2; ///< below the baseline, negative
+  double line_gap = 0;     ///< extra leading
+};
+
+/// Process-wide cache of faces, loaded once; thread-safe.
+class FontCatalog {
+public:
+  /// The process-wide catalogue.
+  static FontCatalog& shared();
+  /// The face of `family` (exact family name, as fontconfig knows it) in the
+  /// requested weight/slant, falling back to the family's regular face when
+  /// it has no such variant; nullptr when the family is not installed or is
+  /// not TrueType-outline (libharu cannot draw CFF).
+  const FontFace* find(std::string_view family, bool bold = false, bool italic = false);
+};
+
+/// Glyph coverage and metrics of a face.
+bool has_glyph(const FontFace& face, char32_t cp);
+/// Horizontal advance of `cp`'s glyph in em units (0 when missing).
+double advance_em(const FontFace& face, char32_t cp);
+/// Vertical metrics.
+FaceMetrics metrics(const FontFace& face);
+/// Family name, e.g. "Noto Sans".
+const std::string& family_name(const FontFace& face);
+/// File the face was loaded from, and its index in a collection.
+const std::string& file_path(const FontFace& face);
+int face_index(const FontFace& face);
+/// True for a bold face (real or the regular fallback used for bold).
+bool is_bold(const FontFace& face);
+/// True for an italic/oblique face.
+bool is_italic(const FontFace& face);
+
+/// A fallback chain: the faces for one role and variant, in order.
+class FontChain {
+public:
+  FontChain() = default;
+  /// Keeps the non-null faces in order.
+  explicit FontChain(std::vector<const FontFace*> faces);
+  /// Index of the first face that has a glyph for `cp`, or -1.
+  int face_for(char32_t cp) const;
+  /// The i-th face.
+  const FontFace& face(std::size_t i) const { return *faces_[i]; }
+  /// Number of faces.
+  std::size_t size() const { return faces_.size(); }
+
+private:
+  std::vector<const FontFace*> faces_;
+};
+
+/// A TrueType font holding exactly the glyphs for `codepoints` (BMP only,
+/// plus .notdef), with every composite glyph flattened into a simple glyph
+/// (libharu 2.3.0 loses composite components), a format-4 cmap, and the
+/// original advances and vertical metrics. Its outlines are identical to the
+/// source glyphs. Throws RenderError when the face cannot be subset.
+std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& codepoints);
+
+} // namespace cvpress::detail

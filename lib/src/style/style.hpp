@@ -1,0 +1,53 @@
+#pragma once
+// The resolved look of a CV, shared by every backend. For now built in code
+// (default_style()); the styles issue turns this into data files in styles/.
+// Lengths are in PDF points (1/72 in); colours are 0xRRGGBB.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cvpress::detail {
+
+/// A font role's family fallback chain, first family preferred. Every
+/// character is drawn from the first family that has a glyph for it.
+struct FontChainSpec {
+  std::vector<std::string> families; ///< e.g. {"Noto Sans", "DejaVu Sans", "WenQuanYi Micro Hei"}
+};
+
+/// How section headings look.
+enum class HeadingLook { rule_below, partial_rule, underline, small_caps, bar };
+
+/// Everything a backend needs to draw a CV.
+struct Style {
+  std::string name = "classic";      ///< style name
+  double page_width = 595.276;       ///< A4 by default
+  double page_height = 841.89;       ///< A4 by default
+  double margin_top = 56.69;         ///< 2 cm
+  double margin_bottom = 56.69;      ///< 2 cm
+  double margin_left = 56.69;        ///< 2 cm
+  double margin_right = 56.69;       ///< 2 cm
+  FontChainSpec body_fonts;          ///< body text
+  FontChainSpec heading_fonts;       ///< section headings and name
+  double body_size = 10;             ///< body font size
+  double name_size = 24;             ///< name in the header
+  double headline_size = 11;         ///< headline under the name
+  double heading_size = 13;          ///< section headings
+  double line_spacing = 1.25;        ///< line height as a multiple of the font size
+  std::uint32_t primary_color = 0x004F90; ///< name, headings, links
+  std::uint32_t text_color = 0x000000;    ///< body text
+  HeadingLook heading_look = HeadingLook::rule_below; ///< section heading decoration
+  bool header_centered = true;       ///< name and contact line centred
+  std::string contact_separator = " | "; ///< between contact items
+  double date_column_width = 100;    ///< right column for dates and locations
+  std::string bullet = "•";          ///< highlight bullet glyph
+  std::string nested_bullet = "–";   ///< nested highlight bullet
+  double entry_spacing = 6;          ///< vertical space between entries
+  double section_spacing = 10;       ///< vertical space before a section heading
+  bool justify = false;              ///< justified (true) or ragged-right text
+  std::string footer = "{name} – page {page} of {pages}"; ///< footer template; "" for none
+};
+
+/// The built-in default style ("classic").
+Style default_style();
+
+} // namespace cvpress::detail

@@ -1,0 +1,16 @@
+#pragma once
+// Unicode helpers over ICU: validation and normalisation.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cvpress::detail {
+
+/// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+/// NFC form of valid UTF-8 text.
+std::string to_nfc(std::string_view text);
+
+} // namespace cvpress::detail

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Configures and builds cvpress into build/ (the CLI lands at build/bin/cvpress).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DCVPRESS_WERROR=ON
+cmake --build build -j"$(nproc)"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything cvpress needs from Debian 12 packages. Idempotent; run as
+# root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
+  libharfbuzz-dev libfontconfig-dev libmd4c-dev
+  fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
+  poppler-utils qpdf python3
+)
+if [ "${CVPRESS_SKIP_LATEX:-0}" != 1 ]; then
+  packages+=(texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-lang-chinese
+             texlive-lang-arabic texlive-lang-other lmodern)
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds, and runs every test (this is what CI runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+cd build
+ctest --output-on-failure -j"$(nproc)"
