@@ -225,6 +225,8 @@ struct TalkEvent {
   RichText name;        ///< `name`: event or host, e.g. "NSDI"
   RichText location;    ///< `location`, e.g. "Santa Clara, United States"
   Dates dates;          ///< `date`
+  std::string time;     ///< `time`, free text, e.g. "2 p.m."
+  RichText host;        ///< `host`, e.g. "Aurojit Panda"
   SourceLocation where; ///< the item's map
   friend bool operator==(const TalkEvent&, const TalkEvent&) = default;
 };
