@@ -3,6 +3,7 @@
 namespace cvpress::detail {
 
 // Backends register here explicitly (no static-initialisation tricks).
-std::vector<const Backend*> builtin_backends() { return {}; }
+const Backend* latex_backend(); // backends/latex
+std::vector<const Backend*> builtin_backends() { return {latex_backend()}; }
 
 } // namespace cvpress::detail

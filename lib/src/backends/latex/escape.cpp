@@ -1,0 +1,276 @@
+#include "backends/latex/escape.hpp"
+
+#include <array>
+
+namespace cvpress::detail::latex {
+
+char32_t next_code_point(std::string_view text, std::size_t &pos) {
+  constexpr char32_t bad = 0xFFFD;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char b0 = byte(pos);
+  int extra = 0;
+  char32_t cp = 0;
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+    extra = 1;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    extra = 2;
+    cp = b0 & 0x0F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    extra = 3;
+    cp = b0 & 0x07;
+  } else {
+    ++pos;
+    return bad;
+  }
+  if (pos + static_cast<std::size_t>(extra) >= text.size()) {
+    ++pos;
+    return bad;
+  }
+  for (int i = 1; i <= extra; ++i) {
+    const unsigned char b = byte(pos + static_cast<std::size_t>(i));
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return bad;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Overlong forms, surrogates and values above U+10FFFF are invalid.
+  static constexpr std::array<char32_t, 4> min_value{0, 0x80, 0x800, 0x10000};
+  if (cp < min_value[static_cast<std::size_t>(extra)] || (cp >= 0xD800 && cp <= 0xDFFF) ||
+      cp > 0x10FFFF) {
+    ++pos;
+    return bad;
+  }
+  pos += static_cast<std::size_t>(extra) + 1;
+  return cp;
+}
+
+void append_utf8(std::string &out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t cp = next_code_point(text, pos);
+    const char32_t next = pos < text.size() ? static_cast<unsigned char>(text[pos]) : 0;
+    switch (cp) {
+    case '\\':
+      out += "\\textbackslash{}";
+      break;
+    case '{':
+      out += "\\{";
+      break;
+    case '}':
+      out += "\\}";
+      break;
+    case '$':
+      out += "\\$";
+      break;
+    case '&':
+      out += "\\&";
+      break;
+    case '#':
+      out += "\\#";
+      break;
+    case '%':
+      out += "\\%";
+      break;
+    case '_':
+      out += "\\_";
+      break;
+    case '^':
+      out += "\\textasciicircum{}";
+      break;
+    case '~':
+      out += "\\textasciitilde{}";
+      break;
+    // Brackets could be read as an optional argument after a macro.
+    case '[':
+      out += "{[}";
+      break;
+    case ']':
+      out += "{]}";
+      break;
+    // TeX ligature inputs: keep the characters as written.
+    case '-':
+      out += next == '-' ? "-{}" : "-";
+      break;
+    case ',':
+      out += next == ',' ? ",{}" : ",";
+      break;
+    case '`':
+      out += "\\textasciigrave{}";
+      break;
+    case '\'':
+      out += "\\textquotesingle{}";
+      break;
+    case '"':
+      out += "\\textquotedbl{}";
+      break;
+    case '<':
+      out += "\\textless{}";
+      break;
+    case '>':
+      out += "\\textgreater{}";
+      break;
+    case '|':
+      out += "\\textbar{}";
+      break;
+    case 0x00A0:
+      out += '~';
+      break;
+    case 0x00AD:
+      out += "\\-";
+      break;
+    case '\t':
+    case '\n':
+    case '\r':
+    case 0x2028:
+    case 0x2029:
+      out += ' ';
+      break;
+    default:
+      // Other C0/C1 controls and DEL never reach TeX.
+      if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        break;
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+}
+
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+} // namespace
+
+std::string escape_url(std::string_view url) {
+  std::string out;
+  out.reserve(url.size() + 8);
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const char c = url[i];
+    if (is_alnum(c)) {
+      out += c;
+      continue;
+    }
+    switch (c) {
+    // Unreserved and reserved URL characters that are inert in TeX.
+    case '-':
+    case '.':
+    case '/':
+    case ':':
+    case '?':
+    case '=':
+    case '@':
+    case '+':
+    case ',':
+    case ';':
+    case '!':
+    case '*':
+    case '\'':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+      out += c;
+      break;
+    // Characters hyperref's \href maps back from their escaped form.
+    case '#':
+      out += "\\#";
+      break;
+    case '&':
+      out += "\\&";
+      break;
+    case '_':
+      out += "\\_";
+      break;
+    case '~':
+      out += "\\~";
+      break;
+    case '%':
+      // An existing %XX escape stays; a lone % is encoded.
+      if (i + 2 < url.size() && is_hex(url[i + 1]) && is_hex(url[i + 2]))
+        out += "\\%";
+      else
+        out += "\\%25";
+      break;
+    default: {
+      const auto b = static_cast<unsigned char>(c);
+      out += "\\%";
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+    }
+  }
+  return out;
+}
+
+std::string safe_link_target(std::string_view url) {
+  static constexpr std::array<std::string_view, 5> allowed{"http://", "https://", "ftp://",
+                                                           "mailto:", "tel:"};
+  std::string lower;
+  for (std::size_t i = 0; i < url.size() && i < 8; ++i) {
+    char c = url[i];
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+    lower += c;
+  }
+  for (std::string_view scheme : allowed)
+    if (lower.starts_with(scheme))
+      return std::string(scheme) + std::string(url.substr(scheme.size()));
+  return "https://" + std::string(url);
+}
+
+std::string percent_encode(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '@' || c == '+') {
+      out += c;
+    } else {
+      const auto b = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string comment_safe(std::string_view text) {
+  std::string out;
+  for (const char c : text)
+    out += (c >= 0x20 && c < 0x7F) ? c : '?';
+  return out;
+}
+
+} // namespace cvpress::detail::latex

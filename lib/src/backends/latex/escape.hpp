@@ -1,0 +1,45 @@
+#pragma once
+// The LaTeX backend's security boundary: every CV string reaches the .tex
+// file through escape_text() (ordinary text) or escape_url() (the URL
+// argument of \href). Nothing a CV contains can form a TeX command.
+#include <string>
+#include <string_view>
+
+namespace cvpress::detail::latex {
+
+/// Decodes one UTF-8 code point at `pos` and advances `pos`. Invalid bytes
+/// decode as U+FFFD and advance by one byte.
+char32_t next_code_point(std::string_view text, std::size_t &pos);
+
+/// Appends `cp` to `out` as UTF-8.
+void append_utf8(std::string &out, char32_t cp);
+
+/// Escapes text for LaTeX text mode so that it prints literally: TeX
+/// specials become commands (`\` -> `\textbackslash{}`, `{` -> `\{`, ...),
+/// TeX ligature inputs are broken up (`--` -> `-{}-`, `'` ->
+/// `\textquotesingle{}`), U+00A0 becomes `~`, U+00AD becomes `\-`, line
+/// breaks and tabs become spaces, other control characters are dropped and
+/// invalid UTF-8 becomes U+FFFD.
+std::string escape_text(std::string_view text);
+
+/// Escapes a URL for the first argument of hyperref's \href: bytes outside
+/// the URL character set are percent-encoded (UTF-8), and `#`, `%`, `&`,
+/// `_`, `~` are written as `\#`, `\%`, `\&`, `\_`, `\~`, which hyperref
+/// turns back into the characters, even inside other macros' arguments.
+std::string escape_url(std::string_view url);
+
+/// A link target that only opens web, mail or phone links: URLs with an
+/// http, https, ftp, mailto or tel scheme are kept, anything else (e.g.
+/// `run:`, `file:`, `javascript:`, or no scheme at all) gets `https://`
+/// in front. Not escaped; pass the result to escape_url().
+std::string safe_link_target(std::string_view url);
+
+/// Percent-encodes a `mailto:` address or any URL component (RFC 3986
+/// unreserved characters and `@` stay). Not escaped for TeX.
+std::string percent_encode(std::string_view text);
+
+/// Keeps printable ASCII and replaces everything else with '?': for text in
+/// TeX comments.
+std::string comment_safe(std::string_view text);
+
+} // namespace cvpress::detail::latex

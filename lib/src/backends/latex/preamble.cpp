@@ -1,0 +1,370 @@
+// The preamble: every style decision of the LaTeX output lives here, as
+// plain LaTeX a user can edit.
+#include "backends/latex/escape.hpp"
+#include "backends/latex/writer.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace cvpress::detail::latex {
+
+namespace {
+
+// A length in big points, rounded to 0.001.
+std::string bp(double value) {
+  char buf[32];
+  const double rounded = std::round(value * 1000.0) / 1000.0;
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, rounded);
+  (void)ec;
+  return std::string(buf, end) + "bp";
+}
+
+std::string hex_color(std::uint32_t rgb) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out(6, '0');
+  for (int i = 5; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = digits[rgb & 0xF];
+    rgb >>= 4;
+  }
+  return out;
+}
+
+bool has(std::string_view family, std::string_view word) {
+  return family.find(word) != std::string_view::npos;
+}
+
+enum class Role { latin, mono, arabic, hebrew, cjk, other };
+
+Role role_of(std::string_view family) {
+  if (has(family, "Arabic"))
+    return Role::arabic;
+  if (has(family, "Hebrew"))
+    return Role::hebrew;
+  if (has(family, "WenQuanYi") || has(family, "CJK") || has(family, "Hei") || has(family, "Song") ||
+      has(family, "Ming") || has(family, "Gothic"))
+    return Role::cjk;
+  if (has(family, "Mono"))
+    return Role::mono;
+  if (has(family, "Symbol") || has(family, "Emoji") || has(family, "Math"))
+    return Role::other;
+  return Role::latin;
+}
+
+std::vector<std::string> families(const FontChainSpec &chain, Role role) {
+  std::vector<std::string> out;
+  for (const auto &f : chain.families)
+    if (role_of(f) == role)
+      out.push_back(comment_safe(f));
+  return out;
+}
+
+// \IfFontExistsTF{A}{<cmd>{A}}{\IfFontExistsTF{B}{<cmd>{B}}{<last>}}: the
+// first installed family of a chain.
+std::string first_installed(const std::vector<std::string> &chain, const std::string &command,
+                            const std::string &options, const std::string &fallback) {
+  std::string out;
+  std::string close;
+  for (const auto &family : chain) {
+    const std::string name = escape_text(family);
+    out += "\\IfFontExistsTF{" + name + "}{" + command + "{" + name + "}" + options + "}{%\n  ";
+    close += "}";
+  }
+  return out + fallback + close + "\n";
+}
+
+std::string footer_text(const std::string &tmpl, const DocumentMeta &meta) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < tmpl.size()) {
+    if (tmpl.compare(pos, 6, "{name}") == 0) {
+      out += escape_text(meta.author);
+      pos += 6;
+    } else if (tmpl.compare(pos, 6, "{page}") == 0) {
+      out += "\\thepage{}";
+      pos += 6;
+    } else if (tmpl.compare(pos, 7, "{pages}") == 0) {
+      out += "\\pageref*{cvLastPage}";
+      pos += 7;
+    } else {
+      std::size_t next = tmpl.find('{', pos + 1);
+      if (next == std::string::npos)
+        next = tmpl.size();
+      out += escape_text(std::string_view(tmpl).substr(pos, next - pos));
+      pos = next;
+    }
+  }
+  return out;
+}
+
+std::string heading_definition(const Style &s) {
+  const std::string font = "{\\cvHeadingFont\\fontsize{" + bp(s.heading_size) + "}{" +
+                           bp(s.heading_size * 1.2) + "}\\selectfont\\bfseries\\color{cvPrimary}";
+  std::string look;
+  switch (s.heading_look) {
+  case HeadingLook::rule_below:
+    look = font + "#1\\par}\\nobreak\\vspace{1bp}%\n  {\\color{cvPrimary}\\hrule height 0.6bp}";
+    break;
+  case HeadingLook::partial_rule:
+    look = font + "#1\\enspace\\leaders\\hrule height 0.45em depth -0.38em\\hfill\\null\\par}";
+    break;
+  case HeadingLook::underline:
+    look = "\\setbox0=\\hbox{" + font +
+           "#1}}\\copy0\\par\\nobreak\\vspace{1bp}%\n"
+           "  {\\color{cvPrimary}\\hrule height 0.6bp width \\wd0}";
+    break;
+  case HeadingLook::small_caps:
+    look = font + "\\mdseries\\MakeUppercase{#1}\\par}\\nobreak\\vspace{1bp}%\n"
+                  "  {\\color{cvPrimary}\\hrule height 0.3bp}";
+    break;
+  case HeadingLook::bar:
+    look = font + "\\rule[-0.2em]{3bp}{1em}\\enspace#1\\par}";
+    break;
+  }
+  return "% \\cvSection{title}{bookmark text}: a section heading with a PDF bookmark.\n"
+         "\\newcounter{cvSection}\n"
+         "\\newcommand{\\cvSection}[2]{%\n"
+         "  \\par\\addvspace{" +
+         bp(s.section_spacing) +
+         "}\\needspace{4\\baselineskip}%\n"
+         "  \\stepcounter{cvSection}\\pdfbookmark[0]{#2}{cvSection.\\arabic{cvSection}}%\n"
+         "  \\noindent" +
+         look + "\\nobreak\\vspace{3bp}}\n";
+}
+
+} // namespace
+
+std::string make_preamble(const Style &s, const Features &features, const DocumentMeta &meta) {
+  std::string p;
+  p += "% A CV typeset by cvpress. Compile with xelatex (or lualatex).\n"
+       "% Restyle it by editing this preamble: the body below only calls the \\cv... macros.\n"
+       "\\documentclass[10pt]{article}\n"
+       "\\usepackage{iftex}\n"
+       "\\usepackage[paperwidth=" +
+       bp(s.page_width) + ",paperheight=" + bp(s.page_height) + ",top=" + bp(s.margin_top) +
+       ",bottom=" + bp(s.margin_bottom) + ",left=" + bp(s.margin_left) +
+       ",right=" + bp(s.margin_right) + "]{geometry}\n";
+  if (features.math)
+    p += "\\usepackage{amsmath}\n";
+  p += "\\usepackage{fontspec}\n"
+       "\\usepackage{xcolor}\n"
+       "\\usepackage{enumitem}\n"
+       "\\usepackage{needspace}\n\n";
+
+  // Fonts.
+  p += "% Fonts: the first installed family of each chain.\n";
+  if (features.cjk)
+    p += "\\ifLuaTeX % LuaLaTeX takes CJK glyphs from a fallback font\n"
+         "  \\directlua{luaotfload.add_fallback(\"cvpresscjk\", {\"" +
+         escape_text(families(s.body_fonts, Role::cjk).empty()
+                         ? std::string("WenQuanYi Micro Hei")
+                         : families(s.body_fonts, Role::cjk).front()) +
+         ":mode=harf;\"})}\n"
+         "  \\defaultfontfeatures{RawFeature={fallback=cvpresscjk}}\n"
+         "\\fi\n";
+  std::vector<std::string> latin = families(s.body_fonts, Role::latin);
+  if (latin.empty())
+    latin = {"Noto Sans", "DejaVu Sans"};
+  p += first_installed(latin, "\\setmainfont", "", "");
+  std::vector<std::string> heading = families(s.heading_fonts, Role::latin);
+  if (heading.empty() || heading == latin)
+    p += "\\newcommand{\\cvHeadingFont}{}\n";
+  else
+    p += first_installed(heading, "\\newfontfamily\\cvHeadingFont", "",
+                         "\\newcommand{\\cvHeadingFont}{}");
+  std::vector<std::string> mono = families(s.body_fonts, Role::mono);
+  if (mono.empty())
+    mono = {"DejaVu Sans Mono"};
+  p += first_installed(mono, "\\setmonofont", "[Scale=MatchLowercase]", "");
+  if (features.cjk) {
+    std::vector<std::string> cjk = families(s.body_fonts, Role::cjk);
+    if (cjk.empty())
+      cjk = {"WenQuanYi Micro Hei"};
+    p += "\\ifXeTeX % CJK text through xeCJK\n"
+         "  \\usepackage{xeCJK}\n  " +
+         first_installed(cjk, "\\setCJKmainfont", "", "") + "\\fi\n";
+  }
+  if (features.rtl()) {
+    p += "% Right-to-left runs: \\cvRTL{...}\n"
+         "\\ifLuaTeX\n"
+         "  \\newcommand{\\cvRTL}[1]{{\\textdir TRT #1}}\n"
+         "\\else\n"
+         "  \\TeXXeTstate=1\n"
+         "  \\newcommand{\\cvRTL}[1]{\\beginR#1\\endR}\n"
+         "\\fi\n";
+  }
+  if (features.arabic) {
+    std::vector<std::string> arabic = families(s.body_fonts, Role::arabic);
+    if (arabic.empty())
+      arabic = {"Noto Sans Arabic"};
+    p += first_installed(arabic, "\\newfontfamily\\cvArabicFont", "[Script=Arabic]",
+                         "\\newcommand{\\cvArabicFont}{}") +
+         "\\DeclareRobustCommand{\\cvArabic}[1]{\\cvRTL{{\\cvArabicFont#1}}}\n";
+  }
+  if (features.hebrew) {
+    std::vector<std::string> hebrew = families(s.body_fonts, Role::hebrew);
+    if (hebrew.empty())
+      hebrew = {"Noto Sans Hebrew"};
+    p += first_installed(hebrew, "\\newfontfamily\\cvHebrewFont", "[Script=Hebrew]",
+                         "\\newcommand{\\cvHebrewFont}{}") +
+         "\\DeclareRobustCommand{\\cvHebrew}[1]{\\cvRTL{{\\cvHebrewFont#1}}}\n";
+  }
+  p += "\\renewcommand{\\normalsize}{\\fontsize{" + bp(s.body_size) + "}{" +
+       bp(s.body_size * s.line_spacing) + "}\\selectfont}\n\n";
+
+  // Colours and links.
+  p += "% Colours\n"
+       "\\definecolor{cvPrimary}{HTML}{" +
+       hex_color(s.primary_color) +
+       "}\n"
+       "\\definecolor{cvText}{HTML}{" +
+       hex_color(s.text_color) +
+       "}\n\n"
+       "% Links, PDF metadata and bookmarks. Minimal TeX installations lack the\n"
+       "% pzdr metric hyperref loads under XeTeX; that one font becomes \\nullfont.\n"
+       "\\makeatletter\n"
+       "\\let\\cv@fontprimitive\\font\n"
+       "\\def\\cv@linkfont{\\XeTeXLink@font}\n"
+       "\\def\\cv@font#1{\\def\\cv@arg{#1}\\ifx\\cv@arg\\cv@linkfont\n"
+       "  \\expandafter\\cv@nopzdr\\else\\expandafter\\cv@fontprimitive\\expandafter#1\\fi}\n"
+       "\\def\\cv@nopzdr=pzdr at 1sp{\\global\\let\\XeTeXLink@font\\nullfont}\n"
+       "\\ifXeTeX\\IfFileExists{pzdr.tfm}{}{\\let\\font\\cv@font}\\fi\n"
+       "\\usepackage[unicode]{hyperref}\n"
+       "\\let\\font\\cv@fontprimitive\n"
+       "\\makeatother\n"
+       "\\usepackage{bookmark}\n"
+       "\\hypersetup{colorlinks=true,linkcolor=cvPrimary,urlcolor=cvPrimary,bookmarksopen=true,\n"
+       "  pdftitle={" +
+       escape_text(meta.title) + "},\n  pdfauthor={" + escape_text(meta.author) +
+       "},\n  pdfsubject={Curriculum vitae},pdfcreator={cvpress}}\n\n";
+
+  // Page layout.
+  p += "% Page\n"
+       "\\setlength{\\parindent}{0pt}\n"
+       "\\setlength{\\parskip}{0pt}\n";
+  if (!s.justify)
+    p += "\\AtBeginDocument{\\raggedright}\n";
+  p += "\\AtBeginDocument{\\normalsize\\color{cvText}}\n";
+  if (s.footer.empty()) {
+    p += "\\pagestyle{empty}\n";
+  } else {
+    p += "\\newcommand{\\cvFooter}{" + footer_text(s.footer, meta) +
+         "}\n"
+         "\\makeatletter\n"
+         "\\def\\ps@cvpage{\\let\\@oddhead\\@empty\\let\\@evenhead\\@empty\n"
+         "  \\def\\@oddfoot{\\hfil{\\footnotesize\\color{gray}\\cvFooter}\\hfil}%\n"
+         "  \\let\\@evenfoot\\@oddfoot}\n"
+         "\\makeatother\n"
+         "\\pagestyle{cvpage}\n"
+         "\\AtEndDocument{\\label{cvLastPage}}\n";
+  }
+  p += "\n";
+
+  // Macros.
+  p += "% Layout\n"
+       "\\newdimen\\cvDateWidth \\cvDateWidth=" +
+       bp(s.date_column_width) +
+       " % right column: dates and locations\n"
+       "\\newdimen\\cvColumnGap \\cvColumnGap=" +
+       bp(10) +
+       "\n"
+       "\\newdimen\\cvMainMargin \\cvMainMargin=\\dimexpr\\cvDateWidth+\\cvColumnGap\\relax\n"
+       "\\newcommand{\\cvEntrySpace}{" +
+       bp(s.entry_spacing) +
+       "}\n"
+       "\\newcommand{\\cvIfEmpty}[3]{\\if\\relax\\detokenize{#1}\\relax#2\\else#3\\fi}\n\n";
+
+  p += "% Header\n"
+       "\\newenvironment{cvHeader}{\\par" +
+       std::string(s.header_centered ? "\\centering" : "\\raggedright") + "}{\\par\\addvspace{" +
+       bp(s.section_spacing) +
+       "}}\n"
+       "\\newcommand{\\cvName}[2]{{\\cvHeadingFont\\fontsize{" +
+       bp(s.name_size) + "}{" + bp(s.name_size * 1.2) +
+       "}\\selectfont\\color{cvPrimary}#1\\cvIfEmpty{#2}{}{ (#2)}\\par}\\vspace{4bp}}\n"
+       "\\newcommand{\\cvHeadline}[1]{{\\fontsize{" +
+       bp(s.headline_size) + "}{" + bp(s.headline_size * s.line_spacing) +
+       "}\\selectfont#1\\par}\\vspace{2bp}}\n"
+       "\\newcommand{\\cvAffiliation}[1]{#1\\par}\n"
+       "\\newif\\ifcvFirstContact\n"
+       "\\newenvironment{cvContacts}{\\par\\vspace{2bp}\\cvFirstContacttrue}{\\par}\n"
+       "\\newcommand{\\cvContactSep}{\\unskip{}" +
+       escape_text(s.contact_separator) +
+       "\\allowbreak}\n"
+       "\\newcommand{\\cvContact}[1]{\\ifcvFirstContact\\cvFirstContactfalse\\else"
+       "\\cvContactSep\\fi\\mbox{#1}}\n\n";
+  p += heading_definition(s) + "\n";
+
+  p += "% Entries. \\cvRow{main}{side}: main column left, dates/location column right.\n"
+       "\\newcommand{\\cvRow}[2]{%\n"
+       "  \\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}\\raggedright#1"
+       "\\end{minipage}%\n"
+       "  \\hfill\\begin{minipage}[t]{\\cvDateWidth}\\raggedleft#2\\end{minipage}\\par}\n"
+       "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
+       "\\newcommand{\\cvWhereWhen}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
+       "\\newcommand{\\cvLine}[1]{{\\rightskip=\\cvMainMargin plus 1fil\\relax\\noindent#1\\par}}\n"
+       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
+       "\\newcommand{\\cvTag}[1]{{[}#1{]}}\n"
+       "\\newlist{cvHighlights}{itemize}{2}\n"
+       "\\setlist[cvHighlights,1]{label={" +
+       escape_text(s.bullet) +
+       "},leftmargin=12bp,rightmargin=\\cvMainMargin,topsep=2bp,itemsep=0pt,parsep=0pt}\n"
+       "\\setlist[cvHighlights,2]{label={" +
+       escape_text(s.nested_bullet) +
+       "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
+       "% \\cvEducation{institution}{area}{degree}{location}{dates}\n"
+       "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{, }"
+       "\\cvIfEmpty{#3}{#2}{#3\\cvIfEmpty{#2}{}{ in #2}}}{\\cvWhereWhen{#4}{#5}}}\n"
+       "% \\cvExperience{company}{position}{location}{dates}\n"
+       "\\newcommand{\\cvExperience}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2}{}{, #2}}"
+       "{\\cvWhereWhen{#3}{#4}}}\n"
+       "% \\cvNormal{name}{location}{dates}\n"
+       "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhereWhen{#2}{#3}}}\n"
+       "% Labelled lists (publications, numbered entries): {widest label}\n"
+       "\\newcommand{\\cvLabel}[1]{#1}\n"
+       "\\newenvironment{cvLabeled}[1]{\\list{}{\\settowidth{\\labelwidth}{\\cvLabel{#1}}%\n"
+       "  \\labelsep=\\ifdim\\labelwidth>0pt 6bp\\else 0pt\\fi\n"
+       "  \\leftmargin=\\dimexpr\\labelwidth+\\labelsep\\relax\\rightmargin=0pt\n"
+       "  \\topsep=\\cvEntrySpace\\partopsep=0pt\\itemsep=\\cvEntrySpace\\parsep=0pt\n"
+       "  \\def\\makelabel##1{##1\\hfil}}}{\\endlist}\n"
+       "% \\cvPublication{label}{title}{date}, then its detail lines\n"
+       "\\newcommand{\\cvPublication}[3]{\\item[{\\cvLabel{#1}}]\\cvRow{\\textbf{#2}}{#3}}\n"
+       "\\newcommand{\\cvAuthors}[1]{\\cvLine{#1}}\n"
+       "\\newcommand{\\cvAuthor}[1]{#1}\n"
+       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
+       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
+       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
+       "% \\cvVenue{short tag}{venue}{status}\n"
+       "\\newcommand{\\cvVenue}[3]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}"
+       "\\cvIfEmpty{#3}{}{\\cvIfEmpty{#1#2}{}{, }#3}}}\n"
+       "\\newcommand{\\cvAward}[1]{\\cvLine{\\textbf{\\color{cvPrimary}#1}}}\n"
+       "\\newcommand{\\cvNote}[1]{\\cvLine{\\textit{#1}}}\n"
+       "\\newcommand{\\cvDoi}[2]{\\cvLine{DOI: \\href{#1}{#2}}}\n"
+       "\\newcommand{\\cvUrl}[2]{\\cvLine{\\href{#1}{#2}}}\n"
+       "% \\cvTalk{title}, then \\cvEvent{name}{location}{date}{details} items in cvEvents\n"
+       "\\newcommand{\\cvTalk}[1]{\\cvEntryStart\\cvLine{\\textbf{#1}}}\n"
+       "\\newlist{cvEvents}{itemize}{1}\n"
+       "\\setlist[cvEvents]{label={" +
+       escape_text(s.nested_bullet) +
+       "},leftmargin=12bp,topsep=1bp,itemsep=0pt,parsep=0pt}\n"
+       "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#4}{}{ "
+       "(#4)}}{#3}}\n"
+       "% \\cvService{role}{event}{short tag}{location}{dates}\n"
+       "\\newcommand{\\cvService}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}, \\cvIfEmpty{#3}{}{"
+       "\\cvTag{#3} }#2}{\\cvWhereWhen{#4}{#5}}}\n"
+       "% \\cvPatent{title}{date}, \\cvPatentNumber{number}{status}\n"
+       "\\newcommand{\\cvPatent}[2]{\\cvEntryStart\\cvRow{\\textbf{#1}}{#2}}\n"
+       "\\newcommand{\\cvPatentNumber}[2]{\\cvLine{#1\\cvIfEmpty{#2}{}{ (#2)}}}\n"
+       "% \\cvOneLine{label}{details}\n"
+       "\\newcommand{\\cvOneLine}[2]{\\par\\addvspace{2bp}\\noindent\\textbf{#1}: #2\\par}\n"
+       "% Bullet entries, numbered entries and text paragraphs\n"
+       "\\newlist{cvBullets}{itemize}{1}\n"
+       "\\setlist[cvBullets]{label={" +
+       escape_text(s.bullet) +
+       "},leftmargin=12bp,topsep=2bp,itemsep=1bp,parsep=0pt}\n"
+       "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
+       "\\newcommand{\\cvNumbered}[2]{\\item[{\\cvLabel{#1}}]#2}\n"
+       "\\newcommand{\\cvText}[1]{\\par\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
+  return p;
+}
+
+} // namespace cvpress::detail::latex

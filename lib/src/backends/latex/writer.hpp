@@ -1,0 +1,44 @@
+#pragma once
+// Turns a Cv into one self-contained XeLaTeX/LuaLaTeX document: a preamble
+// generated from the Style (fonts, page, colours, and the \cv... macros),
+// then a body that only calls those macros.
+#include <cvpress/diagnostics.hpp>
+#include <cvpress/model.hpp>
+
+#include "style/style.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cvpress::detail::latex {
+
+/// What the text of a CV needs from the preamble.
+struct Features {
+  bool cjk = false;    ///< Chinese/Japanese/Korean characters: load xeCJK
+  bool arabic = false; ///< Arabic script: Arabic font + RTL support
+  bool hebrew = false; ///< Hebrew script: Hebrew font + RTL support
+  bool math = false;   ///< math passed to TeX: load amsmath
+  /// True when right-to-left support is needed.
+  [[nodiscard]] bool rtl() const { return arabic || hebrew; }
+};
+
+/// Escapes `text` (escape_text()) and wraps Arabic and Hebrew runs in
+/// \cvArabic{...} / \cvHebrew{...}; records the scripts seen in `features`.
+std::string typeset_text(std::string_view text, Features &features);
+
+/// Document-level strings for the preamble (plain text, not escaped).
+struct DocumentMeta {
+  std::string title;  ///< PDF title, e.g. "Jane Doe – CV"
+  std::string author; ///< PDF author
+};
+
+/// The preamble, from \documentclass to the last macro definition (without
+/// \begin{document}).
+std::string make_preamble(const Style &style, const Features &features, const DocumentMeta &meta);
+
+/// The whole .tex file for `cv`. Math spans that fail the whitelist are
+/// typeset as text and reported in `warnings`.
+std::string make_document(const Cv &cv, const Style &style, std::vector<Diagnostic> &warnings);
+
+} // namespace cvpress::detail::latex

@@ -1,0 +1,292 @@
+// LaTeX backend: escaping, URL escaping, the math whitelist, preamble toggles.
+#include "backends/latex/dates.hpp"
+#include "backends/latex/escape.hpp"
+#include "backends/latex/math.hpp"
+#include "backends/latex/writer.hpp"
+
+#include <cvpress/backend.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace cvpress;
+using namespace cvpress::detail::latex;
+
+namespace {
+
+RichText rt(std::string s) { return RichText::from_plain(std::move(s), {"cv.yaml", 3, 7}); }
+
+std::string render(const Cv &cv, std::vector<Diagnostic> *warnings = nullptr) {
+  const Backend *b = find_backend("latex");
+  REQUIRE(b != nullptr);
+  RenderResult r = b->render(cv, {});
+  if (warnings)
+    *warnings = r.warnings;
+  return r.bytes;
+}
+
+bool contains(const std::string &hay, std::string_view needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("latex escape: TeX special characters") {
+  CHECK(escape_text("\\") == "\\textbackslash{}");
+  CHECK(escape_text("{") == "\\{");
+  CHECK(escape_text("}") == "\\}");
+  CHECK(escape_text("$") == "\\$");
+  CHECK(escape_text("&") == "\\&");
+  CHECK(escape_text("#") == "\\#");
+  CHECK(escape_text("^") == "\\textasciicircum{}");
+  CHECK(escape_text("_") == "\\_");
+  CHECK(escape_text("~") == "\\textasciitilde{}");
+  CHECK(escape_text("%") == "\\%");
+  CHECK(escape_text("[x]") == "{[}x{]}");
+  CHECK(escape_text("plain text 123") == "plain text 123");
+}
+
+TEST_CASE("latex escape: ligature inputs stay literal") {
+  CHECK(escape_text("a--b") == "a-{}-b");
+  CHECK(escape_text("a---b") == "a-{}-{}-b");
+  CHECK(escape_text("a-b") == "a-b");
+  CHECK(escape_text("``q''") ==
+        "\\textasciigrave{}\\textasciigrave{}q\\textquotesingle{}\\textquotesingle{}");
+  CHECK(escape_text("O'Brien") == "O\\textquotesingle{}Brien");
+  CHECK(escape_text(",,") == ",{},");
+  CHECK(escape_text("!`") == "!\\textasciigrave{}");
+}
+
+TEST_CASE("latex escape: other ASCII punctuation") {
+  CHECK(escape_text("<") == "\\textless{}");
+  CHECK(escape_text(">") == "\\textgreater{}");
+  CHECK(escape_text("|") == "\\textbar{}");
+  CHECK(escape_text("\"") == "\\textquotedbl{}");
+  CHECK(escape_text("a*b@c!d?e/f=g+h(i);:.") == "a*b@c!d?e/f=g+h(i);:.");
+}
+
+TEST_CASE("latex escape: spaces, soft hyphen and control characters") {
+  CHECK(escape_text("a\u00A0b") == "a~b");
+  CHECK(escape_text("co\u00ADop") == "co\\-op");
+  CHECK(escape_text("a\nb\tc\rd") == "a b c d");
+  CHECK(escape_text("a\u2028b") == "a b");
+  CHECK(escape_text(std::string("a\0b", 3)) == "ab");
+  CHECK(escape_text("a\x01\x1b\x7f"
+                    "b") == "ab");
+  CHECK(escape_text("a\u0085b") == "ab");           // C1 control
+  CHECK(escape_text("\xff") == "\uFFFD");           // invalid UTF-8
+  CHECK(escape_text("\xe9\x99") == "\uFFFD\uFFFD"); // truncated sequence
+  CHECK(escape_text("陈巧玲 محمد דוד é") == "陈巧玲 محمد דוד é");
+}
+
+TEST_CASE("latex escape: hostile strings cannot form commands") {
+  CHECK(escape_text("\\input{/etc/hostname}") == "\\textbackslash{}input\\{/etc/hostname\\}");
+  CHECK(escape_text("\\immediate\\write18{rm -rf /}") ==
+        "\\textbackslash{}immediate\\textbackslash{}write18\\{rm -rf /\\}");
+  CHECK(escape_text("^^5cinput") == "\\textasciicircum{}\\textasciicircum{}5cinput");
+  CHECK(escape_text("\\catcode`\\@=11") ==
+        "\\textbackslash{}catcode\\textasciigrave{}\\textbackslash{}@=11");
+  CHECK(escape_text("\\end{document}") == "\\textbackslash{}end\\{document\\}");
+  CHECK(escape_text("}}{") == "\\}\\}\\{");
+  // The only backslashes left start the fixed escape commands.
+  const std::string out = escape_text("\\csname\\endcsname\\def\\x#1{#1}%");
+  CHECK(out == "\\textbackslash{}csname\\textbackslash{}endcsname\\textbackslash{}def"
+               "\\textbackslash{}x\\#1\\{\\#1\\}\\%");
+}
+
+TEST_CASE("latex url escape") {
+  CHECK(escape_url("https://example.com/a-b_c~d") == "https://example.com/a-b\\_c\\~d");
+  CHECK(escape_url("https://x.org/?a=1&b=2#top") == "https://x.org/?a=1\\&b=2\\#top");
+  CHECK(escape_url("https://x.org/a%20b") == "https://x.org/a\\%20b");
+  CHECK(escape_url("https://x.org/100%") == "https://x.org/100\\%25");
+  CHECK(escape_url("https://x.org/a b") == "https://x.org/a\\%20b");
+  CHECK(escape_url("https://x.org/\\input{x}") == "https://x.org/\\%5Cinput\\%7Bx\\%7D");
+  CHECK(escape_url("https://x.org/^$\"<>|`") ==
+        "https://x.org/\\%5E\\%24\\%22\\%3C\\%3E\\%7C\\%60");
+  CHECK(escape_url("https://x.org/é") == "https://x.org/\\%C3\\%A9");
+  CHECK(escape_url("https://x.org/\n") == "https://x.org/\\%0A");
+}
+
+TEST_CASE("latex link targets: only web, mail and phone schemes") {
+  CHECK(safe_link_target("https://a.org") == "https://a.org");
+  CHECK(safe_link_target("HTTP://a.org") == "http://a.org");
+  CHECK(safe_link_target("mailto:a@b.org") == "mailto:a@b.org");
+  CHECK(safe_link_target("tel:+123") == "tel:+123");
+  CHECK(safe_link_target("example.com") == "https://example.com");
+  CHECK(safe_link_target("run:/bin/sh") == "https://run:/bin/sh");
+  CHECK(safe_link_target("file:///etc/passwd") == "https://file:///etc/passwd");
+  CHECK(safe_link_target("javascript:alert(1)") == "https://javascript:alert(1)");
+  CHECK(percent_encode("a b@c.org") == "a%20b@c.org");
+}
+
+TEST_CASE("latex math whitelist accepts common formulas") {
+  for (const char *ok : {"1.06\\times",
+                         "x^2",
+                         "x_i^2",
+                         "\\alpha + \\beta",
+                         "O(n \\log n)",
+                         "\\leq 5\\%",
+                         "90^\\circ",
+                         "\\pm 0.1",
+                         "\\frac{1}{2}",
+                         "\\sqrt{x}",
+                         "10^{-3}",
+                         "\\text{ms}",
+                         "\\mathrm{d}x",
+                         "f'(x)",
+                         "f'^2",
+                         "\\{a, b\\}",
+                         "a \\to b",
+                         "\\sum_{i=1}^{n} x_i",
+                         "\\text{über}",
+                         "",
+                         "x_{\\text{max}}",
+                         "\\mathbf{x}^\\top"}) {
+    INFO(ok);
+    if (std::string_view(ok) == "\\mathbf{x}^\\top")
+      CHECK(check_math(ok).has_value()); // \top is not whitelisted
+    else
+      CHECK_FALSE(check_math(ok).has_value());
+  }
+}
+
+TEST_CASE("latex math whitelist rejects everything else") {
+  for (const char *bad : {"\\input{/etc/hostname}",
+                          "\\immediate\\write18{ls}",
+                          "\\catcode`\\^=7",
+                          "^^5c",
+                          "x^^5cinput",
+                          "\\csname foo\\endcsname",
+                          "\\end{document}",
+                          "{",
+                          "}",
+                          "a}{b",
+                          "\\def\\x{1}",
+                          "#1",
+                          "a & b",
+                          "50%",
+                          "$",
+                          "~",
+                          "x^2^3",
+                          "x_1_2",
+                          "x^2'",
+                          "\\text{a_b}",
+                          "\\text{\\alpha}",
+                          "\\frac{1}",
+                          "\\sqrt[3]{x}",
+                          "x^",
+                          "\\left(",
+                          "é",
+                          "\\",
+                          "a\\\\b",
+                          "\\text{$x$}",
+                          "\\mathbb{R}",
+                          "\\verb|x|",
+                          "\"",
+                          "a\nb"}) {
+    INFO(bad);
+    CHECK(check_math(bad).has_value());
+  }
+  CHECK(check_math(std::string(1001, 'x')).has_value());
+  CHECK(check_math(std::string(40, '{') + std::string(40, '}')).has_value());
+}
+
+TEST_CASE("latex dates") {
+  Dates d;
+  d.date = CalendarDate{2024, 8, 0};
+  CHECK(format_dates(d) == "Aug 2024");
+  d = {};
+  d.start = CalendarDate{2020, 0, 0};
+  d.end = CalendarDate{2023, 0, 0};
+  CHECK(format_dates(d) == "2020 \u2013 2023");
+  d.end = Present{};
+  d.start = CalendarDate{2024, 8, 15};
+  CHECK(format_dates(d) == "Aug 2024 \u2013 present");
+  d.end.reset();
+  CHECK(format_dates(d) == "Aug 2024 \u2013 present");
+  d = {};
+  d.date = FreeTextDate{"Fall 2023"};
+  CHECK(format_dates(d) == "Fall 2023");
+  CHECK(format_dates(Dates{}).empty());
+}
+
+TEST_CASE("latex script runs") {
+  Features f;
+  CHECK(typeset_text("Hello", f) == "Hello");
+  CHECK_FALSE(f.cjk);
+  CHECK_FALSE(f.rtl());
+  CHECK(typeset_text("陈巧玲", f) == "陈巧玲");
+  CHECK(f.cjk);
+  CHECK(typeset_text("Dr محمد علي, PhD", f) == "Dr \\cvArabic{محمد علي}, PhD");
+  CHECK(f.arabic);
+  CHECK_FALSE(f.hebrew);
+  CHECK(typeset_text("דוד {x}", f) == "\\cvHebrew{דוד} \\{x\\}");
+  CHECK(f.hebrew);
+}
+
+TEST_CASE("latex preamble toggles") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section s{"education", "Education", {}, {}};
+  s.entries.push_back(EducationEntry{rt("MIT"), rt("Physics"), rt("PhD"), {}, {}});
+  cv.sections.push_back(s);
+  std::string tex = render(cv);
+  CHECK_FALSE(contains(tex, "xeCJK"));
+  CHECK_FALSE(contains(tex, "TeXXeTstate"));
+  CHECK_FALSE(contains(tex, "Arabic"));
+  CHECK_FALSE(contains(tex, "Hebrew"));
+  CHECK_FALSE(contains(tex, "amsmath"));
+  CHECK(contains(tex, "\\usepackage{fontspec}"));
+  CHECK(contains(tex, "pdfauthor={Jane Doe}"));
+  CHECK(contains(tex, "\\cvEducation{MIT}{Physics}{PhD}{}{}"));
+
+  cv.header.name.native = "陈巧玲";
+  tex = render(cv);
+  CHECK(contains(tex, "\\usepackage{xeCJK}"));
+  CHECK(contains(tex, "\\cvName{Jane Doe}{陈巧玲}"));
+  CHECK_FALSE(contains(tex, "TeXXeTstate"));
+
+  cv.header.affiliation = {"جامعة"};
+  tex = render(cv);
+  CHECK(contains(tex, "TeXXeTstate"));
+  CHECK(contains(tex, "Noto Sans Arabic"));
+  CHECK_FALSE(contains(tex, "Noto Sans Hebrew"));
+
+  cv.header.affiliation = {"אוניברסיטה"};
+  tex = render(cv);
+  CHECK(contains(tex, "TeXXeTstate"));
+  CHECK(contains(tex, "Noto Sans Hebrew"));
+  CHECK_FALSE(contains(tex, "Noto Sans Arabic"));
+}
+
+TEST_CASE("latex math runs: accepted as math, rejected as text with a warning") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  RichText h;
+  h.where = {"cv.yaml", 4, 11};
+  h.runs.push_back(TextRun{"speedup ", {}});
+  h.runs.push_back(MathRun{"1.06\\times", "1.06×", {}});
+  h.runs.push_back(TextRun{" and ", {}});
+  h.runs.push_back(MathRun{"\\input{/etc/hostname}", "\\input{/etc/hostname}", {}});
+  cv.header.headline = h;
+  std::vector<Diagnostic> warnings;
+  const std::string tex = render(cv, &warnings);
+  CHECK(contains(tex, "\\usepackage{amsmath}"));
+  CHECK(contains(tex, "speedup $1.06\\times$ and \\textbackslash{}input\\{/etc/hostname\\}"));
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].severity == Severity::warning);
+  CHECK(warnings[0].where == SourceLocation{"cv.yaml", 4, 11});
+  CHECK(warnings[0].path == "cv.headline");
+  CHECK(contains(warnings[0].message, "\\input is not an allowed math command"));
+}
+
+TEST_CASE("latex document is deterministic and has no dates") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  cv.header.emails = {"jane@example.com"};
+  CHECK(render(cv) == render(cv));
+  CHECK(contains(render(cv), "\\href{mailto:jane@example.com}{jane@example.com}"));
+  CHECK_FALSE(contains(render(cv), "\\today"));
+}
