@@ -290,3 +290,125 @@ TEST_CASE("latex document is deterministic and has no dates") {
   CHECK(contains(render(cv), "\\href{mailto:jane@example.com}{jane@example.com}"));
   CHECK_FALSE(contains(render(cv), "\\today"));
 }
+
+namespace {
+
+// A CV with every entry type, hostile strings and three scripts.
+Cv sample_cv() {
+  const std::string hostile = "\\input{/etc/hostname} \\immediate\\write18{touch pwned} "
+                              "\\catcode`\\^=7 ^^5c \\csname relax\\endcsname \\end{document} "
+                              "}{ $ & # _ ~ % -- --- `` '' <x> | \"q\" a\u00A0b so\u00ADft";
+  Cv cv;
+  cv.header.name = {"Qiaoling Chen", "Qiaoling", "Chen", "陈巧玲", "", {}};
+  cv.header.headline = rt("PhD student " + hostile);
+  cv.header.location = "Singapore";
+  cv.header.affiliation = {"S-Lab, Nanyang Technological University", "محمد", "דוד"};
+  cv.header.emails = {"qiaoling@example.com"};
+  cv.header.phones = {"+65 1234 5678"};
+  cv.header.websites = {"https://example.com/~qc/?a=1&b=2#x"};
+  cv.header.social_networks = {{"GitHub", "qc", {}}, {"Google Scholar", "abc_DEF", {}}};
+  Section edu{"education", "Education", {}, {"cv.yaml", 10, 3}};
+  EducationEntry e{rt("Nanyang Technological University"), rt("Computer Science"), rt("PhD"),
+                   {}, {"cv.yaml", 11, 5}};
+  e.details.dates.start = CalendarDate{2020, 8, 0};
+  e.details.dates.end = Present{};
+  e.details.location = rt("Singapore");
+  e.details.summary = rt("Summary " + hostile);
+  e.details.highlights.push_back({rt("Highlight " + hostile), {rt("Nested 陈巧玲")}});
+  edu.entries.push_back(e);
+  cv.sections.push_back(edu);
+
+  Section exp{"experience", "Experience", {}, {}};
+  ExperienceEntry x{rt("Shanghai AI Lab"), rt("Research Intern"), {}, {}};
+  x.details.dates.start = CalendarDate{2019, 0, 0};
+  x.details.dates.end = CalendarDate{2020, 0, 0};
+  exp.entries.push_back(x);
+  cv.sections.push_back(exp);
+
+  Section pubs{"publications", "Selected Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("Lucid: A Non-Intrusive Scheduler");
+  p.authors = {{rt("Qiaoling Chen"), true, false, true}, {rt("Meng Zhang"), true, true, false},
+               {rt("Peng Sun"), false, false, false}};
+  p.journal = rt("Architectural Support for Programming Languages and Operating Systems");
+  p.venue_short = "ASPLOS '23";
+  p.dates.date = CalendarDate{2023, 3, 0};
+  p.awards = {rt("Distinguished Paper Award")};
+  p.label = "C1";
+  p.status = rt("Published");
+  p.note = rt("Co-first authors.");
+  p.doi = "10.1145/3575693.3575705";
+  pubs.entries.push_back(p);
+  PublicationEntry p2;
+  p2.title = rt("Hostile title " + hostile);
+  p2.authors = {{rt("A. B."), false, false, false}};
+  p2.url = "https://arxiv.org/abs/2401.00001";
+  p2.label = "J1";
+  pubs.entries.push_back(p2);
+  cv.sections.push_back(pubs);
+
+  Section talks{"talks", "Talks", {}, {}};
+  TalkEntry t{rt("Characterization of LLM Development"), {}, {}, "", {}};
+  TalkEvent ev{rt("NSDI"), rt("Santa Clara, United States"), {}, "2 p.m.", rt("Aurojit Panda"), {}};
+  ev.dates.date = CalendarDate{2024, 4, 0};
+  t.events.push_back(ev);
+  talks.entries.push_back(t);
+  cv.sections.push_back(talks);
+
+  Section service{"service", "Service", {}, {}};
+  ServiceEntry sv{rt("AE Committee Member"), rt("USENIX Annual Technical Conference"), "ATC '22",
+                  {}, {}, {}};
+  sv.dates.date = CalendarDate{2022, 0, 0};
+  service.entries.push_back(sv);
+  cv.sections.push_back(service);
+
+  Section patents{"patents", "Patents", {}, {}};
+  PatentEntry pt{rt("A new method of video making"), "CN111970571A", {}, rt("Granted"), {}, "", {}};
+  pt.dates.date = CalendarDate{2020, 0, 0};
+  patents.entries.push_back(pt);
+  cv.sections.push_back(patents);
+
+  Section skills{"skills", "Skills", {}, {}};
+  skills.entries.push_back(OneLineEntry{rt("Languages"), rt("C++, Python, " + hostile), {}});
+  cv.sections.push_back(skills);
+
+  Section bullets{"bullets", "Bullets", {}, {}};
+  bullets.entries.push_back(BulletEntry{rt("[bracket] first " + hostile), {}});
+  cv.sections.push_back(bullets);
+
+  Section numbered{"numbered", "Numbered", {}, {}};
+  numbered.entries.push_back(NumberedEntry{rt("one"), {}});
+  numbered.entries.push_back(NumberedEntry{rt("two"), {}});
+  cv.sections.push_back(numbered);
+
+  Section reversed{"reversed", "Reversed", {}, {}};
+  reversed.entries.push_back(ReversedNumberedEntry{rt("newest"), {}});
+  reversed.entries.push_back(ReversedNumberedEntry{rt("oldest"), {}});
+  cv.sections.push_back(reversed);
+
+  Section text{"about", "About Me " + hostile, {}, {}};
+  text.entries.push_back(TextEntry{rt("Text paragraph " + hostile + " محمد and דוד."), {}});
+  cv.sections.push_back(text);
+  return cv;
+}
+
+} // namespace
+
+TEST_CASE("latex sample document") {
+  const std::string tex = render(sample_cv());
+  CHECK(contains(tex, "\\cvName{Qiaoling Chen}{陈巧玲}"));
+  CHECK(contains(tex, "\\cvOwner{Qiaoling Chen}\\cvCoFirst{}"));
+  CHECK(contains(tex, "\\cvAuthor{Meng Zhang}\\cvCoFirst{}\\cvCorresponding{}"));
+  CHECK(contains(tex, "\\cvDoi{https://doi.org/10.1145/3575693.3575705}"));
+  CHECK(contains(tex, "\\cvNumbered{2.}{newest}"));
+  CHECK(contains(tex, "\\cvNumbered{1.}{oldest}"));
+  CHECK(contains(tex, "% cv.sections.education[0] (line 11)"));
+  CHECK(contains(tex, "\\usepackage{xeCJK}"));
+  CHECK_FALSE(contains(tex, "\\input{"));
+  CHECK_FALSE(contains(tex, "\\write18"));
+  // Optional test aid: dump the document for a manual xelatex run.
+  if (const char* dump = std::getenv("CVPRESS_LATEX_DUMP")) {
+    std::ofstream out(dump, std::ios::binary);
+    out << tex;
+  }
+}

@@ -180,7 +180,10 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
     if (cjk.empty())
       cjk = {"WenQuanYi Micro Hei"};
     p += "\\ifXeTeX % CJK text through xeCJK\n"
-         "  \\usepackage{xeCJK}\n  " +
+         "  \\usepackage{xeCJK}\n"
+         "  % dashes, quotes and ellipses stay Western punctuation\n"
+         "  \\xeCJKDeclareCharClass{Default}{\"00B7,\"2013,\"2014,\"2018,\"2019,\"201C,\"201D,"
+         "\"2025,\"2026,\"2027}\n  " +
          first_installed(cjk, "\\setCJKmainfont", "", "") + "\\fi\n";
   }
   if (features.rtl()) {
