@@ -16,6 +16,7 @@ constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
 
 Commands:
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
+               [--compile]                        with -o cv.tex: also run xelatex -> cv.pdf
   validate FILE...                                check CVs and print every error
   formats                                         list the output formats
 
@@ -67,12 +68,14 @@ int cmd_render(const std::vector<std::string>& args) {
                                              "output file (default: input stem + extension)")(
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
+      "compile", "latex: also run xelatex and write the PDF next to the .tex")(
       "input", po::value<std::vector<std::string>>(), "CV file");
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
   if (vm.count("help")) {
-    std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE]\n"
+    std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
+                 "[--compile]\n"
               << "Formats: " << cvpress::backend_names() << "\n";
     return 0;
   }
@@ -89,6 +92,7 @@ int cmd_render(const std::vector<std::string>& args) {
     request.format = vm["format"].as<std::string>();
   if (vm.count("style"))
     request.options.style = vm["style"].as<std::string>();
+  request.compile = vm.count("compile") > 0;
   return code(cvpress::render_file(request, std::cout, std::cerr));
 }
 

@@ -38,6 +38,7 @@ struct RenderRequest {
   std::string format;           ///< backend name; "" infers from the output extension (else pdf)
   RenderOptions options;        ///< style and file-access options
   LoadOptions load;             ///< loader limits
+  bool compile = false;         ///< latex only: also run xelatex and write the PDF next to `output`
 };
 
 /// Loads, renders and writes atomically (temporary file + rename, so a

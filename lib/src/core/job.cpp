@@ -1,5 +1,7 @@
 #include <cvpress/job.hpp>
 
+#include "backends/latex/compile.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -124,6 +126,10 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
       return ExitCode::usage;
     }
   }
+  if (request.compile && backend->name() != "latex") {
+    err << "cvpress: --compile works only with the latex format\n";
+    return ExitCode::usage;
+  }
   fs::path output = request.output;
   if (output.empty()) {
     output = request.input;
@@ -143,6 +149,13 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     if (result.pages > 0)
       out << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
     out << '\n';
+    if (request.compile) {
+      fs::path pdf = output;
+      pdf.replace_extension(".pdf");
+      if (!detail::latex::compile_tex(output, pdf, request.input.string(), err))
+        return ExitCode::render;
+      out << pdf.string() << ": compiled with xelatex\n";
+    }
     return ExitCode::ok;
   } catch (const InputError& e) {
     print_all(err, e.diagnostics());
