@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""LaTeX backend tests with real TeX.
+
+compile mode: cvpress renders CV.yaml to .tex, xelatex compiles it (no shell
+escape, openin_any=openout_any=p), and pdftotext of the PDF must contain the
+CV's text: the lines of --expect, or (without it) the name, section titles and
+entry titles read from the YAML. No file besides the expected TeX outputs may
+appear, and the content of /etc/hostname must not leak into the PDF.
+
+golden mode: the .tex must equal --golden byte for byte;
+CVPRESS_UPDATE_GOLDEN=1 rewrites the golden file instead.
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+SKIP = 77
+BIDI_CONTROLS = dict.fromkeys(
+    [0x200E, 0x200F, 0x061C] + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)))
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def normalise(text):
+    """NFKC (Arabic presentation forms), no bidi marks, no whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(BIDI_CONTROLS)
+    return re.sub(r"\s+", "", text)
+
+
+def render(cvpress, yaml_file, tex, extra=()):
+    result = subprocess.run([cvpress, "render", yaml_file, "-o", tex, *extra],
+                            capture_output=True, text=True, timeout=300)
+    sys.stdout.write(result.stdout)
+    sys.stdout.write(result.stderr)
+    if result.returncode != 0:
+        fail(f"cvpress render exited with {result.returncode}")
+
+
+def strip_markup(text):
+    """The visible text of a Markdown-subset field."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return text.replace("**", "").replace("*", "").replace("`", "")
+
+
+def expectations_from_yaml(path):
+    try:
+        import yaml
+    except ImportError:
+        print("SKIP: PyYAML is not installed")
+        sys.exit(SKIP)
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    cv = data["cv"]
+    name = cv["name"]
+    expected = []
+    if isinstance(name, dict):
+        expected.append(name.get("full") or f"{name.get('given', '')} {name.get('family', '')}")
+        if name.get("native"):
+            expected.append(name["native"])
+    else:
+        expected.append(name)
+    titles = []
+    for key, entries in (cv.get("sections") or {}).items():
+        titles.append(key.replace("_", " "))
+        for entry in entries or []:
+            if not isinstance(entry, dict):
+                continue
+            for field in ("institution", "company", "title", "name", "role", "label"):
+                value = entry.get(field)
+                if isinstance(value, str) and "$" not in value:
+                    expected.append(strip_markup(value))
+                    break
+    return [e.strip() for e in expected if e.strip()], titles
+
+
+def run_xelatex(workdir, job):
+    env = dict(os.environ, openin_any="p", openout_any="p", shell_escape="f")
+    start = time.monotonic()
+    result = subprocess.run(
+        ["xelatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode",
+         job + ".tex"], cwd=workdir, env=env, capture_output=True, text=True, timeout=300)
+    elapsed = time.monotonic() - start
+    print(f"xelatex: {elapsed:.2f} s")
+    if result.returncode != 0:
+        log = os.path.join(workdir, job + ".log")
+        errors = []
+        if os.path.exists(log):
+            with open(log, encoding="utf-8", errors="replace") as f:
+                errors = [l.rstrip() for l in f if l.startswith("!") or l.startswith("l.")]
+        fail("xelatex failed: " + " / ".join(errors[:4]))
+
+
+def check_text(pdf, expected, titles, hostname):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = normalise(text)
+    # pdftotext joins words hyphenated at line ends; compare without hyphens as a fallback.
+    flat_nohyphen = flat.replace("-", "").replace("\u2010", "")
+    missing = []
+    for e in expected:
+        n = normalise(e)
+        if n not in flat and n.replace("-", "") not in flat_nohyphen:
+            missing.append(e)
+    lower = flat.lower()
+    for t in titles:
+        if normalise(t).lower() not in lower:
+            missing.append("section " + t)
+    if missing:
+        print(text)
+        fail("missing from the PDF text: " + " | ".join(missing))
+    if hostname and re.search(r"\b" + re.escape(hostname) + r"\b", text):
+        fail(f"the PDF contains the host name '{hostname}' (a file was read)")
+    print(f"pdftotext: {len(expected) + len(titles)} strings found")
+
+
+def check_files(workdir, allowed):
+    extra = sorted(set(os.listdir(workdir)) - set(allowed))
+    if extra:
+        fail("unexpected files written: " + ", ".join(extra))
+
+
+def read_hostname():
+    try:
+        with open("/etc/hostname", encoding="utf-8") as f:
+            name = f.read().strip()
+        return name if len(name) >= 2 else ""
+    except OSError:
+        return ""
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--cvpress", required=True)
+    p.add_argument("--yaml", required=True)
+    p.add_argument("--expect", help="file of strings (one a line) the PDF must contain")
+    p.add_argument("--golden", help="compare the .tex with this file")
+    p.add_argument("--check-hostname", action="store_true",
+                   help="fail when the content of /etc/hostname shows up in the PDF")
+    p.add_argument("--use-compile-flag", action="store_true",
+                   help="compile with 'cvpress render --compile' instead of xelatex directly")
+    args = p.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="cvpress-latex-test-")
+    try:
+        tex = os.path.join(workdir, "cv.tex")
+        if args.golden:
+            render(args.cvpress, args.yaml, tex)
+            with open(tex, "rb") as f:
+                produced = f.read()
+            if os.environ.get("CVPRESS_UPDATE_GOLDEN") == "1":
+                with open(args.golden, "wb") as f:
+                    f.write(produced)
+                print("updated " + args.golden)
+                return
+            if not os.path.exists(args.golden):
+                fail(args.golden + " does not exist (run with CVPRESS_UPDATE_GOLDEN=1)")
+            with open(args.golden, "rb") as f:
+                golden = f.read()
+            if produced != golden:
+                subprocess.run(["diff", "-u", args.golden, tex])
+                fail("the .tex differs from " + args.golden)
+            print("golden file matches")
+            return
+
+        if shutil.which("xelatex") is None or shutil.which("pdftotext") is None:
+            print("SKIP: xelatex or pdftotext is not installed")
+            sys.exit(SKIP)
+        if args.expect:
+            with open(args.expect, encoding="utf-8") as f:
+                expected = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+            titles = []
+        else:
+            expected, titles = expectations_from_yaml(args.yaml)
+        if args.use_compile_flag:
+            start = time.monotonic()
+            render(args.cvpress, args.yaml, tex, ["--compile"])
+            print(f"cvpress --compile: {time.monotonic() - start:.2f} s")
+            check_files(workdir, ["cv.tex", "cv.pdf"])
+        else:
+            render(args.cvpress, args.yaml, tex)
+            run_xelatex(workdir, "cv")
+            check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
+        check_text(os.path.join(workdir, "cv.pdf"), expected, titles,
+                   read_hostname() if args.check_hostname else "")
+        print("ok")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
