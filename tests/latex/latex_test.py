@@ -31,8 +31,10 @@ def fail(message):
 
 
 def normalise(text):
-    """NFKC (Arabic presentation forms), no bidi marks, no whitespace."""
+    """NFKC (Arabic presentation forms), no bidi marks, no symbols, no whitespace."""
     text = unicodedata.normalize("NFKC", text).translate(BIDI_CONTROLS)
+    # Pictographs (emoji in section titles) may have no font at all.
+    text = "".join(c for c in text if unicodedata.category(c) != "So" and c != "\ufe0f")
     return re.sub(r"\s+", "", text)
 
 

@@ -120,15 +120,20 @@ std::string heading_definition(const Style &s) {
     look = font + "\\rule[-0.2em]{3bp}{1em}\\enspace#1\\par}";
     break;
   }
-  return "% \\cvSection{title}{bookmark text}: a section heading with a PDF bookmark.\n"
+  return "% \\cvSection{title}{bookmark text}: a section heading with a PDF bookmark; it\n"
+         "% stays on the page of what follows (\\@afterheading).\n"
          "\\newcounter{cvSection}\n"
+         "\\newcommand{\\cvBookmark}[1]{\\stepcounter{cvSection}%\n"
+         "  \\pdfbookmark[0]{#1}{cvSection.\\arabic{cvSection}}}\n"
+         "\\makeatletter\n"
          "\\newcommand{\\cvSection}[2]{%\n"
          "  \\par\\addvspace{" +
          bp(s.section_spacing) +
-         "}\\needspace{4\\baselineskip}%\n"
-         "  \\stepcounter{cvSection}\\pdfbookmark[0]{#2}{cvSection.\\arabic{cvSection}}%\n"
-         "  \\noindent" +
-         look + "\\nobreak\\vspace{3bp}}\n";
+         "}%\n"
+         "  \\noindent\\cvBookmark{#2}" +
+         look +
+         "\\nobreak\\vspace{3bp}\\@afterheading}\n"
+         "\\makeatother\n";
 }
 
 } // namespace
@@ -147,8 +152,7 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
     p += "\\usepackage{amsmath}\n";
   p += "\\usepackage{fontspec}\n"
        "\\usepackage{xcolor}\n"
-       "\\usepackage{enumitem}\n"
-       "\\usepackage{needspace}\n\n";
+       "\\usepackage{enumitem}\n\n";
 
   // Fonts.
   p += "% Fonts: the first installed family of each chain.\n";
@@ -210,6 +214,20 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
     p += first_installed(hebrew, "\\newfontfamily\\cvHebrewFont", "[Script=Hebrew]",
                          "\\newcommand{\\cvHebrewFont}{}") +
          "\\DeclareRobustCommand{\\cvHebrew}[1]{\\cvRTL{{\\cvHebrewFont#1}}}\n";
+  }
+  if (features.symbols) {
+    std::vector<std::string> symbols;
+    for (const auto &f : s.body_fonts.families)
+      if (has(f, "Symbols2"))
+        symbols.push_back(comment_safe(f));
+    for (const auto &f : s.body_fonts.families)
+      if (has(f, "Symbol") && !has(f, "Symbols2"))
+        symbols.push_back(comment_safe(f));
+    symbols.push_back("DejaVu Sans");
+    p += "% Pictographs: \\cvSymbol{...}\n" +
+         first_installed(symbols, "\\newfontfamily\\cvSymbolFont", "",
+                         "\\newcommand{\\cvSymbolFont}{}") +
+         "\\DeclareRobustCommand{\\cvSymbol}[1]{{\\cvSymbolFont#1}}\n";
   }
   p += "\\renewcommand{\\normalsize}{\\fontsize{" + bp(s.body_size) + "}{" +
        bp(s.body_size * s.line_spacing) + "}\\selectfont}\n\n";
@@ -297,11 +315,13 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
        "\\cvContactSep\\fi\\mbox{#1}}\n\n";
   p += heading_definition(s) + "\n";
 
-  p += "% Entries. \\cvRow{main}{side}: main column left, dates/location column right.\n"
+  p += "% Entries. \\cvRow{main}{side}: main column left, dates/location column right;\n"
+       "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
        "\\newcommand{\\cvRow}[2]{%\n"
        "  \\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}\\raggedright#1"
-       "\\end{minipage}%\n"
-       "  \\hfill\\begin{minipage}[t]{\\cvDateWidth}\\raggedleft#2\\end{minipage}\\par}\n"
+       "\\strut\\end{minipage}%\n"
+       "  \\hfill\\begin{minipage}[t]{\\cvDateWidth}\\raggedleft#2\\strut\\end{minipage}"
+       "\\par\\prevdepth=\\dp\\strutbox}\n"
        "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
        "\\newcommand{\\cvWhereWhen}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
        "\\newcommand{\\cvLine}[1]{{\\rightskip=\\cvMainMargin plus 1fil\\relax\\noindent#1\\par}}\n"

@@ -35,10 +35,39 @@ Dir direction(char32_t cp) {
   return Dir::ltr;
 }
 
+// Pictographs and dingbats that text fonts lack: typeset with \cvSymbol.
+bool is_symbol(char32_t cp) {
+  return in(cp, 0x2600, 0x27BF) || in(cp, 0x2B00, 0x2BFF) || in(cp, 0x1F000, 0x1FAFF);
+}
+
 struct Char {
   std::size_t begin, end; // byte range
   Dir dir;
+  bool symbol;
 };
+
+// Escapes left-to-right text, putting runs of symbols into \cvSymbol{...}.
+std::string plain_segment(std::string_view s, const std::vector<Char> &chars, std::size_t from,
+                          std::size_t to, Features &features) {
+  std::string out;
+  std::size_t i = from;
+  while (i < to) {
+    std::size_t j = i;
+    const bool symbol = chars[i].symbol;
+    while (j < to && chars[j].symbol == symbol)
+      ++j;
+    const std::string text =
+        escape_text(s.substr(chars[i].begin, chars[j - 1].end - chars[i].begin));
+    if (symbol) {
+      features.symbols = true;
+      out += "\\cvSymbol{" + text + "}";
+    } else {
+      out += text;
+    }
+    i = j;
+  }
+  return out;
+}
 
 std::string number(std::size_t value) {
   char buf[24];
@@ -273,7 +302,12 @@ private:
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Author &a = list[i];
-      std::string s = rich(a.name, path + "[" + number(i) + "]");
+      // The owner's bold comes from \cvOwner, so a restyle can change it.
+      RichText name = a.name;
+      if (a.highlighted)
+        for (auto &run : name.runs)
+          std::visit([](auto &r) { r.format.bold = false; }, run);
+      std::string s = rich(name, path + "[" + number(i) + "]");
       s = a.highlighted ? "\\cvOwner{" + s + "}" : "\\cvAuthor{" + s + "}";
       if (a.co_first)
         s += "\\cvCoFirst{}";
@@ -442,7 +476,9 @@ std::string typeset_text(std::string_view s, Features &features) {
     const char32_t cp = next_code_point(s, pos);
     if (is_cjk(cp))
       features.cjk = true;
-    chars.push_back({begin, pos, direction(cp)});
+    // Emoji variation selectors and joiners stay with the symbol before them.
+    const bool joins = (cp == 0xFE0F || cp == 0x200D) && !chars.empty() && chars.back().symbol;
+    chars.push_back({begin, pos, direction(cp), is_symbol(cp) || joins});
   }
   std::string out;
   std::size_t i = 0;
@@ -452,7 +488,7 @@ std::string typeset_text(std::string_view s, Features &features) {
       std::size_t j = i;
       while (j < chars.size() && chars[j].dir != Dir::arabic && chars[j].dir != Dir::hebrew)
         ++j;
-      out += escape_text(s.substr(chars[i].begin, chars[j - 1].end - chars[i].begin));
+      out += plain_segment(s, chars, i, j, features);
       i = j;
       continue;
     }

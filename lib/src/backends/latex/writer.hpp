@@ -15,16 +15,18 @@ namespace cvpress::detail::latex {
 
 /// What the text of a CV needs from the preamble.
 struct Features {
-  bool cjk = false;    ///< Chinese/Japanese/Korean characters: load xeCJK
-  bool arabic = false; ///< Arabic script: Arabic font + RTL support
-  bool hebrew = false; ///< Hebrew script: Hebrew font + RTL support
-  bool math = false;   ///< math passed to TeX: load amsmath
+  bool cjk = false;     ///< Chinese/Japanese/Korean characters: load xeCJK
+  bool arabic = false;  ///< Arabic script: Arabic font + RTL support
+  bool hebrew = false;  ///< Hebrew script: Hebrew font + RTL support
+  bool math = false;    ///< math passed to TeX: load amsmath
+  bool symbols = false; ///< pictographs (U+2600-27BF, U+1F000-1FAFF): a symbol font
   /// True when right-to-left support is needed.
   [[nodiscard]] bool rtl() const { return arabic || hebrew; }
 };
 
 /// Escapes `text` (escape_text()) and wraps Arabic and Hebrew runs in
-/// \cvArabic{...} / \cvHebrew{...}; records the scripts seen in `features`.
+/// \cvArabic{...} / \cvHebrew{...} and pictographs in \cvSymbol{...};
+/// records the scripts seen in `features`.
 std::string typeset_text(std::string_view text, Features &features);
 
 /// Document-level strings for the preamble (plain text, not escaped).
