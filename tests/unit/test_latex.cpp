@@ -308,8 +308,11 @@ Cv sample_cv() {
   cv.header.websites = {"https://example.com/~qc/?a=1&b=2#x"};
   cv.header.social_networks = {{"GitHub", "qc", {}}, {"Google Scholar", "abc_DEF", {}}};
   Section edu{"education", "Education", {}, {"cv.yaml", 10, 3}};
-  EducationEntry e{rt("Nanyang Technological University"), rt("Computer Science"), rt("PhD"),
-                   {}, {"cv.yaml", 11, 5}};
+  EducationEntry e{rt("Nanyang Technological University"),
+                   rt("Computer Science"),
+                   rt("PhD"),
+                   {},
+                   {"cv.yaml", 11, 5}};
   e.details.dates.start = CalendarDate{2020, 8, 0};
   e.details.dates.end = Present{};
   e.details.location = rt("Singapore");
@@ -328,7 +331,8 @@ Cv sample_cv() {
   Section pubs{"publications", "Selected Publications", {}, {}};
   PublicationEntry p;
   p.title = rt("Lucid: A Non-Intrusive Scheduler");
-  p.authors = {{rt("Qiaoling Chen"), true, false, true}, {rt("Meng Zhang"), true, true, false},
+  p.authors = {{rt("Qiaoling Chen"), true, false, true},
+               {rt("Meng Zhang"), true, true, false},
                {rt("Peng Sun"), false, false, false}};
   p.journal = rt("Architectural Support for Programming Languages and Operating Systems");
   p.venue_short = "ASPLOS '23";
@@ -356,8 +360,8 @@ Cv sample_cv() {
   cv.sections.push_back(talks);
 
   Section service{"service", "Service", {}, {}};
-  ServiceEntry sv{rt("AE Committee Member"), rt("USENIX Annual Technical Conference"), "ATC '22",
-                  {}, {}, {}};
+  ServiceEntry sv{
+      rt("AE Committee Member"), rt("USENIX Annual Technical Conference"), "ATC '22", {}, {}, {}};
   sv.dates.date = CalendarDate{2022, 0, 0};
   service.entries.push_back(sv);
   cv.sections.push_back(service);
@@ -400,6 +404,9 @@ TEST_CASE("latex sample document") {
   CHECK(contains(tex, "\\cvOwner{Qiaoling Chen}\\cvCoFirst{}"));
   CHECK(contains(tex, "\\cvAuthor{Meng Zhang}\\cvCoFirst{}\\cvCorresponding{}"));
   CHECK(contains(tex, "\\cvDoi{https://doi.org/10.1145/3575693.3575705}"));
+  Cv odd = sample_cv();
+  std::get<PublicationEntry>(odd.sections[2].entries[0]).doi = "10.1000/a#b%";
+  CHECK(contains(render(odd), R"(\cvDoi{https://doi.org/10.1000/a\%23b\%25}{10.1000/a\#b\%})"));
   CHECK(contains(tex, "\\cvNumbered{2.}{newest}"));
   CHECK(contains(tex, "\\cvNumbered{1.}{oldest}"));
   CHECK(contains(tex, "% cv.sections.education[0] (line 11)"));
@@ -407,7 +414,7 @@ TEST_CASE("latex sample document") {
   CHECK_FALSE(contains(tex, "\\input{"));
   CHECK_FALSE(contains(tex, "\\write18"));
   // Optional test aid: dump the document for a manual xelatex run.
-  if (const char* dump = std::getenv("CVPRESS_LATEX_DUMP")) {
+  if (const char *dump = std::getenv("CVPRESS_LATEX_DUMP")) {
     std::ofstream out(dump, std::ios::binary);
     out << tex;
   }

@@ -160,6 +160,18 @@ std::string display_url(std::string_view url) {
   return std::string(url);
 }
 
+// https://doi.org/ link of a DOI; characters special in URLs (# % ? ...) are encoded.
+std::string doi_url(std::string_view doi) {
+  std::string out = "https://doi.org/";
+  for (const char c : doi) {
+    if (c == '/' || c == ':' || c == ';' || c == '(' || c == ')')
+      out += c;
+    else
+      out += percent_encode(std::string_view(&c, 1));
+  }
+  return out;
+}
+
 std::string href(std::string_view url, const std::string &body) {
   return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
 }
@@ -359,7 +371,7 @@ private:
         if (!x.summary.empty())
           out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
         if (!x.doi.empty())
-          out += "\\cvDoi{" + escape_url("https://doi.org/" + x.doi) + "}{" + w.text(x.doi) + "}\n";
+          out += "\\cvDoi{" + escape_url(doi_url(x.doi)) + "}{" + w.text(x.doi) + "}\n";
         else if (!x.url.empty())
           out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
                  w.text(display_url(x.url)) + "}\n";
