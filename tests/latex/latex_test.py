@@ -84,21 +84,21 @@ def expectations_from_yaml(path):
     return [e.strip() for e in expected if e.strip()], titles
 
 
-def run_xelatex(workdir, job):
+def run_tex(engine, workdir, job):
     env = dict(os.environ, openin_any="p", openout_any="p", shell_escape="f")
     start = time.monotonic()
     result = subprocess.run(
-        ["xelatex", "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode",
+        [engine, "-no-shell-escape", "-halt-on-error", "-interaction=nonstopmode",
          job + ".tex"], cwd=workdir, env=env, capture_output=True, text=True, timeout=300)
     elapsed = time.monotonic() - start
-    print(f"xelatex: {elapsed:.2f} s")
+    print(f"{engine}: {elapsed:.2f} s")
     if result.returncode != 0:
         log = os.path.join(workdir, job + ".log")
         errors = []
         if os.path.exists(log):
             with open(log, encoding="utf-8", errors="replace") as f:
                 errors = [l.rstrip() for l in f if l.startswith("!") or l.startswith("l.")]
-        fail("xelatex failed: " + " / ".join(errors[:4]))
+        fail(f"{engine} failed: " + " / ".join(errors[:4]))
 
 
 def check_text(pdf, expected, titles, hostname):
@@ -147,6 +147,7 @@ def main():
     p.add_argument("--golden", help="compare the .tex with this file")
     p.add_argument("--check-hostname", action="store_true",
                    help="fail when the content of /etc/hostname shows up in the PDF")
+    p.add_argument("--engine", default="xelatex", help="xelatex (default) or lualatex")
     p.add_argument("--use-compile-flag", action="store_true",
                    help="compile with 'cvpress render --compile' instead of xelatex directly")
     args = p.parse_args()
@@ -173,8 +174,12 @@ def main():
             print("golden file matches")
             return
 
-        if shutil.which("xelatex") is None or shutil.which("pdftotext") is None:
-            print("SKIP: xelatex or pdftotext is not installed")
+        if shutil.which(args.engine) is None or shutil.which("pdftotext") is None:
+            print(f"SKIP: {args.engine} or pdftotext is not installed")
+            sys.exit(SKIP)
+        if args.engine == "lualatex" and subprocess.run(
+                ["kpsewhich", "luaotfload-main.lua"], capture_output=True).returncode != 0:
+            print("SKIP: luaotfload is not installed (Debian: texlive-luatex)")
             sys.exit(SKIP)
         if args.expect:
             with open(args.expect, encoding="utf-8") as f:
@@ -189,7 +194,7 @@ def main():
             check_files(workdir, ["cv.tex", "cv.pdf"])
         else:
             render(args.cvpress, args.yaml, tex)
-            run_xelatex(workdir, "cv")
+            run_tex(args.engine, workdir, "cv")
             check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
         check_text(os.path.join(workdir, "cv.pdf"), expected, titles,
                    read_hostname() if args.check_hostname else "")

@@ -155,7 +155,8 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
        "\\usepackage{enumitem}\n\n";
 
   // Fonts.
-  p += "% Fonts: the first installed family of each chain.\n";
+  p += "% Fonts: the first installed family of each chain. TeX ligatures (-- to an en\n"
+       "% dash, ...) are off: the CV's characters print as written.\n";
   if (features.cjk)
     p += "\\ifLuaTeX % LuaLaTeX takes CJK glyphs from a fallback font\n"
          "  \\directlua{luaotfload.add_fallback(\"cvpresscjk\", {\"" +
@@ -168,7 +169,7 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
   std::vector<std::string> latin = families(s.body_fonts, Role::latin);
   if (latin.empty())
     latin = {"Noto Sans", "DejaVu Sans"};
-  p += first_installed(latin, "\\setmainfont", "", "");
+  p += first_installed(latin, "\\setmainfont", "[Ligatures=TeXOff]", "");
   std::vector<std::string> heading = families(s.heading_fonts, Role::latin);
   if (heading.empty() || heading == latin)
     p += "\\newcommand{\\cvHeadingFont}{}\n";
