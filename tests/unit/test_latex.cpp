@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 
 using namespace cvpress;
 using namespace cvpress::detail::latex;
@@ -418,4 +419,21 @@ TEST_CASE("latex sample document") {
     std::ofstream out(dump, std::ios::binary);
     out << tex;
   }
+}
+
+TEST_CASE("latex preamble: style values cannot inject TeX or Lua") {
+  detail::Style st = detail::default_style();
+  st.body_fonts.families = {"Evil\"}) os.execute(\"id\") --\\input{x}", "WenQuanYi Micro Hei"};
+  st.body_size = std::numeric_limits<double>::quiet_NaN();
+  st.contact_separator = "\\input{x}";
+  st.footer = "{name} \\write18{x} {page}";
+  Features f;
+  f.cjk = true;
+  const std::string p = make_preamble(st, f, {"T", "A \\input{x}"});
+  CHECK(contains(p, "\\setmainfont{Evil os.executeid -{}-inputx}"));
+  CHECK_FALSE(contains(p, "\")"));
+  CHECK_FALSE(contains(p, "\\input{"));
+  CHECK_FALSE(contains(p, "\\write18"));
+  CHECK_FALSE(contains(p, "nan"));
+  CHECK(contains(p, "\\fontsize{0bp}"));
 }

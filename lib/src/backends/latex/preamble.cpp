@@ -13,6 +13,8 @@ namespace {
 // A length in big points, rounded to 0.001.
 std::string bp(double value) {
   char buf[32];
+  if (!std::isfinite(value) || value < 0)
+    value = 0;
   const double rounded = std::round(value * 1000.0) / 1000.0;
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, rounded);
   (void)ec;
@@ -26,6 +28,17 @@ std::string hex_color(std::uint32_t rgb) {
     out[static_cast<std::size_t>(i)] = digits[rgb & 0xF];
     rgb >>= 4;
   }
+  return out;
+}
+
+// A font family name reduced to letters, digits, spaces and "-_.+": it also
+// lands in a Lua string (LuaLaTeX fallback), so nothing may escape from it.
+std::string font_name(std::string_view family) {
+  std::string out;
+  for (const char c : family)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
+        c == '-' || c == '_' || c == '.' || c == '+')
+      out += c;
   return out;
 }
 
@@ -54,7 +67,7 @@ std::vector<std::string> families(const FontChainSpec &chain, Role role) {
   std::vector<std::string> out;
   for (const auto &f : chain.families)
     if (role_of(f) == role)
-      out.push_back(comment_safe(f));
+      out.push_back(font_name(f));
   return out;
 }
 
@@ -220,10 +233,10 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
     std::vector<std::string> symbols;
     for (const auto &f : s.body_fonts.families)
       if (has(f, "Symbols2"))
-        symbols.push_back(comment_safe(f));
+        symbols.push_back(font_name(f));
     for (const auto &f : s.body_fonts.families)
       if (has(f, "Symbol") && !has(f, "Symbols2"))
-        symbols.push_back(comment_safe(f));
+        symbols.push_back(font_name(f));
     symbols.push_back("DejaVu Sans");
     p += "% Pictographs: \\cvSymbol{...}\n" +
          first_installed(symbols, "\\newfontfamily\\cvSymbolFont", "",
