@@ -202,7 +202,7 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
          "  % dashes, quotes and ellipses stay Western punctuation\n"
          "  \\xeCJKDeclareCharClass{Default}{\"00B7,\"2013,\"2014,\"2018,\"2019,\"201C,\"201D,"
          "\"2025,\"2026,\"2027}\n  " +
-         first_installed(cjk, "\\setCJKmainfont", "", "") + "\\fi\n";
+         first_installed(cjk, "\\setCJKmainfont", "[AutoFakeBold=2]", "") + "\\fi\n";
   }
   if (features.rtl()) {
     p += "% Right-to-left runs: \\cvRTL{...}\n"
