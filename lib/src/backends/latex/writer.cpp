@@ -330,7 +330,25 @@ private:
     return join(parts, ", ");
   }
 
-  std::string dates(const Dates &d) { return text(format_dates(d)); }
+  // Dates break only around the range dash: "Sept~2013 – June~2017".
+  std::string dates(const Dates &d) {
+    static constexpr std::string_view dash = " \u2013 ";
+    std::string formatted = format_dates(d);
+    std::string out;
+    std::size_t start = 0;
+    while (start <= formatted.size()) {
+      std::size_t end = formatted.find(dash, start);
+      if (end == std::string::npos)
+        end = formatted.size();
+      for (std::size_t i = start; i < end; ++i)
+        out += formatted[i] == ' ' ? std::string("\u00A0") : std::string(1, formatted[i]);
+      if (end == formatted.size())
+        break;
+      out += dash;
+      start = end + dash.size();
+    }
+    return text(out);
+  }
 
   std::string entry(const Entry &e, const std::string &path, std::size_t number_label) {
     struct Visitor {
