@@ -18,10 +18,10 @@ namespace {
 
 const fs::path kExamples = fs::path(CVPRESS_SOURCE_DIR) / "examples";
 
-LoadResult load_example(const std::string &name) { return load_cv_file(kExamples / name); }
+LoadResult load_example(const std::string& name) { return load_cv_file(kExamples / name); }
 
-const Section &section(const Cv &cv, const std::string &key) {
-  for (const auto &s : cv.sections)
+const Section& section(const Cv& cv, const std::string& key) {
+  for (const auto& s : cv.sections)
     if (s.key == key)
       return s;
   FAIL("no section '" << key << "'");
@@ -29,33 +29,33 @@ const Section &section(const Cv &cv, const std::string &key) {
 }
 
 // Every entry of a section, as type T (fails when one has another type).
-template <class T> std::vector<T> entries(const Cv &cv, const std::string &key) {
+template <class T> std::vector<T> entries(const Cv& cv, const std::string& key) {
   std::vector<T> out;
-  for (const auto &e : section(cv, key).entries) {
-    const T *t = std::get_if<T>(&e);
+  for (const auto& e : section(cv, key).entries) {
+    const T* t = std::get_if<T>(&e);
     REQUIRE_MESSAGE(t != nullptr, key << " has a " << entry_type_name(e) << " entry");
     out.push_back(*t);
   }
   return out;
 }
 
-template <class T> const T &find_by_title(const std::vector<T> &list, const std::string &prefix) {
+template <class T> const T& find_by_title(const std::vector<T>& list, const std::string& prefix) {
   auto it = std::find_if(list.begin(), list.end(),
-                         [&](const T &t) { return t.title.plain().rfind(prefix, 0) == 0; });
+                         [&](const T& t) { return t.title.plain().rfind(prefix, 0) == 0; });
   REQUIRE_MESSAGE(it != list.end(), "no entry titled '" << prefix << "...'");
   return *it;
 }
 
-CalendarDate calendar(const std::optional<DatePoint> &point) {
+CalendarDate calendar(const std::optional<DatePoint>& point) {
   REQUIRE(point.has_value());
-  const auto *d = std::get_if<CalendarDate>(&*point);
+  const auto* d = std::get_if<CalendarDate>(&*point);
   REQUIRE(d != nullptr);
   return *d;
 }
 
-std::vector<std::string> author_names(const std::vector<Author> &authors) {
+std::vector<std::string> author_names(const std::vector<Author>& authors) {
   std::vector<std::string> out;
-  for (const auto &a : authors)
+  for (const auto& a : authors)
     out.push_back(a.name.plain());
   return out;
 }
@@ -64,23 +64,23 @@ std::vector<std::string> author_names(const std::vector<Author> &authors) {
 
 TEST_CASE("every example loads without errors or warnings") {
   std::vector<fs::path> files;
-  for (const auto &item : fs::directory_iterator(kExamples))
+  for (const auto& item : fs::directory_iterator(kExamples))
     if (item.path().extension() == ".yaml")
       files.push_back(item.path());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 6);
-  for (const auto &file : files) {
+  for (const auto& file : files) {
     CAPTURE(file.string());
     try {
       LoadResult r = load_cv_file(file);
-      for (const auto &w : r.warnings)
+      for (const auto& w : r.warnings)
         FAIL_CHECK("warning: " << w.to_string());
       CHECK(r.warnings.empty());
       CHECK_FALSE(r.cv.header.name.full.empty());
       CHECK_FALSE(r.cv.sections.empty());
-    } catch (const InputError &e) {
+    } catch (const InputError& e) {
       FAIL_CHECK("input error:\n" << e.what());
-    } catch (const Error &e) {
+    } catch (const Error& e) {
       FAIL_CHECK("error: " << e.what());
     }
   }
@@ -88,7 +88,7 @@ TEST_CASE("every example loads without errors or warnings") {
 
 TEST_CASE("example qinghao-hu-cv keeps seed 000") {
   const Cv cv = load_example("qinghao-hu-cv.yaml").cv;
-  const Header &h = cv.header;
+  const Header& h = cv.header;
   CHECK(h.name.full == "Qinghao Hu");
   CHECK(h.affiliation == std::vector<std::string>{"HAN Lab",
                                                   "Massachusetts Institute of Technology",
@@ -123,10 +123,10 @@ TEST_CASE("example qinghao-hu-cv keeps seed 000") {
   auto review = entries<PublicationEntry>(cv, "under_review");
   CHECK(pubs.size() == 12);
   CHECK(review.size() == 3);
-  for (const auto &p : review)
+  for (const auto& p : review)
     CHECK(p.status.plain() == "Preprint");
 
-  const auto &lucid = find_by_title(pubs, "Lucid:");
+  const auto& lucid = find_by_title(pubs, "Lucid:");
   CHECK(lucid.venue_short == "ASPLOS '23");
   REQUIRE(lucid.awards.size() == 1);
   CHECK(lucid.awards[0].plain() == "Distinguished Paper Award");
@@ -140,7 +140,7 @@ TEST_CASE("example qinghao-hu-cv keeps seed 000") {
   CHECK_FALSE(lucid.authors[1].highlighted);
   CHECK_FALSE(lucid.authors[2].co_first);
 
-  const auto &longvila = find_by_title(pubs, "LongVILA");
+  const auto& longvila = find_by_title(pubs, "LongVILA");
   REQUIRE(longvila.authors.size() == 18);
   for (int i = 0; i < 4; ++i)
     CHECK(longvila.authors[static_cast<std::size_t>(i)].co_first);
@@ -157,7 +157,7 @@ TEST_CASE("example qinghao-hu-cv keeps seed 000") {
 
   auto talks = entries<TalkEntry>(cv, "talks");
   REQUIRE(talks.size() == 7);
-  const auto &lucid_talk = find_by_title(talks, "Lucid:");
+  const auto& lucid_talk = find_by_title(talks, "Lucid:");
   REQUIRE(lucid_talk.events.size() == 3);
   CHECK(lucid_talk.events[0].name.plain() == "Huawei");
   CHECK(lucid_talk.events[0].location.plain() == "Beijing, China");
@@ -200,7 +200,7 @@ TEST_CASE("example qinghao-hu-talk keeps seed 002") {
   REQUIRE(talks.size() == 1);
   CHECK(talks[0].title.plain() == "Building Efficient and Scalable Machine Learning Systems");
   REQUIRE(talks[0].events.size() == 1);
-  const TalkEvent &ev = talks[0].events[0];
+  const TalkEvent& ev = talks[0].events[0];
   CHECK(ev.name.plain() == "Colloquium");
   CHECK(ev.location.plain() == "60 Fifth Avenue 150");
   CHECK((calendar(ev.dates.date) == CalendarDate{2026, 3, 10}));
@@ -215,12 +215,12 @@ TEST_CASE("example qinghao-hu-talk keeps seed 002") {
 
 TEST_CASE("example qiaoling-chen-homepage keeps seed 003") {
   const Cv cv = load_example("qiaoling-chen-homepage.yaml").cv;
-  const PersonName &n = cv.header.name;
+  const PersonName& n = cv.header.name;
   CHECK(n.given == "Qiaoling");
   CHECK(n.family == "Chen");
   CHECK(n.native == "陈巧玲");
   CHECK(n.full == "Qiaoling Chen");
-  const Section &pubs_section = section(cv, "📝 Publications");
+  const Section& pubs_section = section(cv, "📝 Publications");
   CHECK(pubs_section.title == "📝 Publications");
   auto pubs = entries<PublicationEntry>(cv, "📝 Publications");
   REQUIRE(pubs.size() == 6);
@@ -228,7 +228,7 @@ TEST_CASE("example qiaoling-chen-homepage keeps seed 003") {
   CHECK((calendar(pubs[0].dates.date) == CalendarDate{2024, 0, 0}));
   CHECK(pubs[0].url == "https://arxiv.org/abs/2311.00257");
   CHECK(pubs[0].authors[0].highlighted);
-  const auto &nsdi = find_by_title(pubs, "Characterization of Large");
+  const auto& nsdi = find_by_title(pubs, "Characterization of Large");
   CHECK(nsdi.venue_short == "NSDI 2024");
   REQUIRE(nsdi.authors.size() == 12);
   CHECK(nsdi.authors[0].co_first);
@@ -277,17 +277,17 @@ TEST_CASE("example hao-wu-cv keeps seed 004") {
   auto projects = entries<NormalEntry>(cv, "projects");
   REQUIRE(projects.size() == 5);
   REQUIRE(projects[0].details.highlights.size() == 4);
-  const RichText &speedup = projects[0].details.highlights[2].text;
+  const RichText& speedup = projects[0].details.highlights[2].text;
   bool has_math = false;
-  for (const auto &run : speedup.runs)
-    if (const auto *m = std::get_if<MathRun>(&run)) {
+  for (const auto& run : speedup.runs)
+    if (const auto* m = std::get_if<MathRun>(&run)) {
       has_math = true;
       CHECK(m->tex == "1.06 \\times \\text{ to } 1.66 \\times");
     }
   CHECK(has_math);
   bool has_bold = false;
-  for (const auto &run : projects[1].details.highlights[0].text.runs)
-    if (const auto *t = std::get_if<TextRun>(&run))
+  for (const auto& run : projects[1].details.highlights[0].text.runs)
+    if (const auto* t = std::get_if<TextRun>(&run))
       has_bold = has_bold || (t->format.bold && t->text == "traces");
   CHECK(has_bold);
 
@@ -305,7 +305,7 @@ TEST_CASE("example hao-wu-cv keeps seed 004") {
 TEST_CASE("example showcase uses every RenderCV entry type") {
   const Cv cv = load_example("showcase.yaml").cv;
   std::set<std::string> types;
-  for (const auto &s : cv.sections) {
+  for (const auto& s : cv.sections) {
     REQUIRE_FALSE(s.entries.empty());
     types.insert(std::string(entry_type_name(s.entries.front())));
   }

@@ -150,6 +150,14 @@ TEST_CASE("error: entry that fits no type") {
         "'patent_number'");
 }
 
+TEST_CASE("error: a misspelt deciding key gets a suggestion") {
+  CHECK(errors_of("cv:\n  sections:\n    s:\n      - instituton: MIT\n        area: CS\n") ==
+        "cv.yaml:4:9: cv.sections.s[0]: cannot tell the entry type: an entry needs one of the "
+        "keys institution (education), company (experience), authors (publication), events "
+        "(talk), patent_number (patent), role (service), reversed_number, number, bullet, label "
+        "(one-line) or name (normal) (did you mean 'institution' instead of 'instituton'?)");
+}
+
 TEST_CASE("error: entries of different types in one section") {
   CHECK(errors_of("cv:\n  sections:\n    s:\n      - bullet: one\n      - plain text\n"
                   "      - {label: L, details: D}\n") ==

@@ -352,3 +352,46 @@ TEST_CASE("model: YAML merge keys; explicit keys win") {
   CHECK(e.position.plain() == "Engineer");
   CHECK(e.details.location.plain() == "Paris");
 }
+
+TEST_CASE("model: RenderCV nested highlights written as indented '- ' lines") {
+  Cv cv = one_section(R"(      - name: Project
+        summary: "Café – 2019 - 2020"
+        highlights:
+          - Led the café rewrite
+            - cut latency by 40%
+            - shipped
+              on time
+          - Kept 2019 - 2020 on one line
+)");
+  const auto& e = only_entry<NormalEntry>(cv);
+  REQUIRE(e.details.highlights.size() == 2);
+  CHECK(e.details.highlights[0].text.plain() == "Led the café rewrite");
+  REQUIRE(e.details.highlights[0].children.size() == 2);
+  CHECK(e.details.highlights[0].children[0].plain() == "cut latency by 40%");
+  CHECK(e.details.highlights[0].children[1].plain() == "shipped on time");
+  CHECK(e.details.highlights[1].text.plain() == "Kept 2019 - 2020 on one line");
+  CHECK(e.details.highlights[1].children.empty());
+  CHECK(e.details.summary.plain() == "Café – 2019 - 2020");
+}
+
+TEST_CASE("model: CRLF line endings and long runs of author marks") {
+  Cv cv = load("cv:\r\n  sections:\r\n    p:\r\n      - title: T\r\n        authors: [\"A" +
+               std::string(50, '*') +
+               "\", \"**B***\"]\r\n      - title: U\r\n        authors: "
+               "[C]\r\n    s:\r\n      - name: N\r\n        highlights:\r\n          - top\r\n"
+               "            - nested\r\n");
+  REQUIRE(cv.sections.size() == 2);
+  const auto& p = std::get<PublicationEntry>(cv.sections[0].entries[0]);
+  CHECK(p.authors.at(0).name.plain() == "A");
+  CHECK(p.authors[0].co_first);
+  CHECK(p.authors.at(1).name.plain() == "B");
+  CHECK(p.authors[1].highlighted);
+  CHECK(p.authors[1].co_first);
+  CHECK(std::get<PublicationEntry>(cv.sections[0].entries[1]).where ==
+        SourceLocation{"cv.yaml", 6, 9});
+  const auto& n = std::get<NormalEntry>(cv.sections[1].entries[0]);
+  REQUIRE(n.details.highlights.size() == 1);
+  CHECK(n.details.highlights[0].text.plain() == "top");
+  REQUIRE(n.details.highlights[0].children.size() == 1);
+  CHECK(n.details.highlights[0].children[0].plain() == "nested");
+}

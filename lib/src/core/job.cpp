@@ -122,7 +122,7 @@ ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, s
       if (worst == ExitCode::ok)
         worst = ExitCode::input;
     } catch (const IoError& e) {
-      err << e.what() << '\n';
+      err << "cvpress: " << e.what() << '\n';
       worst = ExitCode::io;
     }
   }

@@ -13,6 +13,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <unordered_map>
 
 namespace cvpress {
 
@@ -200,6 +201,7 @@ private:
   Fields fields(const YamlNode& map, const std::string& path) {
     Fields out;
     std::vector<const YamlNode*> merges;
+    std::unordered_map<std::string_view, const YamlNode*> seen; // key -> its first key node
     for (const auto& [k, v] : map.entries) {
       if (k->kind == Kind::scalar && k->plain && k->value == "<<") {
         merges.push_back(v.get()); // YAML merge key, applied below
@@ -209,12 +211,11 @@ private:
         error(*k, path, "a key must be a string, got " + std::string(detail::describe_kind(*k)));
         continue;
       }
-      auto dup =
-          std::find_if(out.begin(), out.end(), [&](const Field& f) { return f.key == k->value; });
-      if (dup != out.end()) {
+      auto [it, fresh] = seen.emplace(k->value, k.get());
+      if (!fresh) {
         error(*k, join(path, k->value),
-              "duplicate key (first defined at line " + std::to_string(dup->key_node->line) +
-                  ", column " + std::to_string(dup->key_node->column) + ")");
+              "duplicate key (first defined at line " + std::to_string(it->second->line) +
+                  ", column " + std::to_string(it->second->column) + ")");
         continue;
       }
       out.push_back({k->value, k.get(), v.get()});
@@ -232,9 +233,7 @@ private:
           continue;
         }
         for (const auto& [k, v] : src->entries)
-          if (k->kind == Kind::scalar && std::none_of(out.begin(), out.end(), [&](const Field& f) {
-                return f.key == k->value;
-              }))
+          if (k->kind == Kind::scalar && seen.emplace(k->value, k.get()).second)
             out.push_back({k->value, k.get(), v.get()});
       }
     }
@@ -441,7 +440,7 @@ private:
     // RenderCV's multi-line form: lines starting with "- " are nested bullets.
     std::vector<std::string> parts(1);
     bool nested = false;
-    std::string_view text = n.value;
+    std::string_view text = n.unfolded.empty() ? std::string_view(n.value) : n.unfolded;
     while (!text.empty()) {
       auto nl = text.find('\n');
       std::string_view line = text.substr(0, nl);
@@ -566,7 +565,8 @@ private:
     Author a;
     std::size_t closing = 0;
     a.name = detail::parse_markup(core, at(n), &messages);
-    for (std::size_t k = 1; k <= stars && !is_star_free(a.name); ++k) {
+    // At most "***" can close emphasis; more would only cost time on hostile input.
+    for (std::size_t k = 1; k <= std::min<std::size_t>(stars, 3) && !is_star_free(a.name); ++k) {
       RichText t = detail::parse_markup(std::string(core) + std::string(k, '*'), at(n), &messages);
       if (is_star_free(t)) {
         a.name = std::move(t);
@@ -634,6 +634,17 @@ private:
                             "or name (normal)";
       if (find(fs, "title"))
         message += "; an entry with 'title' also needs 'authors', 'events' or 'patent_number'";
+      static constexpr auto deciding = [] {
+        std::array<std::string_view, kEntryKinds.size()> keys{};
+        for (std::size_t i = 0; i < keys.size(); ++i)
+          keys[i] = kEntryKinds[i].key;
+        return keys;
+      }();
+      for (const auto& f : fs)
+        if (auto s = suggest(f.key, deciding)) {
+          message += " (did you mean '" + std::string(*s) + "' instead of '" + f.key + "'?)";
+          break;
+        }
       error(n, path, std::move(message));
       return std::nullopt;
     }

@@ -54,9 +54,46 @@ std::size_t saturating_add(std::size_t a, std::size_t b) {
                                                          : a + b;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Re-reads a plain scalar's source to keep the line breaks YAML folded into
+// spaces. Returns "" when nothing was folded or the source does not match.
+std::string unfold(std::string_view source, std::size_t pos, std::string_view value) {
+  std::string out;
+  bool folded = false;
+  std::size_t i = pos;
+  for (std::size_t j = 0; j < value.size();) {
+    if (i >= source.size())
+      return {};
+    if (is_space(source[i]) && (value[j] == ' ' || value[j] == '\n')) {
+      std::size_t k = i;
+      bool newline = false;
+      while (k < source.size() && is_space(source[k]))
+        newline |= source[k++] == '\n';
+      if (newline) {
+        i = k;
+        out += '\n';
+        folded = true;
+        while (j < value.size() && value[j] == '\n')
+          ++j;
+        if (j < value.size() && value[j] == ' ')
+          ++j;
+        continue;
+      }
+    }
+    if (source[i] != value[j])
+      return {};
+    out += value[j];
+    ++i;
+    ++j;
+  }
+  return folded ? out : std::string();
+}
+
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const std::string& file, const LoadLimits& limits) : file_(file), limits_(limits) {}
+  TreeBuilder(std::string_view source, const std::string& file, const LoadLimits& limits)
+      : source_(source), file_(file), limits_(limits) {}
 
   NodePtr root;
   YAML::Mark document_mark;
@@ -110,6 +147,8 @@ public:
     auto node = make(YamlNode::Kind::scalar, mark);
     node->value = to_nfc(value);
     node->plain = tag == "?";
+    if (node->plain && value.find("- ") != std::string::npos && mark.pos >= 0)
+      node->unfolded = to_nfc(unfold(source_, static_cast<std::size_t>(mark.pos), value));
     count(mark, 1);
     remember(anchor, node);
     attach(node);
@@ -199,6 +238,7 @@ private:
     }
   }
 
+  std::string_view source_;
   const std::string& file_;
   const LoadLimits& limits_;
   std::vector<Frame> stack_;
@@ -258,14 +298,14 @@ std::shared_ptr<const YamlNode> parse_yaml(std::string_view text, const std::str
                            std::to_string(limits.max_file_bytes) + " bytes"}});
   check_bytes(text, filename);
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(filename, limits);
+  TreeBuilder builder(text, filename, limits);
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder) || !builder.root ||
         builder.root->kind == YamlNode::Kind::null)
       throw InputError({{Severity::error, {filename, 0, 0}, "", "file is empty"}});
     auto root = builder.root;
-    TreeBuilder rest(filename, limits);
+    TreeBuilder rest(text, filename, limits);
     if (parser.HandleNextDocument(rest))
       throw InputError({{Severity::error,
                          {filename, rest.document_mark.line + 1, rest.document_mark.column + 1},

@@ -18,9 +18,12 @@ namespace cvpress::detail {
 struct YamlNode {
   /// The node's kind.
   enum class Kind { null, scalar, sequence, map };
-  Kind kind = Kind::null;                             ///< the node's kind
-  std::string value;                                  ///< scalar text (NFC)
-  bool plain = false;                                 ///< unquoted, untagged scalar
+  Kind kind = Kind::null; ///< the node's kind
+  std::string value;      ///< scalar text (NFC)
+  bool plain = false;     ///< unquoted, untagged scalar
+  /// Plain multi-line scalar with its line breaks kept ("a\n- b" for
+  /// "a\n  - b", which YAML folds to "a - b"); empty when not needed.
+  std::string unfolded;
   int line = 0;                                       ///< 1-based line
   int column = 0;                                     ///< 1-based column (bytes)
   std::vector<std::shared_ptr<const YamlNode>> items; ///< sequence items

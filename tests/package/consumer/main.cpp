@@ -4,7 +4,7 @@
 #include <iostream>
 
 int main() {
-  constexpr const char *yaml = R"(cv:
+  constexpr const char* yaml = R"(cv:
   name: Ada Lovelace
   sections:
     education:
@@ -17,10 +17,10 @@ int main() {
     cvpress::LoadResult result = cvpress::load_cv_string(yaml, "consumer.yaml");
     std::cout << "cvpress " << cvpress::version << "\n";
     std::cout << "name: " << result.cv.header.name.full << "\n";
-    for (const cvpress::Section &section : result.cv.sections)
+    for (const cvpress::Section& section : result.cv.sections)
       std::cout << "section: " << section.title << " (" << section.entries.size() << ")\n";
     std::cout << "warnings: " << result.warnings.size() << "\n";
-  } catch (const cvpress::Error &e) {
+  } catch (const cvpress::Error& e) {
     std::cerr << "consumer: " << e.what() << "\n";
     return 1;
   }
