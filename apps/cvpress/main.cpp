@@ -19,7 +19,6 @@ constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
 
 Commands:
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
-               [--compile]                        with -o cv.tex: also run xelatex -> cv.pdf
   validate FILE...                                check CVs and print every error
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
