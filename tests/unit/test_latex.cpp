@@ -1,5 +1,4 @@
 // LaTeX backend: escaping, URL escaping, the math whitelist, preamble toggles.
-#include "backends/latex/dates.hpp"
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
 #include "backends/latex/writer.hpp"
@@ -19,8 +18,8 @@ namespace {
 
 RichText rt(std::string s) { return RichText::from_plain(std::move(s), {"cv.yaml", 3, 7}); }
 
-std::string render(const Cv &cv, std::vector<Diagnostic> *warnings = nullptr) {
-  const Backend *b = find_backend("latex");
+std::string render(const Cv& cv, std::vector<Diagnostic>* warnings = nullptr) {
+  const Backend* b = find_backend("latex");
   REQUIRE(b != nullptr);
   RenderResult r = b->render(cv, {});
   if (warnings)
@@ -28,7 +27,7 @@ std::string render(const Cv &cv, std::vector<Diagnostic> *warnings = nullptr) {
   return r.bytes;
 }
 
-bool contains(const std::string &hay, std::string_view needle) {
+bool contains(const std::string& hay, std::string_view needle) {
   return hay.find(needle) != std::string::npos;
 }
 
@@ -123,7 +122,7 @@ TEST_CASE("latex link targets: only web, mail and phone schemes") {
 }
 
 TEST_CASE("latex math whitelist accepts common formulas") {
-  for (const char *ok : {"1.06\\times",
+  for (const char* ok : {"1.06\\times",
                          "x^2",
                          "x_i^2",
                          "\\alpha + \\beta",
@@ -154,7 +153,7 @@ TEST_CASE("latex math whitelist accepts common formulas") {
 }
 
 TEST_CASE("latex math whitelist rejects everything else") {
-  for (const char *bad : {"\\input{/etc/hostname}",
+  for (const char* bad : {"\\input{/etc/hostname}",
                           "\\immediate\\write18{ls}",
                           "\\catcode`\\^=7",
                           "^^5c",
@@ -194,23 +193,53 @@ TEST_CASE("latex math whitelist rejects everything else") {
   CHECK(check_math(std::string(40, '{') + std::string(40, '}')).has_value());
 }
 
-TEST_CASE("latex dates") {
+TEST_CASE("latex dates: locale formatting, breaking only around the dash") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section s{"projects", "Projects", {}, {}};
+  auto add = [&](Dates d) {
+    NormalEntry e{rt("P"), {}, {}};
+    e.details.dates = std::move(d);
+    s.entries.push_back(e);
+  };
   Dates d;
   d.date = CalendarDate{2024, 8, 0};
-  CHECK(format_dates(d) == "Aug 2024");
+  add(d);
   d = {};
   d.start = CalendarDate{2020, 0, 0};
   d.end = CalendarDate{2023, 0, 0};
-  CHECK(format_dates(d) == "2020 \u2013 2023");
+  add(d);
+  d.start = CalendarDate{2024, 8, 0};
   d.end = Present{};
-  d.start = CalendarDate{2024, 8, 15};
-  CHECK(format_dates(d) == "Aug 2024 \u2013 present");
-  d.end.reset();
-  CHECK(format_dates(d) == "Aug 2024 \u2013 present");
+  add(d);
   d = {};
   d.date = FreeTextDate{"Fall 2023"};
-  CHECK(format_dates(d) == "Fall 2023");
-  CHECK(format_dates(Dates{}).empty());
+  add(d);
+  cv.sections.push_back(s);
+  const std::string tex = render(cv);
+  CHECK(contains(tex, "\\cvNormal{P}{}{Aug~2024}"));
+  CHECK(contains(tex, "\\cvNormal{P}{}{2020 \u2013 2023}"));
+  CHECK(contains(tex, "\\cvNormal{P}{}{Aug~2024 \u2013 present}"));
+  CHECK(contains(tex, "\\cvNormal{P}{}{Fall~2023}"));
+}
+
+TEST_CASE("latex authors: the owner is found by name or bold") {
+  Cv cv;
+  cv.header.name = {"Qinghao Hu", "Qinghao", "Hu", "胡清昊", "", {}};
+  Section s{"publications", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("T");
+  RichText bold;
+  bold.runs.push_back(TextRun{"Meng Zhang", {true, false, ""}});
+  p.authors = {{rt("Q. Hu"), true, false, false},
+               {bold, false, false, true},
+               {rt("Qing Hu"), false, false, false},
+               {rt("胡清昊"), false, true, false}};
+  s.entries.push_back(p);
+  cv.sections.push_back(s);
+  const std::string tex = render(cv);
+  CHECK(contains(tex, "\\cvAuthors{\\cvOwner{Q. Hu}\\cvCoFirst{}, \\cvOwner{Meng Zhang}, "
+                      "\\cvAuthor{Qing Hu}, \\cvOwner{胡清昊}\\cvCorresponding{}}"));
 }
 
 TEST_CASE("latex script runs") {
@@ -415,7 +444,7 @@ TEST_CASE("latex sample document") {
   CHECK_FALSE(contains(tex, "\\input{"));
   CHECK_FALSE(contains(tex, "\\write18"));
   // Optional test aid: dump the document for a manual xelatex run.
-  if (const char *dump = std::getenv("CVPRESS_LATEX_DUMP")) {
+  if (const char* dump = std::getenv("CVPRESS_LATEX_DUMP")) {
     std::ofstream out(dump, std::ios::binary);
     out << tex;
   }

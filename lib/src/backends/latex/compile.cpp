@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <vector>
 
-extern char **environ;
+extern char** environ;
 
 namespace cvpress::detail::latex {
 
@@ -24,8 +24,8 @@ namespace {
 constexpr std::size_t kMaxRead = 64 * 1024 * 1024;
 constexpr auto kTimeout = std::chrono::seconds(300);
 
-fs::path find_program(const std::string &name) {
-  const char *path = std::getenv("PATH");
+fs::path find_program(const std::string& name) {
+  const char* path = std::getenv("PATH");
   std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
   std::size_t start = 0;
   while (start <= dirs.size()) {
@@ -42,9 +42,9 @@ fs::path find_program(const std::string &name) {
 
 // Runs `program args...` in `dir` with TeX's file access restricted.
 // Returns the exit status, or -1 when it could not run or timed out.
-int run_tex(const fs::path &program, const fs::path &dir, const std::string &job) {
+int run_tex(const fs::path& program, const fs::path& dir, const std::string& job) {
   std::vector<std::string> env;
-  for (char **e = environ; *e; ++e) {
+  for (char** e = environ; *e; ++e) {
     const std::string_view v(*e);
     if (v.starts_with("openin_any=") || v.starts_with("openout_any=") ||
         v.starts_with("shell_escape=") || v.starts_with("max_print_line="))
@@ -55,14 +55,14 @@ int run_tex(const fs::path &program, const fs::path &dir, const std::string &job
   env.emplace_back("openout_any=p");
   env.emplace_back("shell_escape=f");
   env.emplace_back("max_print_line=10000");
-  std::vector<char *> envp;
-  for (auto &e : env)
+  std::vector<char*> envp;
+  for (auto& e : env)
     envp.push_back(e.data());
   envp.push_back(nullptr);
   std::vector<std::string> args{program.string(), "-no-shell-escape", "-halt-on-error",
                                 "-interaction=nonstopmode", job + ".tex"};
-  std::vector<char *> argv;
-  for (auto &a : args)
+  std::vector<char*> argv;
+  for (auto& a : args)
     argv.push_back(a.data());
   argv.push_back(nullptr);
 
@@ -99,7 +99,7 @@ int run_tex(const fs::path &program, const fs::path &dir, const std::string &job
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::vector<std::string> lines_of(const std::string &text) {
+std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);)
@@ -109,8 +109,8 @@ std::vector<std::string> lines_of(const std::string &text) {
 
 // Prints the first "! ..." error of the log with its l.NN line, mapped back
 // to the CV through the nearest "% cv.sections..." comment above it.
-void report_error(const std::string &log, const std::string &tex, const fs::path &tex_path,
-                  const std::string &cv_file, std::ostream &err) {
+void report_error(const std::string& log, const std::string& tex, const fs::path& tex_path,
+                  const std::string& cv_file, std::ostream& err) {
   const std::vector<std::string> log_lines = lines_of(log);
   std::string message;
   int tex_line = 0;
@@ -137,7 +137,7 @@ void report_error(const std::string &log, const std::string &tex, const fs::path
     return;
   const std::vector<std::string> tex_lines = lines_of(tex);
   for (int i = std::min<int>(tex_line, static_cast<int>(tex_lines.size())) - 1; i >= 0; --i) {
-    const std::string &line = tex_lines[static_cast<std::size_t>(i)];
+    const std::string& line = tex_lines[static_cast<std::size_t>(i)];
     if (!line.starts_with("% cv"))
       continue;
     std::string path = line.substr(2);
@@ -156,8 +156,8 @@ void report_error(const std::string &log, const std::string &tex, const fs::path
 
 } // namespace
 
-bool compile_tex(const fs::path &tex, const fs::path &pdf, const std::string &cv_file,
-                 std::ostream &err) {
+bool compile_tex(const fs::path& tex, const fs::path& pdf, const std::string& cv_file,
+                 std::ostream& err) {
   const fs::path program = find_program("xelatex");
   if (program.empty()) {
     err << "cvpress: --compile needs xelatex, which is not installed (Debian: apt install "

@@ -4,7 +4,7 @@
 
 namespace cvpress::detail::latex {
 
-char32_t next_code_point(std::string_view text, std::size_t &pos) {
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
   constexpr char32_t bad = 0xFFFD;
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char b0 = byte(pos);
@@ -49,7 +49,7 @@ char32_t next_code_point(std::string_view text, std::size_t &pos) {
   return cp;
 }
 
-void append_utf8(std::string &out, char32_t cp) {
+void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {

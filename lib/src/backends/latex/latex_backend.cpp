@@ -17,7 +17,7 @@ public:
     return "XeLaTeX source (.tex) with a restylable preamble";
   }
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"tex"}; }
-  [[nodiscard]] RenderResult render(const Cv &cv, const RenderOptions &) const override {
+  [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions&) const override {
     RenderResult result;
     result.bytes = latex::make_document(cv, default_style(), result.warnings);
     return result;
@@ -27,7 +27,7 @@ public:
 } // namespace
 
 /// The LaTeX backend (registered in backends/registry_list.cpp).
-const Backend *latex_backend() {
+const Backend* latex_backend() {
   static const LatexBackend backend;
   return &backend;
 }

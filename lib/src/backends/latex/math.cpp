@@ -211,7 +211,7 @@ private:
         ++pos_;
         if (!at_end() && (peek() == '^' || peek() == '_'))
           return fail("'^^' and '__' are not allowed");
-        bool &flag = c == '^' ? has_sup : has_sub;
+        bool& flag = c == '^' ? has_sup : has_sub;
         if (flag)
           return fail(std::string("double ") + (c == '^' ? "superscript" : "subscript"));
         flag = true;

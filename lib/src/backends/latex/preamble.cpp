@@ -63,9 +63,9 @@ Role role_of(std::string_view family) {
   return Role::latin;
 }
 
-std::vector<std::string> families(const FontChainSpec &chain, Role role) {
+std::vector<std::string> families(const FontChainSpec& chain, Role role) {
   std::vector<std::string> out;
-  for (const auto &f : chain.families)
+  for (const auto& f : chain.families)
     if (role_of(f) == role)
       out.push_back(font_name(f));
   return out;
@@ -73,11 +73,11 @@ std::vector<std::string> families(const FontChainSpec &chain, Role role) {
 
 // \IfFontExistsTF{A}{<cmd>{A}}{\IfFontExistsTF{B}{<cmd>{B}}{<last>}}: the
 // first installed family of a chain.
-std::string first_installed(const std::vector<std::string> &chain, const std::string &command,
-                            const std::string &options, const std::string &fallback) {
+std::string first_installed(const std::vector<std::string>& chain, const std::string& command,
+                            const std::string& options, const std::string& fallback) {
   std::string out;
   std::string close;
-  for (const auto &family : chain) {
+  for (const auto& family : chain) {
     const std::string name = escape_text(family);
     out += "\\IfFontExistsTF{" + name + "}{" + command + "{" + name + "}" + options + "}{%\n  ";
     close += "}";
@@ -85,7 +85,7 @@ std::string first_installed(const std::vector<std::string> &chain, const std::st
   return out + fallback + close + "\n";
 }
 
-std::string footer_text(const std::string &tmpl, const DocumentMeta &meta) {
+std::string footer_text(const std::string& tmpl, const DocumentMeta& meta) {
   std::string out;
   std::size_t pos = 0;
   while (pos < tmpl.size()) {
@@ -109,7 +109,7 @@ std::string footer_text(const std::string &tmpl, const DocumentMeta &meta) {
   return out;
 }
 
-std::string heading_definition(const Style &s) {
+std::string heading_definition(const Style& s) {
   const std::string font = "{\\cvHeadingFont\\fontsize{" + bp(s.heading_size) + "}{" +
                            bp(s.heading_size * 1.2) + "}\\selectfont\\bfseries\\color{cvPrimary}";
   std::string look;
@@ -151,7 +151,7 @@ std::string heading_definition(const Style &s) {
 
 } // namespace
 
-std::string make_preamble(const Style &s, const Features &features, const DocumentMeta &meta) {
+std::string make_preamble(const Style& s, const Features& features, const DocumentMeta& meta) {
   std::string p;
   p += "% A CV typeset by cvpress. Compile with xelatex (or lualatex).\n"
        "% Restyle it by editing this preamble: the body below only calls the \\cv... macros.\n"
@@ -231,10 +231,10 @@ std::string make_preamble(const Style &s, const Features &features, const Docume
   }
   if (features.symbols) {
     std::vector<std::string> symbols;
-    for (const auto &f : s.body_fonts.families)
+    for (const auto& f : s.body_fonts.families)
       if (has(f, "Symbols2"))
         symbols.push_back(font_name(f));
-    for (const auto &f : s.body_fonts.families)
+    for (const auto& f : s.body_fonts.families)
       if (has(f, "Symbol") && !has(f, "Symbols2"))
         symbols.push_back(font_name(f));
     symbols.push_back("DejaVu Sans");

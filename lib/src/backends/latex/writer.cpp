@@ -1,9 +1,10 @@
 // The document body: one small \cv... macro call per header line and entry.
 #include "backends/latex/writer.hpp"
 
-#include "backends/latex/dates.hpp"
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
+#include "text/locale_format.hpp"
+#include "text/name_match.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -47,8 +48,8 @@ struct Char {
 };
 
 // Escapes left-to-right text, putting runs of symbols into \cvSymbol{...}.
-std::string plain_segment(std::string_view s, const std::vector<Char> &chars, std::size_t from,
-                          std::size_t to, Features &features) {
+std::string plain_segment(std::string_view s, const std::vector<Char>& chars, std::size_t from,
+                          std::size_t to, Features& features) {
   std::string out;
   std::size_t i = from;
   while (i < to) {
@@ -76,9 +77,9 @@ std::string number(std::size_t value) {
   return std::string(buf, end);
 }
 
-std::string join(const std::vector<std::string> &parts, std::string_view sep) {
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
-  for (const auto &p : parts) {
+  for (const auto& p : parts) {
     if (p.empty())
       continue;
     if (!out.empty())
@@ -90,14 +91,14 @@ std::string join(const std::vector<std::string> &parts, std::string_view sep) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char &c : out)
+  for (char& c : out)
     if (c >= 'A' && c <= 'Z')
       c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
 // Profile URL of a RenderCV social network, or "" when unknown.
-std::string social_url(const SocialNetwork &sn) {
+std::string social_url(const SocialNetwork& sn) {
   const std::string net = lower(sn.network);
   const std::string u = percent_encode(sn.username);
   if (net == "github")
@@ -172,32 +173,33 @@ std::string doi_url(std::string_view doi) {
   return out;
 }
 
-std::string href(std::string_view url, const std::string &body) {
+std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
 }
 
 // Emits the body of the document.
 class BodyWriter {
 public:
-  BodyWriter(const Cv &cv, std::vector<Diagnostic> &warnings) : cv_(cv), warnings_(warnings) {}
+  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings)
+      : cv_(cv), warnings_(warnings), locale_(cv.locale), owner_(cv.header.name) {}
 
   Features features;
 
   std::string text(std::string_view s) { return typeset_text(s, features); }
 
-  std::string rich(const RichText &rt, const std::string &path) {
+  std::string rich(const RichText& rt, const std::string& path) {
     std::string out;
-    for (const auto &run : rt.runs) {
+    for (const auto& run : rt.runs) {
       std::string body;
-      const Format *format = nullptr;
-      if (const auto *t = std::get_if<TextRun>(&run)) {
+      const Format* format = nullptr;
+      if (const auto* t = std::get_if<TextRun>(&run)) {
         body = text(t->text);
         format = &t->format;
-      } else if (const auto *c = std::get_if<CodeRun>(&run)) {
+      } else if (const auto* c = std::get_if<CodeRun>(&run)) {
         body = "\\texttt{" + text(c->text) + "}";
         format = &c->format;
       } else {
-        const auto &m = std::get<MathRun>(run);
+        const auto& m = std::get<MathRun>(run);
         format = &m.format;
         body = math(m, rt.where, path);
       }
@@ -214,18 +216,20 @@ public:
 
   std::string document_body() {
     std::string out = header();
-    for (const auto &section : cv_.sections)
+    for (const auto& section : cv_.sections)
       out += this->section(section);
     return out;
   }
 
 private:
-  const Cv &cv_;
-  std::vector<Diagnostic> &warnings_;
+  const Cv& cv_;
+  std::vector<Diagnostic>& warnings_;
+  DateLocale locale_; // dates in the CV's language
+  NameMatcher owner_; // finds the owner in author lists
 
-  std::string math(const MathRun &m, const SourceLocation &where, const std::string &path) {
+  std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
     std::string tex = m.tex;
-    for (char &c : tex)
+    for (char& c : tex)
       if (c == '\n' || c == '\t' || c == '\r')
         c = ' ';
     if (auto why = check_math(tex); !why) {
@@ -239,7 +243,7 @@ private:
     }
   }
 
-  static std::string source_comment(const std::string &path, const SourceLocation &where) {
+  static std::string source_comment(const std::string& path, const SourceLocation& where) {
     std::string out = "% " + comment_safe(path);
     if (where.known())
       out += " (line " + number(static_cast<std::size_t>(where.line)) + ")";
@@ -247,7 +251,7 @@ private:
   }
 
   std::string header() {
-    const Header &h = cv_.header;
+    const Header& h = cv_.header;
     std::string out = "\\begin{cvHeader}\n";
     // "Qiaoling Chen (陈巧玲)": the native or romanised form in parentheses.
     std::string second = !h.name.native.empty() ? h.name.native : h.name.romanized;
@@ -256,36 +260,36 @@ private:
     out += "\\cvName{" + text(h.name.full) + "}{" + text(second) + "}\n";
     if (!h.headline.empty())
       out += "\\cvHeadline{" + rich(h.headline, "cv.headline") + "}\n";
-    for (const auto &line : h.affiliation)
+    for (const auto& line : h.affiliation)
       out += "\\cvAffiliation{" + text(line) + "}\n";
     std::vector<std::string> contacts;
     if (!h.location.empty())
       contacts.push_back(text(h.location));
-    for (const auto &e : h.emails)
+    for (const auto& e : h.emails)
       contacts.push_back(href("mailto:" + percent_encode(e), text(e)));
-    for (const auto &p : h.phones)
+    for (const auto& p : h.phones)
       contacts.push_back(href(tel_target(p), text(p)));
-    for (const auto &w : h.websites)
+    for (const auto& w : h.websites)
       contacts.push_back(href(w, text(display_url(w))));
-    for (const auto &sn : h.social_networks) {
+    for (const auto& sn : h.social_networks) {
       const std::string url = social_url(sn);
       const std::string shown = text(sn.username);
       contacts.push_back(url.empty() ? shown : href(url, shown));
     }
-    for (const auto &cc : h.custom_connections) {
+    for (const auto& cc : h.custom_connections) {
       const std::string shown = text(cc.placeholder);
       contacts.push_back(cc.url.empty() ? shown : href(cc.url, shown));
     }
     if (!contacts.empty()) {
       out += "\\begin{cvContacts}\n";
-      for (const auto &c : contacts)
+      for (const auto& c : contacts)
         out += "\\cvContact{" + c + "}\n";
       out += "\\end{cvContacts}\n";
     }
     return out + "\\end{cvHeader}\n";
   }
 
-  std::string highlights(const std::vector<Highlight> &items, const std::string &path) {
+  std::string highlights(const std::vector<Highlight>& items, const std::string& path) {
     if (items.empty())
       return {};
     std::string out = "\\begin{cvHighlights}\n";
@@ -303,24 +307,26 @@ private:
     return out + "\\end{cvHighlights}\n";
   }
 
-  std::string details_tail(const EntryDetails &d, const std::string &path) {
+  std::string details_tail(const EntryDetails& d, const std::string& path) {
     std::string out;
     if (!d.summary.empty())
       out += "\\cvSummary{" + rich(d.summary, path + ".summary") + "}\n";
     return out + highlights(d.highlights, path);
   }
 
-  std::string authors(const std::vector<Author> &list, const std::string &path) {
+  std::string authors(const std::vector<Author>& list, const std::string& path) {
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const Author &a = list[i];
-      // The owner's bold comes from \cvOwner, so a restyle can change it.
+      const Author& a = list[i];
+      // The owner (written bold, or found by name) is set by \cvOwner, so a
+      // restyle can change it; the bold of "**Name**" is dropped.
+      const bool owner = a.highlighted || owner_.matches(a.name.plain());
       RichText name = a.name;
-      if (a.highlighted)
-        for (auto &run : name.runs)
-          std::visit([](auto &r) { r.format.bold = false; }, run);
+      if (owner)
+        for (auto& run : name.runs)
+          std::visit([](auto& r) { r.format.bold = false; }, run);
       std::string s = rich(name, path + "[" + number(i) + "]");
-      s = a.highlighted ? "\\cvOwner{" + s + "}" : "\\cvAuthor{" + s + "}";
+      s = owner ? "\\cvOwner{" + s + "}" : "\\cvAuthor{" + s + "}";
       if (a.co_first)
         s += "\\cvCoFirst{}";
       if (a.corresponding)
@@ -330,50 +336,44 @@ private:
     return join(parts, ", ");
   }
 
-  // Dates break only around the range dash: "Sept~2013 – June~2017".
-  std::string dates(const Dates &d) {
-    static constexpr std::string_view dash = " \u2013 ";
-    std::string formatted = format_dates(d);
+  // Dates in the CV's locale (text/locale_format). They break only at the
+  // range separator: spaces inside a date become no-break spaces, the thin
+  // spaces around the dash ordinary ones ("Aug~2020 – present").
+  std::string dates(const Dates& d) {
+    const std::string formatted = format_dates(d, locale_);
     std::string out;
-    std::size_t start = 0;
-    while (start <= formatted.size()) {
-      std::size_t end = formatted.find(dash, start);
-      if (end == std::string::npos)
-        end = formatted.size();
-      for (std::size_t i = start; i < end; ++i)
-        out += formatted[i] == ' ' ? std::string("\u00A0") : std::string(1, formatted[i]);
-      if (end == formatted.size())
-        break;
-      out += dash;
-      start = end + dash.size();
+    std::size_t pos = 0;
+    while (pos < formatted.size()) {
+      const char32_t cp = next_code_point(formatted, pos);
+      append_utf8(out, cp == ' ' ? 0x00A0 : cp == 0x2009 ? ' ' : cp);
     }
     return text(out);
   }
 
-  std::string entry(const Entry &e, const std::string &path, std::size_t number_label) {
+  std::string entry(const Entry& e, const std::string& path, std::size_t number_label) {
     struct Visitor {
-      BodyWriter &w;
-      const std::string &path;
+      BodyWriter& w;
+      const std::string& path;
       std::size_t label;
 
-      std::string operator()(const EducationEntry &x) {
+      std::string operator()(const EducationEntry& x) {
         return "\\cvEducation{" + w.rich(x.institution, path + ".institution") + "}{" +
                w.rich(x.area, path + ".area") + "}{" + w.rich(x.degree, path + ".degree") + "}{" +
                w.rich(x.details.location, path + ".location") + "}{" + w.dates(x.details.dates) +
                "}\n" + w.details_tail(x.details, path);
       }
-      std::string operator()(const ExperienceEntry &x) {
+      std::string operator()(const ExperienceEntry& x) {
         return "\\cvExperience{" + w.rich(x.company, path + ".company") + "}{" +
                w.rich(x.position, path + ".position") + "}{" +
                w.rich(x.details.location, path + ".location") + "}{" + w.dates(x.details.dates) +
                "}\n" + w.details_tail(x.details, path);
       }
-      std::string operator()(const NormalEntry &x) {
+      std::string operator()(const NormalEntry& x) {
         return "\\cvNormal{" + w.rich(x.name, path + ".name") + "}{" +
                w.rich(x.details.location, path + ".location") + "}{" + w.dates(x.details.dates) +
                "}\n" + w.details_tail(x.details, path);
       }
-      std::string operator()(const PublicationEntry &x) {
+      std::string operator()(const PublicationEntry& x) {
         std::string out = "\\cvPublication{" + w.text(x.label) + "}{" +
                           w.rich(x.title, path + ".title") + "}{" + w.dates(x.dates) + "}\n";
         if (!x.authors.empty())
@@ -395,7 +395,7 @@ private:
                  w.text(display_url(x.url)) + "}\n";
         return out;
       }
-      std::string operator()(const TalkEntry &x) {
+      std::string operator()(const TalkEntry& x) {
         std::string out = "\\cvTalk{" + w.rich(x.title, path + ".title") + "}\n";
         if (!x.summary.empty())
           out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
@@ -405,7 +405,7 @@ private:
         if (!x.events.empty()) {
           out += "\\begin{cvEvents}\n";
           for (std::size_t i = 0; i < x.events.size(); ++i) {
-            const TalkEvent &ev = x.events[i];
+            const TalkEvent& ev = x.events[i];
             const std::string p = path + ".events[" + number(i) + "]";
             std::vector<std::string> extra{w.text(ev.time)};
             if (!ev.host.empty())
@@ -418,12 +418,12 @@ private:
         }
         return out;
       }
-      std::string operator()(const ServiceEntry &x) {
+      std::string operator()(const ServiceEntry& x) {
         return "\\cvService{" + w.rich(x.role, path + ".role") + "}{" +
                w.rich(x.event, path + ".event") + "}{" + w.text(x.event_short) + "}{" +
                w.rich(x.location, path + ".location") + "}{" + w.dates(x.dates) + "}\n";
       }
-      std::string operator()(const PatentEntry &x) {
+      std::string operator()(const PatentEntry& x) {
         std::string out =
             "\\cvPatent{" + w.rich(x.title, path + ".title") + "}{" + w.dates(x.dates) + "}\n";
         if (!x.inventors.empty())
@@ -435,32 +435,32 @@ private:
                  w.text(display_url(x.url)) + "}\n";
         return out;
       }
-      std::string operator()(const OneLineEntry &x) {
+      std::string operator()(const OneLineEntry& x) {
         return "\\cvOneLine{" + w.rich(x.label, path + ".label") + "}{" +
                w.rich(x.details, path + ".details") + "}\n";
       }
-      std::string operator()(const BulletEntry &x) {
+      std::string operator()(const BulletEntry& x) {
         return "\\cvBullet{" + w.rich(x.bullet, path + ".bullet") + "}\n";
       }
-      std::string operator()(const NumberedEntry &x) {
+      std::string operator()(const NumberedEntry& x) {
         return "\\cvNumbered{" + number(label) + ".}{" + w.rich(x.number, path + ".number") + "}\n";
       }
-      std::string operator()(const ReversedNumberedEntry &x) {
+      std::string operator()(const ReversedNumberedEntry& x) {
         return "\\cvNumbered{" + number(label) + ".}{" +
                w.rich(x.reversed_number, path + ".reversed_number") + "}\n";
       }
-      std::string operator()(const TextEntry &x) {
+      std::string operator()(const TextEntry& x) {
         return "\\cvText{" + w.rich(x.text, path) + "}\n";
       }
     };
     return std::visit(Visitor{*this, path, number_label}, e);
   }
 
-  static const SourceLocation &where_of(const Entry &e) {
-    return std::visit([](const auto &x) -> const SourceLocation & { return x.where; }, e);
+  static const SourceLocation& where_of(const Entry& e) {
+    return std::visit([](const auto& x) -> const SourceLocation& { return x.where; }, e);
   }
 
-  std::string section(const Section &s) {
+  std::string section(const Section& s) {
     const std::string base = "cv.sections." + s.key;
     std::string out = "\n" + source_comment(base, s.where);
     out += "\\cvSection{" + text(s.title) + "}{" + escape_text(s.title) + "}\n";
@@ -468,12 +468,12 @@ private:
       return out;
     // Sections whose entries form one list.
     std::string open, close;
-    const Entry &first = s.entries.front();
+    const Entry& first = s.entries.front();
     const std::size_t n = s.entries.size();
     if (std::holds_alternative<PublicationEntry>(first)) {
       std::string widest;
-      for (const auto &e : s.entries)
-        if (const auto *p = std::get_if<PublicationEntry>(&e); p && p->label.size() > widest.size())
+      for (const auto& e : s.entries)
+        if (const auto* p = std::get_if<PublicationEntry>(&e); p && p->label.size() > widest.size())
           widest = p->label;
       open = "\\begin{cvLabeled}{" + text(widest) + "}\n";
       close = "\\end{cvLabeled}\n";
@@ -498,7 +498,7 @@ private:
 
 } // namespace
 
-std::string typeset_text(std::string_view s, Features &features) {
+std::string typeset_text(std::string_view s, Features& features) {
   std::vector<Char> chars;
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -539,7 +539,7 @@ std::string typeset_text(std::string_view s, Features &features) {
   return out;
 }
 
-std::string make_document(const Cv &cv, const Style &style, std::vector<Diagnostic> &warnings) {
+std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
   BodyWriter body(cv, warnings);
   const std::string text = body.document_body();
   DocumentMeta meta;
