@@ -35,7 +35,7 @@ TEST_CASE("latex compile: errors are mapped back to the CV") {
   CHECK_FALSE(fs::exists(dir / "broken.pdf"));
   // Nothing but the .tex is left next to it.
   std::size_t files = 0;
-  for ([[maybe_unused]] const auto &entry : fs::directory_iterator(dir))
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir))
     ++files;
   CHECK(files == 1);
   fs::remove_all(dir);

@@ -13,7 +13,7 @@ namespace cvpress::detail::latex {
 /// l.NN line) to `err`, mapped back to the CV (`cv_file`) through the
 /// source comments in the .tex, and returns false. Also false (with a
 /// message) when xelatex is not installed.
-bool compile_tex(const std::filesystem::path &tex, const std::filesystem::path &pdf,
-                 const std::string &cv_file, std::ostream &err);
+bool compile_tex(const std::filesystem::path& tex, const std::filesystem::path& pdf,
+                 const std::string& cv_file, std::ostream& err);
 
 } // namespace cvpress::detail::latex

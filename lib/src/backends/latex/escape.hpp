@@ -9,10 +9,10 @@ namespace cvpress::detail::latex {
 
 /// Decodes one UTF-8 code point at `pos` and advances `pos`. Invalid bytes
 /// decode as U+FFFD and advance by one byte.
-char32_t next_code_point(std::string_view text, std::size_t &pos);
+char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 /// Appends `cp` to `out` as UTF-8.
-void append_utf8(std::string &out, char32_t cp);
+void append_utf8(std::string& out, char32_t cp);
 
 /// Escapes text for LaTeX text mode so that it prints literally: TeX
 /// specials become commands (`\` -> `\textbackslash{}`, `{` -> `\{`, ...),

@@ -27,7 +27,7 @@ struct Features {
 /// Escapes `text` (escape_text()) and wraps Arabic and Hebrew runs in
 /// \cvArabic{...} / \cvHebrew{...} and pictographs in \cvSymbol{...};
 /// records the scripts seen in `features`.
-std::string typeset_text(std::string_view text, Features &features);
+std::string typeset_text(std::string_view text, Features& features);
 
 /// Document-level strings for the preamble (plain text, not escaped).
 struct DocumentMeta {
@@ -37,10 +37,10 @@ struct DocumentMeta {
 
 /// The preamble, from \documentclass to the last macro definition (without
 /// \begin{document}).
-std::string make_preamble(const Style &style, const Features &features, const DocumentMeta &meta);
+std::string make_preamble(const Style& style, const Features& features, const DocumentMeta& meta);
 
 /// The whole .tex file for `cv`. Math spans that fail the whitelist are
 /// typeset as text and reported in `warnings`.
-std::string make_document(const Cv &cv, const Style &style, std::vector<Diagnostic> &warnings);
+std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings);
 
 } // namespace cvpress::detail::latex
