@@ -1,5 +1,6 @@
 // YAML -> Cv: validation with exact locations, then the typed model.
 #include <cvpress/job.hpp>
+#include <cvpress/doctor.hpp>
 #include <cvpress/load.hpp>
 
 #include "load/dates.hpp"
@@ -1124,12 +1125,19 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
   Loader loader(file, options.limits);
   LoadResult result;
   result.cv = loader.load(*root);
+  for (const auto& f : find_mojibake(yaml, file))
+    loader.warnings.push_back({Severity::warning, f.where, "",
+                               "looks like mojibake of \"" + f.repaired + "\" (UTF-8 read as " +
+                                   f.encoding + "); 'cvpress doctor --fix' repairs it"});
   auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
   };
   if (!loader.errors.empty()) {
-    std::stable_sort(loader.errors.begin(), loader.errors.end(), by_position);
-    throw InputError(std::move(loader.errors));
+    // Warnings travel with the errors so the user sees everything at once.
+    auto all = std::move(loader.errors);
+    all.insert(all.end(), loader.warnings.begin(), loader.warnings.end());
+    std::stable_sort(all.begin(), all.end(), by_position);
+    throw InputError(std::move(all));
   }
   std::stable_sort(loader.warnings.begin(), loader.warnings.end(), by_position);
   result.warnings = std::move(loader.warnings);
