@@ -1,5 +1,7 @@
 #include "text/locale_format.hpp"
 
+#include "text/unicode.hpp"
+
 #include "text/translations.hpp"
 
 #include <unicode/dtfmtsym.h>
@@ -114,21 +116,6 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string to_utf8(const icu::UnicodeString& s) {
   std::string out;
