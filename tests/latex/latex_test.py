@@ -124,6 +124,21 @@ def check_text(pdf, expected, titles, hostname):
     print(f"pdftotext: {len(expected) + len(titles)} strings found")
 
 
+def check_outline(pdf, titles):
+    """Every section has a bookmark whose title is its literal text."""
+    if shutil.which("qpdf") is None:
+        print("qpdf not installed: bookmarks not checked")
+        return
+    import json
+    result = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
+                            capture_output=True, text=True, check=True)
+    outline = [normalise(o["title"]).lower() for o in json.loads(result.stdout)["outlines"]]
+    missing = [t for t in titles if normalise(t).lower() not in outline]
+    if missing:
+        fail(f"no bookmark for {missing}; bookmarks: {outline}")
+    print(f"bookmarks: {len(outline)} checked")
+
+
 def check_files(workdir, allowed):
     extra = sorted(set(os.listdir(workdir)) - set(allowed))
     if extra:
@@ -183,8 +198,10 @@ def main():
             sys.exit(SKIP)
         if args.expect:
             with open(args.expect, encoding="utf-8") as f:
-                expected = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
-            titles = []
+                lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+            # "section: TITLE" lines name section titles (text and bookmark).
+            titles = [l[len("section: "):] for l in lines if l.startswith("section: ")]
+            expected = [l for l in lines if not l.startswith("section: ")]
         else:
             expected, titles = expectations_from_yaml(args.yaml)
         if args.use_compile_flag:
@@ -198,6 +215,7 @@ def main():
             check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
         check_text(os.path.join(workdir, "cv.pdf"), expected, titles,
                    read_hostname() if args.check_hostname else "")
+        check_outline(os.path.join(workdir, "cv.pdf"), titles)
         print("ok")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
