@@ -1,6 +1,6 @@
 // The "latex" backend: one self-contained .tex file for XeLaTeX/LuaLaTeX.
 #include "backends/latex/writer.hpp"
-#include "style/style.hpp"
+#include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
 
@@ -17,9 +17,10 @@ public:
     return "XeLaTeX source (.tex) with a restylable preamble";
   }
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"tex"}; }
-  [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions&) const override {
+  [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
     RenderResult result;
-    result.bytes = latex::make_document(cv, default_style(), result.warnings);
+    const Style style = resolve_style(options, cv.design);
+    result.bytes = latex::make_document(cv, style, result.warnings);
     return result;
   }
 };

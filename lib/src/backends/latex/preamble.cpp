@@ -126,11 +126,14 @@ std::string heading_definition(const Style& s) {
            "  {\\color{cvPrimary}\\hrule height 0.6bp width \\wd0}";
     break;
   case HeadingLook::small_caps:
-    look = font + "\\mdseries\\MakeUppercase{#1}\\par}\\nobreak\\vspace{1bp}%\n"
+    look = font + "\\MakeUppercase{#1}\\par}\\nobreak\\vspace{1bp}%\n"
                   "  {\\color{cvPrimary}\\hrule height 0.3bp}";
     break;
   case HeadingLook::bar:
     look = font + "\\rule[-0.2em]{3bp}{1em}\\enspace#1\\par}";
+    break;
+  case HeadingLook::plain:
+    look = font + "#1\\par}";
     break;
   }
   return "% \\cvSection{title}{bookmark text}: a section heading with a PDF bookmark; it\n"
@@ -151,7 +154,13 @@ std::string heading_definition(const Style& s) {
 
 } // namespace
 
-std::string make_preamble(const Style& s, const Features& features, const DocumentMeta& meta) {
+std::string make_preamble(const Style& s, const Features& used, const DocumentMeta& meta) {
+  // Style strings that are typeset may need the symbol font too.
+  Features features = used;
+  const std::string bullet = typeset_text(s.bullet, features);
+  const std::string nested_bullet = typeset_text(s.nested_bullet, features);
+  const std::string separator = typeset_text(s.contact_separator, features);
+  const bool left = s.date_column_side == Side::left;
   std::string p;
   p += "% A CV typeset by cvpress. Compile with xelatex (or lualatex).\n"
        "% Restyle it by editing this preamble: the body below only calls the \\cv... macros.\n"
@@ -189,6 +198,11 @@ std::string make_preamble(const Style& s, const Features& features, const Docume
   else
     p += first_installed(heading, "\\newfontfamily\\cvHeadingFont", "",
                          "\\newcommand{\\cvHeadingFont}{}");
+  std::vector<std::string> name = families(s.name_fonts, Role::latin);
+  if (name.empty() || name == latin)
+    p += "\\newcommand{\\cvNameFont}{}\n";
+  else
+    p += first_installed(name, "\\newfontfamily\\cvNameFont", "", "\\newcommand{\\cvNameFont}{}");
   std::vector<std::string> mono = families(s.body_fonts, Role::mono);
   if (mono.empty())
     mono = {"DejaVu Sans Mono"};
@@ -298,11 +312,18 @@ std::string make_preamble(const Style& s, const Features& features, const Docume
   p += "% Layout\n"
        "\\newdimen\\cvDateWidth \\cvDateWidth=" +
        bp(s.date_column_width) +
-       " % right column: dates and locations\n"
-       "\\newdimen\\cvColumnGap \\cvColumnGap=" +
-       bp(10) +
+       std::string(left ? " % left column: dates and locations\n"
+                        : " % right column: dates and locations\n") +
+       "\\newdimen\\cvColumnGap \\cvColumnGap=" + bp(10) +
        "\n"
        "\\newdimen\\cvMainMargin \\cvMainMargin=\\dimexpr\\cvDateWidth+\\cvColumnGap\\relax\n"
+       "% the main column's margins: the date column's side is kept free below a row\n"
+       "\\newdimen\\cvMainLeft \\cvMainLeft=" +
+       std::string(left ? "\\cvMainMargin" : "0pt") +
+       "\n"
+       "\\newdimen\\cvMainRight \\cvMainRight=" +
+       std::string(left ? "0pt" : "\\cvMainMargin") +
+       "\n"
        "\\newcommand{\\cvEntrySpace}{" +
        bp(s.entry_spacing) +
        "}\n"
@@ -313,7 +334,7 @@ std::string make_preamble(const Style& s, const Features& features, const Docume
        std::string(s.header_centered ? "\\centering" : "\\raggedright") + "}{\\par\\addvspace{" +
        bp(s.section_spacing) +
        "}}\n"
-       "\\newcommand{\\cvName}[2]{{\\cvHeadingFont\\fontsize{" +
+       "\\newcommand{\\cvName}[2]{{\\cvNameFont\\fontsize{" +
        bp(s.name_size) + "}{" + bp(s.name_size * 1.2) +
        "}\\selectfont\\color{cvPrimary}#1\\cvIfEmpty{#2}{}{ (#2)}\\par}\\vspace{4bp}}\n"
        "\\newcommand{\\cvHeadline}[1]{{\\fontsize{" +
@@ -323,30 +344,37 @@ std::string make_preamble(const Style& s, const Features& features, const Docume
        "\\newif\\ifcvFirstContact\n"
        "\\newenvironment{cvContacts}{\\par\\vspace{2bp}\\cvFirstContacttrue}{\\par}\n"
        "\\newcommand{\\cvContactSep}{\\unskip{}" +
-       escape_text(s.contact_separator) +
+       separator +
        "\\allowbreak}\n"
        "\\newcommand{\\cvContact}[1]{\\ifcvFirstContact\\cvFirstContactfalse\\else"
        "\\cvContactSep\\fi\\mbox{#1}}\n\n";
   p += heading_definition(s) + "\n";
 
-  p += "% Entries. \\cvRow{main}{side}: main column left, dates/location column right;\n"
+  const std::string main_box = "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}"
+                               "\\raggedright#1\\strut\\end{minipage}";
+  const std::string side_box = "\\begin{minipage}[t]{\\cvDateWidth}" +
+                               std::string(left ? "\\raggedright" : "\\raggedleft") +
+                               "#2\\strut\\end{minipage}";
+  p += "% Entries. \\cvRow{main}{side}: the main column and the dates/location column (" +
+       std::string(left ? "left" : "right") +
+       ");\n"
        "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
-       "\\newcommand{\\cvRow}[2]{%\n"
-       "  \\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}\\raggedright#1"
-       "\\strut\\end{minipage}%\n"
-       "  \\hfill\\begin{minipage}[t]{\\cvDateWidth}\\raggedleft#2\\strut\\end{minipage}"
+       "\\newcommand{\\cvRow}[2]{%\n  " +
+       (left ? side_box : main_box) + "%\n  \\hfill" + (left ? main_box : side_box) +
        "\\par\\prevdepth=\\dp\\strutbox}\n"
        "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
        "\\newcommand{\\cvWhereWhen}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
-       "\\newcommand{\\cvLine}[1]{{\\rightskip=\\cvMainMargin plus 1fil\\relax\\noindent#1\\par}}\n"
+       "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft\\rightskip=\\cvMainRight plus "
+       "1fil\\relax\\noindent#1\\par}}\n"
        "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
        "\\newcommand{\\cvTag}[1]{{[}#1{]}}\n"
        "\\newlist{cvHighlights}{itemize}{2}\n"
        "\\setlist[cvHighlights,1]{label={" +
-       escape_text(s.bullet) +
-       "},leftmargin=12bp,rightmargin=\\cvMainMargin,topsep=2bp,itemsep=0pt,parsep=0pt}\n"
+       bullet +
+       "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
+       "itemsep=0pt,parsep=0pt}\n"
        "\\setlist[cvHighlights,2]{label={" +
-       escape_text(s.nested_bullet) +
+       nested_bullet +
        "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
        "% \\cvEducation{institution}{area}{degree}{location}{dates}\n"
        "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{, }"
@@ -381,7 +409,7 @@ std::string make_preamble(const Style& s, const Features& features, const Docume
        "\\newcommand{\\cvTalk}[1]{\\cvEntryStart\\cvLine{\\textbf{#1}}}\n"
        "\\newlist{cvEvents}{itemize}{1}\n"
        "\\setlist[cvEvents]{label={" +
-       escape_text(s.nested_bullet) +
+       nested_bullet +
        "},leftmargin=12bp,topsep=1bp,itemsep=0pt,parsep=0pt}\n"
        "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#4}{}{ "
        "(#4)}}{#3}}\n"
@@ -396,7 +424,7 @@ std::string make_preamble(const Style& s, const Features& features, const Docume
        "% Bullet entries, numbered entries and text paragraphs\n"
        "\\newlist{cvBullets}{itemize}{1}\n"
        "\\setlist[cvBullets]{label={" +
-       escape_text(s.bullet) +
+       bullet +
        "},leftmargin=12bp,topsep=2bp,itemsep=1bp,parsep=0pt}\n"
        "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
        "\\newcommand{\\cvNumbered}[2]{\\item[{\\cvLabel{#1}}]#2}\n"

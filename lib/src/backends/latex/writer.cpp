@@ -36,9 +36,10 @@ Dir direction(char32_t cp) {
   return Dir::ltr;
 }
 
-// Pictographs and dingbats that text fonts lack: typeset with \cvSymbol.
+// Geometric shapes, pictographs and dingbats that text fonts lack: typeset
+// with \cvSymbol.
 bool is_symbol(char32_t cp) {
-  return in(cp, 0x2600, 0x27BF) || in(cp, 0x2B00, 0x2BFF) || in(cp, 0x1F000, 0x1FAFF);
+  return in(cp, 0x25A0, 0x27BF) || in(cp, 0x2B00, 0x2BFF) || in(cp, 0x1F000, 0x1FAFF);
 }
 
 struct Char {
