@@ -466,3 +466,20 @@ TEST_CASE("latex preamble: style values cannot inject TeX or Lua") {
   CHECK_FALSE(contains(p, "nan"));
   CHECK(contains(p, "\\fontsize{0bp}"));
 }
+
+TEST_CASE("latex preamble follows the style") {
+  detail::Style st = detail::default_style();
+  st.date_column_side = detail::Side::left;
+  st.heading_look = detail::HeadingLook::plain;
+  st.bullet = "▪";
+  st.name_fonts.families = {"Noto Serif"};
+  Features f;
+  const std::string p = make_preamble(st, f, {"T", "A"});
+  CHECK(contains(p, "\\cvMainLeft=\\cvMainMargin"));
+  CHECK(contains(p, "\\cvMainRight=0pt"));
+  CHECK(contains(p, "% left column: dates and locations"));
+  CHECK(contains(p, "label={\\cvSymbol{▪}}"));
+  CHECK(contains(p, "\\newfontfamily\\cvSymbolFont"));
+  CHECK(contains(p, "\\newfontfamily\\cvNameFont{Noto Serif}"));
+  CHECK_FALSE(contains(p, "\\hrule"));
+}
