@@ -310,6 +310,10 @@ TEST_CASE("latex math runs: accepted as math, rejected as text with a warning") 
   CHECK(warnings[0].where == SourceLocation{"cv.yaml", 4, 11});
   CHECK(warnings[0].path == "cv.headline");
   CHECK(contains(warnings[0].message, "\\input is not an allowed math command"));
+  cv.header.photo = "me.jpg";
+  render(cv, &warnings);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].path == "cv.photo");
 }
 
 TEST_CASE("latex document is deterministic and has no dates") {

@@ -253,6 +253,11 @@ private:
 
   std::string header() {
     const Header& h = cv_.header;
+    if (!h.photo.empty())
+      warnings_.push_back({Severity::warning,
+                           {cv_.source_file, 0, 0},
+                           "cv.photo",
+                           "the LaTeX backend does not place photos; it is left out"});
     std::string out = "\\begin{cvHeader}\n";
     // "Qiaoling Chen (陈巧玲)": the native or romanised form in parentheses.
     std::string second = !h.name.native.empty() ? h.name.native : h.name.romanized;
