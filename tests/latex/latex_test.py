@@ -3,9 +3,12 @@
 
 compile mode: cvpress renders CV.yaml to .tex, xelatex compiles it (no shell
 escape, openin_any=openout_any=p), and pdftotext of the PDF must contain the
-CV's text: the lines of --expect, or (without it) the name, section titles and
-entry titles read from the YAML. No file besides the expected TeX outputs may
-appear, and the content of /etc/hostname must not leak into the PDF.
+CV's text: the lines of --expect (the first is the name; "section: T" lines are
+section titles), or (without it) the name, section titles and entry titles read
+from the YAML. Every section must have a bookmark with its title, the PDF's
+Author/Title must be the name. No file besides the expected TeX outputs may
+appear, and (--check-hostname) the content of /etc/hostname must not leak into
+the PDF.
 
 golden mode: the .tex must equal --golden byte for byte;
 CVPRESS_UPDATE_GOLDEN=1 rewrites the golden file instead.
@@ -139,6 +142,17 @@ def check_outline(pdf, titles):
     print(f"bookmarks: {len(outline)} checked")
 
 
+def check_metadata(pdf, name):
+    """The PDF's Author is the CV's name, its Title "NAME – CV"."""
+    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", pdf], capture_output=True, text=True,
+                          check=True).stdout
+    fields = dict(l.split(":", 1) for l in info.splitlines() if ":" in l)
+    author = fields.get("Author", "").strip()
+    title = fields.get("Title", "").strip()
+    if normalise(author) != normalise(name) or normalise(title) != normalise(name + " – CV"):
+        fail(f"PDF metadata: Author '{author}', Title '{title}' (expected name '{name}')")
+
+
 def check_files(workdir, allowed):
     extra = sorted(set(os.listdir(workdir)) - set(allowed))
     if extra:
@@ -216,6 +230,7 @@ def main():
         check_text(os.path.join(workdir, "cv.pdf"), expected, titles,
                    read_hostname() if args.check_hostname else "")
         check_outline(os.path.join(workdir, "cv.pdf"), titles)
+        check_metadata(os.path.join(workdir, "cv.pdf"), expected[0])
         print("ok")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
