@@ -298,6 +298,8 @@ TEST_CASE("latex math runs: accepted as math, rejected as text with a warning") 
   h.where = {"cv.yaml", 4, 11};
   h.runs.push_back(TextRun{"speedup ", {}});
   h.runs.push_back(MathRun{"1.06\\times", "1.06×", {}});
+  h.runs.push_back(MathRun{"", "", {}});
+  h.runs.push_back(MathRun{"  ", "", {}});
   h.runs.push_back(TextRun{" and ", {}});
   h.runs.push_back(MathRun{"\\input{/etc/hostname}", "\\input{/etc/hostname}", {}});
   cv.header.headline = h;

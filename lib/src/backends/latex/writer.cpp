@@ -234,6 +234,9 @@ private:
       if (c == '\n' || c == '\t' || c == '\r')
         c = ' ';
     if (auto why = check_math(tex); !why) {
+      // Blank math would write "$$", TeX's display math switch.
+      if (tex.find_first_not_of(' ') == std::string::npos)
+        return {};
       features.math = true;
       return "$" + tex + "$";
     } else {
