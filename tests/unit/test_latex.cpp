@@ -143,7 +143,11 @@ TEST_CASE("latex math whitelist accepts common formulas") {
                          "\\text{über}",
                          "",
                          "x_{\\text{max}}",
-                         "\\mathbf{x}^\\top"}) {
+                         "\\mathbf{x}^\\top",
+                         "x^{\\sum}",
+                         "\\sqrt\\alpha",
+                         "10^\\circ",
+                         "x^{\\,}"}) {
     INFO(ok);
     if (std::string_view(ok) == "\\mathbf{x}^\\top")
       CHECK(check_math(ok).has_value()); // \top is not whitelisted
@@ -185,7 +189,12 @@ TEST_CASE("latex math whitelist rejects everything else") {
                           "\\mathbb{R}",
                           "\\verb|x|",
                           "\"",
-                          "a\nb"}) {
+                          "a\nb",
+                          "x^\\,",
+                          "\\sqrt\\ldots",
+                          "^\\sum",
+                          "\\frac\\log 2",
+                          "\\text\\%"}) {
     INFO(bad);
     CHECK(check_math(bad).has_value());
   }

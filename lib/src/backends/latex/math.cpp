@@ -139,6 +139,16 @@ constexpr std::string_view kMathSymbols[] = {"alpha",
                                              "qquad",
                                              "deg"};
 
+// Symbols that may be a script or command argument without braces
+// (mathchardefs, not macros).
+constexpr std::string_view kSingleTokenArgs[] = {
+    "alpha",    "beta",   "gamma", "delta",    "epsilon", "varepsilon", "zeta", "eta",     "theta",
+    "vartheta", "iota",   "kappa", "lambda",   "mu",      "nu",         "xi",   "pi",      "varpi",
+    "rho",      "varrho", "sigma", "varsigma", "tau",     "upsilon",    "phi",  "varphi",  "chi",
+    "psi",      "omega",  "Gamma", "Delta",    "Theta",   "Lambda",     "Xi",   "Pi",      "Sigma",
+    "Upsilon",  "Phi",    "Psi",   "Omega",    "infty",   "prime",      "ell",  "partial", "nabla",
+    "times",    "cdot",   "circ",  "pm",       "mp",      "ast",        "star", "bullet"};
+
 // Commands with one argument whose content is math.
 constexpr std::string_view kMathOneArg[] = {"sqrt",   "mathrm",  "mathbf", "mathit",   "mathsf",
                                             "mathtt", "mathcal", "hat",    "bar",      "tilde",
@@ -284,14 +294,12 @@ private:
     if (peek() == '{')
       return group(text);
     if (peek() == '\\') {
+      // Without braces only plain math symbols work: macros such as \sum,
+      // \ldots or \, would leave part of their expansion outside.
       ++pos_;
       const std::string_view name = control_name();
-      if (!text && is_letter(name.empty() ? ' ' : name[0]) && !contains(kMathSymbols, name))
-        return fail("\\" + std::string(name) + " cannot be used as a single-token argument");
-      if (!is_letter(name.empty() ? ' ' : name[0]))
-        return symbol_command(name, text);
-      if (text)
-        return fail("\\" + std::string(name) + " is not allowed in \\text");
+      if (text || !contains(kSingleTokenArgs, name))
+        return fail("put \\" + std::string(name) + " in braces when it is an argument");
       return;
     }
     item(text);
