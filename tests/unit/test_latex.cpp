@@ -75,9 +75,10 @@ TEST_CASE("latex escape: spaces, soft hyphen and control characters") {
   CHECK(escape_text(std::string("a\0b", 3)) == "ab");
   CHECK(escape_text("a\x01\x1b\x7f"
                     "b") == "ab");
-  CHECK(escape_text("a\u0085b") == "ab");           // C1 control
-  CHECK(escape_text("\xff") == "\uFFFD");           // invalid UTF-8
-  CHECK(escape_text("\xe9\x99") == "\uFFFD\uFFFD"); // truncated sequence
+  CHECK(escape_text("a\u0085b") == "ab");                             // C1 control
+  CHECK(escape_text("\xff") == "\\symbol{65533}");                    // invalid UTF-8
+  CHECK(escape_text("\xe9\x99") == "\\symbol{65533}\\symbol{65533}"); // truncated
+  CHECK(escape_text("\uFFFD") == "\\symbol{65533}");
   CHECK(escape_text("陈巧玲 محمد דוד é") == "陈巧玲 محمد דוד é");
 }
 

@@ -143,6 +143,10 @@ std::string escape_text(std::string_view text) {
     case 0x00AD:
       out += "\\-";
       break;
+    // LuaLaTeX stops at a literal U+FFFD (its mark for invalid UTF-8).
+    case 0xFFFD:
+      out += "\\symbol{65533}";
+      break;
     case '\t':
     case '\n':
     case '\r':

@@ -19,7 +19,8 @@ void append_utf8(std::string& out, char32_t cp);
 /// TeX ligature inputs are broken up (`--` -> `-{}-`, `'` ->
 /// `\textquotesingle{}`), U+00A0 becomes `~`, U+00AD becomes `\-`, line
 /// breaks and tabs become spaces, other control characters are dropped and
-/// invalid UTF-8 becomes U+FFFD.
+/// U+FFFD and invalid UTF-8 become `\symbol{65533}` (LuaLaTeX rejects a
+/// literal U+FFFD).
 std::string escape_text(std::string_view text);
 
 /// Escapes a URL for the first argument of hyperref's \href: bytes outside
