@@ -171,12 +171,14 @@ def read_hostname():
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--cvpress", required=True)
-    p.add_argument("--yaml", required=True)
+    p.add_argument("--yaml")
     p.add_argument("--expect", help="file of strings (one a line) the PDF must contain")
     p.add_argument("--golden", help="compare the .tex with this file")
     p.add_argument("--check-hostname", action="store_true",
                    help="fail when the content of /etc/hostname shows up in the PDF")
     p.add_argument("--engine", default="xelatex", help="xelatex (default) or lualatex")
+    p.add_argument("--fuzz", nargs=2, metavar=("GENERATOR", "SEED"),
+                   help="compile the random document of latex_fuzz_cv instead of a CV")
     p.add_argument("--use-compile-flag", action="store_true",
                    help="compile with 'cvpress render --compile' instead of xelatex directly")
     args = p.parse_args()
@@ -210,6 +212,14 @@ def main():
                 ["kpsewhich", "luaotfload-main.lua"], capture_output=True).returncode != 0:
             print("SKIP: luaotfload is not installed (Debian: texlive-luatex)")
             sys.exit(SKIP)
+        if args.fuzz:
+            subprocess.run([args.fuzz[0], args.fuzz[1], tex], check=True)
+            run_tex(args.engine, workdir, "cv")
+            check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
+            check_text(os.path.join(workdir, "cv.pdf"), [], [],
+                       read_hostname() if args.check_hostname else "")
+            print("ok")
+            return
         if args.expect:
             with open(args.expect, encoding="utf-8") as f:
                 lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
