@@ -10,6 +10,9 @@ Author/Title must be the name. No file besides the expected TeX outputs may
 appear, and (--check-hostname) the content of /etc/hostname must not leak into
 the PDF.
 
+fuzz mode (--fuzz GENERATOR SEED): the random document of latex_fuzz_cv must
+compile, with no stray files.
+
 golden mode: the .tex must equal --golden byte for byte;
 CVPRESS_UPDATE_GOLDEN=1 rewrites the golden file instead.
 """
