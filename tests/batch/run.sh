@@ -32,7 +32,7 @@ check "every good CV rendered" '[ "$(ls "$work/out"/*."$ext" | wc -l)" -eq "$ngo
 check "no output for bad CVs" '[ ! -e "$work/out/bad-date.$ext" ] && [ ! -e "$work/out/bad-syntax.$ext" ]'
 check "bad date reported with its location" \
   'grep -qF "$work/in/bad-date.yaml:7:21: cv.sections.education[0].start_date: month 13 is out of range" "$work/stderr"'
-check "syntax error reported with its location" 'grep -qF "$work/in/bad-syntax.yaml:2:" "$work/stderr"'
+check "syntax error reported with its location" 'grep -qF "$work/in/bad-syntax.yaml:3:1: cv.name[1]: invalid YAML: end of sequence flow not found" "$work/stderr"'
 check "summary line" 'grep -qE "^rendered $ngood of $((ngood + 2)); 2 failed in [0-9.]+ s$" "$work/stdout"'
 check "manifest has one line per input" '[ "$(wc -l < "$work/m.jsonl")" -eq $((ngood + 2)) ]'
 check "manifest ok lines" '[ "$(grep -c "\"status\":\"ok\"" "$work/m.jsonl")" -eq "$ngood" ]'
