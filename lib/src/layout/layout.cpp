@@ -1,0 +1,900 @@
+// The CV layout: header, sections and entries as blocks of strips, then
+// pagination (entries kept whole when they fit, headings kept with their
+// first entry) and footers.
+#include "layout/layout.hpp"
+
+#include "layout/dates.hpp"
+#include "layout/image.hpp"
+#include "layout/text.hpp"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace cvpress::detail {
+
+namespace {
+
+// A line stack: lines drawn top to bottom, each at its own x.
+using Stack = std::vector<std::pair<double, LaidLine>>;
+
+double height_of(const Stack &s) {
+  double h = 0;
+  for (const auto &[x, ln] : s)
+    h += ln.height;
+  return h;
+}
+
+void translate(PageItem &item, double dx, double dy) {
+  std::visit(
+      [&](auto &it) {
+        using T = std::decay_t<decltype(it)>;
+        if constexpr (std::is_same_v<T, RuleItem>) {
+          it.x0 += dx;
+          it.x1 += dx;
+          it.y0 += dy;
+          it.y1 += dy;
+        } else {
+          it.x += dx;
+          it.y += dy;
+        }
+      },
+      item);
+}
+
+// Moves a stack's items into `out`, its top at depth `top` (y up, so
+// items get negative y).
+void emit(Stack &s, double top, std::vector<PageItem> &out) {
+  double d = top;
+  for (auto &[x, ln] : s) {
+    for (auto &it : ln.items) {
+      translate(it, x, -(d + ln.baseline));
+      out.push_back(std::move(it));
+    }
+    d += ln.height;
+  }
+}
+
+void append(Stack &s, double x, std::vector<LaidLine> &&lines) {
+  for (auto &ln : lines)
+    s.emplace_back(x, std::move(ln));
+}
+
+// A piece of a block that is never split: placed at one page position.
+// Item x is absolute, y relative to the strip's top (after space_before).
+struct Strip {
+  double space_before = 0;
+  double height = 0;
+  std::vector<PageItem> items;
+};
+
+// Consecutive strips that belong together (an entry, a heading, the header).
+struct Block {
+  std::vector<Strip> strips;
+  bool keep_with_next = false; // headings
+  std::string bookmark;        // non-empty: an outline entry at the block's top
+};
+
+// Part of an entry: a main stack with an optional right-aligned aside
+// (dates) and hanging label (bullets, numbers), all starting at the top.
+struct Unit {
+  double space_before = 0;
+  Stack main, aside, label;
+  bool splittable = false; // plain paragraph: may break between lines
+};
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ')
+        out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
+}
+
+std::string strip_scheme(std::string url) {
+  for (std::string_view p : {"https://", "http://"})
+    if (url.starts_with(p))
+      url.erase(0, p.size());
+  if (url.starts_with("www."))
+    url.erase(0, 4);
+  while (!url.empty() && url.back() == '/')
+    url.pop_back();
+  return url;
+}
+
+std::string lower(std::string s) {
+  for (char &c : s)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// Display text and URL of a social network account.
+std::pair<std::string, std::string> social(const SocialNetwork &sn) {
+  const std::string n = lower(sn.network);
+  const std::string &u = sn.username;
+  struct Site {
+    std::string_view network, prefix;
+  };
+  static constexpr Site sites[] = {
+      {"linkedin", "https://linkedin.com/in/"},
+      {"github", "https://github.com/"},
+      {"gitlab", "https://gitlab.com/"},
+      {"instagram", "https://instagram.com/"},
+      {"orcid", "https://orcid.org/"},
+      {"stackoverflow", "https://stackoverflow.com/users/"},
+      {"researchgate", "https://researchgate.net/profile/"},
+      {"youtube", "https://youtube.com/@"},
+      {"telegram", "https://t.me/"},
+      {"x", "https://x.com/"},
+      {"twitter", "https://twitter.com/"},
+      {"leetcode", "https://leetcode.com/u/"},
+      {"imdb", "https://imdb.com/name/"},
+      {"bluesky", "https://bsky.app/profile/"},
+  };
+  if (n == "google scholar")
+    return {"Google Scholar", "https://scholar.google.com/citations?user=" + u};
+  if (n == "mastodon") {
+    // @user@host -> https://host/@user
+    std::string s = u.starts_with('@') ? u.substr(1) : u;
+    auto at = s.find('@');
+    if (at == std::string::npos)
+      return {u, ""};
+    return {u, "https://" + s.substr(at + 1) + "/@" + s.substr(0, at)};
+  }
+  for (const auto &site : sites)
+    if (n == site.network) {
+      std::string url = std::string(site.prefix) + u;
+      return {strip_scheme(url), url};
+    }
+  return {sn.network + ": " + u, ""};
+}
+
+std::string phone_uri(const std::string &phone) {
+  std::string out = "tel:";
+  for (char c : phone)
+    if ((c >= '0' && c <= '9') || c == '+')
+      out += c;
+  return out;
+}
+
+std::string upper(const std::string &s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toUpper().toUTF8String(out);
+  return out;
+}
+
+std::string replace_all(std::string s, std::string_view what, std::string_view with) {
+  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size()))
+    s.replace(at, what.size(), with);
+  return s;
+}
+
+class CvLayout {
+public:
+  CvLayout(const Cv &cv, const Style &style, const std::filesystem::path &base_dir,
+           LaidOutDocument &doc)
+      : cv_(cv), st_(style), base_dir_(base_dir), doc_(doc),
+        ts_(style, cv.locale.language, doc.warnings) {
+    left_ = st_.margin_left;
+    width_ = st_.page_width - st_.margin_left - st_.margin_right;
+    top_ = st_.page_height - st_.margin_top;
+    footer_h_ = st_.footer.empty() ? 0 : ts_.line_height(footer_size()) + 4;
+    bottom_ = st_.margin_bottom + footer_h_;
+    align_ = st_.justify ? Align::justify : Align::left;
+    owner_ = display_name(false);
+    owner_names_ = {collapse_spaces(cv.header.name.full), cv.header.name.romanized,
+                    cv.header.name.native,
+                    collapse_spaces(cv.header.name.given + " " + cv.header.name.family),
+                    collapse_spaces(cv.header.name.family + " " + cv.header.name.given)};
+    for (const auto &a : cv.header.name.aliases)
+      owner_names_.push_back(collapse_spaces(a));
+    std::erase_if(owner_names_, [](const std::string &s) { return s.empty(); });
+  }
+
+  void run() {
+    doc_.page_width = st_.page_width;
+    doc_.page_height = st_.page_height;
+    doc_.info.title = owner_.empty() ? "CV" : owner_ + " – CV";
+    doc_.info.author = owner_;
+    doc_.info.subject = "Curriculum vitae";
+    header();
+    for (const auto &s : cv_.sections)
+      section(s);
+    paginate();
+    footers();
+  }
+
+private:
+  const Cv &cv_;
+  const Style &st_;
+  const std::filesystem::path &base_dir_;
+  LaidOutDocument &doc_;
+  Typesetter ts_;
+  double left_ = 0, width_ = 0, top_ = 0, bottom_ = 0, footer_h_ = 0;
+  Align align_ = Align::left;
+  std::string owner_;
+  std::vector<std::string> owner_names_;
+  std::vector<Block> blocks_;
+
+  static constexpr double k_column_gap = 10; // main column <-> date column
+  static constexpr double k_bullet_indent = 12;
+
+  double footer_size() const { return st_.body_size * 0.8; }
+
+  std::string display_name(bool with_native) const {
+    const PersonName &n = cv_.header.name;
+    std::string name = n.full.empty() ? collapse_spaces(n.given + " " + n.family) : n.full;
+    if (with_native && !n.native.empty() && n.native != name)
+      name = name.empty() ? n.native : name + " (" + n.native + ")";
+    return name;
+  }
+
+  // ------------------------------------------------------------- spans
+
+  SpanStyle body(bool bold = false, bool italic = false) const {
+    SpanStyle s;
+    s.size = st_.body_size;
+    s.color = st_.text_color;
+    s.bold = bold;
+    s.italic = italic;
+    return s;
+  }
+
+  static void rich(std::vector<Span> &out, const RichText &rt, const SpanStyle &base) {
+    for (const auto &run : rt.runs) {
+      std::visit(
+          [&](const auto &r) {
+            using T = std::decay_t<decltype(r)>;
+            Span sp;
+            sp.style = base;
+            sp.style.bold = base.bold || r.format.bold;
+            sp.style.italic = base.italic || r.format.italic;
+            if (!r.format.link.empty())
+              sp.style.link = r.format.link;
+            if constexpr (std::is_same_v<T, MathRun>) {
+              sp.text = r.unicode;
+            } else {
+              sp.text = r.text;
+              if constexpr (std::is_same_v<T, CodeRun>)
+                sp.style.role = FontRole::mono;
+            }
+            if (!sp.text.empty())
+              out.push_back(std::move(sp));
+          },
+          run);
+    }
+  }
+
+  static std::vector<Span> rich(const RichText &rt, const SpanStyle &base) {
+    std::vector<Span> out;
+    rich(out, rt, base);
+    return out;
+  }
+
+  static void text(std::vector<Span> &out, std::string s, const SpanStyle &style) {
+    if (!s.empty())
+      out.push_back(Span{std::move(s), style});
+  }
+
+  std::vector<LaidLine> set(const std::vector<Span> &spans, double width, Align align,
+                            const SourceLocation &where) {
+    return ts_.set(spans, width, align, where);
+  }
+
+  // -------------------------------------------------------- the header
+
+  void header() {
+    const Header &h = cv_.header;
+    Block block;
+    Strip strip;
+    double x = left_, w = width_;
+    double photo_h = 0;
+    if (!h.photo.empty()) {
+      ImageItem img = load_photo(h.photo, photo_h);
+      strip.items.push_back(std::move(img));
+      x += strip_image_width(strip) + 14;
+      w -= strip_image_width(strip) + 14;
+    }
+    const Align a = st_.header_centered ? Align::center : Align::left;
+    Stack s;
+    SpanStyle name_style;
+    name_style.role = FontRole::heading;
+    name_style.bold = true;
+    name_style.size = st_.name_size;
+    name_style.color = st_.primary_color;
+    append(s, x, set({Span{display_name(true), name_style}}, w, a, {}));
+    if (!h.headline.empty()) {
+      SpanStyle hs = body();
+      hs.size = st_.headline_size;
+      append(s, x, set(rich(h.headline, hs), w, a, h.headline.where));
+    }
+    for (const auto &line : h.affiliation)
+      append(s, x, set({Span{line, body()}}, w, a, {}));
+    contact_lines(s, x, w, a);
+    const double text_h = height_of(s);
+    // Centre the text block beside a taller photo.
+    emit(s, photo_h > text_h ? (photo_h - text_h) / 2 : 0, strip.items);
+    strip.height = std::max(text_h, photo_h);
+    block.strips.push_back(std::move(strip));
+    blocks_.push_back(std::move(block));
+  }
+
+  static double strip_image_width(const Strip &s) {
+    return std::get<ImageItem>(s.items.front()).width;
+  }
+
+  ImageItem load_photo(const std::string &photo, double &height) {
+    std::filesystem::path p(photo);
+    if (p.is_relative())
+      p = base_dir_ / p;
+    const SourceLocation where{cv_.source_file, 0, 0};
+    auto fail = [&](const std::string &why) -> InputError {
+      return InputError({Diagnostic{Severity::error, where, "cv.photo", why}});
+    };
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+      throw fail("cannot read photo '" + photo + "'");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    ImageItem img;
+    img.bytes = std::move(buf).str();
+    std::string why;
+    auto info = inspect_image(img.bytes, why);
+    if (!info)
+      throw fail("photo '" + photo + "': " + why);
+    img.format = info->format;
+    img.width = 72;
+    img.height = img.width * info->height / info->width;
+    if (img.height > 96) {
+      img.width *= 96 / img.height;
+      img.height = 96;
+    }
+    img.x = left_;
+    img.y = -img.height;
+    height = img.height;
+    return img;
+  }
+
+  // The contact items, packed into lines at item boundaries only.
+  void contact_lines(Stack &s, double x, double w, Align a) {
+    const Header &h = cv_.header;
+    std::vector<std::vector<Span>> items;
+    auto add = [&](std::string shown, std::string uri) {
+      if (shown.empty())
+        return;
+      SpanStyle st = body();
+      st.link = std::move(uri);
+      st.keep_together = true;
+      items.push_back({Span{std::move(shown), st}});
+    };
+    add(h.location, "");
+    for (const auto &e : h.emails)
+      add(e, "mailto:" + e);
+    for (const auto &p : h.phones)
+      add(p, phone_uri(p));
+    for (const auto &web : h.websites)
+      add(strip_scheme(web), web);
+    for (const auto &sn : h.social_networks) {
+      auto [shown, url] = social(sn);
+      add(shown, url);
+    }
+    for (const auto &c : h.custom_connections)
+      add(c.placeholder, c.url);
+    if (items.empty())
+      return;
+    const Span sep{st_.contact_separator, body()};
+    const double sep_w = ts_.measure({&sep, 1}, {});
+    std::vector<Span> line;
+    double line_w = 0;
+    auto flush = [&] {
+      if (!line.empty())
+        append(s, x, set(line, w, a, {}));
+      line.clear();
+      line_w = 0;
+    };
+    for (auto &item : items) {
+      const double iw = ts_.measure(item, {});
+      if (!line.empty() && line_w + sep_w + iw > w)
+        flush();
+      if (!line.empty()) {
+        line.push_back(sep);
+        line_w += sep_w;
+      }
+      line.insert(line.end(), item.begin(), item.end());
+      line_w += iw;
+    }
+    flush();
+  }
+
+  // ------------------------------------------------------------ sections
+
+  void section(const Section &sec) {
+    heading(sec.title);
+    const std::size_t n = sec.entries.size();
+    // Hanging label column for numbered lists and labelled publications.
+    label_w_ = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string lab = label_of(sec.entries[i], i, n);
+      if (!lab.empty()) {
+        Span sp{lab, body()};
+        label_w_ = std::max(label_w_, ts_.measure({&sp, 1}, {}) + 6);
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<Unit> units;
+      std::visit([&](const auto &e) { entry(e, units, label_of(sec.entries[i], i, n)); },
+                 sec.entries[i]);
+      if (units.empty())
+        continue;
+      units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
+      blocks_.push_back(to_block(units));
+    }
+  }
+
+  double label_w_ = 0;
+
+  static std::string label_of(const Entry &e, std::size_t i, std::size_t n) {
+    if (const auto *p = std::get_if<PublicationEntry>(&e))
+      return p->label.empty() ? "" : "[" + p->label + "]";
+    if (std::holds_alternative<NumberedEntry>(e))
+      return std::to_string(i + 1) + ".";
+    if (std::holds_alternative<ReversedNumberedEntry>(e))
+      return std::to_string(n - i) + ".";
+    return {};
+  }
+
+  void heading(const std::string &title) {
+    SpanStyle hs;
+    hs.role = FontRole::heading;
+    hs.bold = true;
+    hs.size = st_.heading_size;
+    hs.color = st_.primary_color;
+    const bool caps = st_.heading_look == HeadingLook::small_caps;
+    const double indent = st_.heading_look == HeadingLook::bar ? 8 : 0;
+    std::vector<LaidLine> lines =
+        set({Span{caps ? upper(title) : title, hs}}, width_ - indent, Align::left, {});
+    Strip strip;
+    strip.space_before = st_.section_spacing;
+    Stack s;
+    append(s, left_ + indent, std::move(lines));
+    const double h = height_of(s);
+    const double last_w = s.empty() ? 0 : s.back().second.width;
+    const double last_base = s.empty() ? 0 : h - s.back().second.height + s.back().second.baseline;
+    emit(s, 0, strip.items);
+    const double below = h + 2; // just under the heading's descenders
+    switch (st_.heading_look) {
+    case HeadingLook::rule_below:
+    case HeadingLook::small_caps:
+      strip.items.push_back(
+          RuleItem{left_, -below, left_ + width_, -below, 0.5, st_.primary_color});
+      break;
+    case HeadingLook::underline:
+      strip.items.push_back(
+          RuleItem{left_, -below, left_ + last_w, -below, 0.5, st_.primary_color});
+      break;
+    case HeadingLook::partial_rule: {
+      const double y = -last_base + st_.heading_size * 0.3;
+      if (last_w + 8 < width_)
+        strip.items.push_back(
+            RuleItem{left_ + last_w + 8, y, left_ + width_, y, 0.5, st_.primary_color});
+      break;
+    }
+    case HeadingLook::bar:
+      strip.items.push_back(RectItem{left_, -h + 2, 3, h - 4, st_.primary_color});
+      break;
+    }
+    strip.height = below + 4;
+    Block b;
+    b.strips.push_back(std::move(strip));
+    b.keep_with_next = true;
+    b.bookmark = title;
+    blocks_.push_back(std::move(b));
+  }
+
+  Block to_block(std::vector<Unit> &units) {
+    Block b;
+    for (auto &u : units) {
+      if (u.splittable && u.aside.empty() && u.label.empty()) {
+        bool first = true;
+        for (auto &[x, ln] : u.main) {
+          Strip s;
+          s.space_before = first ? u.space_before : 0;
+          s.height = ln.height;
+          Stack one;
+          one.emplace_back(x, std::move(ln));
+          emit(one, 0, s.items);
+          b.strips.push_back(std::move(s));
+          first = false;
+        }
+        continue;
+      }
+      Strip s;
+      s.space_before = u.space_before;
+      s.height = std::max({height_of(u.main), height_of(u.aside), height_of(u.label)});
+      emit(u.main, 0, s.items);
+      emit(u.aside, 0, s.items);
+      emit(u.label, 0, s.items);
+      if (s.height > 0 || !s.items.empty())
+        b.strips.push_back(std::move(s));
+    }
+    return b;
+  }
+
+  // --------------------------------------------------------- entries
+
+  // Column geometry of an entry: main column [mx, mx+mw), date column on the right.
+  struct Columns {
+    double mx, mw, dx, dw;
+  };
+
+  Columns columns(bool aside, const std::string &label) const {
+    Columns c{left_, width_, left_ + width_ - st_.date_column_width, st_.date_column_width};
+    if (aside)
+      c.mw = width_ - st_.date_column_width - k_column_gap;
+    if (!label.empty()) {
+      c.mx += label_w_;
+      c.mw -= label_w_;
+    }
+    return c;
+  }
+
+  void aside_lines(Unit &u, const Columns &c, const std::vector<std::string> &lines,
+                   const SourceLocation &where) {
+    for (const auto &l : lines)
+      if (!l.empty())
+        append(u.aside, c.dx, set({Span{l, body()}}, c.dw, Align::right, where));
+  }
+
+  void label_lines(Unit &u, const std::string &label) {
+    if (!label.empty())
+      append(u.label, left_, set({Span{label, body()}}, label_w_ - 6, Align::left, {}));
+  }
+
+  void summary_units(std::vector<Unit> &units, const RichText &summary, const Columns &c) {
+    if (summary.empty())
+      return;
+    Unit u;
+    u.splittable = true;
+    u.space_before = 1;
+    append(u.main, c.mx, set(rich(summary, body()), c.mw, align_, summary.where));
+    units.push_back(std::move(u));
+  }
+
+  void bullet_unit(std::vector<Unit> &units, const RichText &t, double x, double w, bool nested) {
+    Unit u;
+    const std::string &glyph = nested ? st_.nested_bullet : st_.bullet;
+    append(u.label, x + 2, set({Span{glyph, body()}}, k_bullet_indent, Align::left, t.where));
+    append(u.main, x + k_bullet_indent, set(rich(t, body()), w - k_bullet_indent, align_, t.where));
+    units.push_back(std::move(u));
+  }
+
+  void highlight_units(std::vector<Unit> &units, const std::vector<Highlight> &hs,
+                       const Columns &c) {
+    for (const auto &h : hs) {
+      bullet_unit(units, h.text, c.mx, c.mw, false);
+      for (const auto &child : h.children)
+        bullet_unit(units, child, c.mx + k_bullet_indent, c.mw - k_bullet_indent, true);
+    }
+  }
+
+  bool has_aside(const EntryDetails &d) const { return !d.dates.empty() || !d.location.empty(); }
+
+  void details_head(std::vector<Unit> &units, std::vector<std::vector<Span>> head,
+                    const EntryDetails &d, const SourceLocation &where) {
+    const Columns c = columns(has_aside(d), "");
+    Unit u;
+    for (const auto &spans : head)
+      if (!spans.empty())
+        append(u.main, c.mx, set(spans, c.mw, Align::left, where));
+    aside_lines(u, c, {format_dates(d.dates, cv_.locale), d.location.plain()}, d.dates.where);
+    units.push_back(std::move(u));
+    summary_units(units, d.summary, c);
+    highlight_units(units, d.highlights, c);
+  }
+
+  void entry(const EducationEntry &e, std::vector<Unit> &units, const std::string &) {
+    std::vector<Span> second;
+    if (!e.degree.empty()) {
+      rich(second, e.degree, body());
+      if (!e.area.empty())
+        text(second, " in ", body());
+    }
+    rich(second, e.area, body());
+    details_head(units, {rich(e.institution, body(true)), std::move(second)}, e.details, e.where);
+  }
+
+  void entry(const ExperienceEntry &e, std::vector<Unit> &units, const std::string &) {
+    details_head(units, {rich(e.position, body(true)), rich(e.company, body())}, e.details,
+                 e.where);
+  }
+
+  void entry(const NormalEntry &e, std::vector<Unit> &units, const std::string &) {
+    details_head(units, {rich(e.name, body(true))}, e.details, e.where);
+  }
+
+  bool is_owner(const Author &a) const {
+    if (a.highlighted)
+      return true;
+    const std::string n = collapse_spaces(a.name.plain());
+    return std::find(owner_names_.begin(), owner_names_.end(), n) != owner_names_.end();
+  }
+
+  std::vector<Span> authors(const std::vector<Author> &list) const {
+    std::vector<Span> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Author &a = list[i];
+      SpanStyle st = body(is_owner(a));
+      st.keep_together = true;
+      const std::size_t first = out.size();
+      rich(out, a.name, st);
+      std::string marks = std::string(a.co_first ? "*" : "") + (a.corresponding ? "†" : "");
+      text(out, marks, st);
+      if (i + 1 < list.size())
+        text(out, ", ", body());
+      (void)first;
+    }
+    return out;
+  }
+
+  void entry(const PublicationEntry &e, std::vector<Unit> &units, const std::string &label) {
+    const Columns c = columns(!e.dates.empty(), label.empty() && label_w_ > 0 ? " " : label);
+    Unit u;
+    label_lines(u, label);
+    auto line = [&](const std::vector<Span> &spans) {
+      if (!spans.empty())
+        append(u.main, c.mx, set(spans, c.mw, Align::left, e.where));
+    };
+    line(rich(e.title, body(true)));
+    line(authors(e.authors));
+    std::vector<Span> venue;
+    if (!e.venue_short.empty()) {
+      text(venue, "[" + e.venue_short + "]", body(true));
+      if (!e.journal.empty())
+        text(venue, " ", body());
+    }
+    rich(venue, e.journal, body(false, true));
+    line(venue);
+    for (const auto &aw : e.awards) {
+      SpanStyle s = body(true);
+      s.color = st_.primary_color;
+      line(rich(aw, s));
+    }
+    std::vector<Span> extra;
+    rich(extra, e.status, body(false, true));
+    if (!e.status.empty() && !e.note.empty())
+      text(extra, ". ", body(false, true));
+    rich(extra, e.note, body(false, true));
+    line(extra);
+    if (!e.doi.empty() || !e.url.empty()) {
+      std::vector<Span> link;
+      SpanStyle s = body();
+      s.color = st_.primary_color;
+      if (!e.doi.empty()) {
+        text(link, "DOI: ", body());
+        s.link = "https://doi.org/" + e.doi;
+        text(link, e.doi, s);
+      } else {
+        s.link = e.url;
+        text(link, strip_scheme(e.url), s);
+      }
+      line(link);
+    }
+    aside_lines(u, c, {format_dates(e.dates, cv_.locale)}, e.dates.where);
+    units.push_back(std::move(u));
+    summary_units(units, e.summary, c);
+  }
+
+  void entry(const TalkEntry &e, std::vector<Unit> &units, const std::string &) {
+    bool aside = false;
+    for (const auto &ev : e.events)
+      aside = aside || !ev.dates.empty() || !ev.time.empty();
+    const Columns c = columns(aside, "");
+    Unit head;
+    std::vector<Span> title = rich(e.title, body(true));
+    if (!e.url.empty())
+      for (auto &sp : title)
+        sp.style.link = e.url;
+    append(head.main, c.mx, set(title, c.mw, Align::left, e.where));
+    units.push_back(std::move(head));
+    for (const auto &ev : e.events) {
+      Unit u;
+      std::vector<Span> line = rich(ev.name, body());
+      if (!ev.location.empty()) {
+        text(line, ", ", body());
+        rich(line, ev.location, body());
+      }
+      if (!ev.host.empty()) {
+        text(line, " (host: ", body());
+        rich(line, ev.host, body());
+        text(line, ")", body());
+      }
+      append(u.main, c.mx + k_bullet_indent,
+             set(line, c.mw - k_bullet_indent, Align::left, ev.where));
+      append(u.label, c.mx + 2,
+             set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
+      std::string when = format_dates(ev.dates, cv_.locale);
+      if (!ev.time.empty())
+        when += when.empty() ? ev.time : ", " + ev.time;
+      aside_lines(u, c, {when}, ev.dates.where);
+      units.push_back(std::move(u));
+    }
+    summary_units(units, e.summary, c);
+  }
+
+  void entry(const ServiceEntry &e, std::vector<Unit> &units, const std::string &) {
+    const Columns c = columns(!e.dates.empty() || !e.location.empty(), "");
+    Unit u;
+    std::vector<Span> line;
+    if (!e.event_short.empty())
+      text(line, "[" + e.event_short + "] ", body(true));
+    rich(line, e.event, body());
+    if (!e.role.empty()) {
+      text(line, " — ", body());
+      rich(line, e.role, body(false, true));
+    }
+    append(u.main, c.mx, set(line, c.mw, Align::left, e.where));
+    aside_lines(u, c, {format_dates(e.dates, cv_.locale), e.location.plain()}, e.dates.where);
+    units.push_back(std::move(u));
+  }
+
+  void entry(const PatentEntry &e, std::vector<Unit> &units, const std::string &) {
+    const Columns c = columns(!e.dates.empty(), "");
+    Unit u;
+    append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));
+    std::vector<Span> num;
+    SpanStyle ns = body();
+    if (!e.url.empty()) {
+      ns.link = e.url;
+      ns.color = st_.primary_color;
+    }
+    text(num, e.patent_number, ns);
+    if (!e.status.empty()) {
+      text(num, " (", body());
+      rich(num, e.status, body(false, true));
+      text(num, ")", body());
+    }
+    append(u.main, c.mx, set(num, c.mw, Align::left, e.where));
+    if (!e.inventors.empty())
+      append(u.main, c.mx, set(authors(e.inventors), c.mw, Align::left, e.where));
+    aside_lines(u, c, {format_dates(e.dates, cv_.locale)}, e.dates.where);
+    units.push_back(std::move(u));
+  }
+
+  void entry(const OneLineEntry &e, std::vector<Unit> &units, const std::string &) {
+    std::vector<Span> line = rich(e.label, body(true));
+    text(line, ": ", body(true));
+    rich(line, e.details, body());
+    Unit u;
+    u.splittable = true;
+    append(u.main, left_, set(line, width_, align_, e.where));
+    units.push_back(std::move(u));
+  }
+
+  void entry(const BulletEntry &e, std::vector<Unit> &units, const std::string &) {
+    bullet_unit(units, e.bullet, left_, width_, false);
+  }
+
+  void numbered(const RichText &t, std::vector<Unit> &units, const std::string &label) {
+    Unit u;
+    append(u.label, left_, set({Span{label, body()}}, label_w_ - 6, Align::right, t.where));
+    append(u.main, left_ + label_w_, set(rich(t, body()), width_ - label_w_, align_, t.where));
+    units.push_back(std::move(u));
+  }
+
+  void entry(const NumberedEntry &e, std::vector<Unit> &units, const std::string &label) {
+    numbered(e.number, units, label);
+  }
+
+  void entry(const ReversedNumberedEntry &e, std::vector<Unit> &units, const std::string &label) {
+    numbered(e.reversed_number, units, label);
+  }
+
+  void entry(const TextEntry &e, std::vector<Unit> &units, const std::string &) {
+    Unit u;
+    u.splittable = true;
+    append(u.main, left_, set(rich(e.text, body()), width_, align_, e.text.where));
+    units.push_back(std::move(u));
+  }
+
+  // -------------------------------------------------------- pagination
+
+  static double block_height(const Block &b, bool at_top) {
+    double h = 0;
+    for (std::size_t i = 0; i < b.strips.size(); ++i)
+      h += b.strips[i].height + (i == 0 && at_top ? 0 : b.strips[i].space_before);
+    return h;
+  }
+
+  void paginate() {
+    const double content_h = top_ - bottom_;
+    double cursor = top_;
+    bool at_top = true;
+    doc_.pages.emplace_back();
+    auto new_page = [&] {
+      doc_.pages.emplace_back();
+      cursor = top_;
+      at_top = true;
+    };
+    constexpr double eps = 1e-6;
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      Block &b = blocks_[i];
+      if (b.strips.empty())
+        continue;
+      // What must fit on this page: the block, plus for a heading the next
+      // block (or its first strip when that block needs more than a page).
+      auto need = [&](bool top) {
+        double n = block_height(b, top);
+        if (b.keep_with_next && i + 1 < blocks_.size() && !blocks_[i + 1].strips.empty()) {
+          const Block &next = blocks_[i + 1];
+          if (block_height(next, true) <= content_h)
+            n += block_height(next, false);
+          else
+            n += next.strips[0].space_before + next.strips[0].height;
+        }
+        return n;
+      };
+      if (!at_top && cursor - need(false) < bottom_ - eps && need(true) <= content_h + eps)
+        new_page();
+      for (std::size_t k = 0; k < b.strips.size(); ++k) {
+        Strip &s = b.strips[k];
+        double sb = at_top ? 0 : s.space_before;
+        if (!at_top && cursor - sb - s.height < bottom_ - eps) {
+          new_page();
+          sb = 0;
+        }
+        const double y = cursor - sb;
+        if (k == 0 && !b.bookmark.empty())
+          doc_.bookmarks.push_back(
+              Bookmark{b.bookmark, static_cast<int>(doc_.pages.size() - 1), y});
+        auto &items = doc_.pages.back().items;
+        for (auto &it : s.items) {
+          translate(it, 0, y);
+          items.push_back(std::move(it));
+        }
+        cursor = y - s.height;
+        at_top = false;
+      }
+    }
+  }
+
+  void footers() {
+    if (st_.footer.empty())
+      return;
+    const std::string total = std::to_string(doc_.pages.size());
+    SpanStyle fs = body();
+    fs.size = footer_size();
+    for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
+      std::string t = replace_all(st_.footer, "{name}", owner_);
+      t = replace_all(std::move(t), "{page}", std::to_string(p + 1));
+      t = replace_all(std::move(t), "{pages}", total);
+      Stack s;
+      append(s, left_, set({Span{t, fs}}, width_, Align::center, {}));
+      std::vector<PageItem> items;
+      emit(s, 0, items);
+      for (auto &it : items) {
+        translate(it, 0, st_.margin_bottom + height_of(s));
+        doc_.pages[p].items.push_back(std::move(it));
+      }
+    }
+  }
+};
+
+} // namespace
+
+LaidOutDocument layout_cv(const Cv &cv, const Style &style, const std::filesystem::path &base_dir) {
+  LaidOutDocument doc;
+  CvLayout(cv, style, base_dir, doc).run();
+  return doc;
+}
+
+} // namespace cvpress::detail
