@@ -1,0 +1,242 @@
+// PDF painter tests on hand-built display lists: text layer, links,
+// bookmarks, metadata, determinism and error handling.
+#include "backends/pdf/painter.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/display_list.hpp"
+
+#include <cvpress/diagnostics.hpp>
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace cvpress::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scratch folder removed at the end of the test.
+struct ScratchDir {
+  fs::path path;
+  ScratchDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cvpress-pdf-test-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr)
+      throw std::runtime_error("mkdtemp failed");
+    path = tmpl;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  fs::path write(const std::string &name, const std::string &bytes) const {
+    fs::path p = path / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+};
+
+// Runs a shell command; returns its standard output ("" on failure).
+std::string run(const std::string &command, int *status = nullptr) {
+  std::string out;
+  FILE *pipe = ::popen(command.c_str(), "r");
+  if (!pipe)
+    return out;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+    out.append(buf.data(), n);
+  int rc = ::pclose(pipe);
+  if (status)
+    *status = rc;
+  return out;
+}
+
+std::string quote(const fs::path &p) { return "'" + p.string() + "'"; }
+
+TextItem text(const FontFace *face, double x, double y, std::string s, double size = 11,
+              std::uint32_t color = 0) {
+  TextItem t;
+  t.x = x;
+  t.y = y;
+  t.face = face;
+  t.size = size;
+  t.color = color;
+  t.text = std::move(s);
+  return t;
+}
+
+// A two-page document in Latin, Greek, Cyrillic and CJK.
+LaidOutDocument sample(const FontFace *latin, const FontFace *cjk) {
+  LaidOutDocument doc;
+  doc.info.title = "Jürgen Müller – CV";
+  doc.info.author = "Jürgen Müller 陈巧玲";
+  doc.info.subject = "Curriculum vitae";
+  Page one;
+  one.items.emplace_back(text(latin, 72, 770, "Jürgen Müller", 24, 0x004F90));
+  one.items.emplace_back(text(latin, 72, 740, "Ελληνικά και русский текст", 11));
+  RuleItem rule;
+  rule.x0 = 72;
+  rule.y0 = 730;
+  rule.x1 = 523;
+  rule.y1 = 730;
+  rule.color = 0x004F90;
+  one.items.emplace_back(rule);
+  RectItem rect;
+  rect.x = 72;
+  rect.y = 700;
+  rect.width = 4;
+  rect.height = 12;
+  rect.color = 0xCC0000;
+  one.items.emplace_back(rect);
+  one.items.emplace_back(text(latin, 80, 702, "Publications", 13, 0x004F90));
+  if (cjk)
+    one.items.emplace_back(text(cjk, 180, 702, "論文", 13, 0x004F90));
+  LinkItem link;
+  link.x = 72;
+  link.y = 680;
+  link.width = 120;
+  link.height = 12;
+  link.uri = "https://example.org/jürgen";
+  one.items.emplace_back(text(latin, 72, 682, "example.org", 10));
+  one.items.emplace_back(link);
+  doc.pages.push_back(one);
+  Page two;
+  two.items.emplace_back(text(latin, 72, 770, "Second page", 11));
+  doc.pages.push_back(two);
+  doc.bookmarks.push_back({"Publications 論文", 0, 715});
+  doc.bookmarks.push_back({"Second", 1, 780});
+  return doc;
+}
+
+const FontFace *latin_face() { return FontCatalog::shared().find("DejaVu Sans"); }
+const FontFace *cjk_face() { return FontCatalog::shared().find("WenQuanYi Micro Hei"); }
+
+bool have_tool(const char *tool) {
+  return run(std::string("command -v ") + tool + " >/dev/null 2>&1 && echo yes") == "yes\n";
+}
+
+} // namespace
+
+TEST_CASE("pdf painter: pdftotext extracts the drawn text exactly") {
+  const FontFace *latin = latin_face();
+  if (!latin || !have_tool("pdftotext")) {
+    MESSAGE("skipped: DejaVu Sans or pdftotext missing");
+    return;
+  }
+  const FontFace *cjk = cjk_face();
+  ScratchDir dir;
+  auto pdf = dir.write("t.pdf", paint_pdf(sample(latin, cjk)));
+  std::string txt = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+  CHECK(txt.find("Jürgen Müller") != std::string::npos);
+  CHECK(txt.find("Ελληνικά και русский текст") != std::string::npos);
+  CHECK(txt.find("Publications") != std::string::npos);
+  CHECK(txt.find("example.org") != std::string::npos);
+  CHECK(txt.find("Second page") != std::string::npos);
+  if (cjk)
+    CHECK(txt.find("論文") != std::string::npos);
+  // Two pages, separated by a form feed.
+  CHECK(txt.find('\f') < txt.find("Second page"));
+  if (have_tool("pdffonts")) {
+    std::string fonts = run("pdffonts " + quote(pdf));
+    CHECK(fonts.find("DejaVuSans") != std::string::npos);
+    CHECK(fonts.find(" no  ") == std::string::npos); // every font embedded
+  }
+}
+
+TEST_CASE("pdf painter: links, bookmarks and document information") {
+  const FontFace *latin = latin_face();
+  if (!latin) {
+    MESSAGE("skipped: DejaVu Sans missing");
+    return;
+  }
+  PaintOptions plain;
+  plain.compress = false;
+  std::string bytes = paint_pdf(sample(latin, cjk_face()), plain);
+  CHECK(bytes.find("/URI") != std::string::npos);
+  CHECK(bytes.find("example.org\\057j\\045C3\\045BCrgen") !=
+        std::string::npos); // escaped "/" and "%"
+  CHECK(bytes.find("/Border [ 0 0 0 ]") != std::string::npos);
+  CHECK(bytes.find("/ID") == std::string::npos);
+  CHECK(bytes.find("/CreationDate") == std::string::npos);
+  ScratchDir dir;
+  auto pdf = dir.write("t.pdf", bytes);
+  if (have_tool("qpdf")) {
+    int status = -1;
+    run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1", &status);
+    CHECK(status == 0);
+    std::string json = run("qpdf --json --json-key=outlines " + quote(pdf));
+    CHECK(json.find("\"title\": \"Publications 論文\"") != std::string::npos);
+    CHECK(json.find("\"title\": \"Second\"") != std::string::npos);
+  }
+  if (have_tool("pdfinfo")) {
+    std::string info = run("pdfinfo -enc UTF-8 " + quote(pdf));
+    CHECK(info.find("Jürgen Müller – CV") != std::string::npos);
+    CHECK(info.find("Jürgen Müller 陈巧玲") != std::string::npos);
+    CHECK(info.find("Curriculum vitae") != std::string::npos);
+    CHECK(info.find("cvpress ") != std::string::npos);
+    auto pages = info.find("Pages:");
+    REQUIRE(pages != std::string::npos);
+    CHECK(info.find_first_not_of(' ', pages + 6) == info.find('2', pages));
+  }
+}
+
+TEST_CASE("pdf painter: output is deterministic and dated only on request") {
+  const FontFace *latin = latin_face();
+  if (!latin) {
+    MESSAGE("skipped: DejaVu Sans missing");
+    return;
+  }
+  LaidOutDocument doc = sample(latin, cjk_face());
+  CHECK(paint_pdf(doc) == paint_pdf(doc));
+  PaintOptions dated;
+  dated.compress = false;
+  dated.date_epoch = 1700000000; // 2023-11-14 22:13:20 UTC
+  std::string bytes = paint_pdf(doc, dated);
+  CHECK(bytes.find("/CreationDate (D:20231114221320Z") != std::string::npos);
+  CHECK(bytes.find("/ModDate (D:20231114221320Z") != std::string::npos);
+  CHECK(bytes == paint_pdf(doc, dated));
+}
+
+TEST_CASE("pdf painter: SOURCE_DATE_EPOCH is parsed strictly") {
+  ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
+  CHECK(source_date_epoch_from_env() == std::optional<std::int64_t>(86400));
+  ::setenv("SOURCE_DATE_EPOCH", "12x", 1);
+  CHECK_FALSE(source_date_epoch_from_env().has_value());
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  CHECK_FALSE(source_date_epoch_from_env().has_value());
+}
+
+TEST_CASE("pdf painter: a libharu failure becomes RenderError") {
+  LaidOutDocument doc;
+  Page page;
+  ImageItem image;
+  image.x = image.y = 10;
+  image.width = image.height = 50;
+  image.format = ImageItem::Format::png;
+  image.bytes = "\x89PNG\r\n\x1a\n but not really a PNG";
+  page.items.emplace_back(image);
+  doc.pages.push_back(page);
+  CHECK_THROWS_AS((void)paint_pdf(doc), RenderError);
+  image.format = ImageItem::Format::jpeg;
+  image.bytes = "\xFF\xD8 not a jpeg";
+  doc.pages[0].items[0] = image;
+  CHECK_THROWS_AS((void)paint_pdf(doc), RenderError);
+  // The painter still works after a failed document.
+  doc.pages[0].items.clear();
+  CHECK(paint_pdf(doc).rfind("%PDF-", 0) == 0);
+}
+
+TEST_CASE("pdf painter: an empty document still has one page") {
+  LaidOutDocument doc;
+  std::string bytes = paint_pdf(doc);
+  CHECK(bytes.rfind("%PDF-", 0) == 0);
+  CHECK(bytes.find("%%EOF") != std::string::npos);
+}
+
+} // namespace cvpress::detail
