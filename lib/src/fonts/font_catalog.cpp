@@ -168,6 +168,14 @@ double advance_em(const FontFace &face, char32_t cp) {
          static_cast<double>(face.loaded->upem);
 }
 
+double pdf_advance_em(const FontFace &face, char32_t cp) {
+  const std::uint32_t gid = glyph_id(face, cp);
+  if (gid == 0)
+    return 0;
+  const auto adv = static_cast<unsigned>(hb_font_get_glyph_h_advance(face.loaded->font, gid));
+  return (adv * 1000u / face.loaded->upem) / 1000.0;
+}
+
 FaceMetrics metrics(const FontFace &face) { return face.loaded->metrics; }
 const std::string &family_name(const FontFace &face) { return face.family; }
 const std::string &file_path(const FontFace &face) { return face.path; }

@@ -39,6 +39,10 @@ public:
 bool has_glyph(const FontFace &face, char32_t cp);
 /// Horizontal advance of `cp`'s glyph in em units (0 when missing).
 double advance_em(const FontFace &face, char32_t cp);
+/// The advance libharu writes into the PDF (/W) and draws with: the advance
+/// in 1/1000 em, truncated, as em units. Differs from advance_em by < 0.001;
+/// measure with this to place text exactly where the PDF viewer puts it.
+double pdf_advance_em(const FontFace &face, char32_t cp);
 /// Vertical metrics.
 FaceMetrics metrics(const FontFace &face);
 /// Family name, e.g. "Noto Sans".
