@@ -329,3 +329,117 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
   for (auto &[num, f] : embedded)
     hb_font_destroy(f);
 }
+
+namespace {
+
+// Loads `ttf` into a libharu document, draws `cps` with it and saves; false
+// on any libharu error.
+bool libharu_accepts(const std::string &ttf, const std::set<char32_t> &cps, const fs::path &file) {
+  std::ofstream(file, std::ios::binary) << ttf;
+  bool ok = true;
+  HPDF_Doc pdf = HPDF_New(
+      [](HPDF_STATUS, HPDF_STATUS, void *ok_flag) { *static_cast<bool *>(ok_flag) = false; }, &ok);
+  HPDF_UseUTFEncodings(pdf);
+  const char *name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
+  HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : nullptr;
+  if (font) {
+    std::string utf8;
+    for (char32_t cp : cps) {
+      if (cp < 0x80) {
+        utf8 += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        utf8 += static_cast<char>(0xC0 | cp >> 6);
+        utf8 += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        utf8 += static_cast<char>(0xE0 | cp >> 12);
+        utf8 += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        utf8 += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+    }
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, font, 12);
+    HPDF_Page_TextOut(page, 20, 700, utf8.c_str());
+    HPDF_Page_EndText(page);
+    HPDF_SaveToStream(pdf);
+  }
+  HPDF_Free(pdf);
+  return ok && font != nullptr;
+}
+
+} // namespace
+
+TEST_CASE("every default-chain face, in every variant, gives a subset libharu accepts") {
+  const std::u32string mix = U"Aa Zü ễ ß Ωω Жж ﻣﺤ م ש 陈김 ★✓☎→⚡ ∑ ♫ 0{}";
+  const char *families[] = {"Noto Sans",          "DejaVu Sans",         "Noto Sans Arabic",
+                            "Noto Sans Hebrew",   "WenQuanYi Micro Hei", "Noto Sans Symbols",
+                            "Noto Sans Symbols2", "DejaVu Sans Mono"};
+  const fs::path dir = fs::path(CVPRESS_BINARY_DIR) / "fonts_fidelity";
+  fs::create_directories(dir);
+  for (const char *family : families)
+    for (int variant = 0; variant < 4; ++variant) {
+      const std::string fam = family;
+      CAPTURE(fam);
+      CAPTURE(variant);
+      const FontFace *face = FontCatalog::shared().find(family, variant & 1, variant & 2);
+      REQUIRE(face != nullptr);
+      std::set<char32_t> cps;
+      for (char32_t cp : mix)
+        if (has_glyph(*face, cp))
+          cps.insert(cp);
+      CHECK(!cps.empty());
+      const std::string ttf = build_subset_ttf(*face, cps);
+      CHECK(libharu_accepts(ttf, cps, dir / "chain.ttf"));
+    }
+}
+
+TEST_CASE("a face without OS/2 still gives a libharu-ready subset") {
+  // Take a small subset and drop its OS/2 table, then subset that font again.
+  const FontFace *noto = FontCatalog::shared().find("Noto Sans");
+  REQUIRE(noto != nullptr);
+  const std::set<char32_t> cps{U'H', U'x', U'é'};
+  const std::string full = build_subset_ttf(*noto, cps);
+  auto be16 = [&](std::size_t off) {
+    return static_cast<unsigned>(static_cast<unsigned char>(full[off]) << 8 |
+                                 static_cast<unsigned char>(full[off + 1]));
+  };
+  std::string stripped = full;
+  const unsigned n = be16(4);
+  std::string dir_out;
+  for (unsigned i = 0; i < n; ++i) {
+    const std::string rec = full.substr(12 + 16 * std::size_t(i), 16);
+    if (rec.compare(0, 4, "OS/2") != 0)
+      dir_out += rec;
+  }
+  stripped = full.substr(0, 4);
+  stripped += static_cast<char>(0);
+  stripped += static_cast<char>(n - 1);
+  stripped += full.substr(6, 6) + dir_out + std::string(16, '\0'); // keep offsets valid
+  stripped += full.substr(12 + 16 * std::size_t(n));
+
+  LoadedFace lf;
+  lf.blob = hb_blob_create(stripped.data(), static_cast<unsigned>(stripped.size()),
+                           HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
+  lf.face = hb_face_create(lf.blob, 0);
+  lf.upem = hb_face_get_upem(lf.face);
+  lf.font = hb_font_create(lf.face);
+  hb_font_set_scale(lf.font, int(lf.upem), int(lf.upem));
+  hb_blob_t *os2 = hb_face_reference_table(lf.face, HB_TAG('O', 'S', '/', '2'));
+  REQUIRE(hb_blob_get_length(os2) == 0);
+  hb_blob_destroy(os2);
+  FontFace face;
+  face.family = "Noto Sans";
+  face.path = "(memory)";
+  face.loaded = &lf;
+
+  const std::string again = build_subset_ttf(face, cps);
+  hb_font_t *sub = font_from_bytes(again);
+  for (char32_t cp : cps) {
+    hb_codepoint_t gid = 0;
+    REQUIRE(hb_font_get_nominal_glyph(sub, cp, &gid));
+    CHECK(outline_distance(glyph_shape(hb_font(*noto), glyph_id(*noto, cp)),
+                           glyph_shape(sub, gid)) == 0);
+  }
+  hb_font_destroy(sub);
+  CHECK(libharu_accepts(again, cps, fs::path(CVPRESS_BINARY_DIR) / "fonts_fidelity" / "noos2.ttf"));
+}

@@ -400,6 +400,39 @@ std::string name_table(const std::vector<std::pair<unsigned, std::string>> &name
   return t + records + strings;
 }
 
+// A version-1 OS/2 table from hhea/head, for old fonts without one (libharu
+// needs it).
+std::string synthetic_os2(const std::string &hhea, const std::string &head) {
+  auto at16 = [](const std::string &t, std::size_t off) {
+    return static_cast<unsigned>(static_cast<unsigned char>(t[off]) << 8 |
+                                 static_cast<unsigned char>(t[off + 1]));
+  };
+  const unsigned mac_style = at16(head, 44);
+  const unsigned asc = at16(hhea, 4), desc = at16(hhea, 6), gap = at16(hhea, 8);
+  std::string t;
+  put16(t, 1);                           // version
+  put16(t, 0);                           // xAvgCharWidth
+  put16(t, (mac_style & 1) ? 700 : 400); // usWeightClass
+  put16(t, 5);                           // usWidthClass: medium
+  put16(t, 0);                           // fsType: installable
+  for (int k = 0; k < 10; ++k)
+    put16(t, 0);       // sub/superscript, strikeout, sFamilyClass
+  t.append(10, '\0');  // panose
+  t.append(16, '\0');  // ulUnicodeRange1-4
+  t.append("cvpr", 4); // achVendID
+  put16(t, (mac_style & 1 ? 0x20 : 0) | (mac_style & 2 ? 0x01 : 0) | (mac_style & 3 ? 0 : 0x40));
+  put16(t, 0x20);   // usFirstCharIndex
+  put16(t, 0xFFFF); // usLastCharIndex
+  put16(t, asc);
+  put16(t, desc);
+  put16(t, gap);
+  put16(t, asc);                       // usWinAscent
+  put16(t, (0x10000 - desc) & 0xFFFF); // usWinDescent (positive)
+  put32(t, 1);                         // ulCodePageRange1: Latin 1
+  put32(t, 0);
+  return t;
+}
+
 std::uint32_t checksum(const std::string &s) {
   std::uint32_t sum = 0;
   for (std::size_t i = 0; i < s.size(); i += 4) {
@@ -556,9 +589,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
 
   // OS/2: source table, char range of the subset.
   Table os2_src(hbf, "OS/2");
-  if (os2_src.size() < 78)
-    fail(face, "OS/2 table missing");
-  std::string os2 = copy_of(os2_src, 78);
+  std::string os2 = os2_src.size() >= 78 ? copy_of(os2_src, 78) : synthetic_os2(hhea, head);
   if (!cmap.empty()) {
     set16(os2, 64, static_cast<unsigned>(cmap.front().first));
     set16(os2, 66, static_cast<unsigned>(cmap.back().first));
@@ -590,8 +621,10 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   std::string style = ascii(ot_name(hbf, HB_OT_NAME_ID_FONT_SUBFAMILY), false).substr(0, 30);
   if (style.empty())
     style = "Regular";
+  // Subfamily "Regular": libharu 2.3.0 appends any other subfamily to the
+  // BaseFont (",Bold") and sets ForceBold; the PostScript name keeps the style.
   const std::string name_t =
-      name_table({{1, family}, {2, style}, {3, ps}, {4, family + " " + style}, {6, ps}});
+      name_table({{1, family}, {2, "Regular"}, {3, ps}, {4, family + " " + style}, {6, ps}});
 
   // Assemble: directory sorted by tag, 4-byte aligned tables, checksums.
   const std::vector<std::pair<const char *, const std::string *>> tables = {
