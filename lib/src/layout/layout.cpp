@@ -537,10 +537,21 @@ private:
     double mx, mw, dx, dw;
   };
 
-  Columns columns(bool aside, const std::string &label) const {
-    Columns c{left_, width_, left_ + width_ - st_.date_column_width, st_.date_column_width};
-    if (aside)
-      c.mw = width_ - st_.date_column_width - k_column_gap;
+  // The date column widens (up to 40% of the text width) to keep its
+  // lines, e.g. "Sept 2021 – present", unbroken.
+  Columns columns(const std::vector<std::string> &aside, const std::string &label) {
+    double dw = st_.date_column_width;
+    bool any = false;
+    for (const auto &a : aside) {
+      if (a.empty())
+        continue;
+      any = true;
+      const Span sp{a, body()};
+      dw = std::max(dw, std::min(ts_.measure({&sp, 1}, {}) + 0.5, width_ * 0.4));
+    }
+    Columns c{left_, width_, left_ + width_ - dw, dw};
+    if (any)
+      c.mw = width_ - dw - k_column_gap;
     if (!label.empty()) {
       c.mx += label_w_;
       c.mw -= label_w_;
@@ -587,16 +598,15 @@ private:
     }
   }
 
-  bool has_aside(const EntryDetails &d) const { return !d.dates.empty() || !d.location.empty(); }
-
   void details_head(std::vector<Unit> &units, std::vector<std::vector<Span>> head,
                     const EntryDetails &d, const SourceLocation &where) {
-    const Columns c = columns(has_aside(d), "");
+    const std::vector<std::string> aside{format_dates(d.dates, cv_.locale), d.location.plain()};
+    const Columns c = columns(aside, "");
     Unit u;
     for (const auto &spans : head)
       if (!spans.empty())
         append(u.main, c.mx, set(spans, c.mw, Align::left, where));
-    aside_lines(u, c, {format_dates(d.dates, cv_.locale), d.location.plain()}, d.dates.where);
+    aside_lines(u, c, aside, d.dates.where);
     units.push_back(std::move(u));
     summary_units(units, d.summary, c);
     highlight_units(units, d.highlights, c);
@@ -647,7 +657,8 @@ private:
   }
 
   void entry(const PublicationEntry &e, std::vector<Unit> &units, const std::string &label) {
-    const Columns c = columns(!e.dates.empty(), label.empty() && label_w_ > 0 ? " " : label);
+    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
+    const Columns c = columns(aside, label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, label);
     auto line = [&](const std::vector<Span> &spans) {
@@ -689,16 +700,20 @@ private:
       }
       line(link);
     }
-    aside_lines(u, c, {format_dates(e.dates, cv_.locale)}, e.dates.where);
+    aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
     summary_units(units, e.summary, c);
   }
 
   void entry(const TalkEntry &e, std::vector<Unit> &units, const std::string &) {
-    bool aside = false;
-    for (const auto &ev : e.events)
-      aside = aside || !ev.dates.empty() || !ev.time.empty();
-    const Columns c = columns(aside, "");
+    std::vector<std::string> whens;
+    for (const auto &ev : e.events) {
+      std::string when = format_dates(ev.dates, cv_.locale);
+      if (!ev.time.empty())
+        when += when.empty() ? ev.time : ", " + ev.time;
+      whens.push_back(std::move(when));
+    }
+    const Columns c = columns(whens, "");
     Unit head;
     std::vector<Span> title = rich(e.title, body(true));
     if (!e.url.empty())
@@ -706,7 +721,8 @@ private:
         sp.style.link = e.url;
     append(head.main, c.mx, set(title, c.mw, Align::left, e.where));
     units.push_back(std::move(head));
-    for (const auto &ev : e.events) {
+    for (std::size_t i = 0; i < e.events.size(); ++i) {
+      const TalkEvent &ev = e.events[i];
       Unit u;
       std::vector<Span> line = rich(ev.name, body());
       if (!ev.location.empty()) {
@@ -722,17 +738,15 @@ private:
              set(line, c.mw - k_bullet_indent, Align::left, ev.where));
       append(u.label, c.mx + 2,
              set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
-      std::string when = format_dates(ev.dates, cv_.locale);
-      if (!ev.time.empty())
-        when += when.empty() ? ev.time : ", " + ev.time;
-      aside_lines(u, c, {when}, ev.dates.where);
+      aside_lines(u, c, {whens[i]}, ev.dates.where);
       units.push_back(std::move(u));
     }
     summary_units(units, e.summary, c);
   }
 
   void entry(const ServiceEntry &e, std::vector<Unit> &units, const std::string &) {
-    const Columns c = columns(!e.dates.empty() || !e.location.empty(), "");
+    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), e.location.plain()};
+    const Columns c = columns(aside, "");
     Unit u;
     std::vector<Span> line;
     if (!e.event_short.empty())
@@ -743,12 +757,13 @@ private:
       rich(line, e.role, body(false, true));
     }
     append(u.main, c.mx, set(line, c.mw, Align::left, e.where));
-    aside_lines(u, c, {format_dates(e.dates, cv_.locale), e.location.plain()}, e.dates.where);
+    aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
   }
 
   void entry(const PatentEntry &e, std::vector<Unit> &units, const std::string &) {
-    const Columns c = columns(!e.dates.empty(), "");
+    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
+    const Columns c = columns(aside, "");
     Unit u;
     append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));
     std::vector<Span> num;
@@ -766,7 +781,7 @@ private:
     append(u.main, c.mx, set(num, c.mw, Align::left, e.where));
     if (!e.inventors.empty())
       append(u.main, c.mx, set(authors(e.inventors), c.mw, Align::left, e.where));
-    aside_lines(u, c, {format_dates(e.dates, cv_.locale)}, e.dates.where);
+    aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
   }
 
