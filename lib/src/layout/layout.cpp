@@ -393,7 +393,7 @@ private:
     if (items.empty())
       return;
     const Span sep{st_.contact_separator, body()};
-    const double sep_w = ts_.measure({&sep, 1}, {});
+    const double sep_w = ts_.measure({&sep, 1});
     std::vector<Span> line;
     double line_w = 0;
     auto flush = [&] {
@@ -403,7 +403,7 @@ private:
       line_w = 0;
     };
     for (auto &item : items) {
-      const double iw = ts_.measure(item, {});
+      const double iw = ts_.measure(item);
       if (!line.empty() && line_w + sep_w + iw > w)
         flush();
       if (!line.empty()) {
@@ -419,7 +419,7 @@ private:
   // ------------------------------------------------------------ sections
 
   void section(const Section &sec) {
-    heading(sec.title);
+    heading(sec.title, sec.where);
     const std::size_t n = sec.entries.size();
     // Hanging label column for numbered lists and labelled publications.
     label_w_ = 0;
@@ -427,7 +427,7 @@ private:
       std::string lab = label_of(sec.entries[i], i, n);
       if (!lab.empty()) {
         Span sp{lab, body()};
-        label_w_ = std::max(label_w_, ts_.measure({&sp, 1}, {}) + 6);
+        label_w_ = std::max(label_w_, ts_.measure({&sp, 1}) + 6);
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -453,7 +453,7 @@ private:
     return {};
   }
 
-  void heading(const std::string &title) {
+  void heading(const std::string &title, const SourceLocation &where) {
     SpanStyle hs;
     hs.role = FontRole::heading;
     hs.bold = true;
@@ -462,7 +462,7 @@ private:
     const bool caps = st_.heading_look == HeadingLook::small_caps;
     const double indent = st_.heading_look == HeadingLook::bar ? 8 : 0;
     std::vector<LaidLine> lines =
-        set({Span{caps ? upper(title) : title, hs}}, width_ - indent, Align::left, {});
+        set({Span{caps ? upper(title) : title, hs}}, width_ - indent, Align::left, where);
     Strip strip;
     strip.space_before = st_.section_spacing;
     Stack s;
@@ -547,7 +547,7 @@ private:
         continue;
       any = true;
       const Span sp{a, body()};
-      dw = std::max(dw, std::min(ts_.measure({&sp, 1}, {}) + 0.5, width_ * 0.4));
+      dw = std::max(dw, std::min(ts_.measure({&sp, 1}) + 0.5, width_ * 0.4));
     }
     Columns c{left_, width_, left_ + width_ - dw, dw};
     if (any)

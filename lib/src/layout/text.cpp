@@ -204,7 +204,8 @@ struct Typesetter::Impl {
   }
 
   // Builds text16, glyphs, adv and flags for `spans` (no line breaking).
-  void prepare(std::span<const Span> spans, const SourceLocation &where) {
+  // `where` == nullptr: measuring only, no warnings.
+  void prepare(std::span<const Span> spans, const SourceLocation *where) {
     text16.clear();
     span_start16.clear();
     has_rtl = false;
@@ -281,7 +282,8 @@ struct Typesetter::Impl {
         int fi = c <= 0xFFFF ? ch.face_for(gl.cp) : -1;
         if (fi < 0) {
           int rep = ch.face_for(0xFFFD);
-          warn_uncovered(gl.cp, where, rep >= 0);
+          if (where)
+            warn_uncovered(gl.cp, *where, rep >= 0);
           if (rep >= 0) {
             gl.cp = 0xFFFD;
             fi = rep;
@@ -292,7 +294,7 @@ struct Typesetter::Impl {
         }
         if (fi >= 0) {
           gl.face = &ch.face(static_cast<std::size_t>(fi));
-          a = advance_em(*gl.face, gl.cp) * st.size;
+          a = pdf_advance_em(*gl.face, gl.cp) * st.size;
         }
         if (c == ' ')
           fl |= is_space;
@@ -401,8 +403,8 @@ FaceMetrics Typesetter::role_metrics(FontRole role) {
   return *m;
 }
 
-double Typesetter::measure(std::span<const Span> spans, const SourceLocation &where) {
-  impl_->prepare(spans, where);
+double Typesetter::measure(std::span<const Span> spans) {
+  impl_->prepare(spans, nullptr);
   double w = 0;
   for (double a : impl_->adv)
     w += a;
@@ -412,7 +414,7 @@ double Typesetter::measure(std::span<const Span> spans, const SourceLocation &wh
 std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width, Align align,
                                       const SourceLocation &where) {
   Impl &m = *impl_;
-  m.prepare(spans, where);
+  m.prepare(spans, &where);
   std::vector<LaidLine> lines;
   if (m.glyphs.empty())
     return lines;
@@ -432,6 +434,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     FontRole role = FontRole::body;
     double content = 0;
     int spaces = 0;
+    double space_w = 0;
     for (std::size_t g = r.begin; g < r.end; ++g) {
       const SpanStyle &st = spans[m.glyphs[g].span].style;
       if (st.size > max_size) {
@@ -440,8 +443,10 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       }
       if (g < r.content_end) {
         content += m.adv[g];
-        if ((m.flags[g] & is_space) && m.glyphs[g].face)
+        if ((m.flags[g] & is_space) && m.glyphs[g].face) {
           ++spaces;
+          space_w += m.adv[g];
+        }
       }
     }
     const FaceMetrics fm = role_metrics(role);
@@ -456,6 +461,9 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       x = (width - content) / 2;
     else if (align == Align::justify && !r.last && spaces > 0 && content < width)
       extra = (width - content) / spaces;
+    // A line that would need spaces over four times their width stays ragged.
+    if (extra * spaces > 3 * space_w)
+      extra = 0;
     x = std::max(0.0, x);
     const bool split_words = extra > 0;
 

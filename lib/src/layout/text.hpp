@@ -88,8 +88,8 @@ public:
   /// Breaks `spans` into lines of at most `width` points.
   std::vector<LaidLine> set(std::span<const Span> spans, double width, Align align,
                             const SourceLocation &where);
-  /// Width of `spans` on one line.
-  double measure(std::span<const Span> spans, const SourceLocation &where);
+  /// Width of `spans` on one line (no warnings: set() reports them).
+  double measure(std::span<const Span> spans);
   /// Ascender/descender of a role's first face, in em.
   FaceMetrics role_metrics(FontRole role);
   /// Line box height for text of `size`.
