@@ -2,24 +2,35 @@
 
 #include "backends/pdf/hpdf_document.hpp"
 #include "backends/pdf/image_check.hpp"
+#include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
 
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/version.hpp>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
 #include <string_view>
-#include <unistd.h>
 #include <unordered_map>
 #include <vector>
+
+// Fonts are embedded by the painter itself (libharu only serialises the
+// objects): libharu's own TrueType path re-parses every font from a file and
+// spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each
+// face's subset is embedded as-is as a CIDFontType2 with Identity-H
+// encoding, codes = glyph ids (/CIDToGIDMap /Identity), exact /W widths from
+// the subset's hmtx and a ToUnicode map back to the characters. Text, rules
+// and rectangles are written straight into the page content stream; images,
+// links, bookmarks and document information go through libharu's API.
 
 namespace cvpress::detail {
 
@@ -45,40 +56,70 @@ template <typename F> void for_each_code_point(std::string_view s, F &&emit) {
   }
 }
 
-HPDF_REAL channel(std::uint32_t rgb, int shift) {
-  return static_cast<HPDF_REAL>((rgb >> shift) & 0xFF) / 255.0f;
+// A number for a content stream: at most `digits` decimals, no trailing zeros.
+void put_number(std::string &out, double v, int digits = 3) {
+  if (!std::isfinite(v))
+    v = 0;
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, digits);
+  if (ec != std::errc()) {
+    out += '0';
+    return;
+  }
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0')
+      s.remove_suffix(1);
+    if (s.back() == '.')
+      s.remove_suffix(1);
+  }
+  if (s == "-0")
+    s = "0";
+  out += s;
+  out += ' ';
 }
 
-HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+void put_color(std::string &out, std::uint32_t rgb, const char *op) {
+  for (int shift = 16; shift >= 0; shift -= 8)
+    put_number(out, static_cast<double>((rgb >> shift) & 0xFF) / 255.0, 4);
+  out += op;
+  out += '\n';
+}
 
-void append_hex4(std::string &out, char32_t v) {
+void put_hex4(std::string &out, unsigned v) {
   static constexpr char digits[] = "0123456789ABCDEF";
-  out += '<';
   for (int shift = 12; shift >= 0; shift -= 4)
     out += digits[(v >> shift) & 0xF];
-  out += '>';
 }
 
-// A ToUnicode CMap for libharu's UTF-8 fonts, whose codes are the BMP code
-// points themselves. (libharu writes its encoding CMap there instead, which
-// poppler rejects with a warning.)
-std::string to_unicode_cmap(const std::set<char32_t> &cps) {
+// A ToUnicode CMap: glyph id `gids[i]` is the character `chars[i]` (the
+// first character wins when several share a glyph).
+std::string to_unicode_cmap(const std::vector<char32_t> &chars, const std::vector<unsigned> &gids) {
+  std::map<unsigned, char32_t> by_gid;
+  for (std::size_t i = 0; i < chars.size(); ++i)
+    if (gids[i] != 0)
+      by_gid.emplace(gids[i], chars[i]);
   std::string out = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<char32_t> list;
-  for (char32_t cp : cps)
-    if (cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF))
-      list.push_back(cp);
-  for (std::size_t i = 0; i < list.size(); i += 100) {
-    std::size_t n = std::min<std::size_t>(100, list.size() - i);
+  auto it = by_gid.begin();
+  while (it != by_gid.end()) {
+    std::size_t n =
+        std::min<std::size_t>(100, static_cast<std::size_t>(std::distance(it, by_gid.end())));
     out += std::to_string(n) + " beginbfchar\n";
-    for (std::size_t k = i; k < i + n; ++k) {
-      append_hex4(out, list[k]);
-      out += ' ';
-      append_hex4(out, list[k]);
-      out += '\n';
+    for (std::size_t k = 0; k < n; ++k, ++it) {
+      out += '<';
+      put_hex4(out, it->first);
+      out += "> <";
+      char32_t cp = it->second;
+      if (cp >= 0x10000) {
+        put_hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
+        put_hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+      } else {
+        put_hex4(out, cp);
+      }
+      out += ">\n";
     }
     out += "endbfchar\n";
   }
@@ -103,42 +144,17 @@ std::string ascii_uri(std::string_view uri) {
   return out;
 }
 
-// A private temporary file holding one subset font; removed when destroyed.
-class TempFontFile {
-public:
-  explicit TempFontFile(std::string_view bytes) {
-    const char *dir = std::getenv("TMPDIR");
-    path_ = std::string(dir && *dir ? dir : "/tmp") + "/cvpress-font-XXXXXX";
-    int fd = ::mkstemp(path_.data());
-    if (fd < 0)
-      throw RenderError("PDF: cannot create a temporary font file in " +
-                        path_.substr(0, path_.rfind('/')) + ": " + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0) {
-        int e = errno;
-        ::close(fd);
-        ::unlink(path_.c_str());
-        throw RenderError("PDF: cannot write a temporary font file: " +
-                          std::string(std::strerror(e)));
-      }
-      done += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-  }
-  ~TempFontFile() { ::unlink(path_.c_str()); }
-  TempFontFile(const TempFontFile &) = delete;
-  TempFontFile &operator=(const TempFontFile &) = delete;
-  const std::string &path() const { return path_; }
+// A PDF name made of safe characters only.
+std::string safe_name(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_')
+      out += c;
+  return out.empty() ? std::string("Font") : out.substr(0, 100);
+}
 
-private:
-  std::string path_;
-};
-
-// Days since 1970-01-01 → civil date (Howard Hinnant's algorithm).
+// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
 void civil_from_days(std::int64_t z, int &year, int &month, int &day) {
   z += 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -167,6 +183,8 @@ HPDF_Date utc_date(std::int64_t epoch) {
   return d;
 }
 
+HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
 // ---------------------------------------------------------------- painter
 
 class Painter {
@@ -183,7 +201,7 @@ public:
     pdf_.check("setting compression",
                HPDF_SetCompressionMode(doc, options_.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE) ==
                    HPDF_OK);
-    load_fonts();
+    embed_fonts();
     write_info();
     for (const auto &page : in_.pages)
       paint_page(page);
@@ -194,86 +212,177 @@ public:
   }
 
 private:
-  // Faces sharing a file (a family's regular face also standing in for bold
-  // or italic) share one embedded font: libharu refuses a font name twice.
-  // Files are loaded in first-use order so the font tags are deterministic.
-  void load_fonts() {
-    std::vector<std::pair<std::string, int>> order;
-    std::map<std::pair<std::string, int>, std::set<char32_t>> used;
-    std::vector<std::pair<const FontFace *, std::pair<std::string, int>>> faces;
-    std::unordered_map<const FontFace *, std::size_t> seen;
+  // One embedded font per font file (a family's regular face may also stand
+  // in for bold or italic): its characters' glyph ids and its PDF object.
+  struct Embedded {
+    std::unordered_map<char32_t, unsigned> gid;
+    HPDF_Dict font = nullptr;
+  };
+  using FileKey = std::pair<std::string, int>;
+
+  HPDF_Dict new_dict() {
+    HPDF_Dict d = HPDF_Dict_New(pdf_.get()->mmgr);
+    pdf_.check("creating a PDF object", d != nullptr);
+    return d;
+  }
+  HPDF_Dict new_indirect_dict() {
+    HPDF_Dict d = new_dict();
+    pdf_.check("creating a PDF object", HPDF_Xref_Add(pdf_.get()->xref, d) == HPDF_OK);
+    return d;
+  }
+  HPDF_Dict new_stream(std::string_view bytes) {
+    HPDF_Dict d = HPDF_DictStream_New(pdf_.get()->mmgr, pdf_.get()->xref);
+    pdf_.check("creating a PDF stream", d != nullptr);
+    if (options_.compress)
+      d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    pdf_.check("writing a PDF stream",
+               HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE *>(bytes.data()),
+                                 static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK);
+    return d;
+  }
+
+  // Files in first-use order, so object numbers and tags are deterministic.
+  void embed_fonts() {
+    std::vector<FileKey> order;
+    std::map<FileKey, std::pair<const FontFace *, std::set<char32_t>>> used;
+    // Collect code points per file (faces in first-use order).
+    std::vector<std::pair<const FontFace *, FileKey>> faces;
+    std::unordered_map<const FontFace *, std::size_t> face_index_of;
     for (const auto &page : in_.pages)
       for (const auto &item : page.items) {
         const auto *text = std::get_if<TextItem>(&item);
         if (!text || !text->face || text->text.empty())
           continue;
-        std::pair<std::string, int> key{file_path(*text->face), face_index(*text->face)};
-        if (seen.try_emplace(text->face, faces.size()).second)
-          faces.emplace_back(text->face, key);
-        auto [it, fresh] = used.try_emplace(key);
+        auto [fi, fresh_face] = face_index_of.try_emplace(text->face, faces.size());
+        if (fresh_face)
+          faces.emplace_back(text->face, FileKey{file_path(*text->face), face_index(*text->face)});
+        const FileKey &key = faces[fi->second].second;
+        auto [it, fresh] = used.try_emplace(key, text->face, std::set<char32_t>{});
         if (fresh)
           order.push_back(key);
         for_each_code_point(text->text, [&](char32_t cp) {
           if (cp <= 0xFFFF)
-            it->second.insert(cp);
+            it->second.second.insert(cp);
         });
       }
-    std::map<std::pair<std::string, int>, HPDF_Font> loaded;
+    int tag = 0;
     for (const auto &key : order) {
-      const FontFace *face = nullptr;
-      for (const auto &[f, k] : faces)
-        if (k == key) {
-          face = f;
-          break;
-        }
-      std::set<char32_t> &cps = used[key];
+      auto &[face, cps] = used[key];
       if (cps.empty())
         cps.insert(U' ');
-      std::string subset = build_subset_ttf(*face, cps);
-      const char *name = nullptr;
-      {
-        TempFontFile file(subset);
-        // libharu keeps the file open and reads the glyphs again when saving;
-        // the open FILE survives the unlink.
-        name = HPDF_LoadTTFontFromFile(pdf_.get(), file.path().c_str(), HPDF_TRUE);
-      }
-      const std::string what = "loading font '" + family_name(*face) + "' (" + key.first + ")";
-      pdf_.check(what, name != nullptr);
-      HPDF_Font font = HPDF_GetFont(pdf_.get(), name, "UTF-8");
-      pdf_.check(what, font != nullptr);
-      // Replace libharu's ToUnicode stream content with a real mapping.
-      auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-      if (cmap && cmap->stream) {
-        HPDF_MemStream_FreeData(cmap->stream);
-        HPDF_Stream_WriteStr(cmap->stream, to_unicode_cmap(cps).c_str());
-      }
-      pdf_.check(what);
-      loaded.emplace(key, font);
+      embed(key, *face, cps, tag++);
     }
     for (const auto &[face, key] : faces)
-      fonts_.emplace(face, loaded.at(key));
+      fonts_[face] = &embedded_.at(key);
   }
 
-  void set_text(HPDF_Doc doc, HPDF_InfoType type, const std::string &value) {
+  void embed(const FileKey &key, const FontFace &face, const std::set<char32_t> &cps, int tag) {
+    const std::string subset = build_subset_ttf(face, cps);
+    const SfntFacts facts = read_sfnt(subset);
+    const std::vector<char32_t> chars(cps.begin(), cps.end());
+    const std::vector<unsigned> gids = glyph_ids(subset, chars);
+    Embedded &e = embedded_[key];
+    for (std::size_t i = 0; i < chars.size(); ++i)
+      e.gid.emplace(chars[i], gids[i]);
+
+    // Subset tag: six capital letters from the font's position.
+    std::string name = "CVP";
+    name += static_cast<char>('A' + tag / 676 % 26);
+    name += static_cast<char>('A' + tag / 26 % 26);
+    name += static_cast<char>('A' + tag % 26);
+    name += '+';
+    name += safe_name(facts.postscript_name.empty() ? family_name(face) : facts.postscript_name);
+    const double scale = 1000.0 / facts.units_per_em;
+    auto em = [&](double v) { return static_cast<HPDF_INT32>(std::lround(v * scale)); };
+
+    HPDF_MMgr mmgr = pdf_.get()->mmgr;
+    HPDF_Dict file = new_stream(subset);
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.size()));
+
+    HPDF_Dict descriptor = new_indirect_dict();
+    HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
+    HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (facts.italic_angle != 0 ? 64 : 0));
+    HPDF_Array bbox = HPDF_Array_New(mmgr);
+    pdf_.check("creating a PDF object", bbox != nullptr);
+    HPDF_Array_AddNumber(bbox, em(facts.x_min));
+    HPDF_Array_AddNumber(bbox, em(facts.y_min));
+    HPDF_Array_AddNumber(bbox, em(facts.x_max));
+    HPDF_Array_AddNumber(bbox, em(facts.y_max));
+    HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+    HPDF_Dict_AddNumber(descriptor, "ItalicAngle",
+                        static_cast<HPDF_INT32>(std::lround(facts.italic_angle)));
+    HPDF_Dict_AddNumber(descriptor, "Ascent", em(facts.ascender));
+    HPDF_Dict_AddNumber(descriptor, "Descent", em(facts.descender));
+    HPDF_Dict_AddNumber(descriptor, "CapHeight",
+                        em(facts.cap_height != 0 ? facts.cap_height : facts.ascender * 0.7));
+    HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+    HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+    HPDF_Dict cid = new_indirect_dict();
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+    HPDF_Dict info = new_dict();
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+    // Widths of the glyphs in use, as runs "first [w w ...]".
+    std::set<unsigned> glyphs(gids.begin(), gids.end());
+    HPDF_Array widths = HPDF_Array_New(mmgr);
+    pdf_.check("creating a PDF object", widths != nullptr);
+    HPDF_Array run = nullptr;
+    unsigned next = 0;
+    for (unsigned g : glyphs) {
+      if (g >= facts.advances.size())
+        continue;
+      if (!run || g != next) {
+        HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
+        run = HPDF_Array_New(mmgr);
+        pdf_.check("creating a PDF object", run != nullptr);
+        HPDF_Array_Add(widths, run);
+      }
+      HPDF_Array_AddNumber(run, em(facts.advances[g]));
+      next = g + 1;
+    }
+    HPDF_Dict_AddNumber(cid, "DW", 0);
+    HPDF_Dict_Add(cid, "W", widths);
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+    e.font = new_indirect_dict();
+    HPDF_Dict_AddName(e.font, "Type", "Font");
+    HPDF_Dict_AddName(e.font, "Subtype", "Type0");
+    HPDF_Dict_AddName(e.font, "BaseFont", name.c_str());
+    HPDF_Dict_AddName(e.font, "Encoding", "Identity-H");
+    HPDF_Array descendants = HPDF_Array_New(mmgr);
+    pdf_.check("creating a PDF object", descendants != nullptr);
+    HPDF_Array_Add(descendants, cid);
+    HPDF_Dict_Add(e.font, "DescendantFonts", descendants);
+    HPDF_Dict_Add(e.font, "ToUnicode", new_stream(to_unicode_cmap(chars, gids)));
+    pdf_.check("embedding font '" + family_name(face) + "' (" + key.first + ")");
+  }
+
+  void set_text(HPDF_InfoType type, const std::string &value) {
     if (value.empty())
       return;
     pdf_.check("writing document information",
-               HPDF_SetInfoAttr(doc, type, value.c_str()) == HPDF_OK);
+               HPDF_SetInfoAttr(pdf_.get(), type, value.c_str()) == HPDF_OK);
   }
 
   void write_info() {
-    HPDF_Doc doc = pdf_.get();
-    set_text(doc, HPDF_INFO_TITLE, in_.info.title);
-    set_text(doc, HPDF_INFO_AUTHOR, in_.info.author);
-    set_text(doc, HPDF_INFO_SUBJECT, in_.info.subject);
-    set_text(doc, HPDF_INFO_KEYWORDS, in_.info.keywords);
-    set_text(doc, HPDF_INFO_CREATOR, std::string("cvpress ") + cvpress::version);
+    set_text(HPDF_INFO_TITLE, in_.info.title);
+    set_text(HPDF_INFO_AUTHOR, in_.info.author);
+    set_text(HPDF_INFO_SUBJECT, in_.info.subject);
+    set_text(HPDF_INFO_KEYWORDS, in_.info.keywords);
+    set_text(HPDF_INFO_CREATOR, std::string("cvpress ") + cvpress::version);
     if (options_.date_epoch) {
       HPDF_Date date = utc_date(*options_.date_epoch);
       pdf_.check("writing the creation date",
-                 HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date) == HPDF_OK);
+                 HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_CREATION_DATE, date) == HPDF_OK);
       pdf_.check("writing the modification date",
-                 HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date) == HPDF_OK);
+                 HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_MOD_DATE, date) == HPDF_OK);
     }
   }
 
@@ -284,52 +393,86 @@ private:
     HPDF_Page_SetHeight(p, real(in_.page_height));
     pages_.push_back(p);
     page_ = p;
+    ops_.clear();
     in_text_ = false;
     stroking_text_ = false;
     font_ = nullptr;
     size_ = -1;
+    line_width_ = -1;
     fill_ = stroke_ = kUnknownColor;
     for (const auto &item : page.items)
       std::visit([this](const auto &it) { draw(it); }, item);
     end_text();
+    flush();
     pdf_.check("drawing page " + std::to_string(pages_.size()));
   }
 
-  void begin_text() {
-    if (!in_text_) {
-      HPDF_Page_BeginText(page_);
-      in_text_ = true;
-    }
+  // Raw operators go to the page's content stream; flushed before any
+  // libharu drawing call so the order is kept.
+  void flush() {
+    if (ops_.empty())
+      return;
+    auto attr = static_cast<HPDF_PageAttr>(page_->attr);
+    pdf_.check("writing page content",
+               HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE *>(ops_.data()),
+                                 static_cast<HPDF_UINT>(ops_.size())) == HPDF_OK);
+    ops_.clear();
   }
+
   void end_text() {
     if (in_text_) {
-      HPDF_Page_EndText(page_);
+      ops_ += "ET\n";
       in_text_ = false;
     }
   }
   void fill_color(std::uint32_t rgb) {
     if (fill_ != rgb) {
-      HPDF_Page_SetRGBFill(page_, channel(rgb, 16), channel(rgb, 8), channel(rgb, 0));
+      put_color(ops_, rgb, "rg");
       fill_ = rgb;
     }
   }
   void stroke_color(std::uint32_t rgb) {
     if (stroke_ != rgb) {
-      HPDF_Page_SetRGBStroke(page_, channel(rgb, 16), channel(rgb, 8), channel(rgb, 0));
+      put_color(ops_, rgb, "RG");
       stroke_ = rgb;
+    }
+  }
+  void line_width(double w) {
+    if (w != line_width_) {
+      put_number(ops_, w);
+      ops_ += "w\n";
+      line_width_ = w;
     }
   }
 
   void draw(const TextItem &t) {
-    if (!t.face || t.text.empty() || t.size <= 0)
+    if (!t.face || t.text.empty() || !(t.size > 0))
       return;
     auto it = fonts_.find(t.face);
-    if (it == fonts_.end())
+    if (it == fonts_.end() || !it->second)
       return;
-    begin_text();
-    if (it->second != font_ || t.size != size_) {
-      HPDF_Page_SetFontAndSize(page_, it->second, real(t.size));
-      font_ = it->second;
+    const Embedded &e = *it->second;
+    std::string codes;
+    for_each_code_point(t.text, [&](char32_t cp) {
+      auto g = e.gid.find(cp);
+      if (g != e.gid.end())
+        put_hex4(codes, g->second);
+    });
+    if (codes.empty())
+      return;
+    if (!in_text_) {
+      ops_ += "BT\n";
+      in_text_ = true;
+    }
+    if (e.font != font_ || t.size != size_) {
+      const char *local = HPDF_Page_GetLocalFontName(page_, e.font);
+      pdf_.check("adding a font to a page", local != nullptr);
+      ops_ += '/';
+      ops_ += local;
+      ops_ += ' ';
+      put_number(ops_, t.size);
+      ops_ += "Tf\n";
+      font_ = e.font;
       size_ = t.size;
     }
     fill_color(t.color);
@@ -337,46 +480,59 @@ private:
     const bool bolden = synthetic_bold(*t.face);
     if (bolden) {
       stroke_color(t.color);
-      HPDF_Page_SetLineWidth(page_, real(t.size * 0.03));
+      line_width(t.size * 0.03);
     }
     if (bolden != stroking_text_) {
-      HPDF_Page_SetTextRenderingMode(page_, bolden ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+      ops_ += bolden ? "2 Tr\n" : "0 Tr\n";
       stroking_text_ = bolden;
     }
-    const HPDF_REAL slant = synthetic_italic(*t.face) ? 0.2126f : 0.0f; // tan 12°
+    const double slant = synthetic_italic(*t.face) ? 0.2126 : 0; // tan 12°
     // Absolute placement per run: no accumulated rounding from relative moves.
-    HPDF_Page_SetTextMatrix(page_, 1, 0, slant, 1, real(t.x), real(t.y));
-    HPDF_Page_ShowText(page_, t.text.c_str());
+    ops_ += "1 0 ";
+    put_number(ops_, slant, 4);
+    ops_ += "1 ";
+    put_number(ops_, t.x);
+    put_number(ops_, t.y);
+    ops_ += "Tm\n<";
+    ops_ += codes;
+    ops_ += "> Tj\n";
   }
 
   void draw(const RuleItem &r) {
-    if (r.thickness <= 0)
+    if (!(r.thickness > 0))
       return;
     end_text();
-    HPDF_Page_SetLineWidth(page_, real(r.thickness));
+    line_width(r.thickness);
     stroke_color(r.color);
-    HPDF_Page_MoveTo(page_, real(r.x0), real(r.y0));
-    HPDF_Page_LineTo(page_, real(r.x1), real(r.y1));
-    HPDF_Page_Stroke(page_);
+    put_number(ops_, r.x0);
+    put_number(ops_, r.y0);
+    ops_ += "m ";
+    put_number(ops_, r.x1);
+    put_number(ops_, r.y1);
+    ops_ += "l S\n";
   }
 
   void draw(const RectItem &r) {
-    if (r.width <= 0 || r.height <= 0)
+    if (!(r.width > 0) || !(r.height > 0))
       return;
     end_text();
     fill_color(r.color);
-    HPDF_Page_Rectangle(page_, real(r.x), real(r.y), real(r.width), real(r.height));
-    HPDF_Page_Fill(page_);
+    put_number(ops_, r.x);
+    put_number(ops_, r.y);
+    put_number(ops_, r.width);
+    put_number(ops_, r.height);
+    ops_ += "re f\n";
   }
 
   void draw(const ImageItem &im) {
-    if (im.bytes.empty() || im.width <= 0 || im.height <= 0)
+    if (im.bytes.empty() || !(im.width > 0) || !(im.height > 0))
       return;
     end_text();
     HPDF_Image image = nullptr;
     if (auto it = images_.find(im.bytes); it != images_.end()) {
       image = it->second;
     } else {
+      // libharu 2.3.0 lets libpng abort() on a corrupt PNG: check first.
       std::string problem =
           im.format == ImageItem::Format::png ? png_problem(im.bytes) : jpeg_problem(im.bytes);
       if (!problem.empty())
@@ -389,11 +545,12 @@ private:
       pdf_.check("loading an image", image != nullptr);
       images_.emplace(im.bytes, image);
     }
+    flush();
     HPDF_Page_DrawImage(page_, image, real(im.x), real(im.y), real(im.width), real(im.height));
   }
 
   void draw(const LinkItem &l) {
-    if (l.uri.empty() || l.width <= 0 || l.height <= 0)
+    if (l.uri.empty() || !(l.width > 0) || !(l.height > 0))
       return;
     HPDF_Rect rect{real(l.x), real(l.y), real(l.x + l.width), real(l.y + l.height)};
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(l.uri).c_str());
@@ -412,7 +569,7 @@ private:
       pdf_.check("adding a bookmark", outline != nullptr);
       HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[index]);
       pdf_.check("adding a bookmark", dst != nullptr);
-      double top = b.y < 0 ? 0 : b.y > in_.page_height ? in_.page_height : b.y;
+      double top = std::clamp(b.y, 0.0, in_.page_height);
       HPDF_Destination_SetFitH(dst, real(top));
       HPDF_Outline_SetDestination(outline, dst);
       pdf_.check("adding a bookmark");
@@ -423,16 +580,19 @@ private:
   const PaintOptions &options_;
   HpdfDocument pdf_;
   HPDF_Encoder utf8_ = nullptr;
-  std::unordered_map<const FontFace *, HPDF_Font> fonts_;
+  std::map<FileKey, Embedded> embedded_;
+  std::unordered_map<const FontFace *, const Embedded *> fonts_;
   std::map<std::string_view, HPDF_Image> images_;
   std::vector<HPDF_Page> pages_;
   // Current page state.
+  static constexpr std::uint64_t kUnknownColor = std::uint64_t{1} << 32;
   HPDF_Page page_ = nullptr;
+  std::string ops_;
   bool in_text_ = false;
   bool stroking_text_ = false;
-  HPDF_Font font_ = nullptr;
+  HPDF_Dict font_ = nullptr;
   double size_ = -1;
-  static constexpr std::uint64_t kUnknownColor = std::uint64_t{1} << 32;
+  double line_width_ = -1;
   std::uint64_t fill_ = kUnknownColor, stroke_ = kUnknownColor;
 };
 
