@@ -106,21 +106,26 @@ TEST_CASE("break_lines: hard breaks end a line") {
 
 TEST_CASE("typesetter: Latin text wraps within the width, ragged and justified") {
   Setter t;
-  const std::string s = "The quick brown fox jumps over the lazy dog and keeps running far away.";
-  auto lines = t.set(s, 120);
+  const std::string s = "The quick brown fox jumps over the lazy dog and keeps running far away "
+                        "from the farm, where the farmer and his wife are still asleep.";
+  auto lines = t.set(s, 160);
   REQUIRE(lines.size() > 2);
   std::string joined;
   for (const auto &l : lines) {
-    CHECK(right_edge(l) <= 120 + 1e-6);
+    CHECK(right_edge(l) <= 160 + 1e-6);
     joined += (joined.empty() ? "" : " ") + visual(l);
   }
   CHECK(joined == s);
-  auto just = t.set(s, 120, Align::justify);
+  auto just = t.set(s, 160, Align::justify);
   REQUIRE(just.size() == lines.size());
   // Every line but the last reaches the right edge; words are separate items.
   for (std::size_t i = 0; i + 1 < just.size(); ++i)
-    CHECK(right_edge(just[i]) == doctest::Approx(120).epsilon(1e-6));
-  CHECK(right_edge(just.back()) < 119);
+    CHECK(right_edge(just[i]) == doctest::Approx(160).epsilon(1e-6));
+  CHECK(right_edge(just.back()) < 159);
+  // A line that would need huge gaps stays ragged.
+  auto loose = t.set("a b verylongwordthatfillsmostoftheline", 170, Align::justify);
+  REQUIRE(loose.size() == 2);
+  CHECK(right_edge(loose[0]) < 40);
   for (const auto &it : just[0].items)
     if (const auto *tx = std::get_if<TextItem>(&it))
       CHECK(tx->text.find(' ') == std::string::npos);

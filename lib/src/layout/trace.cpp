@@ -3,6 +3,7 @@
 #include "layout/display_list.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace cvpress::detail {
@@ -18,6 +19,15 @@ void num(std::string &out, double v) {
     s = "0.0";
   out += ' ';
   out += s;
+}
+
+// Font sizes in their shortest form: 24, 10.5.
+void size(std::string &out, double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::round(v * 10) / 10);
+  (void)ec;
+  out += ' ';
+  out.append(buf, end);
 }
 
 void color(std::string &out, std::uint32_t c) {
@@ -62,7 +72,7 @@ struct ItemPrinter {
     num(out, t.x);
     num(out, t.y);
     face_name(out, t.face);
-    num(out, t.size);
+    size(out, t.size);
     color(out, t.color);
     quoted(out, t.text);
   }
