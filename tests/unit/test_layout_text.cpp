@@ -199,6 +199,14 @@ TEST_CASE("typesetter: a Hebrew name inside English text is in visual order") {
   CHECK(visual(lines[0]) == "Prof. ןהכ םולש spoke (twice).");
 }
 
+TEST_CASE("typesetter: RTL combining marks stay after their base") {
+  Setter t;
+  auto lines = t.set("x שָׁלוֹם y", 400);
+  REQUIRE(lines.size() == 1);
+  CHECK(visual(lines[0]) == "x םוֹלשָׁ y");
+  CHECK(t.warnings.empty());
+}
+
 TEST_CASE("typesetter: an RTL paragraph mirrors brackets") {
   Setter t;
   auto lines = t.set("שלום (כהן)", 400);

@@ -363,8 +363,17 @@ struct Typesetter::Impl {
       const std::uint32_t g0 = u16_to_glyph[static_cast<std::size_t>(b16 + ls)];
       const std::uint32_t g1 = u16_to_glyph[static_cast<std::size_t>(b16 + ls + len - 1)];
       if (dir == UBIDI_RTL) {
-        for (std::uint32_t g = g1 + 1; g-- > g0;)
-          order.push_back(g | 0x80000000u);
+        // Clusters right to left, each kept base-first so that combining
+        // marks (harakat, niqqud) follow their base as the fonts expect.
+        std::uint32_t end = g1 + 1;
+        while (end > g0) {
+          std::uint32_t start = end - 1;
+          while (start > g0 && !(flags[start] & cluster_start))
+            --start;
+          for (std::uint32_t g = start; g < end; ++g)
+            order.push_back(g | 0x80000000u);
+          end = start;
+        }
       } else {
         for (std::uint32_t g = g0; g <= g1; ++g)
           order.push_back(g);
