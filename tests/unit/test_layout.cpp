@@ -313,3 +313,22 @@ TEST_CASE("layout: a two-page CV lays out in about a millisecond") {
   MESSAGE("layout of a " << layout_cv(cv, st, ".").pages.size() << "-page CV: " << ms << " ms");
   CHECK(ms < 20);
 }
+
+TEST_CASE("layout: a publication with hundreds of authors still stays inside the text area") {
+  const Style st = default_style();
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section s{"pubs", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("A very collaborative paper");
+  p.label = "J1";
+  p.dates = single(2020, 1);
+  for (int i = 0; i < 600; ++i)
+    p.authors.push_back(Author{rt("Author Number" + std::to_string(i)), false, false, false});
+  s.entries.emplace_back(p);
+  cv.sections.push_back(s);
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  CHECK(doc.pages.size() >= 2);
+  check_inside(doc, st);
+  CHECK(page_of(doc, "Author Number599") == static_cast<int>(doc.pages.size()) - 1);
+}

@@ -501,31 +501,44 @@ private:
     blocks_.push_back(std::move(b));
   }
 
+  // Units become strips: one strip per unit, or, for plain paragraphs and
+  // units taller than a page, one strip per main line (the first one
+  // taking as many lines as the aside and label need).
   Block to_block(std::vector<Unit> &units) {
     Block b;
     for (auto &u : units) {
-      if (u.splittable && u.aside.empty() && u.label.empty()) {
-        bool first = true;
-        for (auto &[x, ln] : u.main) {
-          Strip s;
-          s.space_before = first ? u.space_before : 0;
-          s.height = ln.height;
-          Stack one;
-          one.emplace_back(x, std::move(ln));
-          emit(one, 0, s.items);
+      const double side = std::max(height_of(u.aside), height_of(u.label));
+      const double h = std::max(height_of(u.main), side);
+      if (!(u.splittable || h > top_ - bottom_) || u.main.size() < 2) {
+        Strip s;
+        s.space_before = u.space_before;
+        s.height = h;
+        emit(u.main, 0, s.items);
+        emit(u.aside, 0, s.items);
+        emit(u.label, 0, s.items);
+        if (s.height > 0 || !s.items.empty())
           b.strips.push_back(std::move(s));
-          first = false;
-        }
         continue;
       }
-      Strip s;
-      s.space_before = u.space_before;
-      s.height = std::max({height_of(u.main), height_of(u.aside), height_of(u.label)});
-      emit(u.main, 0, s.items);
-      emit(u.aside, 0, s.items);
-      emit(u.label, 0, s.items);
-      if (s.height > 0 || !s.items.empty())
+      std::size_t i = 0;
+      bool first = true;
+      while (i < u.main.size()) {
+        Strip s;
+        s.space_before = first ? u.space_before : 0;
+        Stack part;
+        do {
+          s.height += u.main[i].second.height;
+          part.push_back(std::move(u.main[i++]));
+        } while (first && i < u.main.size() && s.height < side);
+        emit(part, 0, s.items);
+        if (first) {
+          emit(u.aside, 0, s.items);
+          emit(u.label, 0, s.items);
+          s.height = std::max(s.height, side);
+        }
         b.strips.push_back(std::move(s));
+        first = false;
+      }
     }
     return b;
   }
