@@ -332,3 +332,19 @@ TEST_CASE("layout: a publication with hundreds of authors still stays inside the
   check_inside(doc, st);
   CHECK(page_of(doc, "Author Number599") == static_cast<int>(doc.pages.size()) - 1);
 }
+
+TEST_CASE("layout: settings.bold_keywords are bold wherever they occur") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  cv.settings.bold_keywords = {"CUDA", "C++"};
+  Section s{"skills", "Skills", {}, {}};
+  s.entries.emplace_back(TextEntry{rt("I write C++ and CUDA, mostly CUDA."), {}});
+  cv.sections.push_back(s);
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  std::vector<std::string> bold;
+  for (const auto &it : doc.pages[0].items)
+    if (const auto *t = std::get_if<TextItem>(&it))
+      if (is_bold(*t->face) && t->size == 10)
+        bold.push_back(t->text);
+  CHECK(bold == std::vector<std::string>{"C++", "CUDA", "CUDA"});
+}

@@ -229,6 +229,9 @@ private:
   static constexpr double k_column_gap = 10; // main column <-> date column
   static constexpr double k_bullet_indent = 12;
 
+  // Header strings carry no position in the model: report the file only.
+  SourceLocation file_where() const { return SourceLocation{cv_.source_file, 0, 0}; }
+
   double footer_size() const { return st_.body_size * 0.8; }
 
   std::string display_name(bool with_native) const {
@@ -250,7 +253,7 @@ private:
     return s;
   }
 
-  static void rich(std::vector<Span> &out, const RichText &rt, const SpanStyle &base) {
+  void rich(std::vector<Span> &out, const RichText &rt, const SpanStyle &base) const {
     for (const auto &run : rt.runs) {
       std::visit(
           [&](const auto &r) {
@@ -268,14 +271,45 @@ private:
               if constexpr (std::is_same_v<T, CodeRun>)
                 sp.style.role = FontRole::mono;
             }
-            if (!sp.text.empty())
+            if constexpr (std::is_same_v<T, TextRun>)
+              push_with_keywords(out, std::move(sp));
+            else if (!sp.text.empty())
               out.push_back(std::move(sp));
           },
           run);
     }
   }
 
-  static std::vector<Span> rich(const RichText &rt, const SpanStyle &base) {
+  // settings.bold_keywords: every occurrence in ordinary text is bold.
+  void push_with_keywords(std::vector<Span> &out, Span sp) const {
+    const auto &keys = cv_.settings.bold_keywords;
+    while (!sp.text.empty()) {
+      std::size_t best = std::string::npos, len = 0;
+      if (!sp.style.bold)
+        for (const auto &k : keys) {
+          if (k.empty())
+            continue;
+          const std::size_t at = sp.text.find(k);
+          if (at < best || (at == best && k.size() > len)) {
+            best = at;
+            len = k.size();
+          }
+        }
+      if (best == std::string::npos) {
+        out.push_back(std::move(sp));
+        return;
+      }
+      Span head{sp.text.substr(0, best), sp.style};
+      Span key{sp.text.substr(best, len), sp.style};
+      key.style.bold = true;
+      if (!head.text.empty())
+        out.push_back(std::move(head));
+      out.push_back(std::move(key));
+      sp.text.erase(0, best + len);
+    }
+  }
+
+  std::vector<Span> rich(const RichText &rt, const SpanStyle &base) const {
     std::vector<Span> out;
     rich(out, rt, base);
     return out;
@@ -312,14 +346,14 @@ private:
     name_style.bold = true;
     name_style.size = st_.name_size;
     name_style.color = st_.primary_color;
-    append(s, x, set({Span{display_name(true), name_style}}, w, a, {}));
+    append(s, x, set({Span{display_name(true), name_style}}, w, a, file_where()));
     if (!h.headline.empty()) {
       SpanStyle hs = body();
       hs.size = st_.headline_size;
       append(s, x, set(rich(h.headline, hs), w, a, h.headline.where));
     }
     for (const auto &line : h.affiliation)
-      append(s, x, set({Span{line, body()}}, w, a, {}));
+      append(s, x, set({Span{line, body()}}, w, a, file_where()));
     contact_lines(s, x, w, a);
     const double text_h = height_of(s);
     // Centre the text block beside a taller photo.
@@ -398,7 +432,7 @@ private:
     double line_w = 0;
     auto flush = [&] {
       if (!line.empty())
-        append(s, x, set(line, w, a, {}));
+        append(s, x, set(line, w, a, file_where()));
       line.clear();
       line_w = 0;
     };
