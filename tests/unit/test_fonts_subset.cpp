@@ -171,3 +171,15 @@ TEST_CASE("build_subset_ttf skips characters it cannot map") {
   const std::string empty = build_subset_ttf(*face, {});
   check_structure(empty);
 }
+
+TEST_CASE("build_subset_ttf bakes in the USE_MY_METRICS / lsb shift rasterisers apply") {
+  // DejaVu Sans Bold Oblique's ļ ŗ ḻ: composites whose xMin and lsb disagree;
+  // FreeType/HarfBuzz draw them shifted by the phantom point.
+  const FontFace *face = FontCatalog::shared().find("DejaVu Sans", true, true);
+  REQUIRE(face != nullptr);
+  REQUIRE(file_path(*face).find("DejaVuSans-BoldOblique.ttf") != std::string::npos);
+  const std::u32string text = U"\u013C\u0157\u1E3B";
+  const std::string subset = build_subset_ttf(*face, code_points(text));
+  check_structure(subset);
+  CHECK(check_subset(*face, subset, text) == 4);
+}

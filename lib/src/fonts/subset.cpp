@@ -73,11 +73,47 @@ class GlyphSource {
 public:
   explicit GlyphSource(const FontFace &face)
       : face_(face), hb_face_(face.loaded->face), head_(hb_face_, "head"), maxp_(hb_face_, "maxp"),
-        loca_(hb_face_, "loca"), glyf_(hb_face_, "glyf") {
-    if (head_.size() < 54 || maxp_.size() < 6)
-      fail(face, "head or maxp table missing");
+        loca_(hb_face_, "loca"), glyf_(hb_face_, "glyf"), hhea_(hb_face_, "hhea"),
+        hmtx_(hb_face_, "hmtx") {
+    if (head_.size() < 54 || maxp_.size() < 6 || hhea_.size() < 36)
+      fail(face, "head, maxp or hhea table missing");
     long_loca_ = head_.s16(50) != 0;
     num_glyphs_ = maxp_.u16(4);
+    n_hmetrics_ = hhea_.u16(34);
+    if (n_hmetrics_ == 0 || hmtx_.size() < 4 * std::size_t(n_hmetrics_))
+      fail(face, "hmtx table too short");
+  }
+  const Table &hhea() const { return hhea_; }
+
+  unsigned advance(unsigned gid) const {
+    return hmtx_.u16(4 * std::size_t(gid < n_hmetrics_ ? gid : n_hmetrics_ - 1));
+  }
+  int lsb(unsigned gid) const {
+    return hmtx_.s16(gid < n_hmetrics_ ? 4 * std::size_t(gid) + 2
+                                       : 4 * std::size_t(n_hmetrics_) + 2 * (gid - n_hmetrics_));
+  }
+
+  // x of the left phantom point (xMin - lsb, or a USE_MY_METRICS component's).
+  // Rasterisers (FreeType, and HarfBuzz after it) shift the outline by minus
+  // this; the subset bakes that shift into its points.
+  int phantom_left(unsigned gid, int depth = 0) const {
+    const auto [off, len] = range(gid);
+    int x = (len ? glyf_.s16(off + 2) : 0) - lsb(gid);
+    if (len == 0 || glyf_.s16(off) >= 0 || depth > 16)
+      return x;
+    for (std::size_t p = off + 10; p + 4 <= off + len;) {
+      const unsigned flags = glyf_.u16(p);
+      if (flags & 0x0200) // USE_MY_METRICS
+        x = phantom_left(glyf_.u16(p + 2), depth + 1);
+      p += 4 + ((flags & 0x0001) ? 4 : 2) +
+           ((flags & 0x0008)   ? 2
+            : (flags & 0x0040) ? 4
+            : (flags & 0x0080) ? 8
+                               : 0);
+      if (!(flags & 0x0020))
+        break;
+    }
+    return x;
   }
   const Table &head() const { return head_; }
   unsigned num_glyphs() const { return num_glyphs_; }
@@ -264,9 +300,10 @@ private:
 
   const FontFace &face_;
   hb_face_t *hb_face_;
-  Table head_, maxp_, loca_, glyf_;
+  Table head_, maxp_, loca_, glyf_, hhea_, hmtx_;
   bool long_loca_ = false;
   unsigned num_glyphs_ = 0;
+  unsigned n_hmetrics_ = 0;
 };
 
 // Big-endian writers.
@@ -468,12 +505,6 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   const auto n_glyphs = static_cast<unsigned>(old_gid.size());
 
   // glyf + loca, and the metrics derived from them.
-  Table hhea_src(hbf, "hhea"), hmtx_src(hbf, "hmtx");
-  if (hhea_src.size() < 36)
-    fail(face, "hhea table missing");
-  const unsigned n_hmetrics = hhea_src.u16(34);
-  if (n_hmetrics == 0 || hmtx_src.size() < 4 * std::size_t(n_hmetrics))
-    fail(face, "hmtx table too short");
   std::string glyf, hmtx;
   std::vector<std::uint32_t> loca{0};
   unsigned max_points = 0, max_contours = 0, adv_max = 0;
@@ -483,16 +514,19 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   for (unsigned g : old_gid) {
     Outline o;
     src.flatten(g, o);
-    const Box b = src.box(g);
+    const int lsb = src.lsb(g);
+    const unsigned adv = src.advance(g);
+    // Where rasterisers draw it: shifted so the left phantom point is at 0,
+    // i.e. xMin = lsb. Bake that in, so the subset needs no shift.
+    if (const int shift = src.phantom_left(g))
+      for (Point &pt : o.points)
+        pt.x -= shift;
+    const Box hdr = src.box(g);
+    const Box b{lsb, hdr.y_min, lsb + (hdr.x_max - hdr.x_min), hdr.y_max};
     glyf += encode_glyph(o, b);
     if (glyf.size() % 2)
       glyf.push_back('\0');
     loca.push_back(static_cast<std::uint32_t>(glyf.size()));
-    const std::size_t i = g < n_hmetrics ? g : n_hmetrics - 1;
-    const unsigned adv = hmtx_src.u16(4 * i);
-    const std::size_t lsb_off = g < n_hmetrics ? 4 * std::size_t(g) + 2
-                                               : 4 * std::size_t(n_hmetrics) + 2 * (g - n_hmetrics);
-    const int lsb = hmtx_src.s16(lsb_off);
     put16(hmtx, adv);
     put16(hmtx, static_cast<unsigned>(lsb) & 0xFFFF);
     adv_max = std::max(adv_max, adv);
@@ -528,7 +562,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   set16(head, 50, long_loca ? 1 : 0);
   set16(head, 52, 0);
 
-  std::string hhea = copy_of(hhea_src, 36);
+  std::string hhea = copy_of(src.hhea(), 36);
   hhea.resize(36);
   set16(hhea, 10, adv_max);
   set16(hhea, 12, static_cast<unsigned>(min_lsb) & 0xFFFF);
