@@ -33,8 +33,13 @@ std::string visual(const LaidLine &line) {
       items.push_back(t);
   std::sort(items.begin(), items.end(), [](auto *a, auto *b) { return a->x < b->x; });
   std::string out;
-  for (const auto *t : items)
+  double end = 0;
+  for (const auto *t : items) {
+    if (!out.empty() && t->x > end + 1)
+      out += ' '; // a blank piece is not drawn
     out += t->text;
+    end = t->x + t->width;
+  }
   return out;
 }
 

@@ -511,7 +511,9 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       } else {
         flush_link();
       }
-      ln.items.emplace_back(std::move(cur));
+      // Blank pieces (a lone space between two styles) draw nothing.
+      if (cur.text.find_first_not_of(' ') != std::string::npos)
+        ln.items.emplace_back(std::move(cur));
       cur = TextItem{};
     };
     for (std::uint32_t o : m.order) {
