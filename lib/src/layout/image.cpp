@@ -39,7 +39,7 @@ constexpr int k_max_pixels = 30000;
 std::optional<ImageInfo> inspect_png(std::string_view b, std::string &why) {
   ImageInfo info{ImageItem::Format::png, 0, 0};
   std::size_t at = 8;
-  bool first = true, idat = false;
+  bool first = true, idat = false, palette = false, plte = false;
   while (true) {
     if (at + 12 > b.size()) {
       why = "truncated PNG (no IEND chunk)";
@@ -66,16 +66,39 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string &why) {
         why = "invalid PNG (bad image size)";
         return std::nullopt;
       }
-      const bool ok_color = color == 0 || color == 2 || color == 3 || color == 4 || color == 6;
-      const bool ok_depth = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
-      if (!ok_color || !ok_depth) {
-        why = "invalid PNG (bad bit depth or colour type)";
+      bool ok = false;
+      switch (color) {
+      case 0:
+        ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+        break;
+      case 3:
+        ok = depth == 1 || depth == 2 || depth == 4 || depth == 8;
+        palette = true;
+        break;
+      case 2:
+      case 4:
+      case 6:
+        ok = depth == 8 || depth == 16;
+        break;
+      default:
+        break;
+      }
+      // compression, filter and interlace methods
+      ok = ok && b[at + 18] == 0 && b[at + 19] == 0 && (b[at + 20] == 0 || b[at + 20] == 1);
+      if (!ok) {
+        why = "invalid PNG (bad bit depth, colour type or method)";
         return std::nullopt;
       }
       info.width = static_cast<int>(w);
       info.height = static_cast<int>(h);
       first = false;
+    } else if (type == "PLTE") {
+      plte = true;
     } else if (type == "IDAT") {
+      if (palette && !plte) {
+        why = "invalid PNG (palette image without PLTE)";
+        return std::nullopt;
+      }
       idat = true;
     } else if (type == "IEND") {
       if (!idat) {
@@ -83,6 +106,10 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string &why) {
         return std::nullopt;
       }
       return info;
+    } else if (type == "IHDR" || (type[0] >= 'A' && type[0] <= 'Z')) {
+      // A repeated IHDR or an unknown critical chunk: libpng would fail.
+      why = "invalid PNG (unexpected " + std::string(type) + " chunk)";
+      return std::nullopt;
     }
     at += 12 + len;
   }
@@ -124,6 +151,10 @@ std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string &why) {
       return std::nullopt;
     }
     const bool is_sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+    if (is_sof && m > 0xC2) {
+      why = "unsupported JPEG (only baseline and progressive images can be embedded)";
+      return std::nullopt;
+    }
     if (is_sof) {
       if (len < 8) {
         why = "invalid JPEG (short frame header)";
