@@ -31,7 +31,7 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-Row measure(const fs::path& file, const cvpress::Backend& backend, int runs) {
+Row measure(const fs::path &file, const cvpress::Backend &backend, int runs) {
   Row row;
   row.name = file.filename().string();
   cvpress::RenderOptions options;
@@ -62,7 +62,7 @@ Row measure(const fs::path& file, const cvpress::Backend& backend, int runs) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   int runs = 50;
   std::string format = "pdf";
   std::vector<fs::path> files;
@@ -80,27 +80,28 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty()) {
-    for (const auto& entry : fs::directory_iterator(fs::path(CVPRESS_SOURCE_DIR) / "examples"))
+    for (const auto &entry : fs::directory_iterator(fs::path(CVPRESS_SOURCE_DIR) / "examples"))
       if (entry.path().extension() == ".yaml")
         files.push_back(entry.path());
     std::sort(files.begin(), files.end());
   }
-  const cvpress::Backend* backend = cvpress::find_backend(format);
+  const cvpress::Backend *backend = cvpress::find_backend(format);
   if (!backend) {
     std::cerr << "cvpress_bench: unknown format '" << format << "'\n";
     return 2;
   }
-  std::cout << "| CV | pages | size (bytes) | first run (ms) | median (ms) | min (ms) | p90 (ms) |\n"
-            << "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+  std::cout
+      << "| CV | pages | size (bytes) | first run (ms) | median (ms) | min (ms) | p90 (ms) |\n"
+      << "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
   int status = 0;
-  for (const auto& file : files) {
+  for (const auto &file : files) {
     try {
       Row r = measure(file, *backend, runs);
       char line[512];
       std::snprintf(line, sizeof line, "| %s | %d | %zu | %.1f | %.2f | %.2f | %.2f |\n",
                     r.name.c_str(), r.pages, r.bytes, r.first_ms, r.median_ms, r.min_ms, r.p90_ms);
       std::cout << line << std::flush;
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
       std::cerr << file.string() << ": " << e.what() << '\n';
       status = 1;
     }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Renders CVs with the cvpress CLI and checks each PDF: `qpdf --check`
 # passes, every font is embedded and subset (pdffonts), and the text layer
-# is not empty.
+# is not empty; rendering again gives the same bytes, and SOURCE_DATE_EPOCH
+# sets the creation date.
 #   check_examples.sh CVPRESS OUTDIR FILE.yaml...
 set -u
 cvpress=$1
@@ -35,6 +36,21 @@ for cv in "$@"; do
   words=$(pdftotext -enc UTF-8 "$pdf" - | wc -w)
   if [ "$words" -lt 5 ]; then
     echo "FAIL $name: text layer has $words words"
+    status=1
+  fi
+  if ! "$cvpress" render "$cv" -o "$out/$name.again.pdf" >/dev/null 2>&1 ||
+     ! cmp -s "$pdf" "$out/$name.again.pdf"; then
+    echo "FAIL $name: a second render gives different bytes"
+    status=1
+  fi
+  if grep -q CreationDate "$pdf"; then
+    echo "FAIL $name: a creation date without SOURCE_DATE_EPOCH"
+    status=1
+  fi
+  SOURCE_DATE_EPOCH=1700000000 "$cvpress" render "$cv" -o "$out/$name.dated.pdf" >/dev/null 2>&1
+  if ! pdfinfo -isodates "$out/$name.dated.pdf" 2>/dev/null | grep -q "CreationDate: *2023-11-14T22:13:20"; then
+    echo "FAIL $name: SOURCE_DATE_EPOCH=1700000000 does not set the creation date"
+    pdfinfo -isodates "$out/$name.dated.pdf"
     status=1
   fi
   [ $status -eq 0 ] && echo "ok   $name: $(wc -c <"$pdf") bytes, $count fonts, $words words"

@@ -14,7 +14,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace cvpress::detail {
 namespace {
@@ -201,6 +203,27 @@ TEST_CASE("pdf painter: output is deterministic and dated only on request") {
   CHECK(bytes.find("/CreationDate (D:20231114221320Z") != std::string::npos);
   CHECK(bytes.find("/ModDate (D:20231114221320Z") != std::string::npos);
   CHECK(bytes == paint_pdf(doc, dated));
+}
+
+TEST_CASE("pdf painter: documents painted in parallel threads are identical") {
+  const FontFace *latin = latin_face();
+  if (!latin) {
+    MESSAGE("skipped: DejaVu Sans missing");
+    return;
+  }
+  const LaidOutDocument doc = sample(latin, cjk_face());
+  const std::string expected = paint_pdf(doc);
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 5; ++k)
+        results[i] = paint_pdf(doc);
+    });
+  for (auto &t : threads)
+    t.join();
+  for (const auto &r : results)
+    CHECK(r == expected);
 }
 
 TEST_CASE("pdf painter: SOURCE_DATE_EPOCH is parsed strictly") {
