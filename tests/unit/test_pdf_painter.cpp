@@ -175,6 +175,8 @@ TEST_CASE("pdf painter: links, bookmarks and document information") {
     std::string json = run("qpdf --json --json-key=outlines " + quote(pdf));
     CHECK(json.find("\"title\": \"Publications 論文\"") != std::string::npos);
     CHECK(json.find("\"title\": \"Second\"") != std::string::npos);
+    CHECK(json.find("\"/XYZ\"") != std::string::npos);
+    CHECK(json.find("\"destpageposfrom1\": 2") != std::string::npos);
   }
   if (have_tool("pdfinfo")) {
     std::string info = run("pdfinfo -enc UTF-8 " + quote(pdf));

@@ -569,8 +569,15 @@ private:
       pdf_.check("adding a bookmark", outline != nullptr);
       HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[index]);
       pdf_.check("adding a bookmark", dst != nullptr);
-      double top = std::clamp(b.y, 0.0, in_.page_height);
-      HPDF_Destination_SetFitH(dst, real(top));
+      // [page /XYZ 0 top null]: scroll there, keeping the reader's zoom
+      // (libharu's SetXYZ insists on a zoom factor).
+      const double top = std::clamp(b.y, 0.0, in_.page_height);
+      HPDF_Array_Clear(dst);
+      HPDF_Array_Add(dst, pages_[index]);
+      HPDF_Array_AddName(dst, "XYZ");
+      HPDF_Array_AddReal(dst, 0);
+      HPDF_Array_AddReal(dst, real(top));
+      HPDF_Array_Add(dst, HPDF_Null_New(pdf_.get()->mmgr));
       HPDF_Outline_SetDestination(outline, dst);
       pdf_.check("adding a bookmark");
     }
