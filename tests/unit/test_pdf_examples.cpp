@@ -259,7 +259,7 @@ bool loader_ready() {
     (void)load_cv_file(file);
     return true;
   } catch (const IoError &e) {
-    MESSAGE("skipped: ", e.what());
+    MESSAGE("skipped: " + std::string(e.what()));
     return false;
   }
 }

@@ -257,6 +257,42 @@ TEST_CASE("pdf painter: a libharu failure becomes RenderError") {
   CHECK(paint_pdf(doc).rfind("%PDF-", 0) == 0);
 }
 
+TEST_CASE("pdf painter: a PNG with alpha is embedded once however often it is drawn") {
+  // 2x2 RGBA, half-transparent red.
+  static const char png[] =
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x02"
+      "\x00\x00\x00\x02\x08\x06\x00\x00\x00\x72\xb6\x0d\x24\x00\x00\x00\x11\x49\x44\x41"
+      "\x54\x78\xda\x63\xf8\xcf\xc0\xd0\x00\xc2\x0c\x30\x06\x00\x38\xe8\x05\xfd\x6c\xdc\xaf"
+      "\xd7\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+  LaidOutDocument doc;
+  Page page;
+  ImageItem image;
+  image.x = 400;
+  image.y = 700;
+  image.width = image.height = 80;
+  image.bytes.assign(png, sizeof png - 1);
+  page.items.emplace_back(image);
+  image.y = 600;
+  page.items.emplace_back(image);
+  doc.pages.push_back(page);
+  PaintOptions plain;
+  plain.compress = false;
+  std::string bytes = paint_pdf(doc, plain);
+  std::size_t images = 0;
+  for (std::size_t at = bytes.find("/Subtype /Image"); at != std::string::npos;
+       at = bytes.find("/Subtype /Image", at + 1))
+    ++images;
+  CHECK(images == 2); // the picture and its soft mask
+  CHECK(bytes.find("/SMask") != std::string::npos);
+  if (have_tool("qpdf")) {
+    ScratchDir dir;
+    auto pdf = dir.write("img.pdf", bytes);
+    int status = -1;
+    run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1", &status);
+    CHECK(status == 0);
+  }
+}
+
 TEST_CASE("pdf painter: an empty document still has one page") {
   LaidOutDocument doc;
   std::string bytes = paint_pdf(doc);
