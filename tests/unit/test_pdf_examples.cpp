@@ -259,7 +259,8 @@ bool loader_ready() {
     (void)load_cv_file(file);
     return true;
   } catch (const IoError &e) {
-    MESSAGE("skipped: " + std::string(e.what()));
+    const std::string why = std::string("skipped: ") + e.what();
+    MESSAGE(why);
     return false;
   }
 }
