@@ -344,7 +344,9 @@ private:
         pdf_.check("creating a PDF object", run != nullptr);
         HPDF_Array_Add(widths, run);
       }
-      HPDF_Array_AddNumber(run, em(facts.advances[g]));
+      // Truncated like libharu and fonts' pdf_advance_em(), which layout measures with.
+      HPDF_Array_AddNumber(run,
+                           static_cast<HPDF_INT32>(facts.advances[g] * 1000u / facts.units_per_em));
       next = g + 1;
     }
     HPDF_Dict_AddNumber(cid, "DW", 0);
