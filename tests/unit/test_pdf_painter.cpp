@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -290,6 +291,55 @@ TEST_CASE("pdf painter: a PNG with alpha is embedded once however often it is dr
     int status = -1;
     run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1", &status);
     CHECK(status == 0);
+  }
+}
+
+TEST_CASE("pdf painter: odd items neither crash nor break the file") {
+  const FontFace *latin = latin_face();
+  if (!latin) {
+    MESSAGE("skipped: DejaVu Sans missing");
+    return;
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  LaidOutDocument doc;
+  Page page;
+  page.items.emplace_back(text(latin, 72, 700, "bad \xC3 utf-8 \xFF\xFE and \x01 controls"));
+  page.items.emplace_back(text(latin, nan, inf, "nan position"));
+  page.items.emplace_back(text(latin, 72, 680, "huge", 1e6));
+  page.items.emplace_back(text(latin, 72, 660, "negative size", -3));
+  page.items.emplace_back(text(latin, 72, 640, "not in the font: \u4E00 \U0001F600 (", 10));
+  page.items.emplace_back(text(nullptr, 72, 620, "no face"));
+  page.items.emplace_back(text(latin, 72, 600, ""));
+  RuleItem rule;
+  rule.thickness = nan;
+  page.items.emplace_back(rule);
+  RectItem rect;
+  rect.width = inf;
+  rect.height = 5;
+  page.items.emplace_back(rect);
+  LinkItem link;
+  link.uri = "javascript:alert(1) (with) \\ parens";
+  link.width = link.height = 10;
+  page.items.emplace_back(link);
+  doc.pages.push_back(page);
+  doc.bookmarks.push_back({"(unbalanced \\ title", 7, nan});
+  doc.bookmarks.push_back({"", 0, 10});
+  std::string bytes;
+  CHECK_NOTHROW(bytes = paint_pdf(doc));
+  REQUIRE(bytes.rfind("%PDF-", 0) == 0);
+  if (have_tool("qpdf")) {
+    ScratchDir dir;
+    auto pdf = dir.write("odd.pdf", bytes);
+    int status = -1;
+    const std::string check = run("qpdf --check " + quote(pdf) + " 2>&1", &status);
+    INFO(check);
+    CHECK(status == 0);
+    if (have_tool("pdftotext")) {
+      std::string txt = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+      CHECK(txt.find("controls") != std::string::npos);
+      CHECK(txt.find("not in the font") != std::string::npos);
+    }
   }
 }
 

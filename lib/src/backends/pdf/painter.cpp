@@ -183,7 +183,12 @@ HPDF_Date utc_date(std::int64_t epoch) {
   return d;
 }
 
-HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+// A finite float for libharu (which prints NaN and infinity as garbage).
+HPDF_REAL real(double v) {
+  if (!std::isfinite(v))
+    return 0;
+  return static_cast<HPDF_REAL>(std::clamp(v, -1e6, 1e6));
+}
 
 // ---------------------------------------------------------------- painter
 
@@ -573,7 +578,7 @@ private:
       pdf_.check("adding a bookmark", dst != nullptr);
       // [page /XYZ 0 top null]: scroll there, keeping the reader's zoom
       // (libharu's SetXYZ insists on a zoom factor).
-      const double top = std::clamp(b.y, 0.0, in_.page_height);
+      const double top = std::isfinite(b.y) ? std::clamp(b.y, 0.0, in_.page_height) : 0.0;
       HPDF_Array_Clear(dst);
       HPDF_Array_Add(dst, pages_[index]);
       HPDF_Array_AddName(dst, "XYZ");
