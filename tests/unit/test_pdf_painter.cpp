@@ -166,6 +166,7 @@ TEST_CASE("pdf painter: links, bookmarks and document information") {
         std::string::npos); // escaped "/" and "%"
   CHECK(bytes.find("/Border [ 0 0 0 ]") != std::string::npos);
   CHECK(bytes.find("/ID") == std::string::npos);
+  CHECK(bytes.find("/DisplayDocTitle true") != std::string::npos);
   CHECK(bytes.find("/CreationDate") == std::string::npos);
   ScratchDir dir;
   auto pdf = dir.write("t.pdf", bytes);

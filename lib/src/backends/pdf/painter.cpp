@@ -384,6 +384,13 @@ private:
     set_text(HPDF_INFO_SUBJECT, in_.info.subject);
     set_text(HPDF_INFO_KEYWORDS, in_.info.keywords);
     set_text(HPDF_INFO_CREATOR, std::string("cvpress ") + cvpress::version);
+    if (!in_.info.title.empty()) {
+      // Viewers show the title rather than the file name.
+      HPDF_Dict prefs = new_dict();
+      HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(pdf_.get()->mmgr, HPDF_TRUE));
+      HPDF_Dict_Add(pdf_.get()->catalog, "ViewerPreferences", prefs);
+      pdf_.check("writing viewer preferences");
+    }
     if (options_.date_epoch) {
       HPDF_Date date = utc_date(*options_.date_epoch);
       pdf_.check("writing the creation date",
