@@ -1,9 +1,12 @@
 // cvpress command line: parses options and calls the library's jobs.
+#include <cvpress/batch.hpp>
 #include <cvpress/cvpress.hpp>
+#include <cvpress/doctor.hpp>
 
 #include <boost/program_options.hpp>
 
 #include <iostream>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -17,6 +20,8 @@ constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
 Commands:
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
   validate FILE...                                check CVs and print every error
+  batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
+  doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
   formats                                         list the output formats
 
 Options:
@@ -92,6 +97,80 @@ int cmd_render(const std::vector<std::string>& args) {
   return code(cvpress::render_file(request, std::cout, std::cerr));
 }
 
+int cmd_batch(const std::vector<std::string>& args) {
+  po::options_description opts("batch options");
+  opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(), "output folder")(
+      "format,f", po::value<std::string>()->default_value("pdf"), "output format")(
+      "style,s", po::value<std::string>(), "style name or file")(
+      "jobs,j", po::value<unsigned>()->default_value(0), "threads (0 = one per core)")(
+      "shard", po::value<std::string>(), "render only part K/N of the sorted inputs")(
+      "manifest", po::value<std::string>(), "write one JSON line per input to FILE")(
+      "keep-going", "render every input even after failures (default)")(
+      "fail-fast", "stop starting new inputs after the first failure")(
+      "quiet,q", "print failures and the summary only")(
+      "input", po::value<std::vector<std::string>>(), "CV files, folders, or - for stdin");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse(args, opts, pos);
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
+                 "                     [--shard K/N] [--manifest FILE.jsonl] [--keep-going|--fail-fast] [--quiet]\n"
+                 "INPUT: files, folders (their *.yaml/*.yml), or - to read paths from stdin.\n"
+              << opts;
+    return 0;
+  }
+  if (!vm.count("input"))
+    return usage_error("batch needs at least one INPUT");
+  if (!vm.count("output"))
+    return usage_error("batch needs an output folder (-o OUTDIR)");
+  if (vm.count("keep-going") && vm.count("fail-fast"))
+    return usage_error("--keep-going and --fail-fast exclude each other");
+  cvpress::BatchOptions options;
+  try {
+    options.inputs = cvpress::expand_batch_inputs(vm["input"].as<std::vector<std::string>>(), std::cin);
+    if (vm.count("shard"))
+      options.shard = cvpress::parse_shard(vm["shard"].as<std::string>());
+  } catch (const cvpress::UsageError& e) {
+    return usage_error(e.what());
+  } catch (const cvpress::IoError& e) {
+    std::cerr << "cvpress: " << e.what() << "\n";
+    return code(ExitCode::io);
+  }
+  options.output_dir = vm["output"].as<std::string>();
+  options.format = vm["format"].as<std::string>();
+  if (vm.count("style"))
+    options.render.style = vm["style"].as<std::string>();
+  options.threads = vm["jobs"].as<unsigned>();
+  options.fail_fast = vm.count("fail-fast") > 0;
+  if (vm.count("manifest"))
+    options.manifest = vm["manifest"].as<std::string>();
+  auto style = vm.count("quiet")           ? cvpress::ProgressStyle::quiet
+               : ::isatty(STDERR_FILENO) ? cvpress::ProgressStyle::bar
+                                         : cvpress::ProgressStyle::lines;
+  return code(cvpress::batch_files(options, std::cout, std::cerr, style));
+}
+
+int cmd_doctor(const std::vector<std::string>& args) {
+  po::options_description opts("doctor options");
+  opts.add_options()("help,h", "show help")("fix", "rewrite the damaged strings in place")(
+      "input", po::value<std::vector<std::string>>(), "CV files");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse(args, opts, pos);
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress doctor FILE... [--fix]\n"
+                 "Finds UTF-8 text that was misread as Mac Roman, Windows-1252 or Latin-1\n"
+                 "(e.g. \"Èôà\" for \"陈\"); --fix repairs just those strings.\n";
+    return 0;
+  }
+  if (!vm.count("input"))
+    return usage_error("doctor needs at least one FILE");
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : vm["input"].as<std::vector<std::string>>())
+    files.emplace_back(f);
+  return code(cvpress::doctor_files(files, vm.count("fix") > 0, std::cout, std::cerr));
+}
+
 int cmd_formats() {
   for (const cvpress::Backend* b : cvpress::backends())
     std::cout << b->name() << "\t" << b->description() << "\n";
@@ -119,6 +198,10 @@ int main(int argc, char** argv) {
       return cmd_validate(rest);
     if (command == "render")
       return cmd_render(rest);
+    if (command == "batch")
+      return cmd_batch(rest);
+    if (command == "doctor")
+      return cmd_doctor(rest);
     if (command == "formats")
       return cmd_formats();
     return usage_error("unknown command '" + command + "'");

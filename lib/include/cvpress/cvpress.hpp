@@ -3,7 +3,9 @@
 /// Convenience header: the whole public API.
 
 #include <cvpress/backend.hpp>
+#include <cvpress/batch.hpp>
 #include <cvpress/diagnostics.hpp>
+#include <cvpress/doctor.hpp>
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 #include <cvpress/model.hpp>

@@ -1,16 +1,1156 @@
-// Placeholder until the YAML loader lands (issue 2).
+// YAML -> Cv: validation with exact locations, then the typed model.
+#include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
+
+#include "load/dates.hpp"
+#include "load/markup.hpp"
+#include "load/yaml_tree.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
+#include <unordered_map>
 
 namespace cvpress {
 
-LoadResult load_cv_file(const std::filesystem::path& path, const LoadOptions&) {
-  throw IoError(path.string() + ": loader not implemented yet");
+namespace {
+
+using detail::YamlNode;
+using Kind = YamlNode::Kind;
+using Keys = std::span<const std::string_view>;
+
+struct Field {
+  std::string key;
+  const YamlNode* key_node;
+  const YamlNode* value;
+};
+using Fields = std::vector<Field>;
+
+std::string join(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-LoadResult load_cv_string(std::string_view, std::string_view filename, const LoadOptions&) {
-  throw IoError(std::string(filename) + ": loader not implemented yet");
+std::string index(const std::string& path, std::size_t i) {
+  return path + "[" + std::to_string(i) + "]";
 }
 
-std::string section_title_from_key(std::string_view key) { return std::string(key); }
+std::string quoted_list(Keys keys, std::string_view last_sep = " or ") {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == keys.size() ? std::string(last_sep) : ", ";
+    out += keys[i];
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i - 1])));
+      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[j - 1])));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x == y ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string_view> suggest(std::string_view key, Keys known) {
+  std::optional<std::string_view> best;
+  std::size_t best_distance = key.size() <= 3 ? 1 : 2;
+  for (auto k : known) {
+    std::size_t d = edit_distance(key, k);
+    if (d <= best_distance && (!best || d < best_distance)) {
+      best = k;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Keys that decide an entry's type, in priority order (docs/format.md).
+struct EntryKind {
+  std::string_view key;
+  std::string_view name;
+};
+constexpr std::array<EntryKind, 11> kEntryKinds = {{
+    {"institution", "education"},
+    {"company", "experience"},
+    {"authors", "publication"},
+    {"events", "talk"},
+    {"patent_number", "patent"},
+    {"role", "service"},
+    {"reversed_number", "reversed_numbered"},
+    {"number", "numbered"},
+    {"bullet", "bullet"},
+    {"label", "one_line"},
+    {"name", "normal"},
+}};
+
+constexpr std::string_view kTopKeys[] = {"cv", "design", "locale", "settings"};
+constexpr std::string_view kCvKeys[] = {
+    "name",    "headline", "location",        "affiliation",        "email",   "phone",
+    "website", "photo",    "social_networks", "custom_connections", "sections"};
+constexpr std::string_view kNameKeys[] = {"given",     "family",  "native",
+                                          "romanized", "aliases", "full"};
+constexpr std::string_view kSocialKeys[] = {"network", "username"};
+constexpr std::string_view kConnectionKeys[] = {"placeholder", "url", "fontawesome_icon"};
+constexpr std::string_view kEducationKeys[] = {"institution", "area",       "degree",
+                                               "date",        "start_date", "end_date",
+                                               "location",    "summary",    "highlights"};
+constexpr std::string_view kExperienceKeys[] = {"company",  "position", "date",    "start_date",
+                                                "end_date", "location", "summary", "highlights"};
+constexpr std::string_view kNormalKeys[] = {"name",     "date",    "start_date", "end_date",
+                                            "location", "summary", "highlights"};
+constexpr std::string_view kPublicationKeys[] = {"title",   "authors", "doi",     "url",
+                                                 "journal", "date",    "summary", "venue_short",
+                                                 "label",   "status",  "awards",  "note"};
+constexpr std::string_view kTalkKeys[] = {"title", "events", "summary", "url"};
+constexpr std::string_view kEventKeys[] = {"name", "location", "date", "time", "host"};
+constexpr std::string_view kPatentKeys[] = {"title",  "patent_number", "inventors",
+                                            "status", "date",          "url"};
+constexpr std::string_view kServiceKeys[] = {"role", "event", "event_short", "date", "location"};
+constexpr std::string_view kOneLineKeys[] = {"label", "details"};
+constexpr std::string_view kBulletKeys[] = {"bullet"};
+constexpr std::string_view kNumberKeys[] = {"number"};
+constexpr std::string_view kReversedKeys[] = {"reversed_number"};
+constexpr std::string_view kHighlightKeys[] = {"text", "highlights"};
+constexpr std::string_view kAuthorKeys[] = {"name", "co_first", "corresponding", "highlighted"};
+constexpr std::string_view kLocaleKeys[] = {"language",
+                                            "present",
+                                            "to",
+                                            "month_names",
+                                            "full_names_of_months",
+                                            "month_abbreviations",
+                                            "abbreviations_for_months",
+                                            "phone_number_format",
+                                            "date_template"};
+constexpr std::string_view kSettingsKeys[] = {"current_date", "bold_keywords"};
+
+class Loader {
+public:
+  Loader(std::string file, const LoadLimits& limits) : file_(std::move(file)), limits_(limits) {}
+
+  std::vector<Diagnostic> errors;
+  std::vector<Diagnostic> warnings;
+
+  Cv load(const YamlNode& root) {
+    Cv cv;
+    if (root.kind != Kind::map) {
+      error(root, "",
+            "expected a map with the keys cv, design, locale and settings, got " +
+                std::string(detail::describe_kind(root)));
+      return cv;
+    }
+    Fields top = fields(root, "");
+    check_keys(top, kTopKeys, "", Severity::error);
+    if (const Field* f = find(top, "cv"))
+      load_cv(*f->value, "cv", cv);
+    else
+      error(root, "", "missing required key 'cv'");
+    if (const Field* f = find(top, "locale"); f && f->value->kind != Kind::null)
+      load_locale(*f->value, "locale", cv.locale);
+    if (const Field* f = find(top, "settings"); f && f->value->kind != Kind::null)
+      load_settings(*f->value, "settings", cv.settings);
+    if (const Field* f = find(top, "design"); f && f->value->kind != Kind::null)
+      load_design(*f->value, "design", cv.design);
+    return cv;
+  }
+
+private:
+  // -------------------------------------------------------------- reporting
+
+  SourceLocation at(const YamlNode& n) const { return {file_, n.line, n.column}; }
+
+  void error(const YamlNode& n, const std::string& path, std::string message) {
+    errors.push_back({Severity::error, at(n), path, std::move(message)});
+  }
+
+  void warn(const YamlNode& n, const std::string& path, std::string message) {
+    warnings.push_back({Severity::warning, at(n), path, std::move(message)});
+  }
+
+  void wrong_type(const YamlNode& n, const std::string& path, std::string_view expected) {
+    error(n, path,
+          "expected " + std::string(expected) + ", got " + std::string(detail::describe_kind(n)));
+  }
+
+  // ------------------------------------------------------------ map access
+
+  // The map's fields in order; duplicate and non-string keys are errors.
+  Fields fields(const YamlNode& map, const std::string& path) {
+    Fields out;
+    std::vector<const YamlNode*> merges;
+    std::unordered_map<std::string_view, const YamlNode*> seen; // key -> its first key node
+    for (const auto& [k, v] : map.entries) {
+      if (k->kind == Kind::scalar && k->plain && k->value == "<<") {
+        merges.push_back(v.get()); // YAML merge key, applied below
+        continue;
+      }
+      if (k->kind != Kind::scalar) {
+        error(*k, path, "a key must be a string, got " + std::string(detail::describe_kind(*k)));
+        continue;
+      }
+      auto [it, fresh] = seen.emplace(k->value, k.get());
+      if (!fresh) {
+        error(*k, join(path, k->value),
+              "duplicate key (first defined at line " + std::to_string(it->second->line) +
+                  ", column " + std::to_string(it->second->column) + ")");
+        continue;
+      }
+      out.push_back({k->value, k.get(), v.get()});
+    }
+    for (const YamlNode* m : merges) {
+      std::vector<const YamlNode*> sources;
+      if (m->kind == Kind::map)
+        sources.push_back(m);
+      else if (m->kind == Kind::sequence)
+        for (const auto& item : m->items)
+          sources.push_back(item.get());
+      for (const YamlNode* src : sources) {
+        if (src->kind != Kind::map) {
+          wrong_type(*src, join(path, "<<"), "a map to merge");
+          continue;
+        }
+        for (const auto& [k, v] : src->entries)
+          if (k->kind == Kind::scalar && seen.emplace(k->value, k.get()).second)
+            out.push_back({k->value, k.get(), v.get()});
+      }
+    }
+    return out;
+  }
+
+  static const Field* find(const Fields& fs, std::string_view key) {
+    for (const auto& f : fs)
+      if (f.key == key)
+        return &f;
+    return nullptr;
+  }
+
+  void check_keys(const Fields& fs, Keys allowed, const std::string& path, Severity severity) {
+    for (const auto& f : fs) {
+      if (std::find(allowed.begin(), allowed.end(), f.key) != allowed.end())
+        continue;
+      std::string message = severity == Severity::error ? "unknown key" : "unknown key, ignored";
+      if (auto s = suggest(f.key, allowed))
+        message += " (did you mean '" + std::string(*s) + "'?)";
+      else if (severity == Severity::error)
+        message += " (expected one of: " + quoted_list(allowed, ", ") + ")";
+      if (severity == Severity::error)
+        error(*f.key_node, join(path, f.key), std::move(message));
+      else
+        warn(*f.key_node, join(path, f.key), std::move(message));
+    }
+  }
+
+  // A map value, or nullptr (with an error when it is not a map).
+  std::optional<Fields> map_fields(const YamlNode& n, const std::string& path) {
+    if (n.kind != Kind::map) {
+      wrong_type(n, path, "a map");
+      return std::nullopt;
+    }
+    return fields(n, path);
+  }
+
+  // ---------------------------------------------------------------- scalars
+
+  // An optional string: absent or empty value gives nullopt.
+  std::optional<std::string> string_of(const Fields& fs, std::string_view key,
+                                       const std::string& path) {
+    const Field* f = find(fs, key);
+    if (!f || f->value->kind == Kind::null)
+      return std::nullopt;
+    if (f->value->kind != Kind::scalar) {
+      wrong_type(*f->value, join(path, key), "a string");
+      return std::nullopt;
+    }
+    return f->value->value;
+  }
+
+  // A required string field; reports a missing key at the map.
+  const YamlNode* required(const YamlNode& map, const Fields& fs, std::string_view key,
+                           const std::string& path) {
+    const Field* f = find(fs, key);
+    if (!f) {
+      error(map, path, "missing required key '" + std::string(key) + "'");
+      return nullptr;
+    }
+    if (f->value->kind != Kind::scalar) {
+      wrong_type(*f->value, join(path, key), "a string");
+      return nullptr;
+    }
+    if (trim(f->value->value).empty()) {
+      error(*f->value, join(path, key), "must not be empty");
+      return nullptr;
+    }
+    return f->value;
+  }
+
+  RichText rich(const YamlNode& n, const std::string& path) {
+    std::vector<std::string> messages;
+    RichText text = detail::parse_markup(n.value, at(n), &messages);
+    for (auto& m : messages)
+      warn(n, path, std::move(m));
+    return text;
+  }
+
+  RichText required_rich(const YamlNode& map, const Fields& fs, std::string_view key,
+                         const std::string& path) {
+    if (const YamlNode* n = required(map, fs, key, path))
+      return rich(*n, join(path, key));
+    return {};
+  }
+
+  RichText optional_rich(const Fields& fs, std::string_view key, const std::string& path) {
+    const Field* f = find(fs, key);
+    if (!f || f->value->kind == Kind::null)
+      return {};
+    if (f->value->kind != Kind::scalar) {
+      wrong_type(*f->value, join(path, key), "a string");
+      return {};
+    }
+    return rich(*f->value, join(path, key));
+  }
+
+  std::string plain(const Fields& fs, std::string_view key, const std::string& path) {
+    return std::string(trim(string_of(fs, key, path).value_or("")));
+  }
+
+  // A string or a list of strings.
+  std::vector<const YamlNode*> string_list(const Fields& fs, std::string_view key,
+                                           const std::string& path) {
+    const Field* f = find(fs, key);
+    std::vector<const YamlNode*> out;
+    if (!f || f->value->kind == Kind::null)
+      return out;
+    std::string p = join(path, key);
+    if (f->value->kind == Kind::scalar) {
+      out.push_back(f->value);
+    } else if (f->value->kind == Kind::sequence) {
+      for (std::size_t i = 0; i < f->value->items.size(); ++i) {
+        const YamlNode& item = *f->value->items[i];
+        if (item.kind == Kind::scalar)
+          out.push_back(&item);
+        else
+          wrong_type(item, index(p, i), "a string");
+      }
+    } else {
+      wrong_type(*f->value, p, "a string or a list of strings");
+    }
+    return out;
+  }
+
+  std::vector<std::string> plain_list(const Fields& fs, std::string_view key,
+                                      const std::string& path) {
+    std::vector<std::string> out;
+    for (const YamlNode* n : string_list(fs, key, path))
+      out.emplace_back(trim(n->value));
+    return out;
+  }
+
+  std::optional<bool> boolean(const Fields& fs, std::string_view key, const std::string& path) {
+    auto s = string_of(fs, key, path);
+    if (!s)
+      return std::nullopt;
+    std::string v(*s);
+    std::transform(v.begin(), v.end(), v.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (v == "true" || v == "yes")
+      return true;
+    if (v == "false" || v == "no")
+      return false;
+    error(*find(fs, key)->value, join(path, key), "expected true or false, got '" + *s + "'");
+    return std::nullopt;
+  }
+
+  // ------------------------------------------------------------------ dates
+
+  std::optional<DatePoint> date_value(const Field& f, const std::string& path,
+                                      detail::DateField kind) {
+    if (f.value->kind == Kind::null)
+      return std::nullopt;
+    if (f.value->kind != Kind::scalar) {
+      wrong_type(*f.value, join(path, f.key), "a date");
+      return std::nullopt;
+    }
+    detail::DateParse parsed = detail::parse_date(f.value->value, kind);
+    if (!parsed.value)
+      error(*f.value, join(path, f.key), parsed.error);
+    return parsed.value;
+  }
+
+  Dates dates(const Fields& fs, const std::string& path, bool ranges) {
+    Dates d;
+    for (const auto& f : fs)
+      if (f.key == "date" || (ranges && (f.key == "start_date" || f.key == "end_date"))) {
+        d.where = at(*f.key_node);
+        break;
+      }
+    const Field* date = find(fs, "date");
+    const Field* start = ranges ? find(fs, "start_date") : nullptr;
+    const Field* end = ranges ? find(fs, "end_date") : nullptr;
+    if (date)
+      d.date = date_value(*date, path, detail::DateField::date);
+    if (start)
+      d.start = date_value(*start, path, detail::DateField::start);
+    if (end)
+      d.end = date_value(*end, path, detail::DateField::end);
+    if (d.date && (start || end)) {
+      warn(*date->key_node, join(path, "date"),
+           "start_date/end_date are ignored because date is given (as in RenderCV)");
+      d.start.reset();
+      d.end.reset();
+    } else if (!start && d.end) {
+      d.date = std::move(d.end); // RenderCV: end_date alone acts as date
+      d.end.reset();
+    } else if (d.start && d.end) {
+      const auto* s = std::get_if<CalendarDate>(&*d.start);
+      const auto* e = std::get_if<CalendarDate>(&*d.end);
+      if (s && e && detail::ends_before(*s, *e))
+        error(*end->value, join(path, "end_date"),
+              "end_date " + detail::format_iso(*e) + " is before start_date " +
+                  detail::format_iso(*s));
+    }
+    return d;
+  }
+
+  // ------------------------------------------------------------- highlights
+
+  Highlight split_highlight(const YamlNode& n, const std::string& path) {
+    // RenderCV's multi-line form: lines starting with "- " are nested bullets.
+    std::vector<std::string> parts(1);
+    bool nested = false;
+    std::string_view text = n.unfolded.empty() ? std::string_view(n.value) : n.unfolded;
+    while (!text.empty()) {
+      auto nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      std::string_view t = trim(line);
+      if (t.size() >= 2 && t[0] == '-' && t[1] == ' ') {
+        parts.emplace_back(t.substr(2));
+        nested = true;
+      } else if (!t.empty()) {
+        if (!parts.back().empty())
+          parts.back() += ' ';
+        parts.back() += t;
+      }
+    }
+    Highlight h;
+    if (!nested) {
+      h.text = rich(n, path);
+      return h;
+    }
+    std::vector<std::string> messages;
+    h.text = detail::parse_markup(parts[0], at(n), &messages);
+    for (std::size_t i = 1; i < parts.size(); ++i)
+      h.children.push_back(detail::parse_markup(parts[i], at(n), &messages));
+    for (auto& m : messages)
+      warn(n, path, std::move(m));
+    return h;
+  }
+
+  std::vector<Highlight> highlights(const Fields& fs, const std::string& path) {
+    std::vector<Highlight> out;
+    const Field* f = find(fs, "highlights");
+    if (!f || f->value->kind == Kind::null)
+      return out;
+    std::string p = join(path, "highlights");
+    if (f->value->kind != Kind::sequence) {
+      wrong_type(*f->value, p, "a list of strings");
+      return out;
+    }
+    for (std::size_t i = 0; i < f->value->items.size(); ++i) {
+      const YamlNode& item = *f->value->items[i];
+      std::string ip = index(p, i);
+      if (item.kind == Kind::scalar) {
+        out.push_back(split_highlight(item, ip));
+      } else if (item.kind == Kind::map) {
+        Fields hf = fields(item, ip);
+        check_keys(hf, kHighlightKeys, ip, Severity::warning);
+        Highlight h;
+        h.text = required_rich(item, hf, "text", ip);
+        if (const Field* nf = find(hf, "highlights"); nf && nf->value->kind != Kind::null) {
+          std::string np = join(ip, "highlights");
+          if (nf->value->kind != Kind::sequence) {
+            wrong_type(*nf->value, np, "a list of strings");
+          } else {
+            for (std::size_t j = 0; j < nf->value->items.size(); ++j) {
+              const YamlNode& child = *nf->value->items[j];
+              if (child.kind == Kind::scalar)
+                h.children.push_back(rich(child, index(np, j)));
+              else
+                error(child, index(np, j),
+                      "expected a string, got " + std::string(detail::describe_kind(child)) +
+                          " (highlights nest one level only)");
+            }
+          }
+        }
+        out.push_back(std::move(h));
+      } else {
+        wrong_type(item, ip, "a string or a map with text and highlights");
+      }
+    }
+    return out;
+  }
+
+  EntryDetails details(const Fields& fs, const std::string& path) {
+    EntryDetails d;
+    d.dates = dates(fs, path, true);
+    d.location = optional_rich(fs, "location", path);
+    d.summary = optional_rich(fs, "summary", path);
+    d.highlights = highlights(fs, path);
+    return d;
+  }
+
+  // ---------------------------------------------------------------- authors
+
+  static bool is_star_free(const RichText& t) {
+    for (const auto& run : t.runs)
+      if (const auto* r = std::get_if<TextRun>(&run); r && r->text.find('*') != std::string::npos)
+        return false;
+    return true;
+  }
+
+  static bool all_bold(const RichText& t) {
+    if (t.empty())
+      return false;
+    for (const auto& run : t.runs) {
+      bool bold = std::visit([](const auto& r) { return r.format.bold; }, run);
+      if (!bold)
+        return false;
+    }
+    return true;
+  }
+
+  Author author_from_string(const YamlNode& n, const std::string& path) {
+    static constexpr std::string_view kDagger = "†";
+    std::string_view core = trim(n.value);
+    std::size_t stars = 0;
+    bool dagger = false;
+    for (;;) {
+      if (!core.empty() && core.back() == '*') {
+        ++stars;
+        core.remove_suffix(1);
+      } else if (core.ends_with(kDagger)) {
+        dagger = true;
+        core.remove_suffix(kDagger.size());
+      } else if (!core.empty() && core.back() == ' ') {
+        core.remove_suffix(1);
+      } else {
+        break;
+      }
+    }
+    // Give back the stars that close emphasis ("**Name***" is bold + one mark).
+    std::vector<std::string> messages;
+    Author a;
+    std::size_t closing = 0;
+    a.name = detail::parse_markup(core, at(n), &messages);
+    // At most "***" can close emphasis; more would only cost time on hostile input.
+    for (std::size_t k = 1; k <= std::min<std::size_t>(stars, 3) && !is_star_free(a.name); ++k) {
+      RichText t = detail::parse_markup(std::string(core) + std::string(k, '*'), at(n), &messages);
+      if (is_star_free(t)) {
+        a.name = std::move(t);
+        closing = k;
+      }
+    }
+    for (auto& m : messages)
+      warn(n, path, std::move(m));
+    a.co_first = stars > closing;
+    a.corresponding = dagger;
+    a.highlighted = all_bold(a.name);
+    if (a.name.empty())
+      error(n, path, "author name must not be empty");
+    return a;
+  }
+
+  std::vector<Author> authors(const YamlNode& n, const std::string& path) {
+    std::vector<Author> out;
+    if (n.kind != Kind::sequence) {
+      wrong_type(n, path, "a list of names");
+      return out;
+    }
+    for (std::size_t i = 0; i < n.items.size(); ++i) {
+      const YamlNode& item = *n.items[i];
+      std::string ip = index(path, i);
+      if (item.kind == Kind::scalar) {
+        out.push_back(author_from_string(item, ip));
+      } else if (item.kind == Kind::map) {
+        Fields af = fields(item, ip);
+        check_keys(af, kAuthorKeys, ip, Severity::warning);
+        Author a;
+        a.name = required_rich(item, af, "name", ip);
+        a.co_first = boolean(af, "co_first", ip).value_or(false);
+        a.corresponding = boolean(af, "corresponding", ip).value_or(false);
+        a.highlighted = boolean(af, "highlighted", ip).value_or(all_bold(a.name));
+        out.push_back(std::move(a));
+      } else {
+        wrong_type(item, ip, "a name or a map with name");
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- entries
+
+  std::optional<Entry> entry(const YamlNode& n, const std::string& path) {
+    if (n.kind == Kind::scalar)
+      return TextEntry{rich(n, path), at(n)};
+    if (n.kind != Kind::map) {
+      wrong_type(n, path, "an entry (a string or a map)");
+      return std::nullopt;
+    }
+    Fields fs = fields(n, path);
+    const EntryKind* kind = nullptr;
+    for (const auto& k : kEntryKinds)
+      if (find(fs, k.key)) {
+        kind = &k;
+        break;
+      }
+    if (!kind) {
+      std::string message = "cannot tell the entry type: an entry needs one of the keys "
+                            "institution (education), company (experience), authors "
+                            "(publication), events (talk), patent_number (patent), role "
+                            "(service), reversed_number, number, bullet, label (one-line) "
+                            "or name (normal)";
+      if (find(fs, "title"))
+        message += "; an entry with 'title' also needs 'authors', 'events' or 'patent_number'";
+      static constexpr auto deciding = [] {
+        std::array<std::string_view, kEntryKinds.size()> keys{};
+        for (std::size_t i = 0; i < keys.size(); ++i)
+          keys[i] = kEntryKinds[i].key;
+        return keys;
+      }();
+      for (const auto& f : fs)
+        if (auto s = suggest(f.key, deciding)) {
+          message += " (did you mean '" + std::string(*s) + "' instead of '" + f.key + "'?)";
+          break;
+        }
+      error(n, path, std::move(message));
+      return std::nullopt;
+    }
+    std::string_view name = kind->name;
+    if (name == "education") {
+      check_keys(fs, kEducationKeys, path, Severity::warning);
+      EducationEntry e;
+      e.institution = required_rich(n, fs, "institution", path);
+      e.area = required_rich(n, fs, "area", path);
+      e.degree = optional_rich(fs, "degree", path);
+      e.details = details(fs, path);
+      e.where = at(n);
+      return e;
+    }
+    if (name == "experience") {
+      check_keys(fs, kExperienceKeys, path, Severity::warning);
+      ExperienceEntry e;
+      e.company = required_rich(n, fs, "company", path);
+      e.position = required_rich(n, fs, "position", path);
+      e.details = details(fs, path);
+      e.where = at(n);
+      return e;
+    }
+    if (name == "publication")
+      return publication(n, fs, path);
+    if (name == "talk")
+      return talk(n, fs, path);
+    if (name == "patent") {
+      check_keys(fs, kPatentKeys, path, Severity::warning);
+      PatentEntry e;
+      e.title = required_rich(n, fs, "title", path);
+      if (const YamlNode* num = required(n, fs, "patent_number", path))
+        e.patent_number = std::string(trim(num->value));
+      if (const Field* f = find(fs, "inventors"); f && f->value->kind != Kind::null)
+        e.inventors = authors(*f->value, join(path, "inventors"));
+      e.status = optional_rich(fs, "status", path);
+      e.dates = dates(fs, path, false);
+      e.url = plain(fs, "url", path);
+      e.where = at(n);
+      return e;
+    }
+    if (name == "service") {
+      check_keys(fs, kServiceKeys, path, Severity::warning);
+      ServiceEntry e;
+      e.role = required_rich(n, fs, "role", path);
+      e.event = required_rich(n, fs, "event", path);
+      e.event_short = plain(fs, "event_short", path);
+      e.dates = dates(fs, path, false);
+      e.location = optional_rich(fs, "location", path);
+      e.where = at(n);
+      return e;
+    }
+    if (name == "reversed_numbered") {
+      check_keys(fs, kReversedKeys, path, Severity::warning);
+      return ReversedNumberedEntry{required_rich(n, fs, "reversed_number", path), at(n)};
+    }
+    if (name == "numbered") {
+      check_keys(fs, kNumberKeys, path, Severity::warning);
+      return NumberedEntry{required_rich(n, fs, "number", path), at(n)};
+    }
+    if (name == "bullet") {
+      check_keys(fs, kBulletKeys, path, Severity::warning);
+      return BulletEntry{required_rich(n, fs, "bullet", path), at(n)};
+    }
+    if (name == "one_line") {
+      check_keys(fs, kOneLineKeys, path, Severity::warning);
+      OneLineEntry e;
+      e.label = required_rich(n, fs, "label", path);
+      e.details = required_rich(n, fs, "details", path);
+      e.where = at(n);
+      return e;
+    }
+    check_keys(fs, kNormalKeys, path, Severity::warning);
+    NormalEntry e;
+    e.name = required_rich(n, fs, "name", path);
+    e.details = details(fs, path);
+    e.where = at(n);
+    return e;
+  }
+
+  Entry publication(const YamlNode& n, const Fields& fs, const std::string& path) {
+    check_keys(fs, kPublicationKeys, path, Severity::warning);
+    PublicationEntry e;
+    e.title = required_rich(n, fs, "title", path);
+    if (const Field* f = find(fs, "authors"); f && f->value->kind != Kind::null)
+      e.authors = authors(*f->value, join(path, "authors"));
+    else if (f)
+      wrong_type(*f->value, join(path, "authors"), "a list of names");
+    if (auto doi = string_of(fs, "doi", path)) {
+      std::string_view d = trim(*doi);
+      for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                      "http://dx.doi.org/", "doi:"})
+        if (d.starts_with(prefix)) {
+          d.remove_prefix(prefix.size());
+          break;
+        }
+      if (!d.starts_with("10.") || d.find('/') == std::string_view::npos)
+        error(*find(fs, "doi")->value, join(path, "doi"),
+              "'" + std::string(d) + "' is not a DOI (expected e.g. 10.1145/3575693.3575705)");
+      e.doi = std::string(d);
+    }
+    e.url = plain(fs, "url", path);
+    e.journal = optional_rich(fs, "journal", path);
+    e.dates = dates(fs, path, false);
+    e.summary = optional_rich(fs, "summary", path);
+    e.venue_short = plain(fs, "venue_short", path);
+    e.label = plain(fs, "label", path);
+    e.status = optional_rich(fs, "status", path);
+    const Field* awards = find(fs, "awards");
+    std::vector<const YamlNode*> award_nodes = string_list(fs, "awards", path);
+    for (std::size_t i = 0; i < award_nodes.size(); ++i)
+      e.awards.push_back(rich(*award_nodes[i], awards->value->kind == Kind::sequence
+                                                   ? index(join(path, "awards"), i)
+                                                   : join(path, "awards")));
+    e.note = optional_rich(fs, "note", path);
+    e.where = at(n);
+    return e;
+  }
+
+  Entry talk(const YamlNode& n, const Fields& fs, const std::string& path) {
+    check_keys(fs, kTalkKeys, path, Severity::warning);
+    TalkEntry e;
+    e.title = required_rich(n, fs, "title", path);
+    const Field* ev = find(fs, "events");
+    std::string ep = join(path, "events");
+    if (ev->value->kind != Kind::sequence) {
+      wrong_type(*ev->value, ep, "a list of events");
+    } else if (ev->value->items.empty()) {
+      error(*ev->value, ep, "a talk needs at least one event");
+    } else {
+      for (std::size_t i = 0; i < ev->value->items.size(); ++i) {
+        const YamlNode& item = *ev->value->items[i];
+        std::string ip = index(ep, i);
+        auto efs = map_fields(item, ip);
+        if (!efs)
+          continue;
+        check_keys(*efs, kEventKeys, ip, Severity::warning);
+        TalkEvent event;
+        event.name = required_rich(item, *efs, "name", ip);
+        event.location = optional_rich(*efs, "location", ip);
+        event.dates = dates(*efs, ip, false);
+        event.time = plain(*efs, "time", ip);
+        event.host = optional_rich(*efs, "host", ip);
+        event.where = at(item);
+        e.events.push_back(std::move(event));
+      }
+    }
+    e.summary = optional_rich(fs, "summary", path);
+    e.url = plain(fs, "url", path);
+    e.where = at(n);
+    return e;
+  }
+
+  // --------------------------------------------------------------- sections
+
+  void load_sections(const YamlNode& n, const std::string& path, Cv& cv) {
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    for (const auto& f : *fs) {
+      std::string sp = join(path, f.key);
+      Section section;
+      section.key = f.key;
+      section.title = section_title_from_key(f.key);
+      section.where = at(*f.key_node);
+      if (f.value->kind != Kind::sequence) {
+        wrong_type(*f.value, sp, "a list of entries");
+        continue;
+      }
+      std::string_view first_type;
+      for (std::size_t i = 0; i < f.value->items.size(); ++i) {
+        const YamlNode& item = *f.value->items[i];
+        std::string ip = index(sp, i);
+        if (++entries_ > limits_.max_entries) {
+          error(item, ip,
+                "more than " + std::to_string(limits_.max_entries) + " entries in the CV (limit)");
+          return;
+        }
+        auto e = entry(item, ip);
+        if (!e)
+          continue;
+        std::string_view type = entry_type_name(*e);
+        if (first_type.empty()) {
+          first_type = type;
+        } else if (type != first_type) {
+          error(item, ip,
+                "all entries in a section must have the same type: this entry is '" +
+                    std::string(type) + "', the first is '" + std::string(first_type) + "'");
+          continue;
+        }
+        section.entries.push_back(std::move(*e));
+      }
+      cv.sections.push_back(std::move(section));
+    }
+  }
+
+  // ----------------------------------------------------------------- header
+
+  void load_name(const YamlNode& n, const std::string& path, PersonName& name) {
+    if (n.kind == Kind::scalar) {
+      name.full = std::string(trim(n.value));
+      if (name.full.empty())
+        error(n, path, "must not be empty");
+      return;
+    }
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    check_keys(*fs, kNameKeys, path, Severity::error);
+    name.given = plain(*fs, "given", path);
+    name.family = plain(*fs, "family", path);
+    name.native = plain(*fs, "native", path);
+    name.romanized = plain(*fs, "romanized", path);
+    name.aliases = plain_list(*fs, "aliases", path);
+    name.full = plain(*fs, "full", path);
+    if (name.full.empty()) {
+      name.full = name.given;
+      if (!name.family.empty())
+        name.full += (name.full.empty() ? "" : " ") + name.family;
+    }
+    if (name.full.empty())
+      name.full = !name.native.empty() ? name.native : name.romanized;
+    if (name.full.empty())
+      error(n, path, "a name needs full, given, family or native");
+  }
+
+  static bool valid_email(std::string_view e) {
+    auto at_pos = e.find('@');
+    if (at_pos == 0 || at_pos == std::string_view::npos || e.find('@', at_pos + 1) != e.npos)
+      return false;
+    std::string_view domain = e.substr(at_pos + 1);
+    if (domain.empty() || domain.find('.') == domain.npos || domain.front() == '.' ||
+        domain.back() == '.')
+      return false;
+    return std::none_of(e.begin(), e.end(), [](char c) { return c == ' ' || c == '\t'; });
+  }
+
+  void load_cv(const YamlNode& n, const std::string& path, Cv& cv) {
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    check_keys(*fs, kCvKeys, path, Severity::error);
+    Header& h = cv.header;
+    if (const Field* f = find(*fs, "name"); f && f->value->kind != Kind::null)
+      load_name(*f->value, join(path, "name"), h.name);
+    h.headline = optional_rich(*fs, "headline", path);
+    h.location = plain(*fs, "location", path);
+    h.affiliation = plain_list(*fs, "affiliation", path);
+    std::vector<const YamlNode*> emails = string_list(*fs, "email", path);
+    for (std::size_t i = 0; i < emails.size(); ++i) {
+      std::string e(trim(emails[i]->value));
+      if (!valid_email(e))
+        error(*emails[i],
+              find(*fs, "email")->value->kind == Kind::sequence ? index(join(path, "email"), i)
+                                                                : join(path, "email"),
+              "'" + e + "' is not a valid e-mail address");
+      h.emails.push_back(std::move(e));
+    }
+    h.phones = plain_list(*fs, "phone", path);
+    h.websites = plain_list(*fs, "website", path);
+    h.photo = plain(*fs, "photo", path);
+    if (const Field* f = find(*fs, "social_networks"); f && f->value->kind != Kind::null)
+      load_list(*f->value, join(path, "social_networks"),
+                [&](const YamlNode& item, const std::string& ip) {
+                  auto ifs = map_fields(item, ip);
+                  if (!ifs)
+                    return;
+                  check_keys(*ifs, kSocialKeys, ip, Severity::error);
+                  SocialNetwork s;
+                  if (const YamlNode* v = required(item, *ifs, "network", ip))
+                    s.network = std::string(trim(v->value));
+                  if (const YamlNode* v = required(item, *ifs, "username", ip))
+                    s.username = std::string(trim(v->value));
+                  s.where = at(item);
+                  h.social_networks.push_back(std::move(s));
+                });
+    if (const Field* f = find(*fs, "custom_connections"); f && f->value->kind != Kind::null)
+      load_list(*f->value, join(path, "custom_connections"),
+                [&](const YamlNode& item, const std::string& ip) {
+                  auto ifs = map_fields(item, ip);
+                  if (!ifs)
+                    return;
+                  check_keys(*ifs, kConnectionKeys, ip, Severity::error);
+                  CustomConnection c;
+                  if (const YamlNode* v = required(item, *ifs, "placeholder", ip))
+                    c.placeholder = std::string(trim(v->value));
+                  c.url = plain(*ifs, "url", ip);
+                  c.icon = plain(*ifs, "fontawesome_icon", ip);
+                  h.custom_connections.push_back(std::move(c));
+                });
+    if (const Field* f = find(*fs, "sections"); f && f->value->kind != Kind::null)
+      load_sections(*f->value, join(path, "sections"), cv);
+  }
+
+  template <typename F> void load_list(const YamlNode& n, const std::string& path, F&& each) {
+    if (n.kind != Kind::sequence) {
+      wrong_type(n, path, "a list");
+      return;
+    }
+    for (std::size_t i = 0; i < n.items.size(); ++i)
+      each(*n.items[i], index(path, i));
+  }
+
+  // ------------------------------------------------ locale, settings, design
+
+  OptionValue option(const YamlNode& n) {
+    OptionValue v;
+    v.where = at(n);
+    switch (n.kind) {
+    case Kind::null:
+      break;
+    case Kind::scalar:
+      v.kind = OptionValue::Kind::scalar;
+      v.scalar = n.value;
+      break;
+    case Kind::sequence:
+      v.kind = OptionValue::Kind::sequence;
+      for (const auto& item : n.items)
+        v.items.push_back(option(*item));
+      break;
+    case Kind::map:
+      v.kind = OptionValue::Kind::map;
+      for (const auto& [k, val] : n.entries)
+        if (k->kind == Kind::scalar)
+          v.keys.emplace_back(k->value, option(*val));
+      break;
+    }
+    return v;
+  }
+
+  std::vector<std::string> twelve(const Fields& fs, std::string_view key, std::string_view alias,
+                                  const std::string& path) {
+    std::string_view used = find(fs, key) ? key : alias;
+    const Field* f = find(fs, used);
+    if (!f || f->value->kind == Kind::null)
+      return {};
+    if (f->value->kind != Kind::sequence) {
+      wrong_type(*f->value, join(path, used), "a list of 12 strings");
+      return {};
+    }
+    std::vector<std::string> out = plain_list(fs, used, path);
+    if (f->value->items.size() != 12)
+      error(*f->value, join(path, used),
+            "expected 12 names, got " + std::to_string(f->value->items.size()));
+    return out;
+  }
+
+  void load_locale(const YamlNode& n, const std::string& path, Locale& locale) {
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    if (auto v = string_of(*fs, "language", path))
+      locale.language = std::string(trim(*v));
+    locale.present = string_of(*fs, "present", path);
+    locale.to = string_of(*fs, "to", path);
+    locale.month_names = twelve(*fs, "month_names", "full_names_of_months", path);
+    locale.month_abbreviations =
+        twelve(*fs, "month_abbreviations", "abbreviations_for_months", path);
+    locale.phone_number_format = string_of(*fs, "phone_number_format", path);
+    locale.date_template = string_of(*fs, "date_template", path);
+    locale.other = rest(n, *fs, kLocaleKeys, path, "locale option");
+  }
+
+  // Keys outside `known`, kept as options, each with a warning.
+  OptionValue rest(const YamlNode& n, const Fields& fs, Keys known, const std::string& path,
+                   std::string_view what) {
+    OptionValue other;
+    other.kind = OptionValue::Kind::map;
+    other.where = at(n);
+    for (const auto& f : fs) {
+      if (std::find(known.begin(), known.end(), f.key) != known.end())
+        continue;
+      std::string message = std::string(what) + " not supported yet, ignored";
+      if (auto s = suggest(f.key, known))
+        message += " (did you mean '" + std::string(*s) + "'?)";
+      warn(*f.key_node, join(path, f.key), std::move(message));
+      other.keys.emplace_back(f.key, option(*f.value));
+    }
+    return other;
+  }
+
+  void load_settings(const YamlNode& n, const std::string& path, Settings& settings) {
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    if (auto v = string_of(*fs, "current_date", path); v && trim(*v) != "today") {
+      detail::DateParse parsed = detail::parse_date(*v, detail::DateField::start);
+      const auto* d = parsed.value ? std::get_if<CalendarDate>(&*parsed.value) : nullptr;
+      if (d && d->day > 0)
+        settings.current_date = *d;
+      else
+        error(*find(*fs, "current_date")->value, join(path, "current_date"),
+              parsed.value ? "expected YYYY-MM-DD or today, got '" + *v + "'" : parsed.error);
+    }
+    if (const Field* f = find(*fs, "bold_keywords"); f && f->value->kind != Kind::null) {
+      if (f->value->kind != Kind::sequence)
+        wrong_type(*f->value, join(path, "bold_keywords"), "a list of strings");
+      else
+        settings.bold_keywords = plain_list(*fs, "bold_keywords", path);
+    }
+    settings.other = rest(n, *fs, kSettingsKeys, path, "setting");
+  }
+
+  void load_design(const YamlNode& n, const std::string& path, Design& design) {
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    design.theme = plain(*fs, "theme", path);
+    design.options = option(n);
+    static constexpr std::string_view kDesignKeys[] = {"theme"};
+    rest(n, *fs, kDesignKeys, path, "design option");
+  }
+
+  std::string file_;
+  const LoadLimits& limits_;
+  std::size_t entries_ = 0;
+};
+
+bool is_lower_word(std::string_view word) {
+  bool cased = false;
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(word.size()); i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(word.data(), i, n, c);
+    if (c < 0)
+      return false;
+    if (u_hasBinaryProperty(c, UCHAR_CASED)) {
+      if (!u_isULowercase(c))
+        return false;
+      cased = true;
+    }
+  }
+  return cased;
+}
+
+} // namespace
+
+std::string section_title_from_key(std::string_view key) {
+  static constexpr std::string_view kSmall[] = {
+      "a",    "and",  "as",   "at",  "but", "by",   "for",  "from", "if", "in",
+      "into", "like", "near", "nor", "of",  "off",  "on",   "onto", "or", "over",
+      "so",   "than", "that", "the", "to",  "upon", "when", "with", "yet"};
+  std::string text(key);
+  std::replace(text.begin(), text.end(), '_', ' ');
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t word_index = 0;; ++word_index) {
+    std::size_t space = text.find(' ', start);
+    std::string_view word = std::string_view(text).substr(start, space - start);
+    bool small =
+        word_index > 0 && std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+    if (!small && is_lower_word(word)) {
+      std::int32_t i = 0;
+      UChar32 c = 0;
+      U8_NEXT(word.data(), i, static_cast<std::int32_t>(word.size()), c);
+      char buf[4];
+      std::int32_t len = 0;
+      UBool error = false;
+      U8_APPEND(buf, len, 4, u_totitle(c), error);
+      (void)error;
+      out.append(buf, static_cast<std::size_t>(len));
+      out += word.substr(static_cast<std::size_t>(i));
+    } else {
+      out += word;
+    }
+    if (space == std::string::npos)
+      break;
+    out += ' ';
+    start = space + 1;
+  }
+  return out;
+}
+
+LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
+                          const LoadOptions& options) {
+  std::string file(filename);
+  auto root = detail::parse_yaml(yaml, file, options.limits);
+  Loader loader(file, options.limits);
+  LoadResult result;
+  result.cv = loader.load(*root);
+  auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  };
+  if (!loader.errors.empty()) {
+    std::stable_sort(loader.errors.begin(), loader.errors.end(), by_position);
+    throw InputError(std::move(loader.errors));
+  }
+  std::stable_sort(loader.warnings.begin(), loader.warnings.end(), by_position);
+  result.warnings = std::move(loader.warnings);
+  return result;
+}
+
+LoadResult load_cv_file(const std::filesystem::path& path, const LoadOptions& options) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > options.limits.max_file_bytes)
+      throw InputError({{Severity::error,
+                         {path.string(), 0, 0},
+                         "",
+                         "input is larger than the limit of " +
+                             std::to_string(options.limits.max_file_bytes) + " bytes"}});
+  }
+  std::string text = read_file(path, options.limits.max_file_bytes);
+  LoadResult result = load_cv_string(text, path.string(), options);
+  result.cv.source_file = path.string();
+  return result;
+}
 
 } // namespace cvpress

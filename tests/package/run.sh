@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Package test: installs the build tree into a scratch prefix, then builds and
+# runs a small consumer against it twice, once through find_package(cvpress)
+# and once through pkg-config, and checks the installed layout.
+#
+#   run.sh BUILD_DIR CONSUMER_SOURCE_DIR WORK_DIR CMAKE CXX
+set -euo pipefail
+
+build=$1 consumer=$2 work=$3 cmake=$4 cxx=$5
+prefix=$work/prefix
+expected="cvpress 0.1.0
+name: Ada Lovelace
+section: Education (1)
+warnings: 0"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+check_output() { # name actual
+  if [ "$2" != "$expected" ]; then
+    echo "FAIL: $1 printed:" >&2
+    printf '%s\n' "$2" >&2
+    echo "expected:" >&2
+    printf '%s\n' "$expected" >&2
+    exit 1
+  fi
+  echo "ok: $1"
+}
+
+rm -rf -- "$work"
+mkdir -p -- "$work"
+
+echo "== (a) cmake --install into $prefix"
+"$cmake" --install "$build" --prefix "$prefix" >"$work/install.log" ||
+  { cat "$work/install.log" >&2; fail "cmake --install failed"; }
+
+echo "== (b) find_package(cvpress) consumer"
+"$cmake" -S "$consumer" -B "$work/cmake-consumer" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Release >"$work/configure.log" 2>&1 ||
+  { cat "$work/configure.log" >&2; fail "configuring the consumer failed"; }
+# The package must come from the scratch prefix, not from a system install.
+found=$(sed -n 's/^cvpress_DIR:PATH=//p' "$work/cmake-consumer/CMakeCache.txt")
+[ "$found" = "$prefix/lib/cmake/cvpress" ] || fail "find_package used '$found'"
+"$cmake" --build "$work/cmake-consumer" >"$work/build.log" 2>&1 ||
+  { cat "$work/build.log" >&2; fail "building the consumer failed"; }
+check_output "find_package consumer" "$("$work/cmake-consumer/consumer")"
+
+echo "== (c) pkg-config consumer"
+export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+pc_prefix=$(pkg-config --variable=prefix cvpress) || fail "pkg-config does not find cvpress"
+[ "$(realpath -m "$pc_prefix")" = "$(realpath -m "$prefix")" ] ||
+  fail "cvpress.pc says prefix=$pc_prefix, but it is installed in $prefix (not relocatable)"
+[ "$(pkg-config --modversion cvpress)" = 0.1.0 ] || fail "pkg-config --modversion is not 0.1.0"
+read -r -a flags <<<"$(pkg-config --cflags --libs cvpress)"
+libdir=$(pkg-config --variable=libdir cvpress)
+"$cxx" -o "$work/pc-consumer" "$consumer/main.cpp" "${flags[@]}" -Wl,-rpath,"$libdir" ||
+  fail "building with pkg-config flags failed: ${flags[*]}"
+check_output "pkg-config consumer" "$("$work/pc-consumer")"
+
+echo "== (d) installed layout"
+[ -x "$prefix/bin/cvpress" ] || fail "bin/cvpress is not installed"
+version=$("$prefix/bin/cvpress" --version) || fail "installed bin/cvpress does not run"
+[ "$version" = "cvpress 0.1.0" ] || fail "installed cvpress --version says '$version'"
+echo "ok: bin/cvpress runs ($version)"
+if [ -d "$prefix/share/cvpress/styles" ]; then
+  echo "ok: share/cvpress/styles exists"
+else
+  echo "note: share/cvpress/styles is not installed (no styles yet); not checked"
+fi
+for h in cvpress.hpp model.hpp load.hpp version.hpp; do
+  [ -f "$prefix/include/cvpress/$h" ] || fail "include/cvpress/$h is not installed"
+done
+echo "PASS"

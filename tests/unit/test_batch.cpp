@@ -1,0 +1,236 @@
+#include <cvpress/batch.hpp>
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+using namespace cvpress;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes the person's name; fails for "Explode" to test isolation.
+class FakeBackend : public Backend {
+public:
+  std::string_view name() const override { return "fake"; }
+  std::string_view description() const override { return "test backend"; }
+  std::vector<std::string> extensions() const override { return {"txt"}; }
+  RenderResult render(const Cv& cv, const RenderOptions&) const override {
+    if (cv.header.name.full == "Explode")
+      throw RenderError("backend exploded");
+    return {"name=" + cv.header.name.full, {}, 1};
+  }
+};
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() /
+           ("cvpress-batch-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int& counter() {
+    static int c = 0;
+    return c;
+  }
+  fs::path write(const std::string& rel, const std::string& content) const {
+    fs::path p = path / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+};
+
+std::string cv_named(const std::string& name) { return "cv:\n  name: " + name + "\n"; }
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);)
+    out.push_back(line);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("batch: good inputs render, bad ones are reported, nothing is lost") {
+  TempDir dir;
+  FakeBackend fake;
+  BatchOptions o;
+  o.inputs = {dir.write("in/b.yaml", cv_named("Bea")), dir.write("in/a.yaml", cv_named("Ann")),
+              dir.write("in/bad.yaml", "cv:\n  name: X\n  sections:\n    edu:\n      - institution: U\n        area: A\n        start_date: 2020-13\n"),
+              dir.write("in/boom.yaml", cv_named("Explode")),
+              dir.write("in/c.yaml", cv_named("Cem"))};
+  o.output_dir = dir.path / "out";
+  o.backend = &fake;
+  o.threads = 2;
+  o.manifest = dir.path / "manifest.jsonl";
+  std::size_t calls = 0;
+  BatchSummary s = run_batch(o, [&](const BatchProgress& p) {
+    ++calls;
+    CHECK(p.total == 5);
+    CHECK(p.done == calls);
+  });
+  CHECK(calls == 5);
+  CHECK(s.succeeded == 3);
+  CHECK(s.failed == 2);
+  // Sorted input order.
+  REQUIRE(s.items.size() == 5);
+  CHECK(s.items[0].input.filename() == "a.yaml");
+  CHECK(s.items[2].input.filename() == "bad.yaml");
+  CHECK(s.items[2].status == BatchStatus::input_error);
+  CHECK(s.items[2].error.find("bad.yaml:7:21: cv.sections.edu[0].start_date: ") !=
+        std::string::npos);
+  CHECK(s.items[3].status == BatchStatus::render_error);
+  CHECK(s.items[3].error == (dir.path / "in/boom.yaml").string() + ": backend exploded");
+  CHECK(slurp(o.output_dir / "a.txt") == "name=Ann");
+  CHECK(slurp(o.output_dir / "c.txt") == "name=Cem");
+  CHECK_FALSE(fs::exists(o.output_dir / "bad.txt"));
+  CHECK_FALSE(fs::exists(o.output_dir / "boom.txt"));
+  // Worst failure decides: render (4) outranks input (3).
+  CHECK(s.exit_code() == ExitCode::render);
+  // No temporary files left behind.
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(o.output_dir)) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 3);
+
+  auto manifest = lines_of(slurp(o.manifest));
+  REQUIRE(manifest.size() == 5);
+  std::size_t ok_lines = 0;
+  for (const auto& line : manifest) {
+    CHECK(line.front() == '{');
+    CHECK(line.back() == '}');
+    if (line.find("\"status\":\"ok\"") != std::string::npos) {
+      ++ok_lines;
+      CHECK(line.find("\"error\":null") != std::string::npos);
+      CHECK(line.find("\"pages\":1") != std::string::npos);
+      CHECK(line.find("\"bytes\":8") != std::string::npos);
+    }
+    if (line.find("bad.yaml\"") != std::string::npos) {
+      CHECK(line.find("\"status\":\"input_error\",\"error\":\"") != std::string::npos);
+      CHECK(line.find("\"output\":null") != std::string::npos);
+    }
+  }
+  CHECK(ok_lines == 3);
+}
+
+TEST_CASE("batch: shards partition the inputs exactly once") {
+  TempDir dir;
+  FakeBackend fake;
+  std::vector<fs::path> inputs;
+  for (int i = 0; i < 10; ++i)
+    inputs.push_back(dir.write("in/cv" + std::to_string(i) + ".yaml", cv_named("P" + std::to_string(i))));
+  std::multiset<std::string> seen;
+  for (unsigned k = 0; k < 3; ++k) {
+    BatchOptions o;
+    o.inputs = inputs;
+    o.output_dir = dir.path / "out";
+    o.backend = &fake;
+    o.shard = {k, 3};
+    BatchSummary s = run_batch(o);
+    CHECK(s.items.size() == (k == 0 ? 4u : 3u));
+    for (const auto& item : s.items) {
+      CHECK(item.status == BatchStatus::ok);
+      seen.insert(item.input.filename().string());
+    }
+  }
+  CHECK(seen.size() == 10);
+  CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 10);
+}
+
+TEST_CASE("batch: colliding output names are reported and not written") {
+  TempDir dir;
+  FakeBackend fake;
+  BatchOptions o;
+  o.inputs = {dir.write("x/cv.yaml", cv_named("Xu")), dir.write("y/cv.yaml", cv_named("Yi")),
+              dir.write("z/other.yaml", cv_named("Zoe"))};
+  o.output_dir = dir.path / "out";
+  o.backend = &fake;
+  BatchSummary s = run_batch(o);
+  REQUIRE(s.items.size() == 3);
+  CHECK(s.items[0].status == BatchStatus::collision);
+  CHECK(s.items[1].status == BatchStatus::collision);
+  CHECK(s.items[0].error == (dir.path / "x/cv.yaml").string() + ": output name cv.txt collides with " +
+                                (dir.path / "y/cv.yaml").string() + "; not written");
+  CHECK(s.items[2].status == BatchStatus::ok);
+  CHECK_FALSE(fs::exists(o.output_dir / "cv.txt"));
+  CHECK(s.exit_code() == ExitCode::io);
+}
+
+TEST_CASE("batch: --fail-fast skips what follows a failure") {
+  TempDir dir;
+  FakeBackend fake;
+  BatchOptions o;
+  o.inputs = {dir.write("a.yaml", cv_named("Ann")), dir.write("b.yaml", cv_named("Explode")),
+              dir.write("c.yaml", cv_named("Cem"))};
+  o.output_dir = dir.path / "out";
+  o.backend = &fake;
+  o.threads = 1;
+  o.fail_fast = true;
+  BatchSummary s = run_batch(o);
+  CHECK(s.items[0].status == BatchStatus::ok);
+  CHECK(s.items[1].status == BatchStatus::render_error);
+  CHECK(s.items[2].status == BatchStatus::skipped);
+  CHECK_FALSE(fs::exists(o.output_dir / "c.txt"));
+  CHECK(s.exit_code() == ExitCode::render);
+}
+
+TEST_CASE("batch: input expansion") {
+  TempDir dir;
+  dir.write("d/b.yaml", "");
+  dir.write("d/a.yml", "");
+  dir.write("d/notes.txt", "");
+  dir.write("d/sub/c.yaml", "");
+  fs::path single = dir.write("single.yaml", "");
+  std::istringstream stdin_list((dir.path / "d/sub/c.yaml").string() + "\n\n" + single.string() + "\r\n");
+  auto got = expand_batch_inputs({(dir.path / "d").string(), single.string(), "-"}, stdin_list);
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == dir.path / "d/a.yml");
+  CHECK(got[1] == dir.path / "d/b.yaml");
+  CHECK(got[2] == dir.path / "d/sub/c.yaml");
+  CHECK(got[3] == single);
+  std::istringstream empty;
+  CHECK_THROWS_WITH_AS(expand_batch_inputs({(dir.path / "nope.yaml").string()}, empty),
+                       ((dir.path / "nope.yaml").string() + ": no such file or directory").c_str(),
+                       IoError);
+}
+
+TEST_CASE("batch: shard syntax") {
+  CHECK(parse_shard("0/1").count == 1);
+  Shard s = parse_shard("2/5");
+  CHECK(s.index == 2);
+  CHECK(s.count == 5);
+  for (const char* bad : {"5/5", "1/0", "a/2", "1", "1/2/3", "-1/2", "/2", "1/"})
+    CHECK_THROWS_AS((void)parse_shard(bad), UsageError);
+  CHECK_THROWS_WITH((void)parse_shard("5/5"), "--shard expects K/N with 0 <= K < N, got '5/5'");
+}
+
+TEST_CASE("atomic write replaces the file and leaves no temporary") {
+  TempDir dir;
+  fs::path target = dir.path / "out.pdf";
+  write_file_atomically(target, "first");
+  write_file_atomically(target, "second");
+  CHECK(slurp(target) == "second");
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) {
+    (void)e;
+    ++n;
+  }
+  CHECK(n == 1);
+  CHECK_THROWS_AS(write_file_atomically(dir.path / "missing/dir/x.pdf", "x"), IoError);
+}
