@@ -115,6 +115,12 @@ std::string jpeg_problem(std::string_view s) {
       ++at;
       continue;
     }
+    if (marker == 0xD9 || marker == 0xDA)
+      break; // end of image or start of scan before any frame header
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+      at += 2; // standalone markers have no length
+      continue;
+    }
     std::size_t length = static_cast<std::size_t>(static_cast<unsigned char>(s[at + 2])) << 8 |
                          static_cast<unsigned char>(s[at + 3]);
     if (length < 2 || at + 2 + length > s.size())
@@ -131,8 +137,6 @@ std::string jpeg_problem(std::string_view s) {
         return "unsupported JPEG image";
       return "";
     }
-    if (marker == 0xD9 || marker == 0xDA)
-      break;
     at += 2 + length;
   }
   return "JPEG file has no frame header";
