@@ -252,19 +252,6 @@ struct ScratchDir {
   }
 };
 
-// False (with a message) until the YAML loader and examples are merged in.
-bool loader_ready() {
-  const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "tests/pdf/multilingual.yaml";
-  try {
-    (void)load_cv_file(file);
-    return true;
-  } catch (const IoError &e) {
-    const std::string why = std::string("skipped: ") + e.what();
-    MESSAGE(why);
-    return false;
-  }
-}
-
 std::vector<fs::path> example_files() {
   std::vector<fs::path> files;
   const fs::path dir = fs::path(CVPRESS_SOURCE_DIR) / "examples";
@@ -284,8 +271,6 @@ TEST_CASE("pdf examples: the text layer holds every model string") {
     MESSAGE("skipped: pdftotext missing");
     return;
   }
-  if (!loader_ready())
-    return;
   ScratchDir dir;
   for (const auto &file : example_files()) {
     INFO("example: ", file.filename().string());
@@ -307,8 +292,6 @@ TEST_CASE("pdf examples: names in many scripts are in the text layer") {
     MESSAGE("skipped: pdftotext missing");
     return;
   }
-  if (!loader_ready())
-    return;
   ScratchDir dir;
   const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "tests/pdf/multilingual.yaml";
   LoadResult loaded = load_cv_file(file);
