@@ -284,3 +284,15 @@ TEST_CASE("load_cv_file reports missing files as IoError and names the path") {
     CHECK(e.diagnostics().front().where.file == CVPRESS_TEST_DATA "/../unit/test_load_errors.cpp");
   }
 }
+
+TEST_CASE("error: unknown locale language") {
+  CHECK(errors_of("cv:\n  name: A\nlocale:\n  language: germn\n") ==
+        "cv.yaml:4:13: locale.language: unknown language 'germn' (did you mean 'german'?)");
+  CHECK(errors_of("cv:\n  name: A\nlocale:\n  language: qqqqqq\n") ==
+        "cv.yaml:4:13: locale.language: unknown language 'qqqqqq' (use a RenderCV language name "
+        "such as 'english' or a BCP-47 tag such as 'en', 'zh-Hans')");
+  for (const char* ok : {"english", "mandarin_chinese", "zh-Hans", "de", "ar", "he", "vi"}) {
+    CAPTURE(ok);
+    CHECK(errors_of(std::string("cv:\n  name: A\nlocale:\n  language: ") + ok + "\n") == "valid");
+  }
+}

@@ -325,7 +325,7 @@ TEST_CASE("section titles from keys") {
   CHECK(section_title_from_key("2024_talks") == "2024 Talks");
 }
 
-TEST_CASE("dates: forms and checks") {
+TEST_CASE("date parsing: forms and checks") {
   using detail::DateField;
   using detail::parse_date;
   CHECK(parse_date("2024", DateField::date).value == ymd(2024));

@@ -25,14 +25,14 @@ const DatePoint aug15 = CalendarDate{2024, 8, 15};
 
 struct DateRow {
   const char* tag;
-  const char* month;      // 2024-08
-  const char* day;        // 2024-08-15
-  const char* wide;       // 2024-08, DateStyle::wide
-  const char* range;      // 2020-08 .. 2024-06
-  const char* same_year;  // 2024-01 .. 2024-08
-  const char* open;       // 2024-08 .. present
-  const char* years;      // 2020 .. 2024
-  const char* duration;   // 2022-01 .. 2024-03 (27 months)
+  const char* month;     // 2024-08
+  const char* day;       // 2024-08-15
+  const char* wide;      // 2024-08, DateStyle::wide
+  const char* range;     // 2020-08 .. 2024-06
+  const char* same_year; // 2024-01 .. 2024-08
+  const char* open;      // 2024-08 .. present
+  const char* years;     // 2020 .. 2024
+  const char* duration;  // 2022-01 .. 2024-03 (27 months)
 };
 
 // U+2009 thin space, U+202F narrow no-break space, U+00A0 no-break space
@@ -42,13 +42,11 @@ const DateRow kRows[] = {
      "Jan\u2009–\u2009Aug 2024", "Aug 2024\u2009–\u2009present", "2020\u2009–\u20092024",
      "2 years, 3 months"},
     {"en-GB", "Aug 2024", "15 Aug 2024", "August 2024", "Aug 2020\u2009–\u2009Jun 2024",
-     "Jan\u2009–\u2009Aug 2024", "Aug 2024\u2009–\u2009present", "2020–2024",
-     "2 years, 3 months"},
+     "Jan\u2009–\u2009Aug 2024", "Aug 2024\u2009–\u2009present", "2020–2024", "2 years, 3 months"},
     {"de", "Aug. 2024", "15. Aug. 2024", "August 2024", "Aug. 2020\u2009–\u2009Juni 2024",
      "Jan.–Aug. 2024", "Aug. 2024\u2009–\u2009heute", "2020–2024", "2 Jahre, 3 Monate"},
     {"fr", "août 2024", "15 août 2024", "août 2024", "août 2020\u2009–\u2009juin 2024",
-     "janv.–août 2024", "août 2024\u2009–\u2009aujourd’hui", "2020–2024",
-     "2 ans et 3\u00a0mois"},
+     "janv.–août 2024", "août 2024\u2009–\u2009aujourd’hui", "2020–2024", "2 ans et 3\u00a0mois"},
     {"es", "ago 2024", "15 ago 2024", "agosto de 2024", "ago 2020\u2009–\u2009jun 2024",
      "ene–ago 2024", "ago 2024\u2009–\u2009actualidad", "2020–2024", "2 años y 3 meses"},
     {"ru", "авг. 2024\u202fг.", "15 авг. 2024\u202fг.", "август 2024\u202fг.",
@@ -56,8 +54,8 @@ const DateRow kRows[] = {
      "авг. 2024\u202fг. – настоящее время", "2020–2024", "2 года 3 месяца"},
     {"zh", "2024年8月", "2024年8月15日", "2024年8月", "2020年8月至2024年6月", "2024年1月至8月",
      "2024年8月至今", "2020–2024年", "2年3个月"},
-    {"zh-TW", "2024年8月", "2024年8月15日", "2024年8月", "2020年8月至2024年6月",
-     "2024年1月至8月", "2024年8月至今", "2020至2024", "2 年 3 個月"},
+    {"zh-TW", "2024年8月", "2024年8月15日", "2024年8月", "2020年8月至2024年6月", "2024年1月至8月",
+     "2024年8月至今", "2020至2024", "2 年 3 個月"},
     {"ja", "2024年8月", "2024年8月15日", "2024年8月", "2020年8月～2024年6月", "2024年1月～8月",
      "2024年8月～現在", "2020年～2024年", "2 年 3 か月"},
     {"ko", "2024년 8월", "2024년 8월 15일", "2024년 8월", "2020년 8월 ~ 2024년 6월",
@@ -147,8 +145,10 @@ TEST_CASE("dates: year precision, present and free text") {
   CHECK(format_date(aug2024, "german") == "Aug. 2024");
   CHECK(format_date(CalendarDate{2024, 8, 0}, en, DateStyle::numeric) == "08/2024");
   // An open range written with end omitted, a year-only start, and free text.
-  CHECK(format_date_range(CalendarDate{2020, 0, 0}, std::nullopt, en) == "2020\u2009–\u2009present");
-  CHECK(format_date_range(CalendarDate{2020, 0, 0}, std::nullopt, DateLocale("zh")) == "2020年至今");
+  CHECK(format_date_range(CalendarDate{2020, 0, 0}, std::nullopt, en) ==
+        "2020\u2009–\u2009present");
+  CHECK(format_date_range(CalendarDate{2020, 0, 0}, std::nullopt, DateLocale("zh")) ==
+        "2020年至今");
   CHECK(format_date_range(CalendarDate{2020, 0, 0}, DatePoint{CalendarDate{2024, 6, 0}}, en) ==
         "2020\u2009–\u2009Jun 2024");
   CHECK(format_date_range(FreeTextDate{"Fall 2023"}, DatePoint{CalendarDate{2024, 6, 0}}, en) ==
@@ -183,9 +183,9 @@ TEST_CASE("dates: the range separator is read from CLDR") {
 TEST_CASE("dates: RenderCV locale overrides win") {
   Locale block;
   block.language = "english";
-  block.month_abbreviations = {"Jan", "Feb", "Mar", "Apr", "May", "June",
+  block.month_abbreviations = {"Jan",  "Feb", "Mar",  "Apr", "May", "June",
                                "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
-  block.month_names = {"Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.",
+  block.month_names = {"Jan.", "Feb.", "Mar.", "Apr.", "May",  "Jun.",
                        "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."};
   block.present = "now";
   const DateLocale custom(block);
@@ -194,8 +194,8 @@ TEST_CASE("dates: RenderCV locale overrides win") {
   CHECK(format_date(CalendarDate{2024, 9, 3}, custom) == "Sept 3, 2024");
   CHECK(format_date(CalendarDate{2024, 9, 0}, custom, DateStyle::wide) == "Sep. 2024");
   // Overridden months: no CLDR collapsing, parts joined with the CLDR separator.
-  CHECK(format_date_range(CalendarDate{2023, 9, 0}, DatePoint{CalendarDate{2024, 6, 0}},
-                          custom) == "Sept 2023\u2009–\u2009June 2024");
+  CHECK(format_date_range(CalendarDate{2023, 9, 0}, DatePoint{CalendarDate{2024, 6, 0}}, custom) ==
+        "Sept 2023\u2009–\u2009June 2024");
   CHECK(format_date_range(CalendarDate{2023, 9, 0}, DatePoint{Present{}}, custom) ==
         "Sept 2023\u2009–\u2009now");
   // The plain locale is unaffected (separate cache entry).
@@ -207,8 +207,8 @@ TEST_CASE("dates: RenderCV locale overrides win") {
   CHECK(format_date_range(CalendarDate{2020, 8, 0}, DatePoint{CalendarDate{2024, 6, 0}},
                           DateLocale(to_block)) == "Aug 2020 to Jun 2024");
   to_block.to = "–";
-  CHECK(format_date_range(CalendarDate{2020, 8, 0}, DatePoint{Present{}},
-                          DateLocale(to_block)) == "Aug 2020 – present");
+  CHECK(format_date_range(CalendarDate{2020, 8, 0}, DatePoint{Present{}}, DateLocale(to_block)) ==
+        "Aug 2020 – present");
 
   // Russian uses stand-alone month names (LLL/LLLL): the override applies too.
   Locale ru;
@@ -225,14 +225,19 @@ TEST_CASE("dates: RenderCV locale overrides win") {
 
 TEST_CASE("dates: formatting does not depend on the time zone") {
   // Extreme zones either side of UTC, for the process and for ICU's default.
-  for (const char* zone : {"Pacific/Kiritimati", "Etc/GMT+12"}) {
-    CAPTURE(zone);
-    ::setenv("TZ", zone, 1);
-    icu::TimeZone::adoptDefault(icu::TimeZone::createTimeZone(icu::UnicodeString(zone)));
-    const DateLocale fresh(std::string("en-") + (zone[0] == 'P' ? "KI" : "US"));
+  struct Case {
+    std::string zone, tag, new_year, new_years_eve;
+  };
+  // A fresh locale per zone, so its formatters are created under that zone.
+  for (const Case& c : {Case{"Pacific/Kiritimati", "en-KI", "1 Jan 2024", "31 Dec 2023"},
+                        Case{"Etc/GMT+12", "en-US", "Jan 1, 2024", "Dec 31, 2023"}}) {
+    CAPTURE(c.zone);
+    ::setenv("TZ", c.zone.c_str(), 1);
+    icu::TimeZone::adoptDefault(icu::TimeZone::createTimeZone(icu::UnicodeString(c.zone.c_str())));
+    const DateLocale fresh(c.tag);
     CHECK(format_date(CalendarDate{2024, 1, 0}, fresh) == "Jan 2024");
-    CHECK(format_date(CalendarDate{2024, 1, 1}, fresh) == "Jan 1, 2024");
-    CHECK(format_date(CalendarDate{2023, 12, 31}, fresh) == "Dec 31, 2023");
+    CHECK(format_date(CalendarDate{2024, 1, 1}, fresh) == c.new_year);
+    CHECK(format_date(CalendarDate{2023, 12, 31}, fresh) == c.new_years_eve);
     CHECK(format_date(CalendarDate{2024, 0, 0}, fresh) == "2024");
     CHECK(format_date_range(CalendarDate{2024, 1, 0}, DatePoint{CalendarDate{2024, 12, 0}},
                             fresh) == "Jan\u2009–\u2009Dec 2024");
@@ -250,8 +255,8 @@ TEST_CASE("dates: thread-safe and fast after the first call") {
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       for (int i = 0; i < 300; ++i) {
-        if (format_date_range(CalendarDate{2020, 8, 0}, DatePoint{CalendarDate{2024, 6, 0}},
-                              en) != expected_en)
+        if (format_date_range(CalendarDate{2020, 8, 0}, DatePoint{CalendarDate{2024, 6, 0}}, en) !=
+            expected_en)
           ++failures[static_cast<std::size_t>(t)];
         if (format_date(aug2024, zh) != "2024年8月")
           ++failures[static_cast<std::size_t>(t)];
@@ -340,8 +345,8 @@ TEST_CASE("translations: default section titles") {
   CHECK(default_section_title("awards", "pt") == "Awards");
   CHECK_FALSE(default_section_title("hobbies", "en").has_value());
   // Every key has a title in every language.
-  for (const char* key : {"education", "experience", "publications", "projects", "skills",
-                          "awards", "talks", "service", "teaching", "patents"})
+  for (const char* key : {"education", "experience", "publications", "projects", "skills", "awards",
+                          "talks", "service", "teaching", "patents"})
     for (const char* tag : {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "ar", "vi"}) {
       const auto title = default_section_title(key, tag);
       REQUIRE(title.has_value());

@@ -1,4 +1,5 @@
 #include <cvpress/doctor.hpp>
+#include <cvpress/load.hpp>
 
 #include "text/mojibake.hpp"
 
@@ -104,4 +105,12 @@ TEST_CASE("doctor --fix rewrites only the damaged strings") {
   CHECK(out.str().empty());
   CHECK(doctor_files({dir / "missing.yaml"}, false, out, err) == ExitCode::io);
   fs::remove_all(dir);
+}
+
+TEST_CASE("validate warns about mojibake with its location") {
+  auto r = load_cv_string("cv:\n  name: Qiaoling Chen\n  headline: \"Chen (Èôà Â∑ßÁé≤)\"\n", "home.yaml");
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].to_string() ==
+        "home.yaml:3:20: warning: looks like mojibake of \"陈 巧玲\" (UTF-8 read as Mac Roman); "
+        "'cvpress doctor --fix' repairs it");
 }

@@ -155,9 +155,8 @@ TEST_CASE("names: collation by family name with the locale's collator") {
   CHECK(compare_names(plain("陈巧玲"), plain("胡清昊"), "zh") < 0);
   std::vector<PersonName> people = {parts("Hao", "Wu"), parts("Qinghao", "Hu"),
                                     parts("Qiaoling", "Chen"), parts("Meng", "Zhang")};
-  std::sort(people.begin(), people.end(), [](const PersonName& a, const PersonName& b) {
-    return compare_names(a, b, "en") < 0;
-  });
+  std::sort(people.begin(), people.end(),
+            [](const PersonName& a, const PersonName& b) { return compare_names(a, b, "en") < 0; });
   CHECK(people[0].family == "Chen");
   CHECK(people[1].family == "Hu");
   CHECK(people[2].family == "Wu");

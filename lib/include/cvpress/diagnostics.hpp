@@ -42,13 +42,14 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-/// The input (a CV or a style) is invalid. Carries every error found, in
-/// input order; `what()` is their one-line forms joined by newlines.
+/// The input (a CV or a style) is invalid. Carries every error found, and
+/// the warnings found alongside them, in input order; `what()` is their
+/// one-line forms joined by newlines.
 class InputError : public Error {
 public:
-  /// Builds from at least one diagnostic.
+  /// Builds from diagnostics that include at least one error.
   explicit InputError(std::vector<Diagnostic> diagnostics);
-  /// All errors found (never empty).
+  /// All errors and warnings found (never empty), in input order.
   [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
 
 private:

@@ -134,7 +134,7 @@ struct CustomConnection {
 
 /// The CV header: everything above the first section.
 struct Header {
-  PersonName name;                                  ///< `name` (required)
+  PersonName name;                                  ///< `name` (optional, as in RenderCV)
   RichText headline;                                ///< `headline`
   std::string location;                             ///< `location`
   std::vector<std::string> affiliation;             ///< `affiliation` lines (extension)

@@ -1,10 +1,13 @@
 // YAML -> Cv: validation with exact locations, then the typed model.
+#include <cvpress/doctor.hpp>
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 
 #include "load/dates.hpp"
 #include "load/markup.hpp"
+#include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
+#include "text/locale_format.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -19,74 +22,16 @@ namespace cvpress {
 
 namespace {
 
+using detail::Field;
+using detail::Fields;
+using detail::index;
+using detail::join;
+using detail::Keys;
+using detail::quoted_list;
+using detail::suggest;
+using detail::trim;
 using detail::YamlNode;
 using Kind = YamlNode::Kind;
-using Keys = std::span<const std::string_view>;
-
-struct Field {
-  std::string key;
-  const YamlNode* key_node;
-  const YamlNode* value;
-};
-using Fields = std::vector<Field>;
-
-std::string join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::string index(const std::string& path, std::size_t i) {
-  return path + "[" + std::to_string(i) + "]";
-}
-
-std::string quoted_list(Keys keys, std::string_view last_sep = " or ") {
-  std::string out;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i > 0)
-      out += i + 1 == keys.size() ? std::string(last_sep) : ", ";
-    out += keys[i];
-  }
-  return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i - 1])));
-      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[j - 1])));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x == y ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-std::optional<std::string_view> suggest(std::string_view key, Keys known) {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = key.size() <= 3 ? 1 : 2;
-  for (auto k : known) {
-    std::size_t d = edit_distance(key, k);
-    if (d <= best_distance && (!best || d < best_distance)) {
-      best = k;
-      best_distance = d;
-    }
-  }
-  return best;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // Keys that decide an entry's type, in priority order (docs/format.md).
 struct EntryKind {
@@ -147,12 +92,11 @@ constexpr std::string_view kLocaleKeys[] = {"language",
                                             "date_template"};
 constexpr std::string_view kSettingsKeys[] = {"current_date", "bold_keywords"};
 
-class Loader {
+class Loader : public detail::NodeReader {
 public:
-  Loader(std::string file, const LoadLimits& limits) : file_(std::move(file)), limits_(limits) {}
+  Loader(std::string file, const LoadLimits& limits)
+      : NodeReader(std::move(file)), limits_(limits) {}
 
-  std::vector<Diagnostic> errors;
-  std::vector<Diagnostic> warnings;
 
   Cv load(const YamlNode& root) {
     Cv cv;
@@ -180,131 +124,9 @@ public:
 private:
   // -------------------------------------------------------------- reporting
 
-  SourceLocation at(const YamlNode& n) const { return {file_, n.line, n.column}; }
-
-  void error(const YamlNode& n, const std::string& path, std::string message) {
-    errors.push_back({Severity::error, at(n), path, std::move(message)});
-  }
-
-  void warn(const YamlNode& n, const std::string& path, std::string message) {
-    warnings.push_back({Severity::warning, at(n), path, std::move(message)});
-  }
-
-  void wrong_type(const YamlNode& n, const std::string& path, std::string_view expected) {
-    error(n, path,
-          "expected " + std::string(expected) + ", got " + std::string(detail::describe_kind(n)));
-  }
-
   // ------------------------------------------------------------ map access
 
-  // The map's fields in order; duplicate and non-string keys are errors.
-  Fields fields(const YamlNode& map, const std::string& path) {
-    Fields out;
-    std::vector<const YamlNode*> merges;
-    std::unordered_map<std::string_view, const YamlNode*> seen; // key -> its first key node
-    for (const auto& [k, v] : map.entries) {
-      if (k->kind == Kind::scalar && k->plain && k->value == "<<") {
-        merges.push_back(v.get()); // YAML merge key, applied below
-        continue;
-      }
-      if (k->kind != Kind::scalar) {
-        error(*k, path, "a key must be a string, got " + std::string(detail::describe_kind(*k)));
-        continue;
-      }
-      auto [it, fresh] = seen.emplace(k->value, k.get());
-      if (!fresh) {
-        error(*k, join(path, k->value),
-              "duplicate key (first defined at line " + std::to_string(it->second->line) +
-                  ", column " + std::to_string(it->second->column) + ")");
-        continue;
-      }
-      out.push_back({k->value, k.get(), v.get()});
-    }
-    for (const YamlNode* m : merges) {
-      std::vector<const YamlNode*> sources;
-      if (m->kind == Kind::map)
-        sources.push_back(m);
-      else if (m->kind == Kind::sequence)
-        for (const auto& item : m->items)
-          sources.push_back(item.get());
-      for (const YamlNode* src : sources) {
-        if (src->kind != Kind::map) {
-          wrong_type(*src, join(path, "<<"), "a map to merge");
-          continue;
-        }
-        for (const auto& [k, v] : src->entries)
-          if (k->kind == Kind::scalar && seen.emplace(k->value, k.get()).second)
-            out.push_back({k->value, k.get(), v.get()});
-      }
-    }
-    return out;
-  }
-
-  static const Field* find(const Fields& fs, std::string_view key) {
-    for (const auto& f : fs)
-      if (f.key == key)
-        return &f;
-    return nullptr;
-  }
-
-  void check_keys(const Fields& fs, Keys allowed, const std::string& path, Severity severity) {
-    for (const auto& f : fs) {
-      if (std::find(allowed.begin(), allowed.end(), f.key) != allowed.end())
-        continue;
-      std::string message = severity == Severity::error ? "unknown key" : "unknown key, ignored";
-      if (auto s = suggest(f.key, allowed))
-        message += " (did you mean '" + std::string(*s) + "'?)";
-      else if (severity == Severity::error)
-        message += " (expected one of: " + quoted_list(allowed, ", ") + ")";
-      if (severity == Severity::error)
-        error(*f.key_node, join(path, f.key), std::move(message));
-      else
-        warn(*f.key_node, join(path, f.key), std::move(message));
-    }
-  }
-
-  // A map value, or nullptr (with an error when it is not a map).
-  std::optional<Fields> map_fields(const YamlNode& n, const std::string& path) {
-    if (n.kind != Kind::map) {
-      wrong_type(n, path, "a map");
-      return std::nullopt;
-    }
-    return fields(n, path);
-  }
-
   // ---------------------------------------------------------------- scalars
-
-  // An optional string: absent or empty value gives nullopt.
-  std::optional<std::string> string_of(const Fields& fs, std::string_view key,
-                                       const std::string& path) {
-    const Field* f = find(fs, key);
-    if (!f || f->value->kind == Kind::null)
-      return std::nullopt;
-    if (f->value->kind != Kind::scalar) {
-      wrong_type(*f->value, join(path, key), "a string");
-      return std::nullopt;
-    }
-    return f->value->value;
-  }
-
-  // A required string field; reports a missing key at the map.
-  const YamlNode* required(const YamlNode& map, const Fields& fs, std::string_view key,
-                           const std::string& path) {
-    const Field* f = find(fs, key);
-    if (!f) {
-      error(map, path, "missing required key '" + std::string(key) + "'");
-      return nullptr;
-    }
-    if (f->value->kind != Kind::scalar) {
-      wrong_type(*f->value, join(path, key), "a string");
-      return nullptr;
-    }
-    if (trim(f->value->value).empty()) {
-      error(*f->value, join(path, key), "must not be empty");
-      return nullptr;
-    }
-    return f->value;
-  }
 
   RichText rich(const YamlNode& n, const std::string& path) {
     std::vector<std::string> messages;
@@ -330,57 +152,6 @@ private:
       return {};
     }
     return rich(*f->value, join(path, key));
-  }
-
-  std::string plain(const Fields& fs, std::string_view key, const std::string& path) {
-    return std::string(trim(string_of(fs, key, path).value_or("")));
-  }
-
-  // A string or a list of strings.
-  std::vector<const YamlNode*> string_list(const Fields& fs, std::string_view key,
-                                           const std::string& path) {
-    const Field* f = find(fs, key);
-    std::vector<const YamlNode*> out;
-    if (!f || f->value->kind == Kind::null)
-      return out;
-    std::string p = join(path, key);
-    if (f->value->kind == Kind::scalar) {
-      out.push_back(f->value);
-    } else if (f->value->kind == Kind::sequence) {
-      for (std::size_t i = 0; i < f->value->items.size(); ++i) {
-        const YamlNode& item = *f->value->items[i];
-        if (item.kind == Kind::scalar)
-          out.push_back(&item);
-        else
-          wrong_type(item, index(p, i), "a string");
-      }
-    } else {
-      wrong_type(*f->value, p, "a string or a list of strings");
-    }
-    return out;
-  }
-
-  std::vector<std::string> plain_list(const Fields& fs, std::string_view key,
-                                      const std::string& path) {
-    std::vector<std::string> out;
-    for (const YamlNode* n : string_list(fs, key, path))
-      out.emplace_back(trim(n->value));
-    return out;
-  }
-
-  std::optional<bool> boolean(const Fields& fs, std::string_view key, const std::string& path) {
-    auto s = string_of(fs, key, path);
-    if (!s)
-      return std::nullopt;
-    std::string v(*s);
-    std::transform(v.begin(), v.end(), v.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (v == "true" || v == "yes")
-      return true;
-    if (v == "false" || v == "no")
-      return false;
-    error(*find(fs, key)->value, join(path, key), "expected true or false, got '" + *s + "'");
-    return std::nullopt;
   }
 
   // ------------------------------------------------------------------ dates
@@ -996,8 +767,17 @@ private:
     auto fs = map_fields(n, path);
     if (!fs)
       return;
-    if (auto v = string_of(*fs, "language", path))
+    if (auto v = string_of(*fs, "language", path)) {
       locale.language = std::string(trim(*v));
+      if (!detail::is_known_language(locale.language)) {
+        auto hint = detail::suggest_language(locale.language);
+        error(*find(*fs, "language")->value, join(path, "language"),
+              "unknown language '" + locale.language + "'" +
+                  (hint ? " (did you mean '" + *hint + "'?)"
+                        : " (use a RenderCV language name such as 'english' or a BCP-47 tag "
+                          "such as 'en', 'zh-Hans')"));
+      }
+    }
     locale.present = string_of(*fs, "present", path);
     locale.to = string_of(*fs, "to", path);
     locale.month_names = twelve(*fs, "month_names", "full_names_of_months", path);
@@ -1058,7 +838,6 @@ private:
     rest(n, *fs, kDesignKeys, path, "design option");
   }
 
-  std::string file_;
   const LoadLimits& limits_;
   std::size_t entries_ = 0;
 };
@@ -1124,12 +903,19 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
   Loader loader(file, options.limits);
   LoadResult result;
   result.cv = loader.load(*root);
+  for (const auto& f : find_mojibake(yaml, file))
+    loader.warnings.push_back({Severity::warning, f.where, "",
+                               "looks like mojibake of \"" + f.repaired + "\" (UTF-8 read as " +
+                                   f.encoding + "); 'cvpress doctor --fix' repairs it"});
   auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
   };
   if (!loader.errors.empty()) {
-    std::stable_sort(loader.errors.begin(), loader.errors.end(), by_position);
-    throw InputError(std::move(loader.errors));
+    // Warnings travel with the errors so the user sees everything at once.
+    auto all = std::move(loader.errors);
+    all.insert(all.end(), loader.warnings.begin(), loader.warnings.end());
+    std::stable_sort(all.begin(), all.end(), by_position);
+    throw InputError(std::move(all));
   }
   std::stable_sort(loader.warnings.begin(), loader.warnings.end(), by_position);
   result.warnings = std::move(loader.warnings);

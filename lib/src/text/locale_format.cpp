@@ -1,9 +1,11 @@
 #include "text/locale_format.hpp"
 
+#include "text/unicode.hpp"
+
 #include "text/translations.hpp"
 
-#include <unicode/dtitvfmt.h>
 #include <unicode/dtfmtsym.h>
+#include <unicode/dtitvfmt.h>
 #include <unicode/dtitvinf.h>
 #include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
@@ -17,6 +19,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <unordered_map>
@@ -113,21 +116,6 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string to_utf8(const icu::UnicodeString& s) {
   std::string out;
@@ -166,6 +154,7 @@ struct Formatters {
   std::array<bool, kPrecisions * kStyles> interval_broken{};
   std::array<std::optional<std::string>, kPrecisions * kStyles> separator;
   std::unique_ptr<icu::MeasureFormat> measure;
+  std::unordered_map<std::uint64_t, std::string> durations; // formatMeasures is slow (~30 µs)
 };
 
 std::size_t slot(DateStyle style, int precision) {
@@ -538,6 +527,11 @@ std::string format_duration(const Duration& duration, const DateLocale& locale) 
   if (duration.years <= 0 && duration.months <= 0)
     return {};
   Formatters& f = formatters(locale);
+  const std::uint64_t memo_key =
+      (static_cast<std::uint64_t>(static_cast<std::uint32_t>(duration.years)) << 32) |
+      static_cast<std::uint32_t>(duration.months);
+  if (auto it = f.durations.find(memo_key); it != f.durations.end())
+    return it->second;
   UErrorCode status = U_ZERO_ERROR;
   if (!f.measure) {
     f.measure = std::make_unique<icu::MeasureFormat>(f.locale, UMEASFMT_WIDTH_WIDE, status);
@@ -558,7 +552,10 @@ std::string format_duration(const Duration& duration, const DateLocale& locale) 
   icu::FieldPosition position;
   f.measure->formatMeasures(parts.data(), static_cast<int32_t>(parts.size()), out, position,
                             status);
-  return to_utf8(out);
+  std::string text = to_utf8(out);
+  if (U_SUCCESS(status))
+    f.durations.emplace(memo_key, text);
+  return text;
 }
 
 std::string format_duration(const CalendarDate& start, const CalendarDate& end,

@@ -86,8 +86,8 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
 
 // German transliteration of umlauts: "Müller" → "Mueller".
 std::string expand_umlauts(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> table = {{
-      {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"Ä", "Ae"}, {"Ö", "Oe"}, {"Ü", "Ue"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> table = {
+      {{"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"Ä", "Ae"}, {"Ö", "Oe"}, {"Ü", "Ue"}}};
   std::string out(text);
   for (const auto& [from, to] : table)
     for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at))
@@ -121,6 +121,15 @@ bool is_mark(UChar32 c) {
 } // namespace
 
 std::string fold_name(std::string_view text) {
+  // ASCII fast path: only case folding applies.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z')
+        c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   thread_local std::unique_ptr<icu::Transliterator> folder;
   if (!folder) {
     UErrorCode status = U_ZERO_ERROR;
@@ -253,7 +262,7 @@ bool NameMatcher::matches(std::string_view author) const {
   std::size_t comma = text.find(',');
   // "Qinghao Hu, Jr." is "Qinghao Hu".
   if (comma != std::string::npos) {
-    static constexpr std::array<std::string_view, 7> suffixes = {"jr", "sr", "ii",  "iii",
+    static constexpr std::array<std::string_view, 7> suffixes = {"jr", "sr",  "ii", "iii",
                                                                  "iv", "phd", "md"};
     const std::string after = letters_only(text.substr(comma + 1));
     if (std::find(suffixes.begin(), suffixes.end(), after) != suffixes.end()) {

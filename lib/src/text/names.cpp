@@ -77,9 +77,8 @@ std::string trim(std::string_view s) {
 
 std::vector<std::string> code_points(std::string_view text) {
   std::vector<std::string> out;
-  for_each_code_point(text, [&](UChar32, std::size_t at, std::size_t n) {
-    out.emplace_back(text.substr(at, n));
-  });
+  for_each_code_point(
+      text, [&](UChar32, std::size_t at, std::size_t n) { out.emplace_back(text.substr(at, n)); });
   return out;
 }
 
@@ -134,15 +133,15 @@ std::string transliterate(const char* id, std::string_view text) {
   if (!t) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse{};
-    t.reset(icu::Transliterator::createInstance(icu::UnicodeString(id), UTRANS_FORWARD, parse,
-                                                status));
+    t.reset(
+        icu::Transliterator::createInstance(icu::UnicodeString(id), UTRANS_FORWARD, parse, status));
     if (U_FAILURE(status))
       t.reset();
   }
   if (!t)
     return std::string(text);
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   t->transliterate(u);
   return to_utf8(u);
 }
@@ -193,32 +192,31 @@ struct Reading {
 
 // Two-character surnames (simplified and traditional forms).
 constexpr std::array<Reading, 60> kChineseCompoundSurnames = {{
-    {"欧阳", "Ouyang"},    {"歐陽", "Ouyang"},    {"司马", "Sima"},      {"司馬", "Sima"},
-    {"诸葛", "Zhuge"},     {"諸葛", "Zhuge"},     {"上官", "Shangguan"}, {"东方", "Dongfang"},
-    {"東方", "Dongfang"},  {"皇甫", "Huangfu"},   {"令狐", "Linghu"},    {"慕容", "Murong"},
-    {"司徒", "Situ"},      {"尉迟", "Yuchi"},     {"尉遲", "Yuchi"},     {"长孙", "Zhangsun"},
-    {"長孫", "Zhangsun"},  {"宇文", "Yuwen"},     {"夏侯", "Xiahou"},    {"公孙", "Gongsun"},
-    {"公孫", "Gongsun"},   {"轩辕", "Xuanyuan"},  {"軒轅", "Xuanyuan"},  {"端木", "Duanmu"},
-    {"独孤", "Dugu"},      {"獨孤", "Dugu"},      {"南宫", "Nangong"},   {"南宮", "Nangong"},
-    {"西门", "Ximen"},     {"西門", "Ximen"},     {"澹台", "Tantai"},    {"呼延", "Huyan"},
-    {"万俟", "Moqi"},      {"萬俟", "Moqi"},      {"闻人", "Wenren"},    {"聞人", "Wenren"},
-    {"申屠", "Shentu"},    {"太史", "Taishi"},    {"拓跋", "Tuoba"},     {"单于", "Chanyu"},
-    {"單于", "Chanyu"},    {"司空", "Sikong"},    {"钟离", "Zhongli"},   {"鍾離", "Zhongli"},
-    {"赫连", "Helian"},    {"赫連", "Helian"},    {"百里", "Baili"},     {"东郭", "Dongguo"},
-    {"東郭", "Dongguo"},   {"公冶", "Gongye"},    {"濮阳", "Puyang"},    {"濮陽", "Puyang"},
-    {"淳于", "Chunyu"},    {"仲孙", "Zhongsun"},  {"仲孫", "Zhongsun"},  {"梁丘", "Liangqiu"},
-    {"左丘", "Zuoqiu"},    {"第五", "Diwu"},      {"公羊", "Gongyang"},  {"谷梁", "Guliang"},
+    {"欧阳", "Ouyang"},   {"歐陽", "Ouyang"},   {"司马", "Sima"},      {"司馬", "Sima"},
+    {"诸葛", "Zhuge"},    {"諸葛", "Zhuge"},    {"上官", "Shangguan"}, {"东方", "Dongfang"},
+    {"東方", "Dongfang"}, {"皇甫", "Huangfu"},  {"令狐", "Linghu"},    {"慕容", "Murong"},
+    {"司徒", "Situ"},     {"尉迟", "Yuchi"},    {"尉遲", "Yuchi"},     {"长孙", "Zhangsun"},
+    {"長孫", "Zhangsun"}, {"宇文", "Yuwen"},    {"夏侯", "Xiahou"},    {"公孙", "Gongsun"},
+    {"公孫", "Gongsun"},  {"轩辕", "Xuanyuan"}, {"軒轅", "Xuanyuan"},  {"端木", "Duanmu"},
+    {"独孤", "Dugu"},     {"獨孤", "Dugu"},     {"南宫", "Nangong"},   {"南宮", "Nangong"},
+    {"西门", "Ximen"},    {"西門", "Ximen"},    {"澹台", "Tantai"},    {"呼延", "Huyan"},
+    {"万俟", "Moqi"},     {"萬俟", "Moqi"},     {"闻人", "Wenren"},    {"聞人", "Wenren"},
+    {"申屠", "Shentu"},   {"太史", "Taishi"},   {"拓跋", "Tuoba"},     {"单于", "Chanyu"},
+    {"單于", "Chanyu"},   {"司空", "Sikong"},   {"钟离", "Zhongli"},   {"鍾離", "Zhongli"},
+    {"赫连", "Helian"},   {"赫連", "Helian"},   {"百里", "Baili"},     {"东郭", "Dongguo"},
+    {"東郭", "Dongguo"},  {"公冶", "Gongye"},   {"濮阳", "Puyang"},    {"濮陽", "Puyang"},
+    {"淳于", "Chunyu"},   {"仲孙", "Zhongsun"}, {"仲孫", "Zhongsun"},  {"梁丘", "Liangqiu"},
+    {"左丘", "Zuoqiu"},   {"第五", "Diwu"},     {"公羊", "Gongyang"},  {"谷梁", "Guliang"},
 }};
 
 // Single-character surnames whose surname reading differs from ICU's
 // most common reading (曾 céng → Zeng, 单 dān → Shan, ...).
 constexpr std::array<Reading, 30> kChineseSurnameReadings = {{
-    {"曾", "Zeng"}, {"单", "Shan"}, {"單", "Shan"}, {"解", "Xie"},   {"查", "Zha"},
-    {"区", "Ou"},   {"區", "Ou"},   {"仇", "Qiu"},  {"朴", "Piao"},  {"乐", "Yue"},
-    {"樂", "Yue"},  {"召", "Shao"}, {"覃", "Qin"},  {"翟", "Zhai"},  {"缪", "Miao"},
-    {"繆", "Miao"}, {"盖", "Ge"},   {"蓋", "Ge"},   {"种", "Chong"}, {"種", "Chong"},
-    {"秘", "Bi"},   {"员", "Yun"},  {"員", "Yun"},  {"句", "Gou"},   {"长", "Chang"},
-    {"長", "Chang"}, {"乜", "Nie"}, {"过", "Guo"},  {"過", "Guo"},   {"隗", "Wei"},
+    {"曾", "Zeng"},  {"单", "Shan"},  {"單", "Shan"}, {"解", "Xie"},  {"查", "Zha"}, {"区", "Ou"},
+    {"區", "Ou"},    {"仇", "Qiu"},   {"朴", "Piao"}, {"乐", "Yue"},  {"樂", "Yue"}, {"召", "Shao"},
+    {"覃", "Qin"},   {"翟", "Zhai"},  {"缪", "Miao"}, {"繆", "Miao"}, {"盖", "Ge"},  {"蓋", "Ge"},
+    {"种", "Chong"}, {"種", "Chong"}, {"秘", "Bi"},   {"员", "Yun"},  {"員", "Yun"}, {"句", "Gou"},
+    {"长", "Chang"}, {"長", "Chang"}, {"乜", "Nie"},  {"过", "Guo"},  {"過", "Guo"}, {"隗", "Wei"},
 }};
 
 std::optional<std::string> pinyin(std::string_view han) {
@@ -253,27 +251,27 @@ std::optional<std::string> chinese_surname(std::string_view han) {
 // ----------------------------------------------------------------- Korean
 
 constexpr std::array<Reading, 86> kKoreanSurnames = {{
-    {"김", "Kim"},      {"이", "Lee"},      {"박", "Park"},    {"최", "Choi"},
-    {"정", "Jung"},     {"강", "Kang"},     {"조", "Cho"},     {"윤", "Yoon"},
-    {"장", "Jang"},     {"임", "Lim"},      {"한", "Han"},     {"오", "Oh"},
-    {"서", "Seo"},      {"신", "Shin"},     {"권", "Kwon"},    {"황", "Hwang"},
-    {"안", "Ahn"},      {"송", "Song"},     {"류", "Ryu"},     {"유", "Yoo"},
-    {"전", "Jeon"},     {"홍", "Hong"},     {"고", "Ko"},      {"문", "Moon"},
-    {"양", "Yang"},     {"손", "Son"},      {"배", "Bae"},     {"백", "Baek"},
-    {"허", "Heo"},      {"남", "Nam"},      {"심", "Shim"},    {"노", "Noh"},
-    {"하", "Ha"},       {"곽", "Kwak"},     {"성", "Sung"},    {"차", "Cha"},
-    {"주", "Joo"},      {"우", "Woo"},      {"구", "Koo"},     {"민", "Min"},
-    {"나", "Na"},       {"진", "Jin"},      {"지", "Ji"},      {"엄", "Eom"},
-    {"채", "Chae"},     {"원", "Won"},      {"천", "Cheon"},   {"방", "Bang"},
-    {"공", "Kong"},     {"현", "Hyun"},     {"변", "Byun"},    {"염", "Yeom"},
-    {"여", "Yeo"},      {"추", "Choo"},     {"도", "Do"},      {"석", "Seok"},
-    {"설", "Seol"},     {"길", "Gil"},      {"연", "Yeon"},    {"표", "Pyo"},
-    {"명", "Myung"},    {"기", "Ki"},       {"반", "Ban"},     {"왕", "Wang"},
-    {"금", "Keum"},     {"옥", "Ok"},       {"육", "Yook"},    {"인", "In"},
-    {"맹", "Maeng"},    {"제", "Je"},       {"모", "Mo"},      {"탁", "Tak"},
-    {"국", "Kook"},     {"은", "Eun"},      {"편", "Pyun"},    {"용", "Yong"},
-    {"함", "Ham"},      {"봉", "Bong"},     {"남궁", "Namgung"}, {"황보", "Hwangbo"},
-    {"제갈", "Jegal"},  {"선우", "Sunwoo"}, {"독고", "Dokgo"}, {"사공", "Sagong"},
+    {"김", "Kim"},      {"이", "Lee"},        {"박", "Park"},      {"최", "Choi"},
+    {"정", "Jung"},     {"강", "Kang"},       {"조", "Cho"},       {"윤", "Yoon"},
+    {"장", "Jang"},     {"임", "Lim"},        {"한", "Han"},       {"오", "Oh"},
+    {"서", "Seo"},      {"신", "Shin"},       {"권", "Kwon"},      {"황", "Hwang"},
+    {"안", "Ahn"},      {"송", "Song"},       {"류", "Ryu"},       {"유", "Yoo"},
+    {"전", "Jeon"},     {"홍", "Hong"},       {"고", "Ko"},        {"문", "Moon"},
+    {"양", "Yang"},     {"손", "Son"},        {"배", "Bae"},       {"백", "Baek"},
+    {"허", "Heo"},      {"남", "Nam"},        {"심", "Shim"},      {"노", "Noh"},
+    {"하", "Ha"},       {"곽", "Kwak"},       {"성", "Sung"},      {"차", "Cha"},
+    {"주", "Joo"},      {"우", "Woo"},        {"구", "Koo"},       {"민", "Min"},
+    {"나", "Na"},       {"진", "Jin"},        {"지", "Ji"},        {"엄", "Eom"},
+    {"채", "Chae"},     {"원", "Won"},        {"천", "Cheon"},     {"방", "Bang"},
+    {"공", "Kong"},     {"현", "Hyun"},       {"변", "Byun"},      {"염", "Yeom"},
+    {"여", "Yeo"},      {"추", "Choo"},       {"도", "Do"},        {"석", "Seok"},
+    {"설", "Seol"},     {"길", "Gil"},        {"연", "Yeon"},      {"표", "Pyo"},
+    {"명", "Myung"},    {"기", "Ki"},         {"반", "Ban"},       {"왕", "Wang"},
+    {"금", "Keum"},     {"옥", "Ok"},         {"육", "Yook"},      {"인", "In"},
+    {"맹", "Maeng"},    {"제", "Je"},         {"모", "Mo"},        {"탁", "Tak"},
+    {"국", "Kook"},     {"은", "Eun"},        {"편", "Pyun"},      {"용", "Yong"},
+    {"함", "Ham"},      {"봉", "Bong"},       {"남궁", "Namgung"}, {"황보", "Hwangbo"},
+    {"제갈", "Jegal"},  {"선우", "Sunwoo"},   {"독고", "Dokgo"},   {"사공", "Sagong"},
     {"서문", "Seomun"}, {"동방", "Dongbang"},
 }};
 
@@ -281,13 +279,13 @@ constexpr std::array<Reading, 86> kKoreanSurnames = {{
 // syllables, as in passport spellings).
 std::string revised_romanization(UChar32 c) {
   static constexpr std::array<std::string_view, 19> initials = {
-      "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
-      "ss", "", "j", "jj", "ch", "k", "t", "p", "h"};
+      "g",  "kk", "n", "d",  "tt", "r", "m", "b", "pp", "s",
+      "ss", "",   "j", "jj", "ch", "k", "t", "p", "h"};
   static constexpr std::array<std::string_view, 21> vowels = {
-      "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
-      "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
+      "a",  "ae", "ya", "yae", "eo", "e",  "yeo", "ye", "o",  "wa", "wae",
+      "oe", "yo", "u",  "wo",  "we", "wi", "yu",  "eu", "ui", "i"};
   static constexpr std::array<std::string_view, 28> finals = {
-      "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+      "",  "k", "k", "k", "n", "n", "n", "t",  "l", "k", "m", "l", "l", "l",
       "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
   if (c < 0xAC00 || c > 0xD7A3)
     return {};
@@ -497,8 +495,7 @@ std::string native_name(const PersonName& name) {
 }
 
 std::string display_name(const PersonName& name, std::string_view locale_tag, NameStyle style) {
-  if (name.given.empty() && name.family.empty() && name.native.empty() &&
-      name.romanized.empty())
+  if (name.given.empty() && name.family.empty() && name.native.empty() && name.romanized.empty())
     return name.full;
   const std::string latin = latin_name(name, locale_tag);
   const std::string native = native_name(name);
@@ -508,7 +505,7 @@ std::string display_name(const PersonName& name, std::string_view locale_tag, Na
     return native;
   if (style == NameStyle::automatic)
     style = native_script_of_locale(native, locale_tag) ? NameStyle::native_then_latin
-                                                         : NameStyle::latin_then_native;
+                                                        : NameStyle::latin_then_native;
   switch (style) {
   case NameStyle::latin_then_native:
     return latin + " (" + native + ")";

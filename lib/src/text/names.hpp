@@ -88,8 +88,7 @@ struct Romanization {
 
 /// A lower-case ASCII file stem from ascii_name(): "qiaoling-chen",
 /// "zoe-muller"; "cv" when the name has no ASCII form.
-[[nodiscard]] std::string ascii_file_stem(const PersonName& name,
-                                          std::string_view locale_tag = "");
+[[nodiscard]] std::string ascii_file_stem(const PersonName& name, std::string_view locale_tag = "");
 
 /// Compares two names for sorting with the ICU collator of `locale_tag`
 /// (family name, then given name, then the full text; a plain name's family

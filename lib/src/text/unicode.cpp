@@ -1,5 +1,9 @@
 #include "text/unicode.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
 #include <cvpress/diagnostics.hpp>
 
 #include <unicode/normalizer2.h>
@@ -50,6 +54,24 @@ std::string to_nfc(std::string_view text) {
   std::string out;
   normalized.toUTF8String(out);
   return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i - 1])));
+      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[j - 1])));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x == y ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
 }
 
 } // namespace cvpress::detail
