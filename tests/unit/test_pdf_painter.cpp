@@ -286,6 +286,7 @@ TEST_CASE("pdf painter: a PNG with alpha is embedded once however often it is dr
     ++images;
   CHECK(images == 2); // the picture and its soft mask
   CHECK(bytes.find("/SMask") != std::string::npos);
+  CHECK(bytes.rfind("%PDF-1.4", 0) == 0); // soft masks need 1.4
   if (have_tool("qpdf")) {
     ScratchDir dir;
     auto pdf = dir.write("img.pdf", bytes);

@@ -199,6 +199,8 @@ public:
 
   std::string run() {
     HPDF_Doc doc = pdf_.get();
+    // PDF 1.4: soft masks (PNG alpha) and DisplayDocTitle; libharu says 1.3.
+    doc->pdf_version = HPDF_VER_14;
     pdf_.check("setting up UTF-8", HPDF_UseUTFEncodings(doc) == HPDF_OK);
     pdf_.check("setting up UTF-8", HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK);
     utf8_ = HPDF_GetEncoder(doc, "UTF-8");
