@@ -2,7 +2,9 @@
 // tests/pdf/multilingual.yaml: every string of the model (name, headline,
 // section titles, entry titles, authors, highlights, displayed dates) is in
 // the pdftotext output, and no word lies outside the page's text area.
+#include "fonts/font_set.hpp"
 #include "layout/dates.hpp"
+#include "layout/layout.hpp"
 #include "style/style.hpp"
 
 #include <cvpress/backend.hpp>
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -28,9 +31,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace cvpress;
 
-std::string run(const std::string &command) {
+std::string run(const std::string& command) {
   std::string out;
-  FILE *pipe = ::popen(command.c_str(), "r");
+  FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe)
     return out;
   std::array<char, 4096> buf{};
@@ -41,7 +44,7 @@ std::string run(const std::string &command) {
   return out;
 }
 
-bool have_tool(const char *tool) {
+bool have_tool(const char* tool) {
   return run(std::string("command -v ") + tool + " >/dev/null 2>&1 && echo yes") == "yes\n";
 }
 
@@ -53,13 +56,13 @@ bool is_arabic(UChar32 c) {
 // Comparable form: NFC (NFKC when Arabic: presentation forms -> letters),
 // without whitespace, invisible format characters or non-BMP characters
 // (which layout does not draw).
-std::u32string comparable(const std::string &utf8) {
+std::u32string comparable(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
   bool arabic = false;
   for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
     arabic = arabic || is_arabic(s.char32At(i));
-  const icu::Normalizer2 *norm =
+  const icu::Normalizer2* norm =
       arabic ? icu::Normalizer2::getNFKCInstance(status) : icu::Normalizer2::getNFCInstance(status);
   icu::UnicodeString n = norm->normalize(s, status);
   std::u32string out;
@@ -72,7 +75,7 @@ std::u32string comparable(const std::string &utf8) {
   return out;
 }
 
-std::string utf8(const std::u32string &s) {
+std::string utf8(const std::u32string& s) {
   icu::UnicodeString u;
   for (char32_t c : s)
     u.append(static_cast<UChar32>(c));
@@ -87,32 +90,32 @@ struct Expected {
   std::string text;
 };
 
-void add(std::vector<Expected> &out, const std::string &what, const std::string &text) {
+void add(std::vector<Expected>& out, const std::string& what, const std::string& text) {
   if (!comparable(text).empty())
     out.push_back({what, text});
 }
 
-void add_details(std::vector<Expected> &out, const std::string &where, const EntryDetails &d,
-                 const Locale &locale) {
+void add_details(std::vector<Expected>& out, const std::string& where, const EntryDetails& d,
+                 const Locale& locale) {
   add(out, where + ".dates", detail::format_dates(d.dates, locale));
-  for (const auto &h : d.highlights) {
+  for (const auto& h : d.highlights) {
     add(out, where + ".highlight", h.text.plain());
-    for (const auto &c : h.children)
+    for (const auto& c : h.children)
       add(out, where + ".highlight.child", c.plain());
   }
 }
 
-std::vector<Expected> model_strings(const Cv &cv) {
+std::vector<Expected> model_strings(const Cv& cv) {
   std::vector<Expected> out;
   add(out, "name", cv.header.name.full);
   add(out, "name.native", cv.header.name.native);
   add(out, "headline", cv.header.headline.plain());
-  for (const auto &section : cv.sections) {
+  for (const auto& section : cv.sections) {
     const std::string where = "section '" + section.key + "'";
     add(out, where + ".title", section.title);
-    for (const auto &entry : section.entries) {
+    for (const auto& entry : section.entries) {
       std::visit(
-          [&](const auto &e) {
+          [&](const auto& e) {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, EducationEntry>) {
               add(out, where + ".institution", e.institution.plain());
@@ -127,12 +130,12 @@ std::vector<Expected> model_strings(const Cv &cv) {
               add_details(out, where, e.details, cv.locale);
             } else if constexpr (std::is_same_v<T, PublicationEntry>) {
               add(out, where + ".title", e.title.plain());
-              for (const auto &a : e.authors)
+              for (const auto& a : e.authors)
                 add(out, where + ".author", a.name.plain());
               add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
             } else if constexpr (std::is_same_v<T, TalkEntry>) {
               add(out, where + ".title", e.title.plain());
-              for (const auto &ev : e.events) {
+              for (const auto& ev : e.events) {
                 add(out, where + ".event", ev.name.plain());
                 add(out, where + ".event.dates", detail::format_dates(ev.dates, cv.locale));
               }
@@ -169,8 +172,8 @@ struct Rendered {
 };
 
 // Renders `file` with the pdf backend into `dir`.
-Rendered render(const fs::path &file, const fs::path &dir, const Cv &cv) {
-  const Backend *backend = find_backend("pdf");
+Rendered render(const fs::path& file, const fs::path& dir, const Cv& cv) {
+  const Backend* backend = find_backend("pdf");
   REQUIRE(backend != nullptr);
   RenderOptions options;
   options.base_dir = file.parent_path();
@@ -185,7 +188,7 @@ Rendered render(const fs::path &file, const fs::path &dir, const Cv &cv) {
   return r;
 }
 
-bool holds(const std::u32string &layer, const std::string &text) {
+bool holds(const std::u32string& layer, const std::string& text) {
   std::u32string want = comparable(text);
   if (layer.find(want) != std::u32string::npos)
     return true;
@@ -194,14 +197,14 @@ bool holds(const std::u32string &layer, const std::string &text) {
   return layer.find(want) != std::u32string::npos;
 }
 
-double attribute(const std::string &line, const char *name) {
+double attribute(const std::string& line, const char* name) {
   std::string key = std::string(name) + "=\"";
   auto at = line.find(key);
   return at == std::string::npos ? -1 : std::atof(line.c_str() + at + key.size());
 }
 
 // Words outside the style's text area, from `pdftotext -bbox`.
-std::vector<std::string> words_outside(const fs::path &pdf) {
+std::vector<std::string> words_outside(const fs::path& pdf) {
   const detail::Style style = detail::default_style();
   const double tolerance = 1.5;
   std::vector<std::string> bad;
@@ -256,7 +259,7 @@ std::vector<fs::path> example_files() {
   std::vector<fs::path> files;
   const fs::path dir = fs::path(CVPRESS_SOURCE_DIR) / "examples";
   std::error_code ec;
-  for (const auto &entry : fs::directory_iterator(dir, ec))
+  for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".yaml")
       files.push_back(entry.path());
   std::sort(files.begin(), files.end());
@@ -272,15 +275,15 @@ TEST_CASE("pdf examples: the text layer holds every model string") {
     return;
   }
   ScratchDir dir;
-  for (const auto &file : example_files()) {
+  for (const auto& file : example_files()) {
     INFO("example: ", file.filename().string());
     LoadResult loaded = load_cv_file(file);
     Rendered r = render(file, dir.path, loaded.cv);
-    for (const auto &e : model_strings(loaded.cv)) {
+    for (const auto& e : model_strings(loaded.cv)) {
       INFO(e.what, ": ", e.text);
       CHECK(holds(r.text, e.text));
     }
-    for (const auto &word : words_outside(r.pdf)) {
+    for (const auto& word : words_outside(r.pdf)) {
       INFO("outside the text area: ", word);
       CHECK(false);
     }
@@ -296,9 +299,34 @@ TEST_CASE("pdf examples: names in many scripts are in the text layer") {
   const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "tests/pdf/multilingual.yaml";
   LoadResult loaded = load_cv_file(file);
   Rendered r = render(file, dir.path, loaded.cv);
-  for (const char *name : {"陈巧玲", "김민준", "山田太郎", "Nguyễn Văn Việt",
+  for (const char* name : {"陈巧玲", "김민준", "山田太郎", "Nguyễn Văn Việt",
                            "Γεώργιος Παπαδόπουλος", "Дмитрий Иванов", "محمد", "דוד"}) {
     INFO("name: ", name, "\ntext layer: ", utf8(r.text));
     CHECK(holds(r.text, name));
+  }
+}
+
+TEST_CASE("pdf examples: text runs are as wide in the PDF as layout measured them") {
+  // The painter draws each TextItem as one run with the fonts' PDF widths
+  // (1/1000 em, truncated): right-aligned dates end where layout put them
+  // only if layout measured with the same widths.
+  for (const auto& file : example_files()) {
+    INFO("example: ", file.filename().string());
+    LoadResult loaded = load_cv_file(file);
+    const detail::LaidOutDocument doc =
+        detail::layout_cv(loaded.cv, detail::default_style(), file.parent_path());
+    for (const auto& page : doc.pages)
+      for (const auto& item : page.items) {
+        const auto* t = std::get_if<detail::TextItem>(&item);
+        if (!t || !t->face)
+          continue;
+        double natural = 0;
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(t->text);
+        for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+          natural +=
+              detail::pdf_advance_em(*t->face, static_cast<char32_t>(u.char32At(i))) * t->size;
+        INFO("text: ", t->text);
+        CHECK(std::abs(natural - t->width) < 0.01);
+      }
   }
 }
