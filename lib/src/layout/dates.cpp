@@ -7,15 +7,15 @@ namespace cvpress::detail {
 
 namespace {
 
-constexpr std::array<const char *, 12> k_months{"Jan",  "Feb", "Mar",  "Apr", "May", "June",
-                                                "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
+constexpr std::array<const char*, 12> k_months{"Jan",  "Feb", "Mar",  "Apr", "May", "June",
+                                               "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
 
-std::string point(const DatePoint &p, const Locale &locale) {
+std::string point(const DatePoint& p, const Locale& locale) {
   if (std::holds_alternative<Present>(p))
     return locale.present.value_or("present");
-  if (const auto *f = std::get_if<FreeTextDate>(&p))
+  if (const auto* f = std::get_if<FreeTextDate>(&p))
     return f->text;
-  const auto &d = std::get<CalendarDate>(p);
+  const auto& d = std::get<CalendarDate>(p);
   char year[12];
   auto [end, ec] = std::to_chars(year, year + sizeof year, d.year);
   (void)ec;
@@ -31,7 +31,7 @@ std::string point(const DatePoint &p, const Locale &locale) {
 
 } // namespace
 
-std::string format_dates(const Dates &dates, const Locale &locale) {
+std::string format_dates(const Dates& dates, const Locale& locale) {
   if (dates.date)
     return point(*dates.date, locale);
   if (!dates.start && !dates.end)

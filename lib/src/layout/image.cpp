@@ -36,7 +36,7 @@ std::uint32_t crc32(std::string_view data) {
 
 constexpr int k_max_pixels = 30000;
 
-std::optional<ImageInfo> inspect_png(std::string_view b, std::string &why) {
+std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
   ImageInfo info{ImageItem::Format::png, 0, 0};
   std::size_t at = 8;
   bool first = true, idat = false, palette = false, plte = false;
@@ -115,7 +115,7 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string &why) {
   }
 }
 
-std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string &why) {
+std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
   ImageInfo info{ImageItem::Format::jpeg, 0, 0};
   std::size_t at = 2;
   bool sof = false;
@@ -196,7 +196,7 @@ std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string &why) {
 
 } // namespace
 
-std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string &why) {
+std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string& why) {
   static constexpr std::string_view png_sig{"\x89PNG\r\n\x1a\n", 8};
   if (bytes.substr(0, 8) == png_sig)
     return inspect_png(bytes, why);

@@ -6,6 +6,9 @@
 #include "layout/dates.hpp"
 #include "layout/image.hpp"
 #include "layout/text.hpp"
+#include "text/locale_format.hpp"
+#include "text/name_match.hpp"
+#include "text/names.hpp"
 
 #include <unicode/unistr.h>
 
@@ -20,16 +23,16 @@ namespace {
 // A line stack: lines drawn top to bottom, each at its own x.
 using Stack = std::vector<std::pair<double, LaidLine>>;
 
-double height_of(const Stack &s) {
+double height_of(const Stack& s) {
   double h = 0;
-  for (const auto &[x, ln] : s)
+  for (const auto& [x, ln] : s)
     h += ln.height;
   return h;
 }
 
-void translate(PageItem &item, double dx, double dy) {
+void translate(PageItem& item, double dx, double dy) {
   std::visit(
-      [&](auto &it) {
+      [&](auto& it) {
         using T = std::decay_t<decltype(it)>;
         if constexpr (std::is_same_v<T, RuleItem>) {
           it.x0 += dx;
@@ -46,10 +49,10 @@ void translate(PageItem &item, double dx, double dy) {
 
 // Moves a stack's items into `out`, its top at depth `top` (y up, so
 // items get negative y).
-void emit(Stack &s, double top, std::vector<PageItem> &out) {
+void emit(Stack& s, double top, std::vector<PageItem>& out) {
   double d = top;
-  for (auto &[x, ln] : s) {
-    for (auto &it : ln.items) {
+  for (auto& [x, ln] : s) {
+    for (auto& it : ln.items) {
       translate(it, x, -(d + ln.baseline));
       out.push_back(std::move(it));
     }
@@ -57,8 +60,8 @@ void emit(Stack &s, double top, std::vector<PageItem> &out) {
   }
 }
 
-void append(Stack &s, double x, std::vector<LaidLine> &&lines) {
-  for (auto &ln : lines)
+void append(Stack& s, double x, std::vector<LaidLine>&& lines) {
+  for (auto& ln : lines)
     s.emplace_back(x, std::move(ln));
 }
 
@@ -85,21 +88,6 @@ struct Unit {
   bool splittable = false; // plain paragraph: may break between lines
 };
 
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ')
-        out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == ' ')
-    out.pop_back();
-  return out;
-}
-
 std::string strip_scheme(std::string url) {
   for (std::string_view p : {"https://", "http://"})
     if (url.starts_with(p))
@@ -112,16 +100,16 @@ std::string strip_scheme(std::string url) {
 }
 
 std::string lower(std::string s) {
-  for (char &c : s)
+  for (char& c : s)
     if (c >= 'A' && c <= 'Z')
       c = static_cast<char>(c - 'A' + 'a');
   return s;
 }
 
 // Display text and URL of a social network account.
-std::pair<std::string, std::string> social(const SocialNetwork &sn) {
+std::pair<std::string, std::string> social(const SocialNetwork& sn) {
   const std::string n = lower(sn.network);
-  const std::string &u = sn.username;
+  const std::string& u = sn.username;
   struct Site {
     std::string_view network, prefix;
   };
@@ -151,7 +139,7 @@ std::pair<std::string, std::string> social(const SocialNetwork &sn) {
       return {u, ""};
     return {u, "https://" + s.substr(at + 1) + "/@" + s.substr(0, at)};
   }
-  for (const auto &site : sites)
+  for (const auto& site : sites)
     if (n == site.network) {
       std::string url = std::string(site.prefix) + u;
       return {strip_scheme(url), url};
@@ -159,7 +147,7 @@ std::pair<std::string, std::string> social(const SocialNetwork &sn) {
   return {sn.network + ": " + u, ""};
 }
 
-std::string phone_uri(const std::string &phone) {
+std::string phone_uri(const std::string& phone) {
   std::string out = "tel:";
   for (char c : phone)
     if ((c >= '0' && c <= '9') || c == '+')
@@ -167,7 +155,7 @@ std::string phone_uri(const std::string &phone) {
   return out;
 }
 
-std::string upper(const std::string &s) {
+std::string upper(const std::string& s) {
   std::string out;
   icu::UnicodeString::fromUTF8(s).toUpper().toUTF8String(out);
   return out;
@@ -181,24 +169,18 @@ std::string replace_all(std::string s, std::string_view what, std::string_view w
 
 class CvLayout {
 public:
-  CvLayout(const Cv &cv, const Style &style, const std::filesystem::path &base_dir,
-           LaidOutDocument &doc)
+  CvLayout(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,
+           LaidOutDocument& doc)
       : cv_(cv), st_(style), base_dir_(base_dir), doc_(doc),
-        ts_(style, cv.locale.language, doc.warnings) {
+        ts_(style, cv.locale.language, doc.warnings), tag_(language_tag(cv.locale.language)),
+        owner_match_(cv.header.name) {
     left_ = st_.margin_left;
     width_ = st_.page_width - st_.margin_left - st_.margin_right;
     top_ = st_.page_height - st_.margin_top;
     footer_h_ = st_.footer.empty() ? 0 : ts_.line_height(footer_size()) + 4;
     bottom_ = st_.margin_bottom + footer_h_;
     align_ = st_.justify ? Align::justify : Align::left;
-    owner_ = display_name(false);
-    owner_names_ = {collapse_spaces(cv.header.name.full), cv.header.name.romanized,
-                    cv.header.name.native,
-                    collapse_spaces(cv.header.name.given + " " + cv.header.name.family),
-                    collapse_spaces(cv.header.name.family + " " + cv.header.name.given)};
-    for (const auto &a : cv.header.name.aliases)
-      owner_names_.push_back(collapse_spaces(a));
-    std::erase_if(owner_names_, [](const std::string &s) { return s.empty(); });
+    owner_ = display_name(cv.header.name, tag_, NameStyle::latin_only);
   }
 
   void run() {
@@ -208,22 +190,23 @@ public:
     doc_.info.author = owner_;
     doc_.info.subject = "Curriculum vitae";
     header();
-    for (const auto &s : cv_.sections)
+    for (const auto& s : cv_.sections)
       section(s);
     paginate();
     footers();
   }
 
 private:
-  const Cv &cv_;
-  const Style &st_;
-  const std::filesystem::path &base_dir_;
-  LaidOutDocument &doc_;
+  const Cv& cv_;
+  const Style& st_;
+  const std::filesystem::path& base_dir_;
+  LaidOutDocument& doc_;
   Typesetter ts_;
   double left_ = 0, width_ = 0, top_ = 0, bottom_ = 0, footer_h_ = 0;
   Align align_ = Align::left;
-  std::string owner_;
-  std::vector<std::string> owner_names_;
+  std::string tag_; // BCP-47 language of the CV
+  NameMatcher owner_match_;
+  std::string owner_; // Latin display name, for metadata and footers
   std::vector<Block> blocks_;
 
   static constexpr double k_column_gap = 10; // main column <-> date column
@@ -234,12 +217,9 @@ private:
 
   double footer_size() const { return st_.body_size * 0.8; }
 
-  std::string display_name(bool with_native) const {
-    const PersonName &n = cv_.header.name;
-    std::string name = n.full.empty() ? collapse_spaces(n.given + " " + n.family) : n.full;
-    if (with_native && !n.native.empty() && n.native != name)
-      name = name.empty() ? n.native : name + " (" + n.native + ")";
-    return name;
+  static std::string language_tag(const std::string& language) {
+    std::string tag = resolve_language(language);
+    return tag.empty() ? "en" : tag;
   }
 
   // ------------------------------------------------------------- spans
@@ -253,10 +233,10 @@ private:
     return s;
   }
 
-  void rich(std::vector<Span> &out, const RichText &rt, const SpanStyle &base) const {
-    for (const auto &run : rt.runs) {
+  void rich(std::vector<Span>& out, const RichText& rt, const SpanStyle& base) const {
+    for (const auto& run : rt.runs) {
       std::visit(
-          [&](const auto &r) {
+          [&](const auto& r) {
             using T = std::decay_t<decltype(r)>;
             Span sp;
             sp.style = base;
@@ -281,12 +261,12 @@ private:
   }
 
   // settings.bold_keywords: every occurrence in ordinary text is bold.
-  void push_with_keywords(std::vector<Span> &out, Span sp) const {
-    const auto &keys = cv_.settings.bold_keywords;
+  void push_with_keywords(std::vector<Span>& out, Span sp) const {
+    const auto& keys = cv_.settings.bold_keywords;
     while (!sp.text.empty()) {
       std::size_t best = std::string::npos, len = 0;
       if (!sp.style.bold)
-        for (const auto &k : keys) {
+        for (const auto& k : keys) {
           if (k.empty())
             continue;
           const std::size_t at = sp.text.find(k);
@@ -309,26 +289,26 @@ private:
     }
   }
 
-  std::vector<Span> rich(const RichText &rt, const SpanStyle &base) const {
+  std::vector<Span> rich(const RichText& rt, const SpanStyle& base) const {
     std::vector<Span> out;
     rich(out, rt, base);
     return out;
   }
 
-  static void text(std::vector<Span> &out, std::string s, const SpanStyle &style) {
+  static void text(std::vector<Span>& out, std::string s, const SpanStyle& style) {
     if (!s.empty())
       out.push_back(Span{std::move(s), style});
   }
 
-  std::vector<LaidLine> set(const std::vector<Span> &spans, double width, Align align,
-                            const SourceLocation &where) {
+  std::vector<LaidLine> set(const std::vector<Span>& spans, double width, Align align,
+                            const SourceLocation& where) {
     return ts_.set(spans, width, align, where);
   }
 
   // -------------------------------------------------------- the header
 
   void header() {
-    const Header &h = cv_.header;
+    const Header& h = cv_.header;
     Block block;
     Strip strip;
     double x = left_, w = width_;
@@ -346,13 +326,13 @@ private:
     name_style.bold = true;
     name_style.size = st_.name_size;
     name_style.color = st_.primary_color;
-    append(s, x, set({Span{display_name(true), name_style}}, w, a, file_where()));
+    append(s, x, set({Span{display_name(cv_.header.name, tag_), name_style}}, w, a, file_where()));
     if (!h.headline.empty()) {
       SpanStyle hs = body();
       hs.size = st_.headline_size;
       append(s, x, set(rich(h.headline, hs), w, a, h.headline.where));
     }
-    for (const auto &line : h.affiliation)
+    for (const auto& line : h.affiliation)
       append(s, x, set({Span{line, body()}}, w, a, file_where()));
     contact_lines(s, x, w, a);
     const double text_h = height_of(s);
@@ -363,16 +343,16 @@ private:
     blocks_.push_back(std::move(block));
   }
 
-  static double strip_image_width(const Strip &s) {
+  static double strip_image_width(const Strip& s) {
     return std::get<ImageItem>(s.items.front()).width;
   }
 
-  ImageItem load_photo(const std::string &photo, double &height) {
+  ImageItem load_photo(const std::string& photo, double& height) {
     std::filesystem::path p(photo);
     if (p.is_relative())
       p = base_dir_ / p;
     const SourceLocation where{cv_.source_file, 0, 0};
-    auto fail = [&](const std::string &why) -> InputError {
+    auto fail = [&](const std::string& why) -> InputError {
       return InputError({Diagnostic{Severity::error, where, "cv.photo", why}});
     };
     std::ifstream in(p, std::ios::binary);
@@ -400,8 +380,8 @@ private:
   }
 
   // The contact items, packed into lines at item boundaries only.
-  void contact_lines(Stack &s, double x, double w, Align a) {
-    const Header &h = cv_.header;
+  void contact_lines(Stack& s, double x, double w, Align a) {
+    const Header& h = cv_.header;
     std::vector<std::vector<Span>> items;
     auto add = [&](std::string shown, std::string uri) {
       if (shown.empty())
@@ -412,17 +392,17 @@ private:
       items.push_back({Span{std::move(shown), st}});
     };
     add(h.location, "");
-    for (const auto &e : h.emails)
+    for (const auto& e : h.emails)
       add(e, "mailto:" + e);
-    for (const auto &p : h.phones)
+    for (const auto& p : h.phones)
       add(p, phone_uri(p));
-    for (const auto &web : h.websites)
+    for (const auto& web : h.websites)
       add(strip_scheme(web), web);
-    for (const auto &sn : h.social_networks) {
+    for (const auto& sn : h.social_networks) {
       auto [shown, url] = social(sn);
       add(shown, url);
     }
-    for (const auto &c : h.custom_connections)
+    for (const auto& c : h.custom_connections)
       add(c.placeholder, c.url);
     if (items.empty())
       return;
@@ -436,7 +416,7 @@ private:
       line.clear();
       line_w = 0;
     };
-    for (auto &item : items) {
+    for (auto& item : items) {
       const double iw = ts_.measure(item);
       if (!line.empty() && line_w + sep_w + iw > w)
         flush();
@@ -452,7 +432,7 @@ private:
 
   // ------------------------------------------------------------ sections
 
-  void section(const Section &sec) {
+  void section(const Section& sec) {
     heading(sec.title, sec.where);
     const std::size_t n = sec.entries.size();
     // Hanging label column for numbered lists and labelled publications.
@@ -466,7 +446,7 @@ private:
     }
     for (std::size_t i = 0; i < n; ++i) {
       std::vector<Unit> units;
-      std::visit([&](const auto &e) { entry(e, units, label_of(sec.entries[i], i, n)); },
+      std::visit([&](const auto& e) { entry(e, units, label_of(sec.entries[i], i, n)); },
                  sec.entries[i]);
       if (units.empty())
         continue;
@@ -477,8 +457,8 @@ private:
 
   double label_w_ = 0;
 
-  static std::string label_of(const Entry &e, std::size_t i, std::size_t n) {
-    if (const auto *p = std::get_if<PublicationEntry>(&e))
+  static std::string label_of(const Entry& e, std::size_t i, std::size_t n) {
+    if (const auto* p = std::get_if<PublicationEntry>(&e))
       return p->label.empty() ? "" : "[" + p->label + "]";
     if (std::holds_alternative<NumberedEntry>(e))
       return std::to_string(i + 1) + ".";
@@ -487,7 +467,7 @@ private:
     return {};
   }
 
-  void heading(const std::string &title, const SourceLocation &where) {
+  void heading(const std::string& title, const SourceLocation& where) {
     SpanStyle hs;
     hs.role = FontRole::heading;
     hs.bold = true;
@@ -538,9 +518,9 @@ private:
   // Units become strips: one strip per unit, or, for plain paragraphs and
   // units taller than a page, one strip per main line (the first one
   // taking as many lines as the aside and label need).
-  Block to_block(std::vector<Unit> &units) {
+  Block to_block(std::vector<Unit>& units) {
     Block b;
-    for (auto &u : units) {
+    for (auto& u : units) {
       const double side = std::max(height_of(u.aside), height_of(u.label));
       const double h = std::max(height_of(u.main), side);
       if (!(u.splittable || h > top_ - bottom_) || u.main.size() < 2) {
@@ -586,10 +566,10 @@ private:
 
   // The date column widens (up to 40% of the text width) to keep its
   // lines, e.g. "Sept 2021 – present", unbroken.
-  Columns columns(const std::vector<std::string> &aside, const std::string &label) {
+  Columns columns(const std::vector<std::string>& aside, const std::string& label) {
     double dw = st_.date_column_width;
     bool any = false;
-    for (const auto &a : aside) {
+    for (const auto& a : aside) {
       if (a.empty())
         continue;
       any = true;
@@ -606,19 +586,19 @@ private:
     return c;
   }
 
-  void aside_lines(Unit &u, const Columns &c, const std::vector<std::string> &lines,
-                   const SourceLocation &where) {
-    for (const auto &l : lines)
+  void aside_lines(Unit& u, const Columns& c, const std::vector<std::string>& lines,
+                   const SourceLocation& where) {
+    for (const auto& l : lines)
       if (!l.empty())
         append(u.aside, c.dx, set({Span{l, body()}}, c.dw, Align::right, where));
   }
 
-  void label_lines(Unit &u, const std::string &label) {
+  void label_lines(Unit& u, const std::string& label) {
     if (!label.empty())
       append(u.label, left_, set({Span{label, body()}}, label_w_ - 6, Align::left, {}));
   }
 
-  void summary_units(std::vector<Unit> &units, const RichText &summary, const Columns &c) {
+  void summary_units(std::vector<Unit>& units, const RichText& summary, const Columns& c) {
     if (summary.empty())
       return;
     Unit u;
@@ -628,29 +608,29 @@ private:
     units.push_back(std::move(u));
   }
 
-  void bullet_unit(std::vector<Unit> &units, const RichText &t, double x, double w, bool nested) {
+  void bullet_unit(std::vector<Unit>& units, const RichText& t, double x, double w, bool nested) {
     Unit u;
-    const std::string &glyph = nested ? st_.nested_bullet : st_.bullet;
+    const std::string& glyph = nested ? st_.nested_bullet : st_.bullet;
     append(u.label, x + 2, set({Span{glyph, body()}}, k_bullet_indent, Align::left, t.where));
     append(u.main, x + k_bullet_indent, set(rich(t, body()), w - k_bullet_indent, align_, t.where));
     units.push_back(std::move(u));
   }
 
-  void highlight_units(std::vector<Unit> &units, const std::vector<Highlight> &hs,
-                       const Columns &c) {
-    for (const auto &h : hs) {
+  void highlight_units(std::vector<Unit>& units, const std::vector<Highlight>& hs,
+                       const Columns& c) {
+    for (const auto& h : hs) {
       bullet_unit(units, h.text, c.mx, c.mw, false);
-      for (const auto &child : h.children)
+      for (const auto& child : h.children)
         bullet_unit(units, child, c.mx + k_bullet_indent, c.mw - k_bullet_indent, true);
     }
   }
 
-  void details_head(std::vector<Unit> &units, std::vector<std::vector<Span>> head,
-                    const EntryDetails &d, const SourceLocation &where) {
+  void details_head(std::vector<Unit>& units, std::vector<std::vector<Span>> head,
+                    const EntryDetails& d, const SourceLocation& where) {
     const std::vector<std::string> aside{format_dates(d.dates, cv_.locale), d.location.plain()};
     const Columns c = columns(aside, "");
     Unit u;
-    for (const auto &spans : head)
+    for (const auto& spans : head)
       if (!spans.empty())
         append(u.main, c.mx, set(spans, c.mw, Align::left, where));
     aside_lines(u, c, aside, d.dates.where);
@@ -659,7 +639,7 @@ private:
     highlight_units(units, d.highlights, c);
   }
 
-  void entry(const EducationEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const EducationEntry& e, std::vector<Unit>& units, const std::string&) {
     std::vector<Span> second;
     if (!e.degree.empty()) {
       rich(second, e.degree, body());
@@ -670,26 +650,24 @@ private:
     details_head(units, {rich(e.institution, body(true)), std::move(second)}, e.details, e.where);
   }
 
-  void entry(const ExperienceEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const ExperienceEntry& e, std::vector<Unit>& units, const std::string&) {
     details_head(units, {rich(e.position, body(true)), rich(e.company, body())}, e.details,
                  e.where);
   }
 
-  void entry(const NormalEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const NormalEntry& e, std::vector<Unit>& units, const std::string&) {
     details_head(units, {rich(e.name, body(true))}, e.details, e.where);
   }
 
-  bool is_owner(const Author &a) const {
-    if (a.highlighted)
-      return true;
-    const std::string n = collapse_spaces(a.name.plain());
-    return std::find(owner_names_.begin(), owner_names_.end(), n) != owner_names_.end();
+  // Marked bold in the YAML, or recognised as the CV owner ("Q. Hu", ...).
+  bool is_owner(const Author& a) const {
+    return a.highlighted || owner_match_.matches(a.name.plain());
   }
 
-  std::vector<Span> authors(const std::vector<Author> &list) const {
+  std::vector<Span> authors(const std::vector<Author>& list) const {
     std::vector<Span> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const Author &a = list[i];
+      const Author& a = list[i];
       SpanStyle st = body(is_owner(a));
       st.keep_together = true;
       const std::size_t first = out.size();
@@ -703,12 +681,12 @@ private:
     return out;
   }
 
-  void entry(const PublicationEntry &e, std::vector<Unit> &units, const std::string &label) {
+  void entry(const PublicationEntry& e, std::vector<Unit>& units, const std::string& label) {
     const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
     const Columns c = columns(aside, label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, label);
-    auto line = [&](const std::vector<Span> &spans) {
+    auto line = [&](const std::vector<Span>& spans) {
       if (!spans.empty())
         append(u.main, c.mx, set(spans, c.mw, Align::left, e.where));
     };
@@ -722,7 +700,7 @@ private:
     }
     rich(venue, e.journal, body(false, true));
     line(venue);
-    for (const auto &aw : e.awards) {
+    for (const auto& aw : e.awards) {
       SpanStyle s = body(true);
       s.color = st_.primary_color;
       line(rich(aw, s));
@@ -752,9 +730,9 @@ private:
     summary_units(units, e.summary, c);
   }
 
-  void entry(const TalkEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const TalkEntry& e, std::vector<Unit>& units, const std::string&) {
     std::vector<std::string> whens;
-    for (const auto &ev : e.events) {
+    for (const auto& ev : e.events) {
       std::string when = format_dates(ev.dates, cv_.locale);
       if (!ev.time.empty())
         when += when.empty() ? ev.time : ", " + ev.time;
@@ -764,12 +742,12 @@ private:
     Unit head;
     std::vector<Span> title = rich(e.title, body(true));
     if (!e.url.empty())
-      for (auto &sp : title)
+      for (auto& sp : title)
         sp.style.link = e.url;
     append(head.main, c.mx, set(title, c.mw, Align::left, e.where));
     units.push_back(std::move(head));
     for (std::size_t i = 0; i < e.events.size(); ++i) {
-      const TalkEvent &ev = e.events[i];
+      const TalkEvent& ev = e.events[i];
       Unit u;
       std::vector<Span> line = rich(ev.name, body());
       if (!ev.location.empty()) {
@@ -791,7 +769,7 @@ private:
     summary_units(units, e.summary, c);
   }
 
-  void entry(const ServiceEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const ServiceEntry& e, std::vector<Unit>& units, const std::string&) {
     const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), e.location.plain()};
     const Columns c = columns(aside, "");
     Unit u;
@@ -808,7 +786,7 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const PatentEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const PatentEntry& e, std::vector<Unit>& units, const std::string&) {
     const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
     const Columns c = columns(aside, "");
     Unit u;
@@ -832,7 +810,7 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const OneLineEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const OneLineEntry& e, std::vector<Unit>& units, const std::string&) {
     std::vector<Span> line = rich(e.label, body(true));
     text(line, ": ", body(true));
     rich(line, e.details, body());
@@ -842,26 +820,26 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const BulletEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const BulletEntry& e, std::vector<Unit>& units, const std::string&) {
     bullet_unit(units, e.bullet, left_, width_, false);
   }
 
-  void numbered(const RichText &t, std::vector<Unit> &units, const std::string &label) {
+  void numbered(const RichText& t, std::vector<Unit>& units, const std::string& label) {
     Unit u;
     append(u.label, left_, set({Span{label, body()}}, label_w_ - 6, Align::right, t.where));
     append(u.main, left_ + label_w_, set(rich(t, body()), width_ - label_w_, align_, t.where));
     units.push_back(std::move(u));
   }
 
-  void entry(const NumberedEntry &e, std::vector<Unit> &units, const std::string &label) {
+  void entry(const NumberedEntry& e, std::vector<Unit>& units, const std::string& label) {
     numbered(e.number, units, label);
   }
 
-  void entry(const ReversedNumberedEntry &e, std::vector<Unit> &units, const std::string &label) {
+  void entry(const ReversedNumberedEntry& e, std::vector<Unit>& units, const std::string& label) {
     numbered(e.reversed_number, units, label);
   }
 
-  void entry(const TextEntry &e, std::vector<Unit> &units, const std::string &) {
+  void entry(const TextEntry& e, std::vector<Unit>& units, const std::string&) {
     Unit u;
     u.splittable = true;
     append(u.main, left_, set(rich(e.text, body()), width_, align_, e.text.where));
@@ -870,7 +848,7 @@ private:
 
   // -------------------------------------------------------- pagination
 
-  static double block_height(const Block &b, bool at_top) {
+  static double block_height(const Block& b, bool at_top) {
     double h = 0;
     for (std::size_t i = 0; i < b.strips.size(); ++i)
       h += b.strips[i].height + (i == 0 && at_top ? 0 : b.strips[i].space_before);
@@ -889,7 +867,7 @@ private:
     };
     constexpr double eps = 1e-6;
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
-      Block &b = blocks_[i];
+      Block& b = blocks_[i];
       if (b.strips.empty())
         continue;
       // What must fit on this page: the block, plus for a heading the next
@@ -897,7 +875,7 @@ private:
       auto need = [&](bool top) {
         double n = block_height(b, top);
         if (b.keep_with_next && i + 1 < blocks_.size() && !blocks_[i + 1].strips.empty()) {
-          const Block &next = blocks_[i + 1];
+          const Block& next = blocks_[i + 1];
           if (block_height(next, true) <= content_h)
             n += block_height(next, false);
           else
@@ -908,7 +886,7 @@ private:
       if (!at_top && cursor - need(false) < bottom_ - eps && need(true) <= content_h + eps)
         new_page();
       for (std::size_t k = 0; k < b.strips.size(); ++k) {
-        Strip &s = b.strips[k];
+        Strip& s = b.strips[k];
         double sb = at_top ? 0 : s.space_before;
         if (!at_top && cursor - sb - s.height < bottom_ - eps) {
           new_page();
@@ -918,8 +896,8 @@ private:
         if (k == 0 && !b.bookmark.empty())
           doc_.bookmarks.push_back(
               Bookmark{b.bookmark, static_cast<int>(doc_.pages.size() - 1), y});
-        auto &items = doc_.pages.back().items;
-        for (auto &it : s.items) {
+        auto& items = doc_.pages.back().items;
+        for (auto& it : s.items) {
           translate(it, 0, y);
           items.push_back(std::move(it));
         }
@@ -936,14 +914,17 @@ private:
     SpanStyle fs = body();
     fs.size = footer_size();
     for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-      std::string t = replace_all(st_.footer, "{name}", owner_);
+      std::string t = st_.footer;
+      if (owner_.empty()) // no name: drop it and the separator after it
+        t = replace_all(replace_all(std::move(t), "{name} – ", ""), "{name}", "");
+      t = replace_all(std::move(t), "{name}", owner_);
       t = replace_all(std::move(t), "{page}", std::to_string(p + 1));
       t = replace_all(std::move(t), "{pages}", total);
       Stack s;
       append(s, left_, set({Span{t, fs}}, width_, Align::center, {}));
       std::vector<PageItem> items;
       emit(s, 0, items);
-      for (auto &it : items) {
+      for (auto& it : items) {
         translate(it, 0, st_.margin_bottom + height_of(s));
         doc_.pages[p].items.push_back(std::move(it));
       }
@@ -953,7 +934,7 @@ private:
 
 } // namespace
 
-LaidOutDocument layout_cv(const Cv &cv, const Style &style, const std::filesystem::path &base_dir) {
+LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir) {
   LaidOutDocument doc;
   CvLayout(cv, style, base_dir, doc).run();
   return doc;

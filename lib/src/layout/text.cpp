@@ -1,5 +1,7 @@
 #include "layout/text.hpp"
 
+#include "text/locale_format.hpp"
+
 #include <unicode/ubidi.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -18,7 +20,7 @@ namespace cvpress::detail {
 // ------------------------------------------------------------ break_lines
 
 void break_lines(std::span<const double> adv, std::span<const std::uint8_t> flags, double width,
-                 std::vector<LineRange> &out) {
+                 std::vector<LineRange>& out) {
   out.clear();
   const std::size_t n = adv.size();
   if (width < 1)
@@ -67,36 +69,15 @@ void break_lines(std::span<const double> adv, std::span<const std::uint8_t> flag
 
 // ---------------------------------------------------------------- helpers
 
-std::string icu_locale_for(const std::string &language) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> names{{
-      {"english", "en"},
-      {"mandarin_chinese", "zh"},
-      {"chinese", "zh"},
-      {"japanese", "ja"},
-      {"korean", "ko"},
-      {"french", "fr"},
-      {"german", "de"},
-      {"spanish", "es"},
-      {"italian", "it"},
-      {"portuguese", "pt"},
-      {"russian", "ru"},
-      {"turkish", "tr"},
-      {"arabic", "ar"},
-      {"hebrew", "he"},
-      {"hindi", "hi"},
-      {"indonesian", "id"},
-  }};
-  for (const auto &[name, id] : names)
-    if (language == name)
-      return std::string(id);
-  std::string id = language;
+std::string icu_locale_for(const std::string& language) {
+  std::string id = resolve_language(language);
   std::replace(id.begin(), id.end(), '-', '_');
   return id.empty() ? "en" : id;
 }
 
 namespace {
 
-void append_utf8(std::string &out, char32_t cp) {
+void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -132,7 +113,7 @@ struct Glyph {
   char32_t cp = 0;                // the character drawn
   std::uint32_t u16 = 0;          // offset in the paragraph's UTF-16 text
   std::uint32_t span = 0;         // index of its span
-  const FontFace *face = nullptr; // nullptr: not drawn (controls, ignorables)
+  const FontFace* face = nullptr; // nullptr: not drawn (controls, ignorables)
 };
 
 } // namespace
@@ -140,14 +121,14 @@ struct Glyph {
 // ------------------------------------------------------------- Typesetter
 
 struct Typesetter::Impl {
-  const Style &style;
-  std::vector<Diagnostic> &warnings;
+  const Style& style;
+  std::vector<Diagnostic>& warnings;
   std::unordered_set<char32_t> warned;
   std::array<std::optional<FontChain>, 12> chains; // role x bold x italic
   std::array<std::optional<FaceMetrics>, 3> role_metrics;
-  UBreakIterator *breaker = nullptr;
-  UBiDi *para = nullptr;
-  UBiDi *line = nullptr;
+  UBreakIterator* breaker = nullptr;
+  UBiDi* para = nullptr;
+  UBiDi* line = nullptr;
 
   // Scratch buffers, reused by every paragraph.
   std::u16string text16, piece16, shaped16;
@@ -160,7 +141,7 @@ struct Typesetter::Impl {
   std::vector<std::uint32_t> order; // glyph index | rtl bit
   bool has_rtl = false;
 
-  Impl(const Style &s, std::vector<Diagnostic> &w) : style(s), warnings(w) {}
+  Impl(const Style& s, std::vector<Diagnostic>& w) : style(s), warnings(w) {}
   ~Impl() {
     if (breaker)
       ubrk_close(breaker);
@@ -170,18 +151,18 @@ struct Typesetter::Impl {
       ubidi_close(para);
   }
 
-  const FontChain &chain(const SpanStyle &s) {
+  const FontChain& chain(const SpanStyle& s) {
     std::size_t i = static_cast<std::size_t>(s.role) * 4 + (s.bold ? 2 : 0) + (s.italic ? 1 : 0);
-    auto &c = chains[i];
+    auto& c = chains[i];
     if (!c) {
       std::vector<std::string> families;
       if (s.role == FontRole::mono)
         families.push_back("DejaVu Sans Mono");
-      const auto &spec = s.role == FontRole::heading ? style.heading_fonts : style.body_fonts;
+      const auto& spec = s.role == FontRole::heading ? style.heading_fonts : style.body_fonts;
       families.insert(families.end(), spec.families.begin(), spec.families.end());
-      std::vector<const FontFace *> faces;
-      for (const auto &f : families)
-        if (const FontFace *face = FontCatalog::shared().find(f, s.bold, s.italic))
+      std::vector<const FontFace*> faces;
+      for (const auto& f : families)
+        if (const FontFace* face = FontCatalog::shared().find(f, s.bold, s.italic))
           faces.push_back(face);
       if (faces.empty())
         throw RenderError("no usable font: none of the style's font families is installed");
@@ -190,7 +171,7 @@ struct Typesetter::Impl {
     return *c;
   }
 
-  void warn_uncovered(char32_t cp, const SourceLocation &where, bool replaced_by_fffd) {
+  void warn_uncovered(char32_t cp, const SourceLocation& where, bool replaced_by_fffd) {
     if (!warned.insert(cp).second)
       return;
     char code[16];
@@ -205,15 +186,15 @@ struct Typesetter::Impl {
 
   // Builds text16, glyphs, adv and flags for `spans` (no line breaking).
   // `where` == nullptr: measuring only, no warnings.
-  void prepare(std::span<const Span> spans, const SourceLocation *where) {
+  void prepare(std::span<const Span> spans, const SourceLocation* where) {
     text16.clear();
     span_start16.clear();
     has_rtl = false;
-    for (const auto &sp : spans) {
+    for (const auto& sp : spans) {
       span_start16.push_back(static_cast<std::uint32_t>(text16.size()));
       piece16.clear();
       bool arabic = false;
-      const auto *s = reinterpret_cast<const std::uint8_t *>(sp.text.data());
+      const auto* s = reinterpret_cast<const std::uint8_t*>(sp.text.data());
       std::int32_t i = 0, len = static_cast<std::int32_t>(sp.text.size());
       while (i < len) {
         UChar32 c;
@@ -266,7 +247,7 @@ struct Typesetter::Impl {
       Glyph gl{static_cast<char32_t>(c), static_cast<std::uint32_t>(at), span, nullptr};
       std::uint8_t fl = 0;
       double a = 0;
-      const SpanStyle &st = spans[span].style;
+      const SpanStyle& st = spans[span].style;
       const auto gc = U_GET_GC_MASK(c);
       if (c == '\t')
         gl.cp = c = ' ';
@@ -276,7 +257,7 @@ struct Typesetter::Impl {
                  u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
         // Controls, bidi marks, ZWJ, variation selectors: not drawn.
       } else {
-        const FontChain &ch = chain(st);
+        const FontChain& ch = chain(st);
         // libharu draws BMP characters only (one 16-bit code per glyph), so
         // non-BMP characters (emoji, ...) are treated as uncovered on purpose.
         int fi = c <= 0xFFFF ? ch.face_for(gl.cp) : -1;
@@ -336,7 +317,7 @@ struct Typesetter::Impl {
   }
 
   // Fills `order` with the line's glyphs in visual order.
-  void visual_order(const LineRange &r) {
+  void visual_order(const LineRange& r) {
     order.clear();
     if (!has_rtl) {
       for (std::size_t g = r.begin; g < r.content_end; ++g)
@@ -382,8 +363,8 @@ struct Typesetter::Impl {
   }
 };
 
-Typesetter::Typesetter(const Style &style, const std::string &language,
-                       std::vector<Diagnostic> &warnings)
+Typesetter::Typesetter(const Style& style, const std::string& language,
+                       std::vector<Diagnostic>& warnings)
     : impl_(std::make_unique<Impl>(style, warnings)) {
   UErrorCode st = U_ZERO_ERROR;
   const std::string loc = icu_locale_for(language);
@@ -403,7 +384,7 @@ Typesetter::~Typesetter() = default;
 double Typesetter::line_height(double size) const { return size * impl_->style.line_spacing; }
 
 FaceMetrics Typesetter::role_metrics(FontRole role) {
-  auto &m = impl_->role_metrics[static_cast<std::size_t>(role)];
+  auto& m = impl_->role_metrics[static_cast<std::size_t>(role)];
   if (!m) {
     SpanStyle s;
     s.role = role;
@@ -421,8 +402,8 @@ double Typesetter::measure(std::span<const Span> spans) {
 }
 
 std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width, Align align,
-                                      const SourceLocation &where) {
-  Impl &m = *impl_;
+                                      const SourceLocation& where) {
+  Impl& m = *impl_;
   m.prepare(spans, &where);
   std::vector<LaidLine> lines;
   if (m.glyphs.empty())
@@ -437,7 +418,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       m.has_rtl = false;
   }
   lines.reserve(m.ranges.size());
-  for (const LineRange &r : m.ranges) {
+  for (const LineRange& r : m.ranges) {
     LaidLine ln;
     double max_size = 0;
     FontRole role = FontRole::body;
@@ -445,7 +426,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     int spaces = 0;
     double space_w = 0;
     for (std::size_t g = r.begin; g < r.end; ++g) {
-      const SpanStyle &st = spans[m.glyphs[g].span].style;
+      const SpanStyle& st = spans[m.glyphs[g].span].style;
       if (st.size > max_size) {
         max_size = st.size;
         role = st.role;
@@ -487,7 +468,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     auto flush_link = [&] {
       if (link_span == UINT32_MAX)
         return;
-      const SpanStyle &st = spans[link_span].style;
+      const SpanStyle& st = spans[link_span].style;
       const FaceMetrics lm = role_metrics(st.role);
       const double y0 = std::max(lm.descender * st.size, desc_limit);
       const double y1 = std::min(lm.ascender * st.size, asc_limit);
@@ -498,7 +479,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       if (!open)
         return;
       open = false;
-      const SpanStyle &st = spans[cur_span].style;
+      const SpanStyle& st = spans[cur_span].style;
       if (!st.link.empty()) {
         if (link_span == cur_span) {
           link_x1 = cur.x + cur.width;
@@ -518,7 +499,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     };
     for (std::uint32_t o : m.order) {
       const std::uint32_t g = o & 0x7FFFFFFFu;
-      const Glyph &gl = m.glyphs[g];
+      const Glyph& gl = m.glyphs[g];
       if (!gl.face)
         continue;
       const double a = m.adv[g];
@@ -529,7 +510,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       }
       if (!open || gl.span != cur_span || gl.face != cur.face) {
         flush();
-        const SpanStyle &st = spans[gl.span].style;
+        const SpanStyle& st = spans[gl.span].style;
         cur.x = x;
         cur.y = 0;
         cur.face = gl.face;

@@ -10,7 +10,7 @@ namespace cvpress::detail {
 
 namespace {
 
-void num(std::string &out, double v) {
+void num(std::string& out, double v) {
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
   (void)ec;
@@ -22,7 +22,7 @@ void num(std::string &out, double v) {
 }
 
 // Font sizes in their shortest form: 24, 10.5.
-void size(std::string &out, double v) {
+void size(std::string& out, double v) {
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::round(v * 10) / 10);
   (void)ec;
@@ -30,13 +30,13 @@ void size(std::string &out, double v) {
   out.append(buf, end);
 }
 
-void color(std::string &out, std::uint32_t c) {
+void color(std::string& out, std::uint32_t c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, " #%06x", static_cast<unsigned>(c & 0xFFFFFF));
   out += buf;
 }
 
-void quoted(std::string &out, std::string_view s) {
+void quoted(std::string& out, std::string_view s) {
   out += " \"";
   for (char c : s) {
     if (c == '"' || c == '\\') {
@@ -51,7 +51,7 @@ void quoted(std::string &out, std::string_view s) {
   out += '"';
 }
 
-void face_name(std::string &out, const FontFace *face) {
+void face_name(std::string& out, const FontFace* face) {
   out += ' ';
   if (!face) {
     out += "(none)";
@@ -66,8 +66,8 @@ void face_name(std::string &out, const FontFace *face) {
 }
 
 struct ItemPrinter {
-  std::string &out;
-  void operator()(const TextItem &t) const {
+  std::string& out;
+  void operator()(const TextItem& t) const {
     out += "text";
     num(out, t.x);
     num(out, t.y);
@@ -76,7 +76,7 @@ struct ItemPrinter {
     color(out, t.color);
     quoted(out, t.text);
   }
-  void operator()(const RuleItem &r) const {
+  void operator()(const RuleItem& r) const {
     out += "rule";
     num(out, r.x0);
     num(out, r.y0);
@@ -85,7 +85,7 @@ struct ItemPrinter {
     num(out, r.thickness);
     color(out, r.color);
   }
-  void operator()(const RectItem &r) const {
+  void operator()(const RectItem& r) const {
     out += "rect";
     num(out, r.x);
     num(out, r.y);
@@ -93,7 +93,7 @@ struct ItemPrinter {
     num(out, r.height);
     color(out, r.color);
   }
-  void operator()(const ImageItem &i) const {
+  void operator()(const ImageItem& i) const {
     out += "image";
     num(out, i.x);
     num(out, i.y);
@@ -102,7 +102,7 @@ struct ItemPrinter {
     out += i.format == ImageItem::Format::png ? " png " : " jpeg ";
     out += std::to_string(i.bytes.size());
   }
-  void operator()(const LinkItem &l) const {
+  void operator()(const LinkItem& l) const {
     out += "link";
     num(out, l.x);
     num(out, l.y);
@@ -114,7 +114,7 @@ struct ItemPrinter {
 
 } // namespace
 
-std::string trace(const LaidOutDocument &doc) {
+std::string trace(const LaidOutDocument& doc) {
   std::string out;
   out.reserve(4096);
   out += "document";
@@ -130,12 +130,12 @@ std::string trace(const LaidOutDocument &doc) {
   out += '\n';
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
     out += "page " + std::to_string(p + 1) + '\n';
-    for (const auto &item : doc.pages[p].items) {
+    for (const auto& item : doc.pages[p].items) {
       std::visit(ItemPrinter{out}, item);
       out += '\n';
     }
   }
-  for (const auto &b : doc.bookmarks) {
+  for (const auto& b : doc.bookmarks) {
     out += "bookmark";
     quoted(out, b.title);
     out += " p" + std::to_string(b.page + 1) + " y=";
@@ -144,7 +144,7 @@ std::string trace(const LaidOutDocument &doc) {
     out += y.substr(1);
     out += '\n';
   }
-  for (const auto &w : doc.warnings)
+  for (const auto& w : doc.warnings)
     out += w.to_string() + '\n';
   return out;
 }
