@@ -37,7 +37,7 @@ struct ScratchDir {
     std::error_code ec;
     fs::remove_all(path, ec);
   }
-  fs::path write(const std::string &name, const std::string &bytes) const {
+  fs::path write(const std::string& name, const std::string& bytes) const {
     fs::path p = path / name;
     std::ofstream(p, std::ios::binary) << bytes;
     return p;
@@ -45,9 +45,9 @@ struct ScratchDir {
 };
 
 // Runs a shell command; returns its standard output ("" on failure).
-std::string run(const std::string &command, int *status = nullptr) {
+std::string run(const std::string& command, int* status = nullptr) {
   std::string out;
-  FILE *pipe = ::popen(command.c_str(), "r");
+  FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe)
     return out;
   std::array<char, 4096> buf{};
@@ -60,9 +60,9 @@ std::string run(const std::string &command, int *status = nullptr) {
   return out;
 }
 
-std::string quote(const fs::path &p) { return "'" + p.string() + "'"; }
+std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
 
-TextItem text(const FontFace *face, double x, double y, std::string s, double size = 11,
+TextItem text(const FontFace* face, double x, double y, std::string s, double size = 11,
               std::uint32_t color = 0) {
   TextItem t;
   t.x = x;
@@ -75,7 +75,7 @@ TextItem text(const FontFace *face, double x, double y, std::string s, double si
 }
 
 // A two-page document in Latin, Greek, Cyrillic and CJK.
-LaidOutDocument sample(const FontFace *latin, const FontFace *cjk) {
+LaidOutDocument sample(const FontFace* latin, const FontFace* cjk) {
   LaidOutDocument doc;
   doc.info.title = "Jürgen Müller – CV";
   doc.info.author = "Jürgen Müller 陈巧玲";
@@ -117,22 +117,22 @@ LaidOutDocument sample(const FontFace *latin, const FontFace *cjk) {
   return doc;
 }
 
-const FontFace *latin_face() { return FontCatalog::shared().find("DejaVu Sans"); }
-const FontFace *cjk_face() { return FontCatalog::shared().find("WenQuanYi Micro Hei"); }
+const FontFace* latin_face() { return FontCatalog::shared().find("DejaVu Sans"); }
+const FontFace* cjk_face() { return FontCatalog::shared().find("WenQuanYi Micro Hei"); }
 
-bool have_tool(const char *tool) {
+bool have_tool(const char* tool) {
   return run(std::string("command -v ") + tool + " >/dev/null 2>&1 && echo yes") == "yes\n";
 }
 
 } // namespace
 
 TEST_CASE("pdf painter: pdftotext extracts the drawn text exactly") {
-  const FontFace *latin = latin_face();
+  const FontFace* latin = latin_face();
   if (!latin || !have_tool("pdftotext")) {
     MESSAGE("skipped: DejaVu Sans or pdftotext missing");
     return;
   }
-  const FontFace *cjk = cjk_face();
+  const FontFace* cjk = cjk_face();
   ScratchDir dir;
   auto pdf = dir.write("t.pdf", paint_pdf(sample(latin, cjk)));
   std::string txt = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
@@ -153,7 +153,7 @@ TEST_CASE("pdf painter: pdftotext extracts the drawn text exactly") {
 }
 
 TEST_CASE("pdf painter: links, bookmarks and document information") {
-  const FontFace *latin = latin_face();
+  const FontFace* latin = latin_face();
   if (!latin) {
     MESSAGE("skipped: DejaVu Sans missing");
     return;
@@ -193,7 +193,7 @@ TEST_CASE("pdf painter: links, bookmarks and document information") {
 }
 
 TEST_CASE("pdf painter: output is deterministic and dated only on request") {
-  const FontFace *latin = latin_face();
+  const FontFace* latin = latin_face();
   if (!latin) {
     MESSAGE("skipped: DejaVu Sans missing");
     return;
@@ -207,10 +207,12 @@ TEST_CASE("pdf painter: output is deterministic and dated only on request") {
   CHECK(bytes.find("/CreationDate (D:20231114221320Z") != std::string::npos);
   CHECK(bytes.find("/ModDate (D:20231114221320Z") != std::string::npos);
   CHECK(bytes == paint_pdf(doc, dated));
+  dated.date_epoch = 253402300799; // the last PDF date
+  CHECK(paint_pdf(doc, dated).find("/CreationDate (D:99991231235959Z") != std::string::npos);
 }
 
 TEST_CASE("pdf painter: documents painted in parallel threads are identical") {
-  const FontFace *latin = latin_face();
+  const FontFace* latin = latin_face();
   if (!latin) {
     MESSAGE("skipped: DejaVu Sans missing");
     return;
@@ -224,15 +226,21 @@ TEST_CASE("pdf painter: documents painted in parallel threads are identical") {
       for (int k = 0; k < 5; ++k)
         results[i] = paint_pdf(doc);
     });
-  for (auto &t : threads)
+  for (auto& t : threads)
     t.join();
-  for (const auto &r : results)
+  for (const auto& r : results)
     CHECK(r == expected);
 }
 
 TEST_CASE("pdf painter: SOURCE_DATE_EPOCH is parsed strictly") {
   ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
   CHECK(source_date_epoch_from_env() == std::optional<std::int64_t>(86400));
+  ::setenv("SOURCE_DATE_EPOCH", "253402300799", 1);
+  CHECK(source_date_epoch_from_env() == std::optional<std::int64_t>(253402300799));
+  ::setenv("SOURCE_DATE_EPOCH", "253402300800", 1);
+  CHECK_FALSE(source_date_epoch_from_env().has_value());
+  ::setenv("SOURCE_DATE_EPOCH", "-1", 1);
+  CHECK_FALSE(source_date_epoch_from_env().has_value());
   ::setenv("SOURCE_DATE_EPOCH", "12x", 1);
   CHECK_FALSE(source_date_epoch_from_env().has_value());
   ::unsetenv("SOURCE_DATE_EPOCH");
@@ -297,7 +305,7 @@ TEST_CASE("pdf painter: a PNG with alpha is embedded once however often it is dr
 }
 
 TEST_CASE("pdf painter: odd items neither crash nor break the file") {
-  const FontFace *latin = latin_face();
+  const FontFace* latin = latin_face();
   if (!latin) {
     MESSAGE("skipped: DejaVu Sans missing");
     return;

@@ -10,8 +10,8 @@ namespace cvpress::detail {
 namespace {
 
 // Records the first error; never throws (called from C).
-void record_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user) noexcept {
-  auto *state = static_cast<HpdfErrorState *>(user);
+void record_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) noexcept {
+  auto* state = static_cast<HpdfErrorState*>(user);
   if (state && state->code == 0) {
     state->code = code;
     state->detail = detail;
@@ -32,7 +32,7 @@ std::string dec(long value) {
   return std::string(buf.data(), end);
 }
 
-const char *error_name(HPDF_STATUS code) {
+const char* error_name(HPDF_STATUS code) {
   switch (code) {
   case HPDF_FAILD_TO_ALLOC_MEM:
     return "out of memory";
@@ -112,7 +112,7 @@ std::string HpdfDocument::save() {
   std::size_t done = 0;
   while (done < bytes.size()) {
     auto size = static_cast<HPDF_UINT32>(bytes.size() - done);
-    status = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE *>(bytes.data() + done), &size);
+    status = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data() + done), &size);
     if (status != HPDF_OK && status != HPDF_STREAM_EOF)
       check("reading the saved document", false);
     done += size;

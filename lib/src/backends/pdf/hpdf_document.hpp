@@ -21,15 +21,15 @@ public:
   /// Creates a document; throws RenderError when libharu cannot.
   HpdfDocument();
   ~HpdfDocument();
-  HpdfDocument(const HpdfDocument &) = delete;
-  HpdfDocument &operator=(const HpdfDocument &) = delete;
+  HpdfDocument(const HpdfDocument&) = delete;
+  HpdfDocument& operator=(const HpdfDocument&) = delete;
 
   /// The raw handle.
   [[nodiscard]] HPDF_Doc get() const noexcept { return doc_; }
   /// True once libharu has reported an error.
   [[nodiscard]] bool failed() const noexcept { return error_.code != 0; }
   /// The recorded error.
-  [[nodiscard]] const HpdfErrorState &error() const noexcept { return error_; }
+  [[nodiscard]] const HpdfErrorState& error() const noexcept { return error_; }
   /// Throws RenderError naming `what` when an error was recorded, or when
   /// `ok` is false (a call returned null or a failure status).
   void check(std::string_view what, bool ok = true) const;

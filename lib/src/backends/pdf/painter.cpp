@@ -39,7 +39,7 @@ namespace {
 // ---------------------------------------------------------------- helpers
 
 // Decodes UTF-8, calling `emit` per code point; malformed bytes are skipped.
-template <typename F> void for_each_code_point(std::string_view s, F &&emit) {
+template <typename F> void for_each_code_point(std::string_view s, F&& emit) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto b = static_cast<unsigned char>(s[i]);
@@ -57,7 +57,7 @@ template <typename F> void for_each_code_point(std::string_view s, F &&emit) {
 }
 
 // A number for a content stream: at most `digits` decimals, no trailing zeros.
-void put_number(std::string &out, double v, int digits = 3) {
+void put_number(std::string& out, double v, int digits = 3) {
   if (!std::isfinite(v))
     v = 0;
   char buf[64];
@@ -79,14 +79,14 @@ void put_number(std::string &out, double v, int digits = 3) {
   out += ' ';
 }
 
-void put_color(std::string &out, std::uint32_t rgb, const char *op) {
+void put_color(std::string& out, std::uint32_t rgb, const char* op) {
   for (int shift = 16; shift >= 0; shift -= 8)
     put_number(out, static_cast<double>((rgb >> shift) & 0xFF) / 255.0, 4);
   out += op;
   out += '\n';
 }
 
-void put_hex4(std::string &out, unsigned v) {
+void put_hex4(std::string& out, unsigned v) {
   static constexpr char digits[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4)
     out += digits[(v >> shift) & 0xF];
@@ -94,7 +94,7 @@ void put_hex4(std::string &out, unsigned v) {
 
 // A ToUnicode CMap: glyph id `gids[i]` is the character `chars[i]` (the
 // first character wins when several share a glyph).
-std::string to_unicode_cmap(const std::vector<char32_t> &chars, const std::vector<unsigned> &gids) {
+std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vector<unsigned>& gids) {
   std::map<unsigned, char32_t> by_gid;
   for (std::size_t i = 0; i < chars.size(); ++i)
     if (gids[i] != 0)
@@ -155,7 +155,7 @@ std::string safe_name(std::string_view s) {
 }
 
 // Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
-void civil_from_days(std::int64_t z, int &year, int &month, int &day) {
+void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
   z += 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const auto doe = static_cast<unsigned>(z - era * 146097);
@@ -194,7 +194,7 @@ HPDF_REAL real(double v) {
 
 class Painter {
 public:
-  Painter(const LaidOutDocument &document, const PaintOptions &options)
+  Painter(const LaidOutDocument& document, const PaintOptions& options)
       : in_(document), options_(options) {}
 
   std::string run() {
@@ -210,7 +210,7 @@ public:
                    HPDF_OK);
     embed_fonts();
     write_info();
-    for (const auto &page : in_.pages)
+    for (const auto& page : in_.pages)
       paint_page(page);
     if (pages_.empty())
       paint_page(Page{}); // a PDF needs at least one page
@@ -243,7 +243,7 @@ private:
     if (options_.compress)
       d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     pdf_.check("writing a PDF stream",
-               HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE *>(bytes.data()),
+               HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                  static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK);
     return d;
   }
@@ -251,19 +251,19 @@ private:
   // Files in first-use order, so object numbers and tags are deterministic.
   void embed_fonts() {
     std::vector<FileKey> order;
-    std::map<FileKey, std::pair<const FontFace *, std::set<char32_t>>> used;
+    std::map<FileKey, std::pair<const FontFace*, std::set<char32_t>>> used;
     // Collect code points per file (faces in first-use order).
-    std::vector<std::pair<const FontFace *, FileKey>> faces;
-    std::unordered_map<const FontFace *, std::size_t> face_index_of;
-    for (const auto &page : in_.pages)
-      for (const auto &item : page.items) {
-        const auto *text = std::get_if<TextItem>(&item);
+    std::vector<std::pair<const FontFace*, FileKey>> faces;
+    std::unordered_map<const FontFace*, std::size_t> face_index_of;
+    for (const auto& page : in_.pages)
+      for (const auto& item : page.items) {
+        const auto* text = std::get_if<TextItem>(&item);
         if (!text || !text->face || text->text.empty())
           continue;
         auto [fi, fresh_face] = face_index_of.try_emplace(text->face, faces.size());
         if (fresh_face)
           faces.emplace_back(text->face, FileKey{file_path(*text->face), face_index(*text->face)});
-        const FileKey &key = faces[fi->second].second;
+        const FileKey& key = faces[fi->second].second;
         auto [it, fresh] = used.try_emplace(key, text->face, std::set<char32_t>{});
         if (fresh)
           order.push_back(key);
@@ -273,22 +273,22 @@ private:
         });
       }
     int tag = 0;
-    for (const auto &key : order) {
-      auto &[face, cps] = used[key];
+    for (const auto& key : order) {
+      auto& [face, cps] = used[key];
       if (cps.empty())
         cps.insert(U' ');
       embed(key, *face, cps, tag++);
     }
-    for (const auto &[face, key] : faces)
+    for (const auto& [face, key] : faces)
       fonts_[face] = &embedded_.at(key);
   }
 
-  void embed(const FileKey &key, const FontFace &face, const std::set<char32_t> &cps, int tag) {
+  void embed(const FileKey& key, const FontFace& face, const std::set<char32_t>& cps, int tag) {
     const std::string subset = build_subset_ttf(face, cps);
     const SfntFacts facts = read_sfnt(subset);
     const std::vector<char32_t> chars(cps.begin(), cps.end());
     const std::vector<unsigned> gids = glyph_ids(subset, chars);
-    Embedded &e = embedded_[key];
+    Embedded& e = embedded_[key];
     for (std::size_t i = 0; i < chars.size(); ++i)
       e.gid.emplace(chars[i], gids[i]);
 
@@ -373,7 +373,7 @@ private:
     pdf_.check("embedding font '" + family_name(face) + "' (" + key.first + ")");
   }
 
-  void set_text(HPDF_InfoType type, const std::string &value) {
+  void set_text(HPDF_InfoType type, const std::string& value) {
     if (value.empty())
       return;
     pdf_.check("writing document information",
@@ -402,7 +402,7 @@ private:
     }
   }
 
-  void paint_page(const Page &page) {
+  void paint_page(const Page& page) {
     HPDF_Page p = HPDF_AddPage(pdf_.get());
     pdf_.check("adding a page", p != nullptr);
     HPDF_Page_SetWidth(p, real(in_.page_width));
@@ -416,8 +416,8 @@ private:
     size_ = -1;
     line_width_ = -1;
     fill_ = stroke_ = kUnknownColor;
-    for (const auto &item : page.items)
-      std::visit([this](const auto &it) { draw(it); }, item);
+    for (const auto& item : page.items)
+      std::visit([this](const auto& it) { draw(it); }, item);
     end_text();
     flush();
     pdf_.check("drawing page " + std::to_string(pages_.size()));
@@ -430,7 +430,7 @@ private:
       return;
     auto attr = static_cast<HPDF_PageAttr>(page_->attr);
     pdf_.check("writing page content",
-               HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE *>(ops_.data()),
+               HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops_.data()),
                                  static_cast<HPDF_UINT>(ops_.size())) == HPDF_OK);
     ops_.clear();
   }
@@ -461,13 +461,13 @@ private:
     }
   }
 
-  void draw(const TextItem &t) {
+  void draw(const TextItem& t) {
     if (!t.face || t.text.empty() || !(t.size > 0))
       return;
     auto it = fonts_.find(t.face);
     if (it == fonts_.end() || !it->second)
       return;
-    const Embedded &e = *it->second;
+    const Embedded& e = *it->second;
     std::string codes;
     for_each_code_point(t.text, [&](char32_t cp) {
       auto g = e.gid.find(cp);
@@ -481,7 +481,7 @@ private:
       in_text_ = true;
     }
     if (e.font != font_ || t.size != size_) {
-      const char *local = HPDF_Page_GetLocalFontName(page_, e.font);
+      const char* local = HPDF_Page_GetLocalFontName(page_, e.font);
       pdf_.check("adding a font to a page", local != nullptr);
       ops_ += '/';
       ops_ += local;
@@ -514,7 +514,7 @@ private:
     ops_ += "> Tj\n";
   }
 
-  void draw(const RuleItem &r) {
+  void draw(const RuleItem& r) {
     if (!(r.thickness > 0))
       return;
     end_text();
@@ -528,7 +528,7 @@ private:
     ops_ += "l S\n";
   }
 
-  void draw(const RectItem &r) {
+  void draw(const RectItem& r) {
     if (!(r.width > 0) || !(r.height > 0))
       return;
     end_text();
@@ -540,7 +540,7 @@ private:
     ops_ += "re f\n";
   }
 
-  void draw(const ImageItem &im) {
+  void draw(const ImageItem& im) {
     if (im.bytes.empty() || !(im.width > 0) || !(im.height > 0))
       return;
     end_text();
@@ -553,7 +553,7 @@ private:
           im.format == ImageItem::Format::png ? png_problem(im.bytes) : jpeg_problem(im.bytes);
       if (!problem.empty())
         throw RenderError("PDF: cannot embed an image: " + problem);
-      const auto *data = reinterpret_cast<const HPDF_BYTE *>(im.bytes.data());
+      const auto* data = reinterpret_cast<const HPDF_BYTE*>(im.bytes.data());
       auto size = static_cast<HPDF_UINT>(im.bytes.size());
       image = im.format == ImageItem::Format::png
                   ? HPDF_LoadPngImageFromMem(pdf_.get(), data, size)
@@ -565,7 +565,7 @@ private:
     HPDF_Page_DrawImage(page_, image, real(im.x), real(im.y), real(im.width), real(im.height));
   }
 
-  void draw(const LinkItem &l) {
+  void draw(const LinkItem& l) {
     if (l.uri.empty() || !(l.width > 0) || !(l.height > 0))
       return;
     HPDF_Rect rect{real(l.x), real(l.y), real(l.x + l.width), real(l.y + l.height)};
@@ -575,7 +575,7 @@ private:
   }
 
   void write_bookmarks() {
-    for (const auto &b : in_.bookmarks) {
+    for (const auto& b : in_.bookmarks) {
       if (b.title.empty() || pages_.empty())
         continue;
       std::size_t index = b.page < 0 ? 0 : static_cast<std::size_t>(b.page);
@@ -599,12 +599,12 @@ private:
     }
   }
 
-  const LaidOutDocument &in_;
-  const PaintOptions &options_;
+  const LaidOutDocument& in_;
+  const PaintOptions& options_;
   HpdfDocument pdf_;
   HPDF_Encoder utf8_ = nullptr;
   std::map<FileKey, Embedded> embedded_;
-  std::unordered_map<const FontFace *, const Embedded *> fonts_;
+  std::unordered_map<const FontFace*, const Embedded*> fonts_;
   std::map<std::string_view, HPDF_Image> images_;
   std::vector<HPDF_Page> pages_;
   // Current page state.
@@ -621,18 +621,19 @@ private:
 
 } // namespace
 
-std::string paint_pdf(const LaidOutDocument &document, const PaintOptions &options) {
+std::string paint_pdf(const LaidOutDocument& document, const PaintOptions& options) {
   return Painter(document, options).run();
 }
 
 std::optional<std::int64_t> source_date_epoch_from_env() {
-  const char *value = std::getenv("SOURCE_DATE_EPOCH");
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
   if (!value || !*value)
     return std::nullopt;
   std::int64_t epoch = 0;
-  const char *end = value + std::strlen(value);
+  const char* end = value + std::strlen(value);
   auto [ptr, ec] = std::from_chars(value, end, epoch);
-  if (ec != std::errc() || ptr != end || epoch < 0)
+  // PDF dates have four-digit years: up to 9999-12-31T23:59:59Z.
+  if (ec != std::errc() || ptr != end || epoch < 0 || epoch > 253402300799)
     return std::nullopt;
   return epoch;
 }

@@ -18,10 +18,10 @@ struct PaintOptions {
 
 /// The PDF file for `document`. Deterministic: equal input and options give
 /// byte-identical output. Throws RenderError on any libharu failure.
-std::string paint_pdf(const LaidOutDocument &document, const PaintOptions &options = {});
+std::string paint_pdf(const LaidOutDocument& document, const PaintOptions& options = {});
 
-/// SOURCE_DATE_EPOCH parsed as a non-negative integer, or nullopt when unset
-/// or malformed.
+/// SOURCE_DATE_EPOCH parsed as a non-negative integer, or nullopt when unset,
+/// malformed or past the year 9999.
 std::optional<std::int64_t> source_date_epoch_from_env();
 
 } // namespace cvpress::detail

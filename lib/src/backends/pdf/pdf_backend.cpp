@@ -15,7 +15,7 @@ public:
     return "PDF typeset by cvpress itself (libharu), fonts embedded as subsets";
   }
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"pdf"}; }
-  [[nodiscard]] RenderResult render(const Cv &cv, const RenderOptions &options) const override {
+  [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
     LaidOutDocument document = layout_cv(cv, default_style(), options.base_dir);
     PaintOptions paint;
     paint.date_epoch = source_date_epoch_from_env();
@@ -29,7 +29,7 @@ public:
 
 } // namespace
 
-const Backend &pdf_backend() {
+const Backend& pdf_backend() {
   static const PdfBackend backend;
   return backend;
 }

@@ -5,6 +5,6 @@
 namespace cvpress::detail {
 
 /// The process-wide pdf backend.
-const Backend &pdf_backend();
+const Backend& pdf_backend();
 
 } // namespace cvpress::detail

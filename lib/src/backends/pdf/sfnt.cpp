@@ -8,7 +8,7 @@ namespace cvpress::detail {
 
 namespace {
 
-[[noreturn]] void bad(const std::string &why) {
+[[noreturn]] void bad(const std::string& why) {
   throw RenderError("PDF: cannot read a subset font: " + why);
 }
 
@@ -108,7 +108,7 @@ SfntFacts read_sfnt(std::string_view ttf) {
   return f;
 }
 
-std::vector<unsigned> glyph_ids(std::string_view ttf, const std::vector<char32_t> &chars) {
+std::vector<unsigned> glyph_ids(std::string_view ttf, const std::vector<char32_t>& chars) {
   const std::string_view cmap = required(ttf, "cmap");
   std::size_t sub = 0;
   for (unsigned i = 0, count = u16(cmap, 2); i < count; ++i) {

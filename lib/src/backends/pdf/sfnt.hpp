@@ -25,6 +25,6 @@ SfntFacts read_sfnt(std::string_view ttf);
 
 /// Glyph id of each of `chars` in the (3,1) format-4 cmap of `ttf` (0 when
 /// unmapped). Throws RenderError when there is no such cmap.
-std::vector<unsigned> glyph_ids(std::string_view ttf, const std::vector<char32_t> &chars);
+std::vector<unsigned> glyph_ids(std::string_view ttf, const std::vector<char32_t>& chars);
 
 } // namespace cvpress::detail
