@@ -242,8 +242,10 @@ private:
             sp.style = base;
             sp.style.bold = base.bold || r.format.bold;
             sp.style.italic = base.italic || r.format.italic;
-            if (!r.format.link.empty())
+            if (!r.format.link.empty()) {
               sp.style.link = r.format.link;
+              sp.style.color = st_.primary_color; // links look like links (classic)
+            }
             if constexpr (std::is_same_v<T, MathRun>) {
               sp.text = r.unicode;
             } else {
@@ -387,6 +389,7 @@ private:
       if (shown.empty())
         return;
       SpanStyle st = body();
+      st.color = st_.primary_color; // RenderCV classic's connections colour
       st.link = std::move(uri);
       st.keep_together = true;
       items.push_back({Span{std::move(shown), st}});
@@ -913,6 +916,7 @@ private:
     const std::string total = std::to_string(doc_.pages.size());
     SpanStyle fs = body();
     fs.size = footer_size();
+    fs.color = 0x808080; // grey, as RenderCV's page numbers
     for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
       std::string t = st_.footer;
       if (owner_.empty()) // no name: drop it and the separator after it
