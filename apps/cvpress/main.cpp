@@ -22,6 +22,7 @@ Commands:
   validate FILE...                                check CVs and print every error
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
+  styles                                          list the built-in styles
   formats                                         list the output formats
 
 Options:
@@ -48,15 +49,27 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
 
 int cmd_validate(const std::vector<std::string>& args) {
   po::options_description opts("validate options");
-  opts.add_options()("help,h", "show help")("input", po::value<std::vector<std::string>>(),
-                                             "CV files");
+  opts.add_options()("help,h", "show help")("style,s", po::value<std::string>(),
+                                             "also check this style (name or file)")(
+      "input", po::value<std::vector<std::string>>(), "CV files");
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
   if (vm.count("help")) {
-    std::cout << "Usage: cvpress validate FILE...\nChecks each CV and prints every error as "
-                 "FILE:LINE:COLUMN: field.path: message.\n";
+    std::cout << "Usage: cvpress validate FILE... [--style STYLE]\nChecks each CV (and the style) "
+                 "and prints every error as FILE:LINE:COLUMN: field.path: message.\n";
     return 0;
+  }
+  if (vm.count("style")) {
+    try {
+      cvpress::check_style(vm["style"].as<std::string>());
+    } catch (const cvpress::InputError& e) {
+      for (const auto& d : e.diagnostics())
+        std::cerr << d.to_string() << "\n";
+      return code(ExitCode::input);
+    } catch (const cvpress::UsageError& e) {
+      return usage_error(e.what());
+    }
   }
   if (!vm.count("input"))
     return usage_error("validate needs at least one FILE");
@@ -171,6 +184,12 @@ int cmd_doctor(const std::vector<std::string>& args) {
   return code(cvpress::doctor_files(files, vm.count("fix") > 0, std::cout, std::cerr));
 }
 
+int cmd_styles() {
+  for (const auto& s : cvpress::builtin_styles())
+    std::cout << s.name << "\t" << s.description << "\n";
+  return 0;
+}
+
 int cmd_formats() {
   for (const cvpress::Backend* b : cvpress::backends())
     std::cout << b->name() << "\t" << b->description() << "\n";
@@ -202,6 +221,8 @@ int main(int argc, char** argv) {
       return cmd_batch(rest);
     if (command == "doctor")
       return cmd_doctor(rest);
+    if (command == "styles")
+      return cmd_styles();
     if (command == "formats")
       return cmd_formats();
     return usage_error("unknown command '" + command + "'");

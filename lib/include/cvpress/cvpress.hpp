@@ -9,4 +9,5 @@
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 #include <cvpress/model.hpp>
+#include <cvpress/style.hpp>
 #include <cvpress/version.hpp>

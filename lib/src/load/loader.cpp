@@ -7,6 +7,7 @@
 #include "load/markup.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
+#include "style/style_loader.hpp"
 #include "text/locale_format.hpp"
 
 #include <unicode/uchar.h>
@@ -122,10 +123,6 @@ public:
   }
 
 private:
-  // -------------------------------------------------------------- reporting
-
-  // ------------------------------------------------------------ map access
-
   // ---------------------------------------------------------------- scalars
 
   RichText rich(const YamlNode& n, const std::string& path) {
@@ -834,8 +831,9 @@ private:
       return;
     design.theme = plain(*fs, "theme", path);
     design.options = option(n);
-    static constexpr std::string_view kDesignKeys[] = {"theme"};
-    rest(n, *fs, kDesignKeys, path, "design option");
+    // Options with a style counterpart are honoured; the rest get a warning.
+    for (auto& w : detail::design_warnings(design))
+      warnings.push_back(std::move(w));
   }
 
   const LoadLimits& limits_;

@@ -15,11 +15,22 @@ struct FontChainSpec {
 };
 
 /// How section headings look.
-enum class HeadingLook { rule_below, partial_rule, underline, small_caps, bar };
+enum class HeadingLook {
+  rule_below,   ///< a full-width rule under the title
+  partial_rule, ///< the title followed by a rule filling the rest of the line
+  underline,    ///< the title underlined (only under its text)
+  small_caps,   ///< small capitals with a full-width rule under them
+  bar,          ///< a coloured bar before the title (moderncv)
+  plain,        ///< the title alone
+};
+
+/// Which side of the page a column or photo is on.
+enum class Side { left, right };
 
 /// Everything a backend needs to draw a CV.
 struct Style {
   std::string name = "classic";      ///< style name
+  std::string description;           ///< one line for `cvpress styles`
   double page_width = 595.276;       ///< A4 by default
   double page_height = 841.89;       ///< A4 by default
   double margin_top = 56.69;         ///< 2 cm
@@ -27,7 +38,8 @@ struct Style {
   double margin_left = 56.69;        ///< 2 cm
   double margin_right = 56.69;       ///< 2 cm
   FontChainSpec body_fonts;          ///< body text
-  FontChainSpec heading_fonts;       ///< section headings and name
+  FontChainSpec heading_fonts;       ///< section headings
+  FontChainSpec name_fonts;          ///< the name in the header
   double body_size = 10;             ///< body font size
   double name_size = 24;             ///< name in the header
   double headline_size = 11;         ///< headline under the name
@@ -37,8 +49,10 @@ struct Style {
   std::uint32_t text_color = 0x000000;    ///< body text
   HeadingLook heading_look = HeadingLook::rule_below; ///< section heading decoration
   bool header_centered = true;       ///< name and contact line centred
+  Side photo_side = Side::right;     ///< where the photo goes in the header
   std::string contact_separator = " | "; ///< between contact items
-  double date_column_width = 100;    ///< right column for dates and locations
+  double date_column_width = 100;    ///< column for dates and locations
+  Side date_column_side = Side::right; ///< side of the date/location column
   std::string bullet = "•";          ///< highlight bullet glyph
   std::string nested_bullet = "–";   ///< nested highlight bullet
   double entry_spacing = 6;          ///< vertical space between entries
@@ -48,6 +62,6 @@ struct Style {
 };
 
 /// The built-in default style ("classic").
-Style default_style();
+const Style& default_style();
 
 } // namespace cvpress::detail

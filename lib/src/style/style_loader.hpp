@@ -1,0 +1,54 @@
+#pragma once
+// Styles as data: loading style files (with `extends`), the built-in styles
+// embedded at build time, and RenderCV's `design:` block applied on top.
+#include "style/style.hpp"
+
+#include <cvpress/backend.hpp>
+#include <cvpress/diagnostics.hpp>
+#include <cvpress/model.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cvpress::detail {
+
+/// A built-in style's name, description and YAML source.
+struct BuiltinStyle {
+  std::string_view name;        ///< e.g. "classic"
+  std::string_view source;      ///< the styles/NAME.yaml text
+};
+
+/// Every built-in style, sorted by name (generated from styles/*.yaml).
+const std::vector<BuiltinStyle>& builtin_style_sources();
+
+/// Loads a built-in style by name or a style file by path (a value with a
+/// '/' or ending in .yaml/.yml is a path, relative to `base_dir`), following
+/// `extends`. Throws InputError (`style.yaml:LINE:COL: path: message`) for an
+/// invalid style and UsageError for an unknown built-in name or missing file.
+Style load_style(std::string_view name_or_path, const std::filesystem::path& base_dir = {});
+
+/// Parses style YAML (for tests and tools); `extends` resolves against `base_dir`.
+Style parse_style(std::string_view yaml, const std::string& filename,
+                  const std::filesystem::path& base_dir = {});
+
+/// The built-in style a RenderCV theme name maps to ("moderncv" -> "banking");
+/// empty for an unknown theme.
+std::string_view style_for_theme(std::string_view theme);
+
+/// Applies the RenderCV `design:` options that have a counterpart (page size
+/// and margins, colours, font sizes and families, alignment, section title
+/// type, date column width, bullets) to `style`.
+void apply_design(const Design& design, Style& style);
+
+/// Warnings for a `design:` block: an unknown theme, and every option
+/// without a counterpart (with its location). Used by the loader.
+std::vector<Diagnostic> design_warnings(const Design& design);
+
+/// The style a render uses: `options.style` if given, else the CV's
+/// `design.theme`, else classic; then the CV's design options on top.
+/// Throws like load_style().
+Style resolve_style(const RenderOptions& options, const Design& design);
+
+} // namespace cvpress::detail

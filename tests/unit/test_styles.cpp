@@ -1,0 +1,214 @@
+#include "style/style_loader.hpp"
+
+#include <cvpress/load.hpp>
+#include <cvpress/style.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace cvpress;
+using namespace cvpress::detail;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string style_errors(std::string_view yaml, const fs::path& base = {}) {
+  try {
+    (void)parse_style(yaml, "my.yaml", base);
+    return "valid";
+  } catch (const InputError& e) {
+    return e.what();
+  } catch (const UsageError& e) {
+    return std::string("usage: ") + e.what();
+  }
+}
+
+bool near(double a, double b) { return std::abs(a - b) < 0.01; }
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("cvpress-styles-" + std::to_string(::getpid()));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+  }
+};
+
+} // namespace
+
+TEST_CASE("styles: four built-in styles that differ") {
+  auto list = builtin_styles();
+  REQUIRE(list.size() == 4);
+  CHECK(list[0].name == "banking");
+  CHECK(list[1].name == "classic");
+  CHECK(list[2].name == "dense");
+  CHECK(list[3].name == "harvard");
+  for (const auto& s : list)
+    CHECK_FALSE(s.description.empty());
+
+  const Style classic = load_style("classic");
+  CHECK(near(classic.margin_left, 56.69));
+  CHECK(near(classic.date_column_width, 102.05));
+  CHECK(classic.primary_color == 0x004f90);
+  CHECK(classic.heading_look == HeadingLook::partial_rule);
+  CHECK(classic.body_fonts.families.front() == "Noto Sans");
+  CHECK(classic.footer == "{name} – page {page} of {pages}");
+
+  const Style banking = load_style("banking");
+  CHECK(banking.primary_color == 0x1f3a5f);
+  CHECK(banking.heading_look == HeadingLook::rule_below);
+  CHECK(banking.justify);
+  CHECK(banking.body_fonts.families == classic.body_fonts.families); // inherited
+
+  const Style dense = load_style("dense");
+  CHECK(dense.body_size == 9);
+  CHECK(dense.heading_look == HeadingLook::small_caps);
+  CHECK_FALSE(dense.header_centered);
+  CHECK(near(dense.margin_top, 39.69));
+
+  const Style harvard = load_style("harvard");
+  CHECK(harvard.body_fonts.families.front() == "Noto Serif");
+  CHECK(harvard.date_column_side == Side::left);
+  CHECK(harvard.primary_color == 0x000000);
+  CHECK(harvard.nested_bullet == "◦");
+
+  CHECK(&default_style() == &default_style());
+  CHECK(default_style().name == "classic");
+}
+
+TEST_CASE("styles: a user style extends a built-in and overrides only what it sets") {
+  Style s = parse_style("extends: classic\nname: mine\ncolors: {primary: \"rgb(200, 0, 0)\"}\n"
+                        "sizes: {body: 11pt, heading: 1.3em}\npage: {size: us-letter}\n",
+                        "my.yaml");
+  CHECK(s.name == "mine");
+  CHECK(s.primary_color == 0xc80000);
+  CHECK(s.body_size == 11);
+  CHECK(near(s.heading_size, 14.3)); // em is relative to the body size set before it
+  CHECK(s.page_width == 612);
+  CHECK(s.page_height == 792);
+  CHECK(near(s.margin_left, 56.69)); // inherited
+  CHECK(s.heading_look == HeadingLook::partial_rule);
+}
+
+TEST_CASE("styles: extends a file relative to the style's folder") {
+  TempDir dir;
+  dir.write("base.yaml", "extends: harvard\ncolors: {text: \"#333\"}\n");
+  dir.write("child.yaml", "extends: ./base.yaml\nheadings: {look: bar}\n");
+  Style s = load_style((dir.path / "child.yaml").string());
+  CHECK(s.text_color == 0x333333);
+  CHECK(s.heading_look == HeadingLook::bar);
+  CHECK(s.body_fonts.families.front() == "Noto Serif");
+
+  dir.write("a.yaml", "extends: ./b.yaml\n");
+  dir.write("b.yaml", "extends: ./a.yaml\n");
+  CHECK_THROWS_WITH_AS(load_style((dir.path / "a.yaml").string()),
+                       ((dir.path / "a.yaml").string() +
+                        ":1:10: extends: styles extend each other more than 8 levels deep (a "
+                        "cycle?)")
+                           .c_str(),
+                       InputError);
+}
+
+TEST_CASE("styles: error messages with locations") {
+  CHECK(style_errors("extends: classic\ncolour: {primary: red}\n") ==
+        "my.yaml:2:1: colour: unknown key (did you mean 'colors'?)");
+  CHECK(style_errors("extends: classic\nsizes: {body: 10 px}\n") ==
+        "my.yaml:2:15: sizes.body: expected a length such as 10pt, 2cm, 20mm, 1in or 1.2em, got "
+        "'10 px'");
+  CHECK(style_errors("extends: classic\nsizes: {body: 0pt}\n") ==
+        "my.yaml:2:15: sizes.body: must be greater than 0");
+  CHECK(style_errors("extends: classic\ncolors: {primary: \"#12345\"}\n") ==
+        "my.yaml:2:19: colors.primary: expected a colour such as \"#004f90\", rgb(0, 79, 144) or "
+        "a colour name, got '#12345'");
+  CHECK(style_errors("extends: classic\nheadings: {look: partial-rule}\n") ==
+        "my.yaml:2:18: headings.look: unknown value 'partial-rule' (did you mean "
+        "'partial_rule'?)");
+  CHECK(style_errors("extends: classic\npage: {size: b5}\n") ==
+        "my.yaml:2:14: page.size: unknown page size 'b5' (expected a4, a5, a3, us-letter, "
+        "letter, us-legal, us-executive, or page.width and page.height)");
+  CHECK(style_errors("extends: classic\nheader: {align: middle}\n") ==
+        "my.yaml:2:17: header.align: unknown value 'middle' (expected center or left)");
+  CHECK(style_errors("extends: classic\nspacing: {line: 9}\n") ==
+        "my.yaml:2:17: spacing.line: expected a line height factor between 0.8 and 3, got '9'");
+  CHECK(style_errors("extends: classic\ntext: {justify: maybe}\n") ==
+        "my.yaml:2:17: text.justify: expected true or false, got 'maybe'");
+  CHECK(style_errors("extends: classic\nfonts: body\n") ==
+        "my.yaml:2:8: fonts: expected a map, got a string");
+  CHECK(style_errors("extends: classic\npage: {margins: {left: 9cm, right: 9cm}}\n") ==
+        "my.yaml: page: the margins leave a text area too small for the date column and text");
+  CHECK(style_errors("name: bare\n") ==
+        "my.yaml:1:1: fonts.body: a style needs body fonts (set fonts.body or extend a built-in "
+        "style)");
+  CHECK(style_errors("extends: clasic\n") ==
+        "my.yaml:1:10: extends: unknown style 'clasic' (built-in styles: banking, classic, dense, "
+        "harvard; or give a .yaml file)");
+  CHECK(style_errors("extends: classic\ncolors: [red\n").starts_with("my.yaml:3:1: "));
+  CHECK_THROWS_WITH_AS(load_style("nonesuch"),
+                       "unknown style 'nonesuch' (built-in styles: banking, classic, dense, "
+                       "harvard; or give a .yaml file)",
+                       UsageError);
+}
+
+TEST_CASE("styles: RenderCV design options map onto the style") {
+  auto loaded = load_cv_string("cv:\n  name: J\ndesign:\n  theme: moderncv\n"
+                               "  page: {size: us-letter, top_margin: 1cm, left_margin: 1.5cm}\n"
+                               "  colors: {text: \"rgb(10,10,10)\", name: \"rgb(0,100,0)\"}\n"
+                               "  text: {font_size: 11pt, alignment: left, font_family: DejaVu Sans}\n"
+                               "  section_titles: {type: without-line, font_size: 1.5em}\n"
+                               "  entries: {date_and_location_width: 4cm}\n"
+                               "  highlights: {bullet: ◦, nested_bullet: \"-\"}\n"
+                               "  header: {alignment: left, name_font_size: 30pt}\n",
+                               "cv.yaml");
+  CHECK(loaded.warnings.empty());
+  Style s = resolve_style({}, loaded.cv.design);
+  // theme moderncv -> banking, then the design options on top.
+  CHECK(s.name == "banking");
+  CHECK(s.page_width == 612);
+  CHECK(near(s.margin_top, 28.35));
+  CHECK(near(s.margin_left, 42.52));
+  CHECK(near(s.margin_right, 56.69));
+  CHECK(s.text_color == 0x0a0a0a);
+  CHECK(s.primary_color == 0x006400);
+  CHECK(s.body_size == 11);
+  CHECK_FALSE(s.justify);
+  CHECK(s.body_fonts.families.front() == "DejaVu Sans");
+  CHECK(s.heading_look == HeadingLook::plain);
+  CHECK(near(s.heading_size, 16.5));
+  CHECK(near(s.date_column_width, 113.39));
+  CHECK(s.bullet == "◦");
+  CHECK(s.nested_bullet == "-");
+  CHECK_FALSE(s.header_centered);
+  CHECK(s.name_size == 30);
+
+  // --style wins over the theme; the design options still apply.
+  RenderOptions o;
+  o.style = "harvard";
+  Style h = resolve_style(o, loaded.cv.design);
+  CHECK(h.name == "harvard");
+  CHECK(h.page_width == 612);
+
+  CHECK(style_for_theme("sb2nov") == "harvard");
+  CHECK(style_for_theme("engineeringresumes") == "dense");
+  CHECK(style_for_theme("nope").empty());
+}
+
+TEST_CASE("styles: unknown themes and unsupported design options are warnings") {
+  auto loaded = load_cv_string("cv:\n  name: J\ndesign:\n  theme: fancy\n"
+                               "  header: {photo_width: 3cm}\n  links: {underline: true}\n",
+                               "cv.yaml");
+  REQUIRE(loaded.warnings.size() == 3);
+  CHECK(loaded.warnings[0].to_string() ==
+        "cv.yaml:4:10: warning: design.theme: unknown theme 'fancy', using classic (themes: "
+        "classic, engineeringclassic, moderncv, sb2nov, engineeringresumes)");
+  CHECK(loaded.warnings[1].to_string() ==
+        "cv.yaml:5:25: warning: design.header.photo_width: RenderCV design option not supported "
+        "yet, ignored");
+  CHECK(loaded.warnings[2].to_string() ==
+        "cv.yaml:6:22: warning: design.links.underline: RenderCV design option not supported "
+        "yet, ignored");
+  CHECK(resolve_style({}, loaded.cv.design).name == "classic");
+}
