@@ -7,7 +7,7 @@
 // --breakdown also times the pdf stages alone (load, layout, paint).
 #include "backends/pdf/painter.hpp"
 #include "layout/layout.hpp"
-#include "style/style.hpp"
+#include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
 #include <cvpress/load.hpp>
@@ -98,10 +98,10 @@ void breakdown(const std::vector<fs::path>& files, int runs) {
   using namespace cvpress::detail;
   std::cout << "\n| CV | load (ms) | layout (ms) | paint (ms) | paint, uncompressed (ms) |\n"
             << "| --- | ---: | ---: | ---: | ---: |\n";
-  const Style style = default_style();
   for (const auto& file : files) {
     try {
       cvpress::Cv cv = cvpress::load_cv_file(file).cv;
+      const Style style = resolve_style({}, cv.design);
       LaidOutDocument doc = layout_cv(cv, style, file.parent_path());
       (void)paint_pdf(doc);
       PaintOptions plain;

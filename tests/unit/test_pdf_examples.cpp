@@ -5,7 +5,7 @@
 #include "fonts/font_set.hpp"
 #include "layout/dates.hpp"
 #include "layout/layout.hpp"
-#include "style/style.hpp"
+#include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
 #include <cvpress/load.hpp>
@@ -204,8 +204,7 @@ double attribute(const std::string& line, const char* name) {
 }
 
 // Words outside the style's text area, from `pdftotext -bbox`.
-std::vector<std::string> words_outside(const fs::path& pdf) {
-  const detail::Style style = detail::default_style();
+std::vector<std::string> words_outside(const fs::path& pdf, const detail::Style& style) {
   const double tolerance = 1.5;
   std::vector<std::string> bad;
   std::string html = run("pdftotext -bbox -enc UTF-8 '" + pdf.string() + "' -");
@@ -283,7 +282,8 @@ TEST_CASE("pdf examples: the text layer holds every model string") {
       INFO(e.what, ": ", e.text);
       CHECK(holds(r.text, e.text));
     }
-    for (const auto& word : words_outside(r.pdf)) {
+    const detail::Style style = detail::resolve_style({}, loaded.cv.design);
+    for (const auto& word : words_outside(r.pdf, style)) {
       INFO("outside the text area: ", word);
       CHECK(false);
     }
@@ -313,8 +313,8 @@ TEST_CASE("pdf examples: text runs are as wide in the PDF as layout measured the
   for (const auto& file : example_files()) {
     INFO("example: ", file.filename().string());
     LoadResult loaded = load_cv_file(file);
-    const detail::LaidOutDocument doc =
-        detail::layout_cv(loaded.cv, detail::default_style(), file.parent_path());
+    const detail::LaidOutDocument doc = detail::layout_cv(
+        loaded.cv, detail::resolve_style({}, loaded.cv.design), file.parent_path());
     for (const auto& page : doc.pages)
       for (const auto& item : page.items) {
         const auto* t = std::get_if<detail::TextItem>(&item);

@@ -2,7 +2,7 @@
 
 #include "backends/pdf/painter.hpp"
 #include "layout/layout.hpp"
-#include "style/style.hpp"
+#include "style/style_loader.hpp"
 
 namespace cvpress::detail {
 
@@ -16,7 +16,9 @@ public:
   }
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"pdf"}; }
   [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
-    LaidOutDocument document = layout_cv(cv, default_style(), options.base_dir);
+    // options.style, else the CV's design.theme, else classic; design options on top.
+    const Style style = resolve_style(options, cv.design);
+    LaidOutDocument document = layout_cv(cv, style, options.base_dir);
     PaintOptions paint;
     paint.date_epoch = source_date_epoch_from_env();
     RenderResult result;
