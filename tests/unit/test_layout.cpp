@@ -55,14 +55,14 @@ Cv many_entries_cv(int entries, int highlights) {
 }
 
 // Every item lies inside the page's text area (margins excluded).
-void check_inside(const LaidOutDocument &doc, const Style &st) {
+void check_inside(const LaidOutDocument& doc, const Style& st) {
   const double x0 = st.margin_left - 0.01, x1 = st.page_width - st.margin_right + 0.01;
   const double y0 = st.margin_bottom - 0.01, y1 = st.page_height - st.margin_top + 0.01;
   auto inside = [&](double x, double y) { return x >= x0 && x <= x1 && y >= y0 && y <= y1; };
-  for (const auto &page : doc.pages)
-    for (const auto &item : page.items)
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
       std::visit(
-          [&](const auto &it) {
+          [&](const auto& it) {
             using T = std::decay_t<decltype(it)>;
             if constexpr (std::is_same_v<T, TextItem>) {
               INFO(it.text);
@@ -80,7 +80,7 @@ void check_inside(const LaidOutDocument &doc, const Style &st) {
           item);
 }
 
-int page_of(const LaidOutDocument &doc, const std::string &needle) {
+int page_of(const LaidOutDocument& doc, const std::string& needle) {
   for (std::size_t p = 0; p < doc.pages.size(); ++p)
     if (page_text(doc.pages[p]).find(needle) != std::string::npos)
       return static_cast<int>(p);
@@ -93,7 +93,7 @@ std::filesystem::path temp_dir() {
   return d;
 }
 
-void write_file(const std::filesystem::path &p, const std::string &bytes) {
+void write_file(const std::filesystem::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
 }
 
@@ -162,8 +162,8 @@ TEST_CASE("layout: header, contact links, document info, owner in bold") {
   CHECK(doc.info.author == "Qiaoling Chen");
   CHECK(doc.info.subject == "Curriculum vitae");
   std::set<std::string> uris;
-  for (const auto &it : doc.pages[0].items)
-    if (const auto *l = std::get_if<LinkItem>(&it))
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* l = std::get_if<LinkItem>(&it))
       uris.insert(l->uri);
   CHECK(uris.count("mailto:qiaoling@example.com") == 1);
   CHECK(uris.count("tel:+6512345678") == 1);
@@ -171,8 +171,8 @@ TEST_CASE("layout: header, contact links, document info, owner in bold") {
   CHECK(uris.count("https://scholar.google.com/citations?user=abcDEF") == 1);
   CHECK(uris.count("https://doi.org/10.1145/3575693.3575705") == 1);
   bool owner_bold = false, name_primary = false;
-  for (const auto &it : doc.pages[0].items)
-    if (const auto *t = std::get_if<TextItem>(&it)) {
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* t = std::get_if<TextItem>(&it)) {
       if (t->text == "Qiaoling Chen" && is_bold(*t->face) && t->size == 10)
         owner_bold = true;
       if (t->text.find("Qiaoling Chen") == 0 && t->size == st.name_size &&
@@ -212,8 +212,8 @@ TEST_CASE("layout: photo is validated before use") {
   cv.header.photo = "ok.png";
   LaidOutDocument doc = layout_cv(cv, st, dir);
   int images = 0;
-  for (const auto &it : doc.pages[0].items)
-    if (const auto *im = std::get_if<ImageItem>(&it)) {
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* im = std::get_if<ImageItem>(&it)) {
       ++images;
       CHECK(im->format == ImageItem::Format::png);
       CHECK(im->bytes == k_png);
@@ -225,13 +225,13 @@ TEST_CASE("layout: photo is validated before use") {
   cv.header.photo = "ok.jpg";
   CHECK(layout_cv(cv, st, dir).pages.size() >= 1);
 
-  for (const char *bad : {"missing.png", "short.png", "short.jpg", "text.png"}) {
+  for (const char* bad : {"missing.png", "short.png", "short.jpg", "text.png"}) {
     cv.header.photo = bad;
     INFO(bad);
     try {
       (void)layout_cv(cv, st, dir);
       FAIL("no InputError");
-    } catch (const InputError &e) {
+    } catch (const InputError& e) {
       CHECK(e.diagnostics().at(0).path == "cv.photo");
       CHECK(e.diagnostics().at(0).where.file == "cv.yaml");
     }
@@ -287,7 +287,7 @@ TEST_CASE("layout: trace golden of a small CV") {
   const std::string got = trace(doc);
   const std::filesystem::path golden =
       std::filesystem::path(CVPRESS_SOURCE_DIR) / "tests/golden/layout/small_cv.trace";
-  const char *update = std::getenv("CVPRESS_UPDATE_GOLDEN");
+  const char* update = std::getenv("CVPRESS_UPDATE_GOLDEN");
   if (update && std::string(update) == "1") {
     std::filesystem::create_directories(golden.parent_path());
     std::ofstream(golden, std::ios::binary) << got;
@@ -342,9 +342,21 @@ TEST_CASE("layout: settings.bold_keywords are bold wherever they occur") {
   cv.sections.push_back(s);
   const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
   std::vector<std::string> bold;
-  for (const auto &it : doc.pages[0].items)
-    if (const auto *t = std::get_if<TextItem>(&it))
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* t = std::get_if<TextItem>(&it))
       if (is_bold(*t->face) && t->size == 10)
         bold.push_back(t->text);
   CHECK(bold == std::vector<std::string>{"C++", "CUDA", "CUDA"});
+}
+
+TEST_CASE("format_dates: other languages use CLDR") {
+  Locale zh;
+  zh.language = "mandarin_chinese";
+  const std::string s = format_dates(single(2024, 8), zh);
+  CHECK(s.find("2024") != std::string::npos);
+  CHECK(s.find("8") != std::string::npos);
+  CHECK(s.find("Aug") == std::string::npos);
+  Locale de;
+  de.language = "german";
+  CHECK(format_dates(range(2024, 3, 0, 0), de).find("2024") != std::string::npos);
 }

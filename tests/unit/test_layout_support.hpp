@@ -136,10 +136,10 @@ inline Cv small_cv() {
 }
 
 /// All text of a page's TextItems, in item order, joined.
-inline std::string page_text(const cvpress::detail::Page &page) {
+inline std::string page_text(const cvpress::detail::Page& page) {
   std::string out;
-  for (const auto &it : page.items)
-    if (const auto *t = std::get_if<cvpress::detail::TextItem>(&it))
+  for (const auto& it : page.items)
+    if (const auto* t = std::get_if<cvpress::detail::TextItem>(&it))
       out += t->text + "\n";
   return out;
 }

@@ -17,7 +17,7 @@ struct Setter {
   std::vector<Diagnostic> warnings;
   Typesetter ts{style, "en", warnings};
 
-  std::vector<LaidLine> set(const std::string &text, double width, Align align = Align::left) {
+  std::vector<LaidLine> set(const std::string& text, double width, Align align = Align::left) {
     SpanStyle s;
     s.size = 10;
     std::vector<Span> spans{Span{text, s}};
@@ -26,15 +26,15 @@ struct Setter {
 };
 
 // A line's text in visual order (items sorted by x).
-std::string visual(const LaidLine &line) {
-  std::vector<const TextItem *> items;
-  for (const auto &it : line.items)
-    if (const auto *t = std::get_if<TextItem>(&it))
+std::string visual(const LaidLine& line) {
+  std::vector<const TextItem*> items;
+  for (const auto& it : line.items)
+    if (const auto* t = std::get_if<TextItem>(&it))
       items.push_back(t);
-  std::sort(items.begin(), items.end(), [](auto *a, auto *b) { return a->x < b->x; });
+  std::sort(items.begin(), items.end(), [](auto* a, auto* b) { return a->x < b->x; });
   std::string out;
   double end = 0;
-  for (const auto *t : items) {
+  for (const auto* t : items) {
     if (!out.empty() && t->x > end + 1)
       out += ' '; // a blank piece is not drawn
     out += t->text;
@@ -43,10 +43,10 @@ std::string visual(const LaidLine &line) {
   return out;
 }
 
-double right_edge(const LaidLine &line) {
+double right_edge(const LaidLine& line) {
   double r = 0;
-  for (const auto &it : line.items)
-    if (const auto *t = std::get_if<TextItem>(&it))
+  for (const auto& it : line.items)
+    if (const auto* t = std::get_if<TextItem>(&it))
       r = std::max(r, t->x + t->width);
   return r;
 }
@@ -65,9 +65,9 @@ std::vector<std::uint8_t> simple_flags(std::string_view s) {
   return f;
 }
 
-std::vector<std::string> pieces(std::string_view s, const std::vector<LineRange> &lines) {
+std::vector<std::string> pieces(std::string_view s, const std::vector<LineRange>& lines) {
   std::vector<std::string> out;
-  for (const auto &l : lines)
+  for (const auto& l : lines)
     out.emplace_back(s.substr(l.begin, l.content_end - l.begin));
   return out;
 }
@@ -116,7 +116,7 @@ TEST_CASE("typesetter: Latin text wraps within the width, ragged and justified")
   auto lines = t.set(s, 160);
   REQUIRE(lines.size() > 2);
   std::string joined;
-  for (const auto &l : lines) {
+  for (const auto& l : lines) {
     CHECK(right_edge(l) <= 160 + 1e-6);
     joined += (joined.empty() ? "" : " ") + visual(l);
   }
@@ -131,8 +131,8 @@ TEST_CASE("typesetter: Latin text wraps within the width, ragged and justified")
   auto loose = t.set("a b verylongwordthatfillsmostoftheline", 170, Align::justify);
   REQUIRE(loose.size() == 2);
   CHECK(right_edge(loose[0]) < 40);
-  for (const auto &it : just[0].items)
-    if (const auto *tx = std::get_if<TextItem>(&it))
+  for (const auto& it : just[0].items)
+    if (const auto* tx = std::get_if<TextItem>(&it))
       CHECK(tx->text.find(' ') == std::string::npos);
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("typesetter: CJK breaks between ideographs") {
   auto lines = t.set(s, 52); // about five ideographs per line
   REQUIRE(lines.size() >= 4);
   std::string joined;
-  for (const auto &l : lines) {
+  for (const auto& l : lines) {
     const std::string v = visual(l);
     CHECK(!v.empty());
     CHECK(v.size() % 3 == 0); // whole ideographs only
@@ -159,7 +159,7 @@ TEST_CASE("typesetter: URLs break only at their break points") {
   REQUIRE(lines.size() >= 2);
   const std::string all = "Code: " + url;
   std::size_t at = 0;
-  for (const auto &l : lines) {
+  for (const auto& l : lines) {
     CHECK(right_edge(l) <= 150 + 1e-6);
     const std::string v = visual(l);
     REQUIRE(all.compare(at, v.size(), v) == 0); // nothing lost or reordered
@@ -179,7 +179,7 @@ TEST_CASE("typesetter: an over-long word is broken by characters, never overflow
   auto lines = t.set("see Pneumonoultramicroscopicsilicovolcanoconiosis now", 60);
   REQUIRE(lines.size() >= 3);
   std::string joined;
-  for (const auto &l : lines) {
+  for (const auto& l : lines) {
     CHECK(right_edge(l) <= 60 + 1e-6);
     joined += visual(l);
   }
@@ -244,8 +244,8 @@ TEST_CASE("typesetter: links cover their text; fallback faces split items") {
   REQUIRE(lines.size() == 1);
   int links = 0;
   double lx0 = 0, lx1 = 0;
-  for (const auto &it : lines[0].items)
-    if (const auto *l = std::get_if<LinkItem>(&it)) {
+  for (const auto& it : lines[0].items)
+    if (const auto* l = std::get_if<LinkItem>(&it)) {
       ++links;
       lx0 = l->x;
       lx1 = l->x + l->width;
@@ -254,8 +254,8 @@ TEST_CASE("typesetter: links cover their text; fallback faces split items") {
   CHECK(links == 1);
   double tx0 = 1e9, tx1 = 0;
   std::vector<std::string> faces;
-  for (const auto &it : lines[0].items)
-    if (const auto *tx = std::get_if<TextItem>(&it))
+  for (const auto& it : lines[0].items)
+    if (const auto* tx = std::get_if<TextItem>(&it))
       if (tx->text.find("example") != std::string::npos ||
           tx->text.find("例") != std::string::npos) {
         tx0 = std::min(tx0, tx->x);

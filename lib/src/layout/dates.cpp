@@ -1,5 +1,7 @@
 #include "layout/dates.hpp"
 
+#include "text/locale_format.hpp"
+
 #include <array>
 #include <charconv>
 
@@ -32,6 +34,11 @@ std::string point(const DatePoint& p, const Locale& locale) {
 } // namespace
 
 std::string format_dates(const Dates& dates, const Locale& locale) {
+  // Other languages: CLDR formats ("2024年8月至今"); English keeps RenderCV's
+  // own abbreviations ("Sept", "June") and plain spaced en dash.
+  const std::string tag = resolve_language(locale.language);
+  if (!tag.empty() && tag != "en" && !tag.starts_with("en-"))
+    return format_dates(dates, DateLocale(locale));
   if (dates.date)
     return point(*dates.date, locale);
   if (!dates.start && !dates.end)

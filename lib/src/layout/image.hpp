@@ -19,6 +19,6 @@ struct ImageInfo {
 /// Checks a PNG (signature, IHDR, chunk structure and CRCs, IEND) or a JPEG
 /// (SOI, SOF with dimensions, segment structure, EOI). nullopt and a reason
 /// in `why` when the bytes are not a complete image of either kind.
-std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string &why);
+std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string& why);
 
 } // namespace cvpress::detail

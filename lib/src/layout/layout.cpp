@@ -10,7 +10,8 @@
 #include "text/name_match.hpp"
 #include "text/names.hpp"
 
-#include <unicode/unistr.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <fstream>
@@ -155,9 +156,29 @@ std::string phone_uri(const std::string& phone) {
   return out;
 }
 
-std::string upper(const std::string& s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(s).toUpper().toUTF8String(out);
+// Small capitals: lower-case letters become capitals at 80% size.
+std::vector<Span> small_caps(const std::string& text, const SpanStyle& style) {
+  std::vector<Span> out;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0)
+      c = 0xFFFD;
+    const bool small = u_islower(c);
+    if (out.empty() || (out.back().style.size < style.size) != small) {
+      out.push_back(Span{"", style});
+      if (small)
+        out.back().style.size = style.size * 0.8;
+    }
+    const UChar32 u = small ? u_toupper(c) : c;
+    char buf[4];
+    std::int32_t k = 0;
+    U8_APPEND_UNSAFE(buf, k, u);
+    out.back().text.append(buf, static_cast<std::size_t>(k));
+  }
   return out;
 }
 
@@ -317,14 +338,19 @@ private:
     double photo_h = 0;
     if (!h.photo.empty()) {
       ImageItem img = load_photo(h.photo, photo_h);
+      const double pw = img.width + 14; // photo and its gap
+      if (st_.photo_side == Side::left) {
+        x += pw;
+      } else {
+        img.x = left_ + width_ - img.width;
+      }
+      w -= pw;
       strip.items.push_back(std::move(img));
-      x += strip_image_width(strip) + 14;
-      w -= strip_image_width(strip) + 14;
     }
     const Align a = st_.header_centered ? Align::center : Align::left;
     Stack s;
     SpanStyle name_style;
-    name_style.role = FontRole::heading;
+    name_style.role = FontRole::name;
     name_style.bold = true;
     name_style.size = st_.name_size;
     name_style.color = st_.primary_color;
@@ -343,10 +369,6 @@ private:
     strip.height = std::max(text_h, photo_h);
     block.strips.push_back(std::move(strip));
     blocks_.push_back(std::move(block));
-  }
-
-  static double strip_image_width(const Strip& s) {
-    return std::get<ImageItem>(s.items.front()).width;
   }
 
   ImageItem load_photo(const std::string& photo, double& height) {
@@ -447,6 +469,18 @@ private:
         label_w_ = std::max(label_w_, ts_.measure({&sp, 1}) + 6);
       }
     }
+    // One date column width per section, so main columns line up; it
+    // widens (up to 40% of the text width) to keep dates unbroken.
+    section_dw_ = st_.date_column_width;
+    section_aside_ = false;
+    for (const auto& e : sec.entries)
+      for (const auto& a : aside_of(e)) {
+        if (a.empty())
+          continue;
+        section_aside_ = true;
+        const Span sp{a, body()};
+        section_dw_ = std::max(section_dw_, std::min(ts_.measure({&sp, 1}) + 0.5, width_ * 0.4));
+      }
     for (std::size_t i = 0; i < n; ++i) {
       std::vector<Unit> units;
       std::visit([&](const auto& e) { entry(e, units, label_of(sec.entries[i], i, n)); },
@@ -459,6 +493,38 @@ private:
   }
 
   double label_w_ = 0;
+  double section_dw_ = 0;
+  bool section_aside_ = false;
+
+  // The date-column lines of an entry.
+  std::vector<std::string> aside_of(const Entry& entry) const {
+    return std::visit(
+        [&](const auto& e) -> std::vector<std::string> {
+          using T = std::decay_t<decltype(e)>;
+          if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
+                        std::is_same_v<T, NormalEntry>)
+            return {format_dates(e.details.dates, cv_.locale), e.details.location.plain()};
+          else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
+            return {format_dates(e.dates, cv_.locale)};
+          else if constexpr (std::is_same_v<T, ServiceEntry>)
+            return {format_dates(e.dates, cv_.locale), e.location.plain()};
+          else if constexpr (std::is_same_v<T, TalkEntry>) {
+            std::vector<std::string> out;
+            for (const auto& ev : e.events)
+              out.push_back(when(ev));
+            return out;
+          } else
+            return {};
+        },
+        entry);
+  }
+
+  std::string when(const TalkEvent& ev) const {
+    std::string w = format_dates(ev.dates, cv_.locale);
+    if (!ev.time.empty())
+      w += w.empty() ? ev.time : ", " + ev.time;
+    return w;
+  }
 
   static std::string label_of(const Entry& e, std::size_t i, std::size_t n) {
     if (const auto* p = std::get_if<PublicationEntry>(&e))
@@ -479,7 +545,8 @@ private:
     const bool caps = st_.heading_look == HeadingLook::small_caps;
     const double indent = st_.heading_look == HeadingLook::bar ? 8 : 0;
     std::vector<LaidLine> lines =
-        set({Span{caps ? upper(title) : title, hs}}, width_ - indent, Align::left, where);
+        set(caps ? small_caps(title, hs) : std::vector<Span>{Span{title, hs}}, width_ - indent,
+            Align::left, where);
     Strip strip;
     strip.space_before = st_.section_spacing;
     Stack s;
@@ -508,6 +575,8 @@ private:
     }
     case HeadingLook::bar:
       strip.items.push_back(RectItem{left_, -h + 2, 3, h - 4, st_.primary_color});
+      break;
+    case HeadingLook::plain:
       break;
     }
     strip.height = below + 4;
@@ -565,23 +634,21 @@ private:
   // Column geometry of an entry: main column [mx, mx+mw), date column on the right.
   struct Columns {
     double mx, mw, dx, dw;
+    double lx; // hanging labels (left of mx)
   };
 
-  // The date column widens (up to 40% of the text width) to keep its
-  // lines, e.g. "Sept 2021 – present", unbroken.
-  Columns columns(const std::vector<std::string>& aside, const std::string& label) {
-    double dw = st_.date_column_width;
-    bool any = false;
-    for (const auto& a : aside) {
-      if (a.empty())
-        continue;
-      any = true;
-      const Span sp{a, body()};
-      dw = std::max(dw, std::min(ts_.measure({&sp, 1}) + 0.5, width_ * 0.4));
-    }
-    Columns c{left_, width_, left_ + width_ - dw, dw};
-    if (any)
+  // Main and date columns of the current section (see section()).
+  Columns columns(const std::string& label) const {
+    const double dw = section_dw_;
+    Columns c{left_, width_, left_ + width_ - dw, dw, left_};
+    if (section_aside_) {
       c.mw = width_ - dw - k_column_gap;
+      if (st_.date_column_side == Side::left) {
+        c.dx = left_;
+        c.mx = left_ + dw + k_column_gap;
+      }
+    }
+    c.lx = c.mx;
     if (!label.empty()) {
       c.mx += label_w_;
       c.mw -= label_w_;
@@ -591,14 +658,15 @@ private:
 
   void aside_lines(Unit& u, const Columns& c, const std::vector<std::string>& lines,
                    const SourceLocation& where) {
+    const Align a = st_.date_column_side == Side::left ? Align::left : Align::right;
     for (const auto& l : lines)
       if (!l.empty())
-        append(u.aside, c.dx, set({Span{l, body()}}, c.dw, Align::right, where));
+        append(u.aside, c.dx, set({Span{l, body()}}, c.dw, a, where));
   }
 
-  void label_lines(Unit& u, const std::string& label) {
+  void label_lines(Unit& u, const Columns& c, const std::string& label) {
     if (!label.empty())
-      append(u.label, left_, set({Span{label, body()}}, label_w_ - 6, Align::left, {}));
+      append(u.label, c.lx, set({Span{label, body()}}, label_w_ - 6, Align::left, {}));
   }
 
   void summary_units(std::vector<Unit>& units, const RichText& summary, const Columns& c) {
@@ -631,7 +699,7 @@ private:
   void details_head(std::vector<Unit>& units, std::vector<std::vector<Span>> head,
                     const EntryDetails& d, const SourceLocation& where) {
     const std::vector<std::string> aside{format_dates(d.dates, cv_.locale), d.location.plain()};
-    const Columns c = columns(aside, "");
+    const Columns c = columns("");
     Unit u;
     for (const auto& spans : head)
       if (!spans.empty())
@@ -686,9 +754,9 @@ private:
 
   void entry(const PublicationEntry& e, std::vector<Unit>& units, const std::string& label) {
     const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
-    const Columns c = columns(aside, label.empty() && label_w_ > 0 ? " " : label);
+    const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
-    label_lines(u, label);
+    label_lines(u, c, label);
     auto line = [&](const std::vector<Span>& spans) {
       if (!spans.empty())
         append(u.main, c.mx, set(spans, c.mw, Align::left, e.where));
@@ -734,14 +802,7 @@ private:
   }
 
   void entry(const TalkEntry& e, std::vector<Unit>& units, const std::string&) {
-    std::vector<std::string> whens;
-    for (const auto& ev : e.events) {
-      std::string when = format_dates(ev.dates, cv_.locale);
-      if (!ev.time.empty())
-        when += when.empty() ? ev.time : ", " + ev.time;
-      whens.push_back(std::move(when));
-    }
-    const Columns c = columns(whens, "");
+    const Columns c = columns("");
     Unit head;
     std::vector<Span> title = rich(e.title, body(true));
     if (!e.url.empty())
@@ -766,7 +827,7 @@ private:
              set(line, c.mw - k_bullet_indent, Align::left, ev.where));
       append(u.label, c.mx + 2,
              set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
-      aside_lines(u, c, {whens[i]}, ev.dates.where);
+      aside_lines(u, c, {when(ev)}, ev.dates.where);
       units.push_back(std::move(u));
     }
     summary_units(units, e.summary, c);
@@ -774,7 +835,7 @@ private:
 
   void entry(const ServiceEntry& e, std::vector<Unit>& units, const std::string&) {
     const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), e.location.plain()};
-    const Columns c = columns(aside, "");
+    const Columns c = columns("");
     Unit u;
     std::vector<Span> line;
     if (!e.event_short.empty())
@@ -791,7 +852,7 @@ private:
 
   void entry(const PatentEntry& e, std::vector<Unit>& units, const std::string&) {
     const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
-    const Columns c = columns(aside, "");
+    const Columns c = columns("");
     Unit u;
     append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));
     std::vector<Span> num;

@@ -12,6 +12,6 @@ namespace cvpress::detail {
 /// Lays out `cv` in `style` (RenderCV "classic"-like). The photo is read
 /// relative to `base_dir` and validated; a missing, unreadable or broken
 /// image throws InputError. Throws RenderError when no font is usable.
-LaidOutDocument layout_cv(const Cv &cv, const Style &style, const std::filesystem::path &base_dir);
+LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir);
 
 } // namespace cvpress::detail

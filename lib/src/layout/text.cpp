@@ -124,8 +124,8 @@ struct Typesetter::Impl {
   const Style& style;
   std::vector<Diagnostic>& warnings;
   std::unordered_set<char32_t> warned;
-  std::array<std::optional<FontChain>, 12> chains; // role x bold x italic
-  std::array<std::optional<FaceMetrics>, 3> role_metrics;
+  std::array<std::optional<FontChain>, 16> chains; // role x bold x italic
+  std::array<std::optional<FaceMetrics>, 4> role_metrics;
   UBreakIterator* breaker = nullptr;
   UBiDi* para = nullptr;
   UBiDi* line = nullptr;
@@ -158,8 +158,14 @@ struct Typesetter::Impl {
       std::vector<std::string> families;
       if (s.role == FontRole::mono)
         families.push_back("DejaVu Sans Mono");
-      const auto& spec = s.role == FontRole::heading ? style.heading_fonts : style.body_fonts;
-      families.insert(families.end(), spec.families.begin(), spec.families.end());
+      const FontChainSpec* spec = &style.body_fonts;
+      if (s.role == FontRole::heading && !style.heading_fonts.families.empty())
+        spec = &style.heading_fonts;
+      if (s.role == FontRole::name)
+        spec = !style.name_fonts.families.empty()      ? &style.name_fonts
+               : !style.heading_fonts.families.empty() ? &style.heading_fonts
+                                                       : spec;
+      families.insert(families.end(), spec->families.begin(), spec->families.end());
       std::vector<const FontFace*> faces;
       for (const auto& f : families)
         if (const FontFace* face = FontCatalog::shared().find(f, s.bold, s.italic))

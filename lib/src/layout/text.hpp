@@ -17,7 +17,7 @@
 namespace cvpress::detail {
 
 /// Which font chain of the style a span uses.
-enum class FontRole : std::uint8_t { body, heading, mono };
+enum class FontRole : std::uint8_t { body, heading, mono, name };
 
 /// The look of a span.
 struct SpanStyle {
@@ -70,7 +70,7 @@ struct LineRange {
 /// allowed position that fits `width`; a word longer than a line is broken
 /// between characters (cluster starts) instead of overflowing.
 void break_lines(std::span<const double> advances, std::span<const std::uint8_t> flags,
-                 double width, std::vector<LineRange> &out);
+                 double width, std::vector<LineRange>& out);
 
 // ------------------------------------------------------------- typesetter
 
@@ -80,14 +80,14 @@ class Typesetter {
 public:
   /// `language`: locale for line breaking (RenderCV name or BCP-47 tag).
   /// Uncovered characters are reported once each into `warnings`.
-  Typesetter(const Style &style, const std::string &language, std::vector<Diagnostic> &warnings);
+  Typesetter(const Style& style, const std::string& language, std::vector<Diagnostic>& warnings);
   ~Typesetter();
-  Typesetter(const Typesetter &) = delete;
-  Typesetter &operator=(const Typesetter &) = delete;
+  Typesetter(const Typesetter&) = delete;
+  Typesetter& operator=(const Typesetter&) = delete;
 
   /// Breaks `spans` into lines of at most `width` points.
   std::vector<LaidLine> set(std::span<const Span> spans, double width, Align align,
-                            const SourceLocation &where);
+                            const SourceLocation& where);
   /// Width of `spans` on one line (no warnings: set() reports them).
   double measure(std::span<const Span> spans);
   /// Ascender/descender of a role's first face, in em.
@@ -101,6 +101,6 @@ private:
 };
 
 /// ICU locale id for a RenderCV language name or BCP-47 tag ("english" -> "en").
-std::string icu_locale_for(const std::string &language);
+std::string icu_locale_for(const std::string& language);
 
 } // namespace cvpress::detail
