@@ -68,7 +68,10 @@ void check_inside(const LaidOutDocument& doc, const Style& st) {
               INFO(it.text);
               CHECK(inside(it.x, it.y));
               CHECK(inside(it.x + it.width, it.y));
-              CHECK(it.y + it.size * 0.75 <= y1);
+              // The font's whole ascent and descent, not just the baseline.
+              const FaceMetrics m = metrics(*it.face);
+              CHECK(it.y + m.ascender * it.size <= y1);
+              CHECK(it.y + m.descender * it.size >= y0);
             } else if constexpr (std::is_same_v<T, RuleItem>) {
               CHECK(inside(it.x0, it.y0));
               CHECK(inside(it.x1, it.y1));
@@ -359,4 +362,17 @@ TEST_CASE("format_dates: other languages use CLDR") {
   Locale de;
   de.language = "german";
   CHECK(format_dates(range(2024, 3, 0, 0), de).find("2024") != std::string::npos);
+}
+
+TEST_CASE("layout: without a footer, every built-in look stays inside the text area") {
+  Style st = default_style();
+  st.footer.clear();
+  for (auto side : {Side::left, Side::right}) {
+    st.date_column_side = side;
+    st.photo_side = side;
+    const LaidOutDocument doc = layout_cv(many_entries_cv(14, 4), st, ".");
+    CHECK(doc.pages.size() >= 2);
+    check_inside(doc, st);
+    check_inside(layout_cv(small_cv(), st, "."), st);
+  }
 }

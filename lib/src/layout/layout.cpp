@@ -199,7 +199,8 @@ public:
     width_ = st_.page_width - st_.margin_left - st_.margin_right;
     top_ = st_.page_height - st_.margin_top;
     footer_h_ = st_.footer.empty() ? 0 : ts_.line_height(footer_size()) + 4;
-    bottom_ = st_.margin_bottom + footer_h_;
+    // Without a footer, keep room for the last line's descenders.
+    bottom_ = st_.margin_bottom + std::max(footer_h_, 0.1 * st_.body_size);
     align_ = st_.justify ? Align::justify : Align::left;
     owner_ = display_name(cv.header.name, tag_, NameStyle::latin_only);
   }
@@ -912,10 +913,22 @@ private:
 
   // -------------------------------------------------------- pagination
 
+  // How far the font ascent of a strip's text reaches above its top (the
+  // line boxes are tighter than Noto's ascender); at the top of a page the
+  // strip moves down by this much so nothing pokes into the margin.
+  static double overhang(const Strip& s) {
+    double o = 0;
+    for (const auto& it : s.items)
+      if (const auto* t = std::get_if<TextItem>(&it); t && t->face)
+        o = std::max(o, t->y + metrics(*t->face).ascender * t->size);
+    return o;
+  }
+
   static double block_height(const Block& b, bool at_top) {
     double h = 0;
     for (std::size_t i = 0; i < b.strips.size(); ++i)
-      h += b.strips[i].height + (i == 0 && at_top ? 0 : b.strips[i].space_before);
+      h += b.strips[i].height +
+           (i == 0 && at_top ? overhang(b.strips[i]) : b.strips[i].space_before);
     return h;
   }
 
@@ -951,10 +964,10 @@ private:
         new_page();
       for (std::size_t k = 0; k < b.strips.size(); ++k) {
         Strip& s = b.strips[k];
-        double sb = at_top ? 0 : s.space_before;
+        double sb = at_top ? overhang(s) : s.space_before;
         if (!at_top && cursor - sb - s.height < bottom_ - eps) {
           new_page();
-          sb = 0;
+          sb = overhang(s);
         }
         const double y = cursor - sb;
         if (k == 0 && !b.bookmark.empty())
@@ -989,8 +1002,14 @@ private:
       append(s, left_, set({Span{t, fs}}, width_, Align::center, {}));
       std::vector<PageItem> items;
       emit(s, 0, items);
+      // The line box bottom sits on the margin, raised by any descent below it.
+      double lift = st_.margin_bottom + height_of(s);
+      for (const auto& it : items)
+        if (const auto* tx = std::get_if<TextItem>(&it); tx && tx->face)
+          lift =
+              std::max(lift, st_.margin_bottom - tx->y - metrics(*tx->face).descender * tx->size);
       for (auto& it : items) {
-        translate(it, 0, st_.margin_bottom + height_of(s));
+        translate(it, 0, lift);
         doc_.pages[p].items.push_back(std::move(it));
       }
     }
