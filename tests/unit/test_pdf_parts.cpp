@@ -70,6 +70,25 @@ TEST_CASE("pdf parts: read_sfnt and glyph_ids on a real subset, RenderError on g
   CHECK(gids[3] == 0); // not in the subset
   // The subset keeps the advances: 'A' in DejaVu Sans is 1401 units wide.
   CHECK(facts.advances[gids[0]] == 1401);
+  CHECK_FALSE(facts.no_embedding);
+  // Mark the font "restricted license" (OS/2 fsType = 2).
+  std::string restricted = subset;
+  const auto u16 = [&](std::size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(restricted[at])) << 8 |
+           static_cast<unsigned char>(restricted[at + 1]);
+  };
+  bool patched = false;
+  for (unsigned i = 0; i < u16(4); ++i) {
+    const std::size_t rec = 12 + 16 * std::size_t{i};
+    if (restricted.compare(rec, 4, "OS/2") == 0) {
+      const std::size_t off = u16(rec + 8) << 16 | u16(rec + 10);
+      restricted[off + 8] = 0;
+      restricted[off + 9] = 2;
+      patched = true;
+    }
+  }
+  REQUIRE(patched);
+  CHECK(read_sfnt(restricted).no_embedding);
 }
 
 } // namespace cvpress::detail

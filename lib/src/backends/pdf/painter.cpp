@@ -286,6 +286,9 @@ private:
   void embed(const FileKey& key, const FontFace& face, const std::set<char32_t>& cps, int tag) {
     const std::string subset = build_subset_ttf(face, cps);
     const SfntFacts facts = read_sfnt(subset);
+    if (facts.no_embedding)
+      throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
+                        ") does not allow embedding (OS/2 fsType: restricted license)");
     const std::vector<char32_t> chars(cps.begin(), cps.end());
     const std::vector<unsigned> gids = glyph_ids(subset, chars);
     Embedded& e = embedded_[key];

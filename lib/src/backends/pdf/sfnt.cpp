@@ -99,8 +99,12 @@ SfntFacts read_sfnt(std::string_view ttf) {
   for (unsigned g = 0; g < glyphs; ++g)
     f.advances.push_back(
         static_cast<std::uint16_t>(u16(hmtx, 4 * std::size_t{std::min(g, long_metrics - 1)})));
-  if (auto os2 = table(ttf, "OS/2"); os2 && u16(*os2, 0) >= 2 && os2->size() >= 90)
-    f.cap_height = s16(*os2, 88);
+  if (auto os2 = table(ttf, "OS/2")) {
+    if (os2->size() >= 10)
+      f.no_embedding = (u16(*os2, 8) & 0x000F) == 0x0002;
+    if (u16(*os2, 0) >= 2 && os2->size() >= 90)
+      f.cap_height = s16(*os2, 88);
+  }
   if (auto post = table(ttf, "post"); post && post->size() >= 8)
     f.italic_angle = static_cast<double>(static_cast<std::int32_t>(u32(*post, 4))) / 65536.0;
   if (auto name = table(ttf, "name"))

@@ -16,6 +16,7 @@ struct SfntFacts {
   int cap_height = 0;                  ///< OS/2 sCapHeight (0 when absent)
   double italic_angle = 0;             ///< post.italicAngle, degrees
   std::string postscript_name;         ///< name ID 6 ("" when absent)
+  bool no_embedding = false;           ///< OS/2 fsType says "restricted license"
   std::vector<std::uint16_t> advances; ///< advance width per glyph, font units
 };
 
