@@ -831,7 +831,11 @@ private:
       aside_lines(u, c, {when(ev)}, ev.dates.where);
       units.push_back(std::move(u));
     }
-    summary_units(units, e.summary, c);
+    // The abstract sits below every date: it may use the date column's width too.
+    Columns wide = c;
+    if (st_.date_column_side == Side::right)
+      wide.mw = left_ + width_ - wide.mx;
+    summary_units(units, e.summary, wide);
   }
 
   void entry(const ServiceEntry& e, std::vector<Unit>& units, const std::string&) {
