@@ -274,3 +274,70 @@ TEST_CASE("icu_locale_for maps RenderCV language names") {
   CHECK(icu_locale_for("zh-Hans") == "zh_Hans");
   CHECK(icu_locale_for("") == "en");
 }
+
+TEST_CASE("typesetter: random mixed-script text never leaves its box") {
+  Setter t;
+  const std::vector<std::string> pool = {"a",
+                                         "Z",
+                                         "q",
+                                         " ",
+                                         " ",
+                                         "  ",
+                                         "-",
+                                         "/",
+                                         ".",
+                                         ",",
+                                         "(",
+                                         ")",
+                                         "深",
+                                         "度",
+                                         "学",
+                                         "。",
+                                         "م",
+                                         "ح",
+                                         "ل",
+                                         "ا",
+                                         "ש",
+                                         "ל",
+                                         "ו",
+                                         "\u05B8",
+                                         "\u0301",
+                                         "\U0001F600",
+                                         "\n",
+                                         "\t",
+                                         "\u00AD",
+                                         "\u200D",
+                                         "\u00A0",
+                                         "\u2009",
+                                         "\xff",
+                                         "https://x.org/a-b",
+                                         "Pneumonoultramicroscopic",
+                                         "1"};
+  std::uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    const int n = static_cast<int>(next() % 60);
+    for (int i = 0; i < n; ++i)
+      s += pool[next() % pool.size()];
+    const double width = 30 + next() % 400;
+    const Align align = static_cast<Align>(next() % 4);
+    INFO("round " << round << " width " << width);
+    for (const auto& line : t.set(s, width, align)) {
+      CHECK(line.height > 0);
+      for (const auto& it : line.items) {
+        if (const auto* tx = std::get_if<TextItem>(&it)) {
+          CHECK(tx->x >= -1e-6);
+          CHECK(tx->x + tx->width <= width + 1e-6);
+          CHECK(tx->face != nullptr);
+          CHECK(!tx->text.empty());
+        } else if (const auto* l = std::get_if<LinkItem>(&it)) {
+          CHECK(l->x >= -1e-6);
+        }
+      }
+    }
+  }
+}
