@@ -380,6 +380,11 @@ private:
     auto fail = [&](const std::string& why) -> InputError {
       return InputError({Diagnostic{Severity::error, where, "cv.photo", why}});
     };
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec))
+      throw fail("photo '" + photo + "' not found");
+    if (std::filesystem::file_size(p, ec) > 32u * 1024 * 1024)
+      throw fail("photo '" + photo + "' is larger than 32 MiB");
     std::ifstream in(p, std::ios::binary);
     if (!in)
       throw fail("cannot read photo '" + photo + "'");
