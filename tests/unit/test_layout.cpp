@@ -376,3 +376,39 @@ TEST_CASE("layout: without a footer, every built-in look stays inside the text a
     check_inside(layout_cv(small_cv(), st, "."), st);
   }
 }
+
+TEST_CASE("layout: a right-to-left CV is mirrored, its paragraphs right-aligned") {
+  const Style st = default_style();
+  Cv cv;
+  cv.locale.language = "hebrew";
+  cv.header.name.full = "דנה כהן";
+  cv.header.emails = {"dana@example.com"};
+  Section s{"experience", "ניסיון", {}, {}};
+  ExperienceEntry e;
+  e.position = rt("מהנדסת תוכנה");
+  e.company = rt("חברה בע\"מ");
+  e.details.dates = range(2020, 1, 0, 0);
+  e.details.highlights = {Highlight{rt("פיתוח מערכות מבוזרות"), {}}};
+  s.entries.emplace_back(e);
+  cv.sections.push_back(s);
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  check_inside(doc, st);
+  const double right = st.page_width - st.margin_right;
+  double position_right = 0, date_x = 1e9, bullet_x = 0, rule_x1 = 0;
+  for (const auto& it : doc.pages[0].items) {
+    if (const auto* t = std::get_if<TextItem>(&it)) {
+      if (t->text.find("תסדנהמ") != std::string::npos)
+        position_right = t->x + t->width;
+      if (t->text.find("2020") != std::string::npos)
+        date_x = std::min(date_x, t->x);
+      if (t->text == "•")
+        bullet_x = t->x;
+    } else if (const auto* r = std::get_if<RuleItem>(&it)) {
+      rule_x1 = std::max(r->x0, r->x1);
+    }
+  }
+  CHECK(position_right == doctest::Approx(right).epsilon(1e-6));  // main column on the right
+  CHECK(date_x == doctest::Approx(st.margin_left).epsilon(1e-6)); // dates on the left
+  CHECK(bullet_x > right - 20);                                   // bullets on the right
+  CHECK(rule_x1 < right - 20); // the heading's partial rule is left of the title
+}

@@ -50,11 +50,14 @@ void translate(PageItem& item, double dx, double dy) {
 
 // Moves a stack's items into `out`, its top at depth `top` (y up, so
 // items get negative y).
-void emit(Stack& s, double top, std::vector<PageItem>& out) {
+// `axis` != 0 mirrors the line boxes around it (right-to-left documents):
+// a box at x of width w moves to axis - x - w; its content stays as set.
+void emit(Stack& s, double top, std::vector<PageItem>& out, double axis) {
   double d = top;
   for (auto& [x, ln] : s) {
+    const double bx = axis != 0 ? axis - x - ln.box_width : x;
     for (auto& it : ln.items) {
-      translate(it, x, -(d + ln.baseline));
+      translate(it, bx, -(d + ln.baseline));
       out.push_back(std::move(it));
     }
     d += ln.height;
@@ -203,6 +206,11 @@ public:
     bottom_ = st_.margin_bottom + std::max(footer_h_, 0.1 * st_.body_size);
     align_ = st_.justify ? Align::justify : Align::left;
     owner_ = display_name(cv.header.name, tag_, NameStyle::latin_only);
+    // Right-to-left languages: RTL paragraphs and a mirrored page.
+    if (is_rtl(tag_)) {
+      ts_.set_rtl(true);
+      axis_ = 2 * left_ + width_;
+    }
   }
 
   void run() {
@@ -216,6 +224,24 @@ public:
       section(s);
     paginate();
     footers();
+    if (axis_ != 0)
+      mirror_shapes();
+  }
+
+  // Rules, rectangles and the photo of a right-to-left document (text was
+  // mirrored line by line in emit()).
+  void mirror_shapes() {
+    for (auto& page : doc_.pages)
+      for (auto& item : page.items) {
+        if (auto* r = std::get_if<RuleItem>(&item)) {
+          r->x0 = axis_ - r->x0;
+          r->x1 = axis_ - r->x1;
+        } else if (auto* b = std::get_if<RectItem>(&item)) {
+          b->x = axis_ - b->x - b->width;
+        } else if (auto* i = std::get_if<ImageItem>(&item)) {
+          i->x = axis_ - i->x - i->width;
+        }
+      }
   }
 
 private:
@@ -229,6 +255,7 @@ private:
   std::string tag_; // BCP-47 language of the CV
   NameMatcher owner_match_;
   std::string owner_; // Latin display name, for metadata and footers
+  double axis_ = 0;   // mirror axis of a right-to-left document, else 0
   std::vector<Block> blocks_;
 
   static constexpr double k_column_gap = 10; // main column <-> date column
@@ -366,7 +393,7 @@ private:
     contact_lines(s, x, w, a);
     const double text_h = height_of(s);
     // Centre the text block beside a taller photo.
-    emit(s, photo_h > text_h ? (photo_h - text_h) / 2 : 0, strip.items);
+    emit(s, photo_h > text_h ? (photo_h - text_h) / 2 : 0, strip.items, axis_);
     strip.height = std::max(text_h, photo_h);
     block.strips.push_back(std::move(strip));
     blocks_.push_back(std::move(block));
@@ -560,7 +587,7 @@ private:
     const double h = height_of(s);
     const double last_w = s.empty() ? 0 : s.back().second.width;
     const double last_base = s.empty() ? 0 : h - s.back().second.height + s.back().second.baseline;
-    emit(s, 0, strip.items);
+    emit(s, 0, strip.items, axis_);
     const double below = h + 2; // just under the heading's descenders
     switch (st_.heading_look) {
     case HeadingLook::rule_below:
@@ -605,9 +632,9 @@ private:
         Strip s;
         s.space_before = u.space_before;
         s.height = h;
-        emit(u.main, 0, s.items);
-        emit(u.aside, 0, s.items);
-        emit(u.label, 0, s.items);
+        emit(u.main, 0, s.items, axis_);
+        emit(u.aside, 0, s.items, axis_);
+        emit(u.label, 0, s.items, axis_);
         if (s.height > 0 || !s.items.empty())
           b.strips.push_back(std::move(s));
         continue;
@@ -622,10 +649,10 @@ private:
           s.height += u.main[i].second.height;
           part.push_back(std::move(u.main[i++]));
         } while (first && i < u.main.size() && s.height < side);
-        emit(part, 0, s.items);
+        emit(part, 0, s.items, axis_);
         if (first) {
-          emit(u.aside, 0, s.items);
-          emit(u.label, 0, s.items);
+          emit(u.aside, 0, s.items, axis_);
+          emit(u.label, 0, s.items, axis_);
           s.height = std::max(s.height, side);
         }
         b.strips.push_back(std::move(s));
@@ -721,7 +748,7 @@ private:
     if (!e.degree.empty()) {
       rich(second, e.degree, body());
       if (!e.area.empty())
-        text(second, " in ", body());
+        text(second, tag_ == "en" || tag_.starts_with("en-") ? " in " : ", ", body());
     }
     rich(second, e.area, body());
     details_head(units, {rich(e.institution, body(true)), std::move(second)}, e.details, e.where);
@@ -1010,7 +1037,7 @@ private:
       Stack s;
       append(s, left_, set({Span{t, fs}}, width_, Align::center, {}));
       std::vector<PageItem> items;
-      emit(s, 0, items);
+      emit(s, 0, items, axis_);
       // The line box bottom sits on the margin, raised by any descent below it.
       double lift = st_.margin_bottom + height_of(s);
       for (const auto& it : items)

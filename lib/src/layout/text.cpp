@@ -140,6 +140,7 @@ struct Typesetter::Impl {
   std::vector<LineRange> ranges;
   std::vector<std::uint32_t> order; // glyph index | rtl bit
   bool has_rtl = false;
+  bool rtl_document = false;
 
   Impl(const Style& s, std::vector<Diagnostic>& w) : style(s), warnings(w) {}
   ~Impl() {
@@ -407,9 +408,15 @@ double Typesetter::measure(std::span<const Span> spans) {
   return w;
 }
 
+void Typesetter::set_rtl(bool rtl) { impl_->rtl_document = rtl; }
+
 std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width, Align align,
                                       const SourceLocation& where) {
   Impl& m = *impl_;
+  if (m.rtl_document && align == Align::left)
+    align = Align::right;
+  else if (m.rtl_document && align == Align::right)
+    align = Align::left;
   m.prepare(spans, &where);
   std::vector<LaidLine> lines;
   if (m.glyphs.empty())
@@ -419,7 +426,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
   if (m.has_rtl) {
     UErrorCode st = U_ZERO_ERROR;
     ubidi_setPara(m.para, m.text16.data(), static_cast<std::int32_t>(m.text16.size()),
-                  UBIDI_DEFAULT_LTR, nullptr, &st);
+                  m.rtl_document ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR, nullptr, &st);
     if (U_FAILURE(st))
       m.has_rtl = false;
   }
@@ -447,6 +454,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     }
     const FaceMetrics fm = role_metrics(role);
     ln.width = content;
+    ln.box_width = width;
     ln.height = line_height(max_size);
     ln.baseline = ln.height / 2 + (fm.ascender + fm.descender) / 2 * max_size;
 
@@ -460,6 +468,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     // A line that would need spaces over four times their width stays ragged.
     if (extra * spaces > 3 * space_w)
       extra = 0;
+    if (align == Align::justify && extra == 0 && m.rtl_document)
+      x = width - content; // unjustified lines of a right-to-left document
     x = std::max(0.0, x);
     const bool split_words = extra > 0;
 

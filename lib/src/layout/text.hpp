@@ -42,9 +42,10 @@ enum class Align : std::uint8_t { left, right, center, justify };
 /// One typeset line. Item x is relative to the paragraph box's left edge,
 /// item y relative to the baseline (y up).
 struct LaidLine {
-  double width = 0;    ///< natural width of the content
-  double height = 0;   ///< line box height
-  double baseline = 0; ///< distance from the line box top down to the baseline
+  double width = 0;     ///< natural width of the content
+  double height = 0;    ///< line box height
+  double baseline = 0;  ///< distance from the line box top down to the baseline
+  double box_width = 0; ///< the width the line was set in
   std::vector<PageItem> items;
 };
 
@@ -85,6 +86,9 @@ public:
   Typesetter(const Typesetter&) = delete;
   Typesetter& operator=(const Typesetter&) = delete;
 
+  /// Right-to-left document: paragraphs default to RTL and "left" and
+  /// "right" alignment swap (the CV layout mirrors its columns).
+  void set_rtl(bool rtl);
   /// Breaks `spans` into lines of at most `width` points.
   std::vector<LaidLine> set(std::span<const Span> spans, double width, Align align,
                             const SourceLocation& where);
