@@ -11,6 +11,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <charconv>
@@ -92,6 +94,23 @@ void put_hex4(std::string& out, unsigned v) {
     out += digits[(v >> shift) & 0xF];
 }
 
+// The text a character stands for in the ToUnicode map: the NFKC form of
+// Hebrew and Arabic presentation forms (U+FB1D-U+FDFF, U+FE70-U+FEFF),
+// which layout draws for shaped Arabic; the character itself otherwise.
+icu::UnicodeString meaning(char32_t cp) {
+  icu::UnicodeString s(static_cast<UChar32>(cp));
+  if ((cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC)) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_SUCCESS(status)) {
+      icu::UnicodeString n = nfkc->normalize(s, status);
+      if (U_SUCCESS(status) && !n.isEmpty())
+        return n;
+    }
+  }
+  return s;
+}
+
 // A ToUnicode CMap: glyph id `gids[i]` is the character `chars[i]` (the
 // first character wins when several share a glyph).
 std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vector<unsigned>& gids) {
@@ -112,13 +131,11 @@ std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vecto
       out += '<';
       put_hex4(out, it->first);
       out += "> <";
-      char32_t cp = it->second;
-      if (cp >= 0x10000) {
-        put_hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
-        put_hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-      } else {
-        put_hex4(out, cp);
-      }
+      // UTF-16BE of what the glyph means: presentation forms (shaped
+      // Arabic, Hebrew ligatures) copy and search as their plain letters.
+      const icu::UnicodeString text = meaning(it->second);
+      for (int32_t u = 0; u < text.length(); ++u)
+        put_hex4(out, text.charAt(u));
       out += ">\n";
     }
     out += "endbfchar\n";
