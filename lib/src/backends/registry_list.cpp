@@ -1,9 +1,12 @@
 #include "backends/registry_list.hpp"
 
+#include "backends/pdf/pdf_backend.hpp"
+
 namespace cvpress::detail {
 
-// Backends register here explicitly (no static-initialisation tricks).
 const Backend* latex_backend(); // backends/latex
-std::vector<const Backend*> builtin_backends() { return {latex_backend()}; }
+
+// Backends register here explicitly (no static-initialisation tricks).
+std::vector<const Backend*> builtin_backends() { return {latex_backend(), &pdf_backend()}; }
 
 } // namespace cvpress::detail

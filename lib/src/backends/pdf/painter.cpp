@@ -1,0 +1,661 @@
+#include "backends/pdf/painter.hpp"
+
+#include "backends/pdf/hpdf_document.hpp"
+#include "backends/pdf/image_check.hpp"
+#include "backends/pdf/sfnt.hpp"
+#include "fonts/font_set.hpp"
+
+#include <cvpress/diagnostics.hpp>
+#include <cvpress/version.hpp>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+// Fonts are embedded by the painter itself (libharu only serialises the
+// objects): libharu's own TrueType path re-parses every font from a file and
+// spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each
+// face's subset is embedded as-is as a CIDFontType2 with Identity-H
+// encoding, codes = glyph ids (/CIDToGIDMap /Identity), exact /W widths from
+// the subset's hmtx and a ToUnicode map back to the characters. Text, rules
+// and rectangles are written straight into the page content stream; images,
+// links, bookmarks and document information go through libharu's API.
+
+namespace cvpress::detail {
+
+namespace {
+
+// ---------------------------------------------------------------- helpers
+
+// Decodes UTF-8, calling `emit` per code point; malformed bytes are skipped.
+template <typename F> void for_each_code_point(std::string_view s, F&& emit) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+    emit(cp);
+    i += static_cast<std::size_t>(len);
+  }
+}
+
+// A number for a content stream: at most `digits` decimals, no trailing zeros.
+void put_number(std::string& out, double v, int digits = 3) {
+  if (!std::isfinite(v))
+    v = 0;
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, digits);
+  if (ec != std::errc()) {
+    out += '0';
+    return;
+  }
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0')
+      s.remove_suffix(1);
+    if (s.back() == '.')
+      s.remove_suffix(1);
+  }
+  if (s == "-0")
+    s = "0";
+  out += s;
+  out += ' ';
+}
+
+void put_color(std::string& out, std::uint32_t rgb, const char* op) {
+  for (int shift = 16; shift >= 0; shift -= 8)
+    put_number(out, static_cast<double>((rgb >> shift) & 0xFF) / 255.0, 4);
+  out += op;
+  out += '\n';
+}
+
+void put_hex4(std::string& out, unsigned v) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4)
+    out += digits[(v >> shift) & 0xF];
+}
+
+// The text a character stands for in the ToUnicode map: the NFKC form of
+// Hebrew and Arabic presentation forms (U+FB1D-U+FDFF, U+FE70-U+FEFF),
+// which layout draws for shaped Arabic; the character itself otherwise.
+icu::UnicodeString meaning(char32_t cp) {
+  icu::UnicodeString s(static_cast<UChar32>(cp));
+  if ((cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC)) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_SUCCESS(status)) {
+      icu::UnicodeString n = nfkc->normalize(s, status);
+      if (U_SUCCESS(status) && !n.isEmpty())
+        return n;
+    }
+  }
+  return s;
+}
+
+// A ToUnicode CMap: glyph id `gids[i]` is the character `chars[i]` (the
+// first character wins when several share a glyph).
+std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vector<unsigned>& gids) {
+  std::map<unsigned, char32_t> by_gid;
+  for (std::size_t i = 0; i < chars.size(); ++i)
+    if (gids[i] != 0)
+      by_gid.emplace(gids[i], chars[i]);
+  std::string out = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  auto it = by_gid.begin();
+  while (it != by_gid.end()) {
+    std::size_t n =
+        std::min<std::size_t>(100, static_cast<std::size_t>(std::distance(it, by_gid.end())));
+    out += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = 0; k < n; ++k, ++it) {
+      out += '<';
+      put_hex4(out, it->first);
+      out += "> <";
+      // UTF-16BE of what the glyph means: presentation forms (shaped
+      // Arabic, Hebrew ligatures) copy and search as their plain letters.
+      const icu::UnicodeString text = meaning(it->second);
+      for (int32_t u = 0; u < text.length(); ++u)
+        put_hex4(out, text.charAt(u));
+      out += ">\n";
+    }
+    out += "endbfchar\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+// URIs in PDF are 7-bit ASCII: percent-encode everything else.
+std::string ascii_uri(std::string_view uri) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : uri) {
+    auto b = static_cast<unsigned char>(ch);
+    if (b <= 0x20 || b >= 0x7F) {
+      out += '%';
+      out += digits[b >> 4];
+      out += digits[b & 0xF];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// A PDF name made of safe characters only.
+std::string safe_name(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_')
+      out += c;
+  return out.empty() ? std::string("Font") : out.substr(0, 100);
+}
+
+// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
+void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+HPDF_Date utc_date(std::int64_t epoch) {
+  std::int64_t days = epoch / 86400;
+  std::int64_t secs = epoch % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
+  HPDF_Date d{};
+  civil_from_days(days, d.year, d.month, d.day);
+  d.hour = static_cast<HPDF_INT>(secs / 3600);
+  d.minutes = static_cast<HPDF_INT>(secs / 60 % 60);
+  d.seconds = static_cast<HPDF_INT>(secs % 60);
+  d.ind = 'Z';
+  return d;
+}
+
+// A finite float for libharu (which prints NaN and infinity as garbage).
+HPDF_REAL real(double v) {
+  if (!std::isfinite(v))
+    return 0;
+  return static_cast<HPDF_REAL>(std::clamp(v, -1e6, 1e6));
+}
+
+// ---------------------------------------------------------------- painter
+
+class Painter {
+public:
+  Painter(const LaidOutDocument& document, const PaintOptions& options)
+      : in_(document), options_(options) {}
+
+  std::string run() {
+    HPDF_Doc doc = pdf_.get();
+    // PDF 1.4: soft masks (PNG alpha) and DisplayDocTitle; libharu says 1.3.
+    doc->pdf_version = HPDF_VER_14;
+    pdf_.check("setting up UTF-8", HPDF_UseUTFEncodings(doc) == HPDF_OK);
+    pdf_.check("setting up UTF-8", HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK);
+    utf8_ = HPDF_GetEncoder(doc, "UTF-8");
+    pdf_.check("setting up UTF-8", utf8_ != nullptr);
+    pdf_.check("setting compression",
+               HPDF_SetCompressionMode(doc, options_.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE) ==
+                   HPDF_OK);
+    embed_fonts();
+    write_info();
+    for (const auto& page : in_.pages)
+      paint_page(page);
+    if (pages_.empty())
+      paint_page(Page{}); // a PDF needs at least one page
+    write_bookmarks();
+    return pdf_.save();
+  }
+
+private:
+  // One embedded font per font file (a family's regular face may also stand
+  // in for bold or italic): its characters' glyph ids and its PDF object.
+  struct Embedded {
+    std::unordered_map<char32_t, unsigned> gid;
+    HPDF_Dict font = nullptr;
+  };
+  using FileKey = std::pair<std::string, int>;
+
+  HPDF_Dict new_dict() {
+    HPDF_Dict d = HPDF_Dict_New(pdf_.get()->mmgr);
+    pdf_.check("creating a PDF object", d != nullptr);
+    return d;
+  }
+  HPDF_Dict new_indirect_dict() {
+    HPDF_Dict d = new_dict();
+    pdf_.check("creating a PDF object", HPDF_Xref_Add(pdf_.get()->xref, d) == HPDF_OK);
+    return d;
+  }
+  HPDF_Dict new_stream(std::string_view bytes) {
+    HPDF_Dict d = HPDF_DictStream_New(pdf_.get()->mmgr, pdf_.get()->xref);
+    pdf_.check("creating a PDF stream", d != nullptr);
+    if (options_.compress)
+      d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    pdf_.check("writing a PDF stream",
+               HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                 static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK);
+    return d;
+  }
+
+  // Files in first-use order, so object numbers and tags are deterministic.
+  void embed_fonts() {
+    std::vector<FileKey> order;
+    std::map<FileKey, std::pair<const FontFace*, std::set<char32_t>>> used;
+    // Collect code points per file (faces in first-use order).
+    std::vector<std::pair<const FontFace*, FileKey>> faces;
+    std::unordered_map<const FontFace*, std::size_t> face_index_of;
+    for (const auto& page : in_.pages)
+      for (const auto& item : page.items) {
+        const auto* text = std::get_if<TextItem>(&item);
+        if (!text || !text->face || text->text.empty())
+          continue;
+        auto [fi, fresh_face] = face_index_of.try_emplace(text->face, faces.size());
+        if (fresh_face)
+          faces.emplace_back(text->face, FileKey{file_path(*text->face), face_index(*text->face)});
+        const FileKey& key = faces[fi->second].second;
+        auto [it, fresh] = used.try_emplace(key, text->face, std::set<char32_t>{});
+        if (fresh)
+          order.push_back(key);
+        for_each_code_point(text->text, [&](char32_t cp) {
+          if (cp <= 0xFFFF)
+            it->second.second.insert(cp);
+        });
+      }
+    int tag = 0;
+    for (const auto& key : order) {
+      auto& [face, cps] = used[key];
+      if (cps.empty())
+        cps.insert(U' ');
+      embed(key, *face, cps, tag++);
+    }
+    for (const auto& [face, key] : faces)
+      fonts_[face] = &embedded_.at(key);
+  }
+
+  void embed(const FileKey& key, const FontFace& face, const std::set<char32_t>& cps, int tag) {
+    const std::string subset = build_subset_ttf(face, cps);
+    const SfntFacts facts = read_sfnt(subset);
+    if (facts.no_embedding)
+      throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
+                        ") does not allow embedding (OS/2 fsType: restricted license)");
+    const std::vector<char32_t> chars(cps.begin(), cps.end());
+    const std::vector<unsigned> gids = glyph_ids(subset, chars);
+    Embedded& e = embedded_[key];
+    for (std::size_t i = 0; i < chars.size(); ++i)
+      e.gid.emplace(chars[i], gids[i]);
+
+    // Subset tag: six capital letters from the font's position.
+    std::string name = "CVP";
+    name += static_cast<char>('A' + tag / 676 % 26);
+    name += static_cast<char>('A' + tag / 26 % 26);
+    name += static_cast<char>('A' + tag % 26);
+    name += '+';
+    name += safe_name(facts.postscript_name.empty() ? family_name(face) : facts.postscript_name);
+    const double scale = 1000.0 / facts.units_per_em;
+    auto em = [&](double v) { return static_cast<HPDF_INT32>(std::lround(v * scale)); };
+
+    HPDF_MMgr mmgr = pdf_.get()->mmgr;
+    HPDF_Dict file = new_stream(subset);
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.size()));
+
+    HPDF_Dict descriptor = new_indirect_dict();
+    HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
+    HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (facts.italic_angle != 0 ? 64 : 0));
+    HPDF_Array bbox = HPDF_Array_New(mmgr);
+    pdf_.check("creating a PDF object", bbox != nullptr);
+    HPDF_Array_AddNumber(bbox, em(facts.x_min));
+    HPDF_Array_AddNumber(bbox, em(facts.y_min));
+    HPDF_Array_AddNumber(bbox, em(facts.x_max));
+    HPDF_Array_AddNumber(bbox, em(facts.y_max));
+    HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+    HPDF_Dict_AddNumber(descriptor, "ItalicAngle",
+                        static_cast<HPDF_INT32>(std::lround(facts.italic_angle)));
+    HPDF_Dict_AddNumber(descriptor, "Ascent", em(facts.ascender));
+    HPDF_Dict_AddNumber(descriptor, "Descent", em(facts.descender));
+    HPDF_Dict_AddNumber(descriptor, "CapHeight",
+                        em(facts.cap_height != 0 ? facts.cap_height : facts.ascender * 0.7));
+    HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+    HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+    HPDF_Dict cid = new_indirect_dict();
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+    HPDF_Dict info = new_dict();
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+    // Widths of the glyphs in use, as runs "first [w w ...]".
+    std::set<unsigned> glyphs(gids.begin(), gids.end());
+    HPDF_Array widths = HPDF_Array_New(mmgr);
+    pdf_.check("creating a PDF object", widths != nullptr);
+    HPDF_Array run = nullptr;
+    unsigned next = 0;
+    for (unsigned g : glyphs) {
+      if (g >= facts.advances.size())
+        continue;
+      if (!run || g != next) {
+        HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
+        run = HPDF_Array_New(mmgr);
+        pdf_.check("creating a PDF object", run != nullptr);
+        HPDF_Array_Add(widths, run);
+      }
+      // Truncated like libharu and fonts' pdf_advance_em(), which layout measures with.
+      HPDF_Array_AddNumber(run,
+                           static_cast<HPDF_INT32>(facts.advances[g] * 1000u / facts.units_per_em));
+      next = g + 1;
+    }
+    HPDF_Dict_AddNumber(cid, "DW", 0);
+    HPDF_Dict_Add(cid, "W", widths);
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+    e.font = new_indirect_dict();
+    HPDF_Dict_AddName(e.font, "Type", "Font");
+    HPDF_Dict_AddName(e.font, "Subtype", "Type0");
+    HPDF_Dict_AddName(e.font, "BaseFont", name.c_str());
+    HPDF_Dict_AddName(e.font, "Encoding", "Identity-H");
+    HPDF_Array descendants = HPDF_Array_New(mmgr);
+    pdf_.check("creating a PDF object", descendants != nullptr);
+    HPDF_Array_Add(descendants, cid);
+    HPDF_Dict_Add(e.font, "DescendantFonts", descendants);
+    HPDF_Dict_Add(e.font, "ToUnicode", new_stream(to_unicode_cmap(chars, gids)));
+    pdf_.check("embedding font '" + family_name(face) + "' (" + key.first + ")");
+  }
+
+  void set_text(HPDF_InfoType type, const std::string& value) {
+    if (value.empty())
+      return;
+    pdf_.check("writing document information",
+               HPDF_SetInfoAttr(pdf_.get(), type, value.c_str()) == HPDF_OK);
+  }
+
+  void write_info() {
+    set_text(HPDF_INFO_TITLE, in_.info.title);
+    set_text(HPDF_INFO_AUTHOR, in_.info.author);
+    set_text(HPDF_INFO_SUBJECT, in_.info.subject);
+    set_text(HPDF_INFO_KEYWORDS, in_.info.keywords);
+    set_text(HPDF_INFO_CREATOR, std::string("cvpress ") + cvpress::version);
+    if (!in_.info.title.empty()) {
+      // Viewers show the title rather than the file name.
+      HPDF_Dict prefs = new_dict();
+      HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(pdf_.get()->mmgr, HPDF_TRUE));
+      HPDF_Dict_Add(pdf_.get()->catalog, "ViewerPreferences", prefs);
+      pdf_.check("writing viewer preferences");
+    }
+    if (options_.date_epoch) {
+      HPDF_Date date = utc_date(*options_.date_epoch);
+      pdf_.check("writing the creation date",
+                 HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_CREATION_DATE, date) == HPDF_OK);
+      pdf_.check("writing the modification date",
+                 HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_MOD_DATE, date) == HPDF_OK);
+    }
+  }
+
+  void paint_page(const Page& page) {
+    HPDF_Page p = HPDF_AddPage(pdf_.get());
+    pdf_.check("adding a page", p != nullptr);
+    HPDF_Page_SetWidth(p, real(in_.page_width));
+    HPDF_Page_SetHeight(p, real(in_.page_height));
+    pages_.push_back(p);
+    page_ = p;
+    ops_.clear();
+    in_text_ = false;
+    stroking_text_ = false;
+    font_ = nullptr;
+    size_ = -1;
+    line_width_ = -1;
+    fill_ = stroke_ = kUnknownColor;
+    for (const auto& item : page.items)
+      std::visit([this](const auto& it) { draw(it); }, item);
+    end_text();
+    flush();
+    pdf_.check("drawing page " + std::to_string(pages_.size()));
+  }
+
+  // Raw operators go to the page's content stream; flushed before any
+  // libharu drawing call so the order is kept.
+  void flush() {
+    if (ops_.empty())
+      return;
+    auto attr = static_cast<HPDF_PageAttr>(page_->attr);
+    pdf_.check("writing page content",
+               HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops_.data()),
+                                 static_cast<HPDF_UINT>(ops_.size())) == HPDF_OK);
+    ops_.clear();
+  }
+
+  void end_text() {
+    if (in_text_) {
+      ops_ += "ET\n";
+      in_text_ = false;
+    }
+  }
+  void fill_color(std::uint32_t rgb) {
+    if (fill_ != rgb) {
+      put_color(ops_, rgb, "rg");
+      fill_ = rgb;
+    }
+  }
+  void stroke_color(std::uint32_t rgb) {
+    if (stroke_ != rgb) {
+      put_color(ops_, rgb, "RG");
+      stroke_ = rgb;
+    }
+  }
+  void line_width(double w) {
+    if (w != line_width_) {
+      put_number(ops_, w);
+      ops_ += "w\n";
+      line_width_ = w;
+    }
+  }
+
+  void draw(const TextItem& t) {
+    if (!t.face || t.text.empty() || !(t.size > 0))
+      return;
+    auto it = fonts_.find(t.face);
+    if (it == fonts_.end() || !it->second)
+      return;
+    const Embedded& e = *it->second;
+    std::string codes;
+    for_each_code_point(t.text, [&](char32_t cp) {
+      auto g = e.gid.find(cp);
+      if (g != e.gid.end())
+        put_hex4(codes, g->second);
+    });
+    if (codes.empty())
+      return;
+    if (!in_text_) {
+      ops_ += "BT\n";
+      in_text_ = true;
+    }
+    if (e.font != font_ || t.size != size_) {
+      const char* local = HPDF_Page_GetLocalFontName(page_, e.font);
+      pdf_.check("adding a font to a page", local != nullptr);
+      ops_ += '/';
+      ops_ += local;
+      ops_ += ' ';
+      put_number(ops_, t.size);
+      ops_ += "Tf\n";
+      font_ = e.font;
+      size_ = t.size;
+    }
+    fill_color(t.color);
+    // Synthetic bold: fill and stroke the outlines; synthetic italic: slant.
+    const bool bolden = synthetic_bold(*t.face);
+    if (bolden) {
+      stroke_color(t.color);
+      line_width(t.size * 0.03);
+    }
+    if (bolden != stroking_text_) {
+      ops_ += bolden ? "2 Tr\n" : "0 Tr\n";
+      stroking_text_ = bolden;
+    }
+    const double slant = synthetic_italic(*t.face) ? 0.2126 : 0; // tan 12°
+    // Absolute placement per run: no accumulated rounding from relative moves.
+    ops_ += "1 0 ";
+    put_number(ops_, slant, 4);
+    ops_ += "1 ";
+    put_number(ops_, t.x);
+    put_number(ops_, t.y);
+    ops_ += "Tm\n<";
+    ops_ += codes;
+    ops_ += "> Tj\n";
+  }
+
+  void draw(const RuleItem& r) {
+    if (!(r.thickness > 0))
+      return;
+    end_text();
+    line_width(r.thickness);
+    stroke_color(r.color);
+    put_number(ops_, r.x0);
+    put_number(ops_, r.y0);
+    ops_ += "m ";
+    put_number(ops_, r.x1);
+    put_number(ops_, r.y1);
+    ops_ += "l S\n";
+  }
+
+  void draw(const RectItem& r) {
+    if (!(r.width > 0) || !(r.height > 0))
+      return;
+    end_text();
+    fill_color(r.color);
+    put_number(ops_, r.x);
+    put_number(ops_, r.y);
+    put_number(ops_, r.width);
+    put_number(ops_, r.height);
+    ops_ += "re f\n";
+  }
+
+  void draw(const ImageItem& im) {
+    if (im.bytes.empty() || !(im.width > 0) || !(im.height > 0))
+      return;
+    end_text();
+    HPDF_Image image = nullptr;
+    if (auto it = images_.find(im.bytes); it != images_.end()) {
+      image = it->second;
+    } else {
+      // libharu 2.3.0 lets libpng abort() on a corrupt PNG: check first.
+      std::string problem =
+          im.format == ImageItem::Format::png ? png_problem(im.bytes) : jpeg_problem(im.bytes);
+      if (!problem.empty())
+        throw RenderError("PDF: cannot embed an image: " + problem);
+      const auto* data = reinterpret_cast<const HPDF_BYTE*>(im.bytes.data());
+      auto size = static_cast<HPDF_UINT>(im.bytes.size());
+      image = im.format == ImageItem::Format::png
+                  ? HPDF_LoadPngImageFromMem(pdf_.get(), data, size)
+                  : HPDF_LoadJpegImageFromMem(pdf_.get(), data, size);
+      pdf_.check("loading an image", image != nullptr);
+      images_.emplace(im.bytes, image);
+    }
+    flush();
+    HPDF_Page_DrawImage(page_, image, real(im.x), real(im.y), real(im.width), real(im.height));
+  }
+
+  void draw(const LinkItem& l) {
+    if (l.uri.empty() || !(l.width > 0) || !(l.height > 0))
+      return;
+    HPDF_Rect rect{real(l.x), real(l.y), real(l.x + l.width), real(l.y + l.height)};
+    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(l.uri).c_str());
+    pdf_.check("adding a link", annot != nullptr);
+    HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+  }
+
+  void write_bookmarks() {
+    for (const auto& b : in_.bookmarks) {
+      if (b.title.empty() || pages_.empty())
+        continue;
+      std::size_t index = b.page < 0 ? 0 : static_cast<std::size_t>(b.page);
+      if (index >= pages_.size())
+        index = pages_.size() - 1;
+      HPDF_Outline outline = HPDF_CreateOutline(pdf_.get(), nullptr, b.title.c_str(), utf8_);
+      pdf_.check("adding a bookmark", outline != nullptr);
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[index]);
+      pdf_.check("adding a bookmark", dst != nullptr);
+      // [page /XYZ 0 top null]: scroll there, keeping the reader's zoom
+      // (libharu's SetXYZ insists on a zoom factor).
+      const double top = std::isfinite(b.y) ? std::clamp(b.y, 0.0, in_.page_height) : 0.0;
+      HPDF_Array_Clear(dst);
+      HPDF_Array_Add(dst, pages_[index]);
+      HPDF_Array_AddName(dst, "XYZ");
+      HPDF_Array_AddReal(dst, 0);
+      HPDF_Array_AddReal(dst, real(top));
+      HPDF_Array_Add(dst, HPDF_Null_New(pdf_.get()->mmgr));
+      HPDF_Outline_SetDestination(outline, dst);
+      pdf_.check("adding a bookmark");
+    }
+  }
+
+  const LaidOutDocument& in_;
+  const PaintOptions& options_;
+  HpdfDocument pdf_;
+  HPDF_Encoder utf8_ = nullptr;
+  std::map<FileKey, Embedded> embedded_;
+  std::unordered_map<const FontFace*, const Embedded*> fonts_;
+  std::map<std::string_view, HPDF_Image> images_;
+  std::vector<HPDF_Page> pages_;
+  // Current page state.
+  static constexpr std::uint64_t kUnknownColor = std::uint64_t{1} << 32;
+  HPDF_Page page_ = nullptr;
+  std::string ops_;
+  bool in_text_ = false;
+  bool stroking_text_ = false;
+  HPDF_Dict font_ = nullptr;
+  double size_ = -1;
+  double line_width_ = -1;
+  std::uint64_t fill_ = kUnknownColor, stroke_ = kUnknownColor;
+};
+
+} // namespace
+
+std::string paint_pdf(const LaidOutDocument& document, const PaintOptions& options) {
+  return Painter(document, options).run();
+}
+
+std::optional<std::int64_t> source_date_epoch_from_env() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (!value || !*value)
+    return std::nullopt;
+  std::int64_t epoch = 0;
+  const char* end = value + std::strlen(value);
+  auto [ptr, ec] = std::from_chars(value, end, epoch);
+  // PDF dates have four-digit years: up to 9999-12-31T23:59:59Z.
+  if (ec != std::errc() || ptr != end || epoch < 0 || epoch > 253402300799)
+    return std::nullopt;
+  return epoch;
+}
+
+} // namespace cvpress::detail

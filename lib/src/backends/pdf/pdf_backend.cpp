@@ -1,0 +1,39 @@
+#include "backends/pdf/pdf_backend.hpp"
+
+#include "backends/pdf/painter.hpp"
+#include "layout/layout.hpp"
+#include "style/style_loader.hpp"
+
+namespace cvpress::detail {
+
+namespace {
+
+class PdfBackend final : public Backend {
+public:
+  [[nodiscard]] std::string_view name() const override { return "pdf"; }
+  [[nodiscard]] std::string_view description() const override {
+    return "PDF typeset by cvpress itself (libharu), fonts embedded as subsets";
+  }
+  [[nodiscard]] std::vector<std::string> extensions() const override { return {"pdf"}; }
+  [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
+    // options.style, else the CV's design.theme, else classic; design options on top.
+    const Style style = resolve_style(options, cv.design);
+    LaidOutDocument document = layout_cv(cv, style, options.base_dir);
+    PaintOptions paint;
+    paint.date_epoch = source_date_epoch_from_env();
+    RenderResult result;
+    result.bytes = paint_pdf(document, paint);
+    result.pages = static_cast<int>(document.pages.empty() ? 1 : document.pages.size());
+    result.warnings = std::move(document.warnings);
+    return result;
+  }
+};
+
+} // namespace
+
+const Backend& pdf_backend() {
+  static const PdfBackend backend;
+  return backend;
+}
+
+} // namespace cvpress::detail

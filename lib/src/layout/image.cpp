@@ -1,0 +1,210 @@
+#include "layout/image.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace cvpress::detail {
+
+namespace {
+
+std::uint32_t be32(std::string_view b, std::size_t at) {
+  return (std::uint32_t(std::uint8_t(b[at])) << 24) |
+         (std::uint32_t(std::uint8_t(b[at + 1])) << 16) |
+         (std::uint32_t(std::uint8_t(b[at + 2])) << 8) | std::uint32_t(std::uint8_t(b[at + 3]));
+}
+
+unsigned be16(std::string_view b, std::size_t at) {
+  return (unsigned(std::uint8_t(b[at])) << 8) | unsigned(std::uint8_t(b[at + 1]));
+}
+
+std::uint32_t crc32(std::string_view data) {
+  static const auto table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t n = 0; n < 256; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k)
+        c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (char ch : data)
+    c = table[(c ^ std::uint8_t(ch)) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+constexpr int k_max_pixels = 30000;
+
+std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
+  ImageInfo info{ImageItem::Format::png, 0, 0};
+  std::size_t at = 8;
+  bool first = true, idat = false, palette = false, plte = false;
+  while (true) {
+    if (at + 12 > b.size()) {
+      why = "truncated PNG (no IEND chunk)";
+      return std::nullopt;
+    }
+    const std::uint32_t len = be32(b, at);
+    const std::string_view type = b.substr(at + 4, 4);
+    if (len > b.size() || at + 12 + len > b.size()) {
+      why = "truncated PNG (chunk runs past the end of the file)";
+      return std::nullopt;
+    }
+    if (crc32(b.substr(at + 4, 4 + len)) != be32(b, at + 8 + len)) {
+      why = "corrupt PNG (CRC mismatch in a " + std::string(type) + " chunk)";
+      return std::nullopt;
+    }
+    if (first) {
+      if (type != "IHDR" || len != 13) {
+        why = "invalid PNG (no IHDR chunk)";
+        return std::nullopt;
+      }
+      const std::uint32_t w = be32(b, at + 8), h = be32(b, at + 12);
+      const int depth = std::uint8_t(b[at + 16]), color = std::uint8_t(b[at + 17]);
+      if (w == 0 || h == 0 || w > k_max_pixels || h > k_max_pixels) {
+        why = "invalid PNG (bad image size)";
+        return std::nullopt;
+      }
+      bool ok = false;
+      switch (color) {
+      case 0:
+        ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+        break;
+      case 3:
+        ok = depth == 1 || depth == 2 || depth == 4 || depth == 8;
+        palette = true;
+        break;
+      case 2:
+      case 4:
+      case 6:
+        ok = depth == 8 || depth == 16;
+        break;
+      default:
+        break;
+      }
+      // compression, filter and interlace methods
+      ok = ok && b[at + 18] == 0 && b[at + 19] == 0 && (b[at + 20] == 0 || b[at + 20] == 1);
+      if (!ok) {
+        why = "invalid PNG (bad bit depth, colour type or method)";
+        return std::nullopt;
+      }
+      info.width = static_cast<int>(w);
+      info.height = static_cast<int>(h);
+      first = false;
+    } else if (type == "PLTE") {
+      plte = true;
+    } else if (type == "IDAT") {
+      if (palette && !plte) {
+        why = "invalid PNG (palette image without PLTE)";
+        return std::nullopt;
+      }
+      idat = true;
+    } else if (type == "IEND") {
+      if (!idat) {
+        why = "invalid PNG (no image data)";
+        return std::nullopt;
+      }
+      return info;
+    } else if (type == "IHDR" || (type[0] >= 'A' && type[0] <= 'Z')) {
+      // A repeated IHDR or an unknown critical chunk: libpng would fail.
+      why = "invalid PNG (unexpected " + std::string(type) + " chunk)";
+      return std::nullopt;
+    }
+    at += 12 + len;
+  }
+}
+
+std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
+  ImageInfo info{ImageItem::Format::jpeg, 0, 0};
+  std::size_t at = 2;
+  bool sof = false;
+  while (true) {
+    // Next marker: 0xFF (fill bytes allowed) then a code.
+    if (at >= b.size() || std::uint8_t(b[at]) != 0xFF) {
+      why = at >= b.size() ? "truncated JPEG (no end marker)" : "invalid JPEG (bad segment)";
+      return std::nullopt;
+    }
+    while (at < b.size() && std::uint8_t(b[at]) == 0xFF)
+      ++at;
+    if (at >= b.size()) {
+      why = "truncated JPEG (no end marker)";
+      return std::nullopt;
+    }
+    const unsigned m = std::uint8_t(b[at++]);
+    if (m == 0xD9) {
+      if (!sof) {
+        why = "invalid JPEG (no frame header)";
+        return std::nullopt;
+      }
+      return info;
+    }
+    if ((m >= 0xD0 && m <= 0xD7) || m == 0x01)
+      continue;
+    if (at + 2 > b.size()) {
+      why = "truncated JPEG";
+      return std::nullopt;
+    }
+    const unsigned len = be16(b, at);
+    if (len < 2 || at + len > b.size()) {
+      why = "truncated JPEG (segment runs past the end of the file)";
+      return std::nullopt;
+    }
+    const bool is_sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+    if (is_sof && m > 0xC2) {
+      why = "unsupported JPEG (only baseline and progressive images can be embedded)";
+      return std::nullopt;
+    }
+    if (is_sof) {
+      if (len < 8) {
+        why = "invalid JPEG (short frame header)";
+        return std::nullopt;
+      }
+      const unsigned h = be16(b, at + 3), w = be16(b, at + 5);
+      const unsigned comps = std::uint8_t(b[at + 7]);
+      if (w == 0 || h == 0 || (comps != 1 && comps != 3 && comps != 4)) {
+        why = "invalid JPEG (bad frame header)";
+        return std::nullopt;
+      }
+      info.width = static_cast<int>(w);
+      info.height = static_cast<int>(h);
+      sof = true;
+    }
+    at += len;
+    if (m == 0xDA) {
+      if (!sof) {
+        why = "invalid JPEG (scan before frame header)";
+        return std::nullopt;
+      }
+      // Entropy-coded data: up to the next marker that is not a stuffed
+      // 0xFF00 or a restart marker.
+      while (true) {
+        if (at + 1 >= b.size()) {
+          why = "truncated JPEG (no end marker)";
+          return std::nullopt;
+        }
+        if (std::uint8_t(b[at]) == 0xFF) {
+          const unsigned n = std::uint8_t(b[at + 1]);
+          if (n != 0x00 && n != 0xFF && !(n >= 0xD0 && n <= 0xD7))
+            break;
+        }
+        ++at;
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string& why) {
+  static constexpr std::string_view png_sig{"\x89PNG\r\n\x1a\n", 8};
+  if (bytes.substr(0, 8) == png_sig)
+    return inspect_png(bytes, why);
+  if (bytes.size() >= 3 && std::uint8_t(bytes[0]) == 0xFF && std::uint8_t(bytes[1]) == 0xD8 &&
+      std::uint8_t(bytes[2]) == 0xFF)
+    return inspect_jpeg(bytes, why);
+  why = "not a PNG or JPEG image";
+  return std::nullopt;
+}
+
+} // namespace cvpress::detail

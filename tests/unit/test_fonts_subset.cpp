@@ -1,0 +1,185 @@
+// build_subset_ttf: exact outlines, no composites, consistent tables.
+#include "../fonts/glyph_outline.hpp"
+#include "fonts/font_face.hpp"
+#include "fonts/font_set.hpp"
+
+#include <cvpress/diagnostics.hpp>
+
+#include <doctest/doctest.h>
+
+#include <hb.h>
+
+#include <cstdint>
+#include <string>
+
+using namespace cvpress::detail;
+using cvpress::test::font_from_bytes;
+using cvpress::test::glyph_shape;
+using cvpress::test::outline_distance;
+
+namespace {
+
+std::set<char32_t> code_points(std::u32string_view s) { return {s.begin(), s.end()}; }
+
+unsigned be16(const std::string &f, std::size_t off) {
+  return static_cast<unsigned char>(f[off]) << 8 | static_cast<unsigned char>(f[off + 1]);
+}
+std::uint32_t be32(const std::string &f, std::size_t off) {
+  return std::uint32_t(be16(f, off)) << 16 | be16(f, off + 2);
+}
+
+// Offset and length of table `tag` in an sfnt, {0, 0} when absent.
+std::pair<std::size_t, std::size_t> find_table(const std::string &f, std::string_view tag) {
+  for (unsigned i = 0, n = be16(f, 4); i < n; ++i) {
+    const std::size_t rec = 12 + 16 * std::size_t(i);
+    if (f.compare(rec, 4, tag) == 0)
+      return {be32(f, rec + 8), be32(f, rec + 12)};
+  }
+  return {0, 0};
+}
+
+std::uint32_t sum32(const std::string &f, std::size_t off, std::size_t len) {
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < len; i += 4) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k)
+      v = v << 8 | (i + k < len ? static_cast<unsigned char>(f[off + i + k]) : 0u);
+    s += v;
+  }
+  return s;
+}
+
+// Checks every character's glyph in `subset` against `face`; returns the
+// number of glyphs in the subset.
+unsigned check_subset(const FontFace &face, const std::string &subset, std::u32string_view text) {
+  hb_font_t *sub = font_from_bytes(subset);
+  hb_font_t *orig = hb_font(face);
+  for (char32_t cp : text) {
+    CAPTURE(static_cast<unsigned>(cp));
+    const unsigned src_gid = glyph_id(face, cp);
+    REQUIRE(src_gid != 0);
+    hb_codepoint_t gid = 0;
+    REQUIRE(hb_font_get_nominal_glyph(sub, cp, &gid));
+    const auto a = glyph_shape(orig, src_gid);
+    const auto b = glyph_shape(sub, gid);
+    if (cp != U' ')
+      CHECK(a.contours() > 0);
+    CHECK(b.contours() == a.contours());
+    CHECK(outline_distance(a, b) == 0);
+    CHECK(hb_font_get_glyph_h_advance(sub, gid) == hb_font_get_glyph_h_advance(orig, src_gid));
+  }
+  const unsigned n = hb_face_get_glyph_count(hb_font_get_face(sub));
+  hb_font_destroy(sub);
+  return n;
+}
+
+// No composite glyphs and no hinting tables.
+void check_structure(const std::string &f) {
+  CHECK(be32(f, 0) == 0x00010000);
+  for (const char *gone : {"fpgm", "prep", "cvt ", "GSUB", "GPOS", "kern", "hdmx"})
+    CHECK(find_table(f, gone).second == 0);
+  // table checksums and the whole-file adjustment
+  for (unsigned i = 0, n = be16(f, 4); i < n; ++i) {
+    const std::size_t rec = 12 + 16 * std::size_t(i);
+    const std::string tag = f.substr(rec, 4);
+    CAPTURE(tag);
+    std::uint32_t s = sum32(f, be32(f, rec + 8), be32(f, rec + 12));
+    if (tag == "head")
+      s -= be32(f, be32(f, rec + 8) + 8);
+    CHECK(s == be32(f, rec + 4));
+  }
+  CHECK(sum32(f, 0, f.size()) == 0xB1B0AFBAu);
+  const auto [head, head_len] = find_table(f, "head");
+  const auto [maxp, maxp_len] = find_table(f, "maxp");
+  const auto [loca, loca_len] = find_table(f, "loca");
+  const auto [glyf, glyf_len] = find_table(f, "glyf");
+  REQUIRE(head_len == 54);
+  REQUIRE(maxp_len == 32);
+  const bool long_loca = be16(f, head + 50) == 1;
+  const unsigned n = be16(f, maxp + 4);
+  CHECK(loca_len == (n + 1) * (long_loca ? 4u : 2u));
+  for (unsigned g = 0; g < n; ++g) {
+    const std::size_t a = long_loca ? be32(f, loca + 4 * g) : 2 * be16(f, loca + 2 * g);
+    const std::size_t b = long_loca ? be32(f, loca + 4 * g + 4) : 2 * be16(f, loca + 2 * g + 2);
+    REQUIRE(a <= b);
+    REQUIRE(b <= glyf_len);
+    if (b > a) {
+      CHECK(static_cast<std::int16_t>(be16(f, glyf + a)) >= 0); // simple glyph
+      const unsigned contours = be16(f, glyf + a);
+      CHECK(be16(f, glyf + a + 10 + 2 * contours) == 0); // no instructions
+    }
+  }
+}
+
+} // namespace
+
+TEST_CASE("build_subset_ttf keeps exactly the needed glyphs, outlines unchanged") {
+  auto &cat = FontCatalog::shared();
+  struct Case {
+    const char *family;
+    std::u32string_view text;
+    unsigned glyphs; // including .notdef
+  };
+  const Case cases[] = {
+      {"Noto Sans", U"Qinghao Hu Zürich", 15},
+      {"Noto Sans", U"Nguyễn Văn Việt ễ ế", 14},
+      {"DejaVu Sans", U"Nguyễn Văn Việt ễ ế", 14},
+      {"Noto Sans", U"Ζωή Ελληνικά Дмитрий", 0},
+      {"WenQuanYi Micro Hei", U"陈巧玲 김민준", 0},
+      {"Noto Sans Hebrew", U"דוד", 3},
+      {"DejaVu Sans", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
+      {"Noto Sans Arabic", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
+  };
+  for (const auto &c : cases) {
+    CAPTURE(c.family);
+    const FontFace *face = cat.find(c.family);
+    REQUIRE(face != nullptr);
+    const std::string subset = build_subset_ttf(*face, code_points(c.text));
+    check_structure(subset);
+    const unsigned n = check_subset(*face, subset, c.text);
+    if (c.glyphs)
+      CHECK(n == c.glyphs);
+    CHECK(subset.size() < 20000);
+  }
+}
+
+TEST_CASE("build_subset_ttf flattens nested composites") {
+  // DejaVu's ễ is a composite whose accent is itself a composite.
+  const FontFace *face = FontCatalog::shared().find("DejaVu Sans");
+  REQUIRE(face != nullptr);
+  const std::string subset = build_subset_ttf(*face, {U'ễ'});
+  CHECK(check_subset(*face, subset, U"ễ") == 2);
+  hb_font_t *sub = font_from_bytes(subset);
+  hb_codepoint_t gid = 0;
+  REQUIRE(hb_font_get_nominal_glyph(sub, U'ễ', &gid));
+  CHECK(glyph_shape(sub, gid).contours() >= 3); // e + circumflex + tilde
+  hb_font_destroy(sub);
+}
+
+TEST_CASE("build_subset_ttf skips characters it cannot map") {
+  const FontFace *face = FontCatalog::shared().find("Noto Sans");
+  REQUIRE(face != nullptr);
+  // Missing in the face, non-BMP, and a surrogate: only 'a' and .notdef remain.
+  const std::string subset = build_subset_ttf(*face, {U'a', U'陈', U'\U0001F600', 0xD800});
+  hb_font_t *sub = font_from_bytes(subset);
+  CHECK(hb_face_get_glyph_count(hb_font_get_face(sub)) == 2);
+  hb_codepoint_t gid = 0;
+  CHECK(hb_font_get_nominal_glyph(sub, U'a', &gid));
+  CHECK_FALSE(hb_font_get_nominal_glyph(sub, U'陈', &gid));
+  hb_font_destroy(sub);
+  // An empty request still gives a valid font with .notdef.
+  const std::string empty = build_subset_ttf(*face, {});
+  check_structure(empty);
+}
+
+TEST_CASE("build_subset_ttf bakes in the USE_MY_METRICS / lsb shift rasterisers apply") {
+  // DejaVu Sans Bold Oblique's ļ ŗ ḻ: composites whose xMin and lsb disagree;
+  // FreeType/HarfBuzz draw them shifted by the phantom point.
+  const FontFace *face = FontCatalog::shared().find("DejaVu Sans", true, true);
+  REQUIRE(face != nullptr);
+  REQUIRE(file_path(*face).find("DejaVuSans-BoldOblique.ttf") != std::string::npos);
+  const std::u32string text = U"\u013C\u0157\u1E3B";
+  const std::string subset = build_subset_ttf(*face, code_points(text));
+  check_structure(subset);
+  CHECK(check_subset(*face, subset, text) == 4);
+}

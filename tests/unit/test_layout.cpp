@@ -1,0 +1,414 @@
+// CV layout tests: pagination rules, text area, header links, photos, dates,
+// and the trace golden.
+#include "fonts/font_set.hpp"
+#include "layout/dates.hpp"
+#include "layout/image.hpp"
+#include "layout/layout.hpp"
+#include "test_layout_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace cvpress;
+using namespace cvpress::detail;
+using namespace layout_test;
+
+namespace {
+
+const std::string
+    k_png("\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00"
+          "\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d"
+          "\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80\xeb"
+          "\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+          70);
+
+// SOI, SOF0 (2x3, 3 components), SOS, two bytes of scan data, EOI.
+const std::string k_jpeg("\xff\xd8\xff\xc0\x00\x11\x08\x00\x03\x00\x02\x03\x01\x11\x00\x02\x11\x01"
+                         "\x03\x11\x01\xff\xda\x00\x0c\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00\x12"
+                         "\xff\x00\xff\xd9",
+                         40);
+
+Cv many_entries_cv(int entries, int highlights) {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section s{"experience", "Experience", {}, {}};
+  for (int i = 0; i < entries; ++i) {
+    ExperienceEntry e;
+    e.position = rt("Position E" + std::to_string(i) + ":");
+    e.company = rt("Company");
+    e.details.dates = range(2010 + i, 1, 2011 + i, 2);
+    for (int k = 0; k < highlights; ++k)
+      e.details.highlights.push_back(
+          Highlight{rt("E" + std::to_string(i) + ": highlight number " + std::to_string(k) +
+                       " with enough words to be a realistic bullet point"),
+                    {}});
+    s.entries.emplace_back(e);
+  }
+  cv.sections.push_back(s);
+  return cv;
+}
+
+// Every item lies inside the page's text area (margins excluded).
+void check_inside(const LaidOutDocument& doc, const Style& st) {
+  const double x0 = st.margin_left - 0.01, x1 = st.page_width - st.margin_right + 0.01;
+  const double y0 = st.margin_bottom - 0.01, y1 = st.page_height - st.margin_top + 0.01;
+  auto inside = [&](double x, double y) { return x >= x0 && x <= x1 && y >= y0 && y <= y1; };
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      std::visit(
+          [&](const auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, TextItem>) {
+              INFO(it.text);
+              CHECK(inside(it.x, it.y));
+              CHECK(inside(it.x + it.width, it.y));
+              // The font's whole ascent and descent, not just the baseline.
+              const FaceMetrics m = metrics(*it.face);
+              CHECK(it.y + m.ascender * it.size <= y1);
+              CHECK(it.y + m.descender * it.size >= y0);
+            } else if constexpr (std::is_same_v<T, RuleItem>) {
+              CHECK(inside(it.x0, it.y0));
+              CHECK(inside(it.x1, it.y1));
+            } else {
+              CHECK(inside(it.x, it.y));
+              CHECK(inside(it.x + it.width, it.y + it.height));
+            }
+          },
+          item);
+}
+
+int page_of(const LaidOutDocument& doc, const std::string& needle) {
+  for (std::size_t p = 0; p < doc.pages.size(); ++p)
+    if (page_text(doc.pages[p]).find(needle) != std::string::npos)
+      return static_cast<int>(p);
+  return -1;
+}
+
+std::filesystem::path temp_dir() {
+  auto d = std::filesystem::temp_directory_path() / "cvpress_layout_test";
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+void write_file(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+} // namespace
+
+TEST_CASE("layout: an entry that fits on a page is never split") {
+  const Style st = default_style();
+  const Cv cv = many_entries_cv(14, 4);
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  REQUIRE(doc.pages.size() >= 2);
+  for (int i = 0; i < 14; ++i) {
+    const std::string tag = "E" + std::to_string(i) + ":";
+    std::set<int> pages;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+      if (page_text(doc.pages[p]).find(tag) != std::string::npos)
+        pages.insert(static_cast<int>(p));
+    INFO(tag);
+    CHECK(pages.size() == 1);
+  }
+  check_inside(doc, st);
+}
+
+TEST_CASE("layout: an entry taller than a page is split between lines, inside the text area") {
+  const Style st = default_style();
+  const LaidOutDocument doc = layout_cv(many_entries_cv(1, 80), st, ".");
+  CHECK(doc.pages.size() >= 2);
+  check_inside(doc, st);
+}
+
+TEST_CASE("layout: a section heading never ends a page") {
+  const Style st = default_style();
+  for (int filler = 30; filler < 60; ++filler) {
+    Cv cv;
+    cv.header.name.full = "Jane Doe";
+    Section first{"a", "First", {}, {}};
+    for (int i = 0; i < filler; ++i)
+      first.entries.emplace_back(TextEntry{rt("Filler paragraph " + std::to_string(i)), {}});
+    Section second{"b", "Second", {}, {}};
+    NormalEntry n;
+    n.name = rt("FIRST-OF-SECOND");
+    n.details.highlights = {Highlight{rt("one"), {}}, Highlight{rt("two"), {}}};
+    second.entries.emplace_back(n);
+    cv.sections = {first, second};
+    const LaidOutDocument doc = layout_cv(cv, st, ".");
+    REQUIRE(doc.bookmarks.size() == 2);
+    INFO("filler " << filler);
+    CHECK(doc.bookmarks[1].page == page_of(doc, "FIRST-OF-SECOND"));
+    CHECK(doc.bookmarks[1].page == page_of(doc, "Second"));
+  }
+}
+
+TEST_CASE("layout: footer with page numbers on every page") {
+  const Style st = default_style();
+  const LaidOutDocument doc = layout_cv(many_entries_cv(14, 4), st, ".");
+  const std::string n = std::to_string(doc.pages.size());
+  for (std::size_t p = 0; p < doc.pages.size(); ++p)
+    CHECK(page_text(doc.pages[p]).find("Jane Doe – page " + std::to_string(p + 1) + " of " + n) !=
+          std::string::npos);
+}
+
+TEST_CASE("layout: header, contact links, document info, owner in bold") {
+  const Style st = default_style();
+  const Cv cv = small_cv();
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  CHECK(doc.info.title == "Qiaoling Chen – CV");
+  CHECK(doc.info.author == "Qiaoling Chen");
+  CHECK(doc.info.subject == "Curriculum vitae");
+  std::set<std::string> uris;
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* l = std::get_if<LinkItem>(&it))
+      uris.insert(l->uri);
+  CHECK(uris.count("mailto:qiaoling@example.com") == 1);
+  CHECK(uris.count("tel:+6512345678") == 1);
+  CHECK(uris.count("https://github.com/qlchen") == 1);
+  CHECK(uris.count("https://scholar.google.com/citations?user=abcDEF") == 1);
+  CHECK(uris.count("https://doi.org/10.1145/3575693.3575705") == 1);
+  bool owner_bold = false, name_primary = false;
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* t = std::get_if<TextItem>(&it)) {
+      if (t->text == "Qiaoling Chen" && is_bold(*t->face) && t->size == 10)
+        owner_bold = true;
+      if (t->text.find("Qiaoling Chen") == 0 && t->size == st.name_size &&
+          t->color == st.primary_color)
+        name_primary = true;
+    }
+  CHECK(owner_bold);
+  CHECK(name_primary);
+  CHECK(page_text(doc.pages[0]).find("陈巧玲") != std::string::npos);
+  REQUIRE(doc.bookmarks.size() == cv.sections.size());
+  CHECK(doc.bookmarks[0].title == "Education");
+  check_inside(doc, st);
+}
+
+TEST_CASE("layout: every heading look and justification stay inside the text area") {
+  for (auto look : {HeadingLook::rule_below, HeadingLook::partial_rule, HeadingLook::underline,
+                    HeadingLook::small_caps, HeadingLook::bar}) {
+    Style st = default_style();
+    st.heading_look = look;
+    st.justify = true;
+    st.header_centered = false;
+    check_inside(layout_cv(small_cv(), st, "."), st);
+  }
+}
+
+TEST_CASE("layout: photo is validated before use") {
+  const auto dir = temp_dir();
+  write_file(dir / "ok.png", k_png);
+  write_file(dir / "short.png", k_png.substr(0, 50));
+  write_file(dir / "ok.jpg", k_jpeg);
+  write_file(dir / "short.jpg", k_jpeg.substr(0, 30));
+  write_file(dir / "text.png", "hello");
+  const Style st = default_style();
+  Cv cv = small_cv();
+  cv.source_file = "cv.yaml";
+
+  cv.header.photo = "ok.png";
+  LaidOutDocument doc = layout_cv(cv, st, dir);
+  int images = 0;
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* im = std::get_if<ImageItem>(&it)) {
+      ++images;
+      CHECK(im->format == ImageItem::Format::png);
+      CHECK(im->bytes == k_png);
+      CHECK(im->width == doctest::Approx(im->height)); // 1x1 pixels
+    }
+  CHECK(images == 1);
+  check_inside(doc, st);
+
+  cv.header.photo = "ok.jpg";
+  CHECK(layout_cv(cv, st, dir).pages.size() >= 1);
+
+  for (const char* bad : {"missing.png", "short.png", "short.jpg", "text.png"}) {
+    cv.header.photo = bad;
+    INFO(bad);
+    try {
+      (void)layout_cv(cv, st, dir);
+      FAIL("no InputError");
+    } catch (const InputError& e) {
+      CHECK(e.diagnostics().at(0).path == "cv.photo");
+      CHECK(e.diagnostics().at(0).where.file == "cv.yaml");
+    }
+  }
+}
+
+TEST_CASE("inspect_image: PNG and JPEG structure") {
+  std::string why;
+  auto png = inspect_image(k_png, why);
+  REQUIRE(png);
+  CHECK(png->width == 1);
+  CHECK(png->height == 1);
+  auto jpg = inspect_image(k_jpeg, why);
+  REQUIRE(jpg);
+  CHECK(jpg->format == ImageItem::Format::jpeg);
+  CHECK(jpg->width == 2);
+  CHECK(jpg->height == 3);
+  for (std::size_t cut = 0; cut < k_png.size(); ++cut)
+    CHECK_FALSE(inspect_image(k_png.substr(0, cut), why));
+  for (std::size_t cut = 0; cut < k_jpeg.size(); ++cut) {
+    INFO("cut " << cut);
+    CHECK_FALSE(inspect_image(k_jpeg.substr(0, cut), why));
+  }
+  std::string bad_crc = k_png;
+  bad_crc[40] ^= 1;
+  CHECK_FALSE(inspect_image(bad_crc, why));
+  CHECK(why.find("CRC") != std::string::npos);
+}
+
+TEST_CASE("format_dates: English month abbreviations and ranges") {
+  Locale en;
+  CHECK(format_dates(single(2024, 8), en) == "Aug 2024");
+  CHECK(format_dates(single(2024), en) == "2024");
+  CHECK(format_dates(range(2020, 0, 2023, 0), en) == "2020 – 2023");
+  CHECK(format_dates(range(2024, 8, 0, 0), en) == "Aug 2024 – present");
+  CHECK(format_dates(range(2021, 9, 2022, 6), en) == "Sept 2021 – June 2022");
+  Dates free;
+  free.date = FreeTextDate{"Fall 2023"};
+  CHECK(format_dates(free, en) == "Fall 2023");
+  Dates open;
+  open.start = CalendarDate{2022, 1, 0};
+  CHECK(format_dates(open, en) == "Jan 2022 – present");
+  CHECK(format_dates(Dates{}, en).empty());
+  Locale de;
+  de.present = "heute";
+  de.month_abbreviations = {"Jan.", "Feb.", "März", "Apr.", "Mai",  "Juni",
+                            "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."};
+  CHECK(format_dates(range(2024, 3, 0, 0), de) == "März 2024 – heute");
+}
+
+TEST_CASE("layout: trace golden of a small CV") {
+  const LaidOutDocument doc = layout_cv(small_cv(), default_style(), ".");
+  const std::string got = trace(doc);
+  const std::filesystem::path golden =
+      std::filesystem::path(CVPRESS_SOURCE_DIR) / "tests/golden/layout/small_cv.trace";
+  const char* update = std::getenv("CVPRESS_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::filesystem::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << got;
+  }
+  std::ifstream in(golden, std::ios::binary);
+  REQUIRE_MESSAGE(in, "missing golden; run with CVPRESS_UPDATE_GOLDEN=1");
+  std::stringstream want;
+  want << in.rdbuf();
+  CHECK(got == want.str());
+}
+
+TEST_CASE("layout: a two-page CV lays out in about a millisecond") {
+  const Style st = default_style();
+  const Cv cv = many_entries_cv(10, 4);
+  (void)layout_cv(cv, st, "."); // warm the font cache
+  const auto t0 = std::chrono::steady_clock::now();
+  constexpr int runs = 20;
+  for (int i = 0; i < runs; ++i)
+    (void)layout_cv(cv, st, ".");
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() /
+      runs;
+  MESSAGE("layout of a " << layout_cv(cv, st, ".").pages.size() << "-page CV: " << ms << " ms");
+  CHECK(ms < 20);
+}
+
+TEST_CASE("layout: a publication with hundreds of authors still stays inside the text area") {
+  const Style st = default_style();
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section s{"pubs", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("A very collaborative paper");
+  p.label = "J1";
+  p.dates = single(2020, 1);
+  for (int i = 0; i < 600; ++i)
+    p.authors.push_back(Author{rt("Author Number" + std::to_string(i)), false, false, false});
+  s.entries.emplace_back(p);
+  cv.sections.push_back(s);
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  CHECK(doc.pages.size() >= 2);
+  check_inside(doc, st);
+  CHECK(page_of(doc, "Author Number599") == static_cast<int>(doc.pages.size()) - 1);
+}
+
+TEST_CASE("layout: settings.bold_keywords are bold wherever they occur") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  cv.settings.bold_keywords = {"CUDA", "C++"};
+  Section s{"skills", "Skills", {}, {}};
+  s.entries.emplace_back(TextEntry{rt("I write C++ and CUDA, mostly CUDA."), {}});
+  cv.sections.push_back(s);
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  std::vector<std::string> bold;
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* t = std::get_if<TextItem>(&it))
+      if (is_bold(*t->face) && t->size == 10)
+        bold.push_back(t->text);
+  CHECK(bold == std::vector<std::string>{"C++", "CUDA", "CUDA"});
+}
+
+TEST_CASE("format_dates: other languages use CLDR") {
+  Locale zh;
+  zh.language = "mandarin_chinese";
+  const std::string s = format_dates(single(2024, 8), zh);
+  CHECK(s.find("2024") != std::string::npos);
+  CHECK(s.find("8") != std::string::npos);
+  CHECK(s.find("Aug") == std::string::npos);
+  Locale de;
+  de.language = "german";
+  CHECK(format_dates(range(2024, 3, 0, 0), de).find("2024") != std::string::npos);
+}
+
+TEST_CASE("layout: without a footer, every built-in look stays inside the text area") {
+  Style st = default_style();
+  st.footer.clear();
+  for (auto side : {Side::left, Side::right}) {
+    st.date_column_side = side;
+    st.photo_side = side;
+    const LaidOutDocument doc = layout_cv(many_entries_cv(14, 4), st, ".");
+    CHECK(doc.pages.size() >= 2);
+    check_inside(doc, st);
+    check_inside(layout_cv(small_cv(), st, "."), st);
+  }
+}
+
+TEST_CASE("layout: a right-to-left CV is mirrored, its paragraphs right-aligned") {
+  const Style st = default_style();
+  Cv cv;
+  cv.locale.language = "hebrew";
+  cv.header.name.full = "דנה כהן";
+  cv.header.emails = {"dana@example.com"};
+  Section s{"experience", "ניסיון", {}, {}};
+  ExperienceEntry e;
+  e.position = rt("מהנדסת תוכנה");
+  e.company = rt("חברה בע\"מ");
+  e.details.dates = range(2020, 1, 0, 0);
+  e.details.highlights = {Highlight{rt("פיתוח מערכות מבוזרות"), {}}};
+  s.entries.emplace_back(e);
+  cv.sections.push_back(s);
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  check_inside(doc, st);
+  const double right = st.page_width - st.margin_right;
+  double position_right = 0, date_x = 1e9, bullet_x = 0, rule_x1 = 0;
+  for (const auto& it : doc.pages[0].items) {
+    if (const auto* t = std::get_if<TextItem>(&it)) {
+      if (t->text.find("תסדנהמ") != std::string::npos)
+        position_right = t->x + t->width;
+      if (t->text.find("2020") != std::string::npos)
+        date_x = std::min(date_x, t->x);
+      if (t->text == "•")
+        bullet_x = t->x;
+    } else if (const auto* r = std::get_if<RuleItem>(&it)) {
+      rule_x1 = std::max(r->x0, r->x1);
+    }
+  }
+  CHECK(position_right == doctest::Approx(right).epsilon(1e-6));  // main column on the right
+  CHECK(date_x == doctest::Approx(st.margin_left).epsilon(1e-6)); // dates on the left
+  CHECK(bullet_x > right - 20);                                   // bullets on the right
+  CHECK(rule_x1 < right - 20); // the heading's partial rule is left of the title
+}

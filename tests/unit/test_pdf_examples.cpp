@@ -1,0 +1,385 @@
+// End-to-end checks of the pdf backend on every examples/*.yaml and on
+// tests/pdf/multilingual.yaml: every string of the model (name, headline,
+// section titles, entry titles, authors, highlights, displayed dates) is in
+// the pdftotext output, and no word lies outside the page's text area.
+#include "fonts/font_set.hpp"
+#include "layout/dates.hpp"
+#include "layout/layout.hpp"
+#include "style/style_loader.hpp"
+
+#include <cvpress/backend.hpp>
+#include <cvpress/load.hpp>
+#include <cvpress/style.hpp>
+
+#include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace cvpress;
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe)
+    return out;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+    out.append(buf.data(), n);
+  ::pclose(pipe);
+  return out;
+}
+
+bool have_tool(const char* tool) {
+  return run(std::string("command -v ") + tool + " >/dev/null 2>&1 && echo yes") == "yes\n";
+}
+
+bool is_arabic(UChar32 c) {
+  return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+         (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+// Comparable form: NFC (NFKC when Arabic: presentation forms -> letters), case-folded,
+// without whitespace, invisible format characters or non-BMP characters
+// (which layout does not draw).
+std::u32string comparable(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
+  bool arabic = false;
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1))
+    arabic = arabic || is_arabic(s.char32At(i));
+  const icu::Normalizer2* norm =
+      arabic ? icu::Normalizer2::getNFKCInstance(status) : icu::Normalizer2::getNFCInstance(status);
+  // Case-folded: small-caps headings are drawn in capitals.
+  icu::UnicodeString n = norm->normalize(s, status).foldCase();
+  std::u32string out;
+  for (int32_t i = 0; i < n.length(); i = n.moveIndex32(i, 1)) {
+    UChar32 c = n.char32At(i);
+    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || c > 0xFFFF || c == 0xFFFD)
+      continue;
+    out += static_cast<char32_t>(c);
+  }
+  return out;
+}
+
+std::string utf8(const std::u32string& s) {
+  icu::UnicodeString u;
+  for (char32_t c : s)
+    u.append(static_cast<UChar32>(c));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Every string the text layer must hold, with where it comes from.
+struct Expected {
+  std::string what;
+  std::string text;
+};
+
+void add(std::vector<Expected>& out, const std::string& what, const std::string& text) {
+  if (!comparable(text).empty())
+    out.push_back({what, text});
+}
+
+void add_details(std::vector<Expected>& out, const std::string& where, const EntryDetails& d,
+                 const Locale& locale) {
+  add(out, where + ".dates", detail::format_dates(d.dates, locale));
+  for (const auto& h : d.highlights) {
+    add(out, where + ".highlight", h.text.plain());
+    for (const auto& c : h.children)
+      add(out, where + ".highlight.child", c.plain());
+  }
+}
+
+std::vector<Expected> model_strings(const Cv& cv) {
+  std::vector<Expected> out;
+  add(out, "name", cv.header.name.full);
+  add(out, "name.native", cv.header.name.native);
+  add(out, "headline", cv.header.headline.plain());
+  for (const auto& section : cv.sections) {
+    const std::string where = "section '" + section.key + "'";
+    add(out, where + ".title", section.title);
+    for (const auto& entry : section.entries) {
+      std::visit(
+          [&](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, EducationEntry>) {
+              add(out, where + ".institution", e.institution.plain());
+              add(out, where + ".area", e.area.plain());
+              add_details(out, where, e.details, cv.locale);
+            } else if constexpr (std::is_same_v<T, ExperienceEntry>) {
+              add(out, where + ".company", e.company.plain());
+              add(out, where + ".position", e.position.plain());
+              add_details(out, where, e.details, cv.locale);
+            } else if constexpr (std::is_same_v<T, NormalEntry>) {
+              add(out, where + ".name", e.name.plain());
+              add_details(out, where, e.details, cv.locale);
+            } else if constexpr (std::is_same_v<T, PublicationEntry>) {
+              add(out, where + ".title", e.title.plain());
+              for (const auto& a : e.authors)
+                add(out, where + ".author", a.name.plain());
+              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
+            } else if constexpr (std::is_same_v<T, TalkEntry>) {
+              add(out, where + ".title", e.title.plain());
+              for (const auto& ev : e.events) {
+                add(out, where + ".event", ev.name.plain());
+                add(out, where + ".event.dates", detail::format_dates(ev.dates, cv.locale));
+              }
+            } else if constexpr (std::is_same_v<T, ServiceEntry>) {
+              add(out, where + ".role", e.role.plain());
+              add(out, where + ".event", e.event.plain());
+              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
+            } else if constexpr (std::is_same_v<T, PatentEntry>) {
+              add(out, where + ".title", e.title.plain());
+              add(out, where + ".number", e.patent_number);
+              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
+            } else if constexpr (std::is_same_v<T, OneLineEntry>) {
+              add(out, where + ".label", e.label.plain());
+              add(out, where + ".details", e.details.plain());
+            } else if constexpr (std::is_same_v<T, BulletEntry>) {
+              add(out, where + ".bullet", e.bullet.plain());
+            } else if constexpr (std::is_same_v<T, NumberedEntry>) {
+              add(out, where + ".item", e.number.plain());
+            } else if constexpr (std::is_same_v<T, ReversedNumberedEntry>) {
+              add(out, where + ".item", e.reversed_number.plain());
+            } else if constexpr (std::is_same_v<T, TextEntry>) {
+              add(out, where + ".text", e.text.plain());
+            }
+          },
+          entry);
+    }
+  }
+  return out;
+}
+
+struct Rendered {
+  fs::path pdf;
+  std::u32string text; // comparable form of the whole text layer
+};
+
+// Renders `file` with the pdf backend into `dir`.
+Rendered render(const fs::path& file, const fs::path& dir, const Cv& cv,
+                const std::string& style = {}) {
+  const Backend* backend = find_backend("pdf");
+  REQUIRE(backend != nullptr);
+  RenderOptions options;
+  options.base_dir = file.parent_path();
+  options.style = style;
+  RenderResult result = backend->render(cv, options);
+  Rendered r;
+  r.pdf = dir / (file.stem().string() + (style.empty() ? "" : "-" + style) + ".pdf");
+  std::ofstream(r.pdf, std::ios::binary) << result.bytes;
+  const std::string q = "'" + r.pdf.string() + "'";
+  // Reading order and content-stream order: a string may be found in either.
+  r.text = comparable(run("pdftotext -enc UTF-8 " + q + " -")) + U"\n" +
+           comparable(run("pdftotext -raw -enc UTF-8 " + q + " -"));
+  return r;
+}
+
+bool holds(const std::u32string& layer, const std::string& text) {
+  std::u32string want = comparable(text);
+  if (layer.find(want) != std::u32string::npos)
+    return true;
+  // Right-to-left text may come out in visual order.
+  std::reverse(want.begin(), want.end());
+  return layer.find(want) != std::u32string::npos;
+}
+
+double attribute(const std::string& line, const char* name) {
+  std::string key = std::string(name) + "=\"";
+  auto at = line.find(key);
+  return at == std::string::npos ? -1 : std::atof(line.c_str() + at + key.size());
+}
+
+struct Outside {
+  std::string text; ///< page, word and box
+  bool slight;      ///< only the glyph box's top or bottom, by at most 3 pt
+};
+
+// Words outside the style's text area, from `pdftotext -bbox` (boxes span
+// the font's ascent and descent). A slight vertical overflow comes from a
+// first or last line whose line height is less than ascent + descent.
+std::vector<Outside> words_outside(const fs::path& pdf, const detail::Style& style) {
+  const double tolerance = 1.5;
+  std::vector<Outside> bad;
+  std::string html = run("pdftotext -bbox -enc UTF-8 '" + pdf.string() + "' -");
+  double width = 0, height = 0;
+  int page = 0;
+  std::size_t pos = 0;
+  while (pos < html.size()) {
+    std::size_t end = html.find('\n', pos);
+    if (end == std::string::npos)
+      end = html.size();
+    std::string line = html.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find("<page ") != std::string::npos) {
+      width = attribute(line, "width");
+      height = attribute(line, "height");
+      ++page;
+    } else if (line.find("<word ") != std::string::npos) {
+      double x0 = attribute(line, "xMin"), y0 = attribute(line, "yMin");
+      double x1 = attribute(line, "xMax"), y1 = attribute(line, "yMax");
+      const bool x_out =
+          x0 < style.margin_left - tolerance || x1 > width - style.margin_right + tolerance;
+      const double y_over =
+          std::max(style.margin_top - y0, y1 - (height - style.margin_bottom)) - tolerance;
+      if (x_out || y_over > 0) {
+        auto gt = line.find('>');
+        auto lt = line.rfind("</word>");
+        std::string word = gt != std::string::npos && lt != std::string::npos && lt > gt
+                               ? line.substr(gt + 1, lt - gt - 1)
+                               : line;
+        bad.push_back({"page " + std::to_string(page) + ": '" + word + "' at x " +
+                           std::to_string(x0) + ".." + std::to_string(x1) + ", y " +
+                           std::to_string(y0) + ".." + std::to_string(y1),
+                       !x_out && y_over <= 1.5});
+      }
+    }
+  }
+  return bad;
+}
+
+struct ScratchDir {
+  fs::path path;
+  ScratchDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cvpress-pdf-examples-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr)
+      throw std::runtime_error("mkdtemp failed");
+    path = tmpl;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::vector<fs::path> example_files() {
+  std::vector<fs::path> files;
+  const fs::path dir = fs::path(CVPRESS_SOURCE_DIR) / "examples";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".yaml")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  files.push_back(fs::path(CVPRESS_SOURCE_DIR) / "tests/pdf/multilingual.yaml");
+  return files;
+}
+
+} // namespace
+
+TEST_CASE("pdf examples: the text layer holds every model string") {
+  if (!have_tool("pdftotext")) {
+    MESSAGE("skipped: pdftotext missing");
+    return;
+  }
+  ScratchDir dir;
+  for (const auto& file : example_files()) {
+    INFO("example: ", file.filename().string());
+    LoadResult loaded = load_cv_file(file);
+    Rendered r = render(file, dir.path, loaded.cv);
+    for (const auto& e : model_strings(loaded.cv)) {
+      INFO(e.what, ": ", e.text);
+      CHECK(holds(r.text, e.text));
+    }
+    const detail::Style style = detail::resolve_style({}, loaded.cv.design);
+    for (const auto& word : words_outside(r.pdf, style)) {
+      INFO("outside the text area: ", word.text);
+      if (word.slight)
+        WARN(false); // a layout imperfection, reported but not failed
+      else
+        CHECK(false);
+    }
+  }
+}
+
+TEST_CASE("pdf examples: names in many scripts are in the text layer") {
+  if (!have_tool("pdftotext")) {
+    MESSAGE("skipped: pdftotext missing");
+    return;
+  }
+  ScratchDir dir;
+  const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "tests/pdf/multilingual.yaml";
+  LoadResult loaded = load_cv_file(file);
+  Rendered r = render(file, dir.path, loaded.cv);
+  for (const char* name : {"陈巧玲", "김민준", "山田太郎", "Nguyễn Văn Việt",
+                           "Γεώργιος Παπαδόπουλος", "Дмитрий Иванов", "محمد", "דוד"}) {
+    INFO("name: ", name, "\ntext layer: ", utf8(r.text));
+    CHECK(holds(r.text, name));
+  }
+  // Shaped Arabic is drawn with presentation forms; the ToUnicode map gives
+  // back the plain letters, so the raw text layer (no NFKC) has the name.
+  const std::string raw = run("pdftotext -enc UTF-8 '" + r.pdf.string() + "' -");
+  CHECK(raw.find("محمد") != std::string::npos);
+  CHECK(raw.find("דוד") != std::string::npos);
+}
+
+TEST_CASE("pdf examples: text runs are as wide in the PDF as layout measured them") {
+  // The painter draws each TextItem as one run with the fonts' PDF widths
+  // (1/1000 em, truncated): right-aligned dates end where layout put them
+  // only if layout measured with the same widths.
+  for (const auto& file : example_files()) {
+    INFO("example: ", file.filename().string());
+    LoadResult loaded = load_cv_file(file);
+    const detail::LaidOutDocument doc = detail::layout_cv(
+        loaded.cv, detail::resolve_style({}, loaded.cv.design), file.parent_path());
+    for (const auto& page : doc.pages)
+      for (const auto& item : page.items) {
+        const auto* t = std::get_if<detail::TextItem>(&item);
+        if (!t || !t->face)
+          continue;
+        double natural = 0;
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(t->text);
+        for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+          natural +=
+              detail::pdf_advance_em(*t->face, static_cast<char32_t>(u.char32At(i))) * t->size;
+        INFO("text: ", t->text);
+        CHECK(std::abs(natural - t->width) < 0.01);
+      }
+  }
+}
+
+TEST_CASE("pdf examples: every built-in style keeps the text layer and the margins") {
+  if (!have_tool("pdftotext")) {
+    MESSAGE("skipped: pdftotext missing");
+    return;
+  }
+  ScratchDir dir;
+  for (const char* name : {"showcase.yaml", "qiaoling-chen-homepage.yaml"}) {
+    const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "examples" / name;
+    LoadResult loaded = load_cv_file(file);
+    for (const auto& info : builtin_styles()) {
+      INFO("example: ", std::string(name), ", style: ", info.name);
+      Rendered r = render(file, dir.path, loaded.cv, info.name);
+      for (const auto& e : model_strings(loaded.cv)) {
+        INFO(e.what, ": ", e.text);
+        CHECK(holds(r.text, e.text));
+      }
+      RenderOptions options;
+      options.style = info.name;
+      const detail::Style style = detail::resolve_style(options, loaded.cv.design);
+      for (const auto& word : words_outside(r.pdf, style)) {
+        INFO("outside the text area: ", word.text);
+        if (word.slight)
+          WARN(false); // a layout imperfection, reported but not failed
+        else
+          CHECK(false);
+      }
+    }
+  }
+}
