@@ -379,12 +379,17 @@ std::string fixed1(double v) {
 } // namespace
 
 BatchProgressCallback console_progress(std::ostream& err, ProgressStyle style) {
-  return [&err, style](const BatchProgress& p) {
+  // Calls are serialised by run_batch, so the mutable state needs no lock.
+  return [&err, style, last_draw = -1.0](const BatchProgress& p) mutable {
     const BatchItem& item = *p.last;
     const bool ok = item.status == BatchStatus::ok;
     if (style == ProgressStyle::bar) {
       if (!ok)
         err << "\r\033[K" << item.error << '\n';
+      // Redraw at most ten times a second, but always on failures and at the end.
+      if (ok && p.done != p.total && p.elapsed_seconds - last_draw < 0.1)
+        return;
+      last_draw = p.elapsed_seconds;
       const int width = 30;
       int filled = p.total ? static_cast<int>(width * p.done / p.total) : width;
       double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.done) / p.elapsed_seconds : 0;
