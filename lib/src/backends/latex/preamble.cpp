@@ -324,6 +324,9 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\newdimen\\cvMainRight \\cvMainRight=" +
        std::string(left ? "0pt" : "\\cvMainMargin") +
        "\n"
+       "% sections without dates or locations: \\begingroup\\cvFullWidth ... \\endgroup\n"
+       "\\newcommand{\\cvFullWidth}{\\cvDateWidth=0pt\\cvColumnGap=0pt\\cvMainMargin=0pt"
+       "\\cvMainLeft=0pt\\cvMainRight=0pt\\relax}\n"
        "\\newcommand{\\cvEntrySpace}{" +
        bp(s.entry_spacing) +
        "}\n"

@@ -483,6 +483,28 @@ private:
     return std::visit(Visitor{*this, path, number_label}, e);
   }
 
+  // True when the entry shows something in the date column.
+  static bool has_aside(const Entry& e) {
+    return std::visit(
+        [](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
+                        std::is_same_v<T, NormalEntry>)
+            return !x.details.dates.empty() || !x.details.location.empty();
+          else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
+            return !x.dates.empty();
+          else if constexpr (std::is_same_v<T, ServiceEntry>)
+            return !x.dates.empty() || !x.location.empty();
+          else if constexpr (std::is_same_v<T, TalkEntry>)
+            return std::any_of(x.events.begin(), x.events.end(), [](const TalkEvent& ev) {
+              return !ev.dates.empty() || !ev.time.empty();
+            });
+          else
+            return false;
+        },
+        e);
+  }
+
   static const SourceLocation& where_of(const Entry& e) {
     return std::visit([](const auto& x) -> const SourceLocation& { return x.where; }, e);
   }
@@ -495,6 +517,12 @@ private:
       return out;
     // Sections whose entries form one list.
     std::string open, close;
+    // Like the PDF layout: without any date or location the entries use the
+    // full width.
+    if (!std::any_of(s.entries.begin(), s.entries.end(), has_aside)) {
+      open = "\\begingroup\\cvFullWidth\n";
+      close = "\\endgroup\n";
+    }
     const Entry& first = s.entries.front();
     const std::size_t n = s.entries.size();
     if (std::holds_alternative<PublicationEntry>(first)) {
@@ -502,15 +530,15 @@ private:
       for (const auto& e : s.entries)
         if (const auto* p = std::get_if<PublicationEntry>(&e); p && p->label.size() > widest.size())
           widest = p->label;
-      open = "\\begin{cvPublications}{" + text(widest.empty() ? "" : "[" + widest + "]") + "}\n";
-      close = "\\end{cvPublications}\n";
+      open += "\\begin{cvPublications}{" + text(widest.empty() ? "" : "[" + widest + "]") + "}\n";
+      close = "\\end{cvPublications}\n" + close;
     } else if (std::holds_alternative<NumberedEntry>(first) ||
                std::holds_alternative<ReversedNumberedEntry>(first)) {
-      open = "\\begin{cvNumberedList}{" + number(std::max<std::size_t>(n, 1)) + ".}\n";
-      close = "\\end{cvNumberedList}\n";
+      open += "\\begin{cvNumberedList}{" + number(std::max<std::size_t>(n, 1)) + ".}\n";
+      close = "\\end{cvNumberedList}\n" + close;
     } else if (std::holds_alternative<BulletEntry>(first)) {
-      open = "\\begin{cvBullets}\n";
-      close = "\\end{cvBullets}\n";
+      open += "\\begin{cvBullets}\n";
+      close = "\\end{cvBullets}\n" + close;
     }
     out += open;
     for (std::size_t i = 0; i < n; ++i) {
