@@ -324,6 +324,9 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\newdimen\\cvMainRight \\cvMainRight=" +
        std::string(left ? "0pt" : "\\cvMainMargin") +
        "\n"
+       "% sections without dates or locations: \\begingroup\\cvFullWidth ... \\endgroup\n"
+       "\\newcommand{\\cvFullWidth}{\\cvDateWidth=0pt\\cvColumnGap=0pt\\cvMainMargin=0pt"
+       "\\cvMainLeft=0pt\\cvMainRight=0pt\\relax}\n"
        "\\newcommand{\\cvEntrySpace}{" +
        bp(s.entry_spacing) +
        "}\n"
@@ -334,20 +337,21 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        std::string(s.header_centered ? "\\centering" : "\\raggedright") + "}{\\par\\addvspace{" +
        bp(s.section_spacing) +
        "}}\n"
-       "\\newcommand{\\cvName}[2]{{\\cvNameFont\\fontsize{" +
+       "\\newcommand{\\cvName}[1]{{\\cvNameFont\\fontsize{" +
        bp(s.name_size) + "}{" + bp(s.name_size * 1.2) +
-       "}\\selectfont\\color{cvPrimary}#1\\cvIfEmpty{#2}{}{ (#2)}\\par}\\vspace{4bp}}\n"
+       "}\\selectfont\\bfseries\\color{cvPrimary}#1\\par}\\vspace{4bp}}\n"
        "\\newcommand{\\cvHeadline}[1]{{\\fontsize{" +
        bp(s.headline_size) + "}{" + bp(s.headline_size * s.line_spacing) +
        "}\\selectfont#1\\par}\\vspace{2bp}}\n"
        "\\newcommand{\\cvAffiliation}[1]{#1\\par}\n"
        "\\newif\\ifcvFirstContact\n"
        "\\newenvironment{cvContacts}{\\par\\vspace{2bp}\\cvFirstContacttrue}{\\par}\n"
-       "\\newcommand{\\cvContactSep}{\\unskip{}" +
+       "% the separator disappears where a contact line breaks\n"
+       "\\newcommand{\\cvContactSep}{\\unskip\\discretionary{}{}{\\mbox{" +
        separator +
-       "\\allowbreak}\n"
+       "}}}\n"
        "\\newcommand{\\cvContact}[1]{\\ifcvFirstContact\\cvFirstContactfalse\\else"
-       "\\cvContactSep\\fi\\mbox{#1}}\n\n";
+       "\\cvContactSep\\fi\\mbox{\\color{cvPrimary}#1}}\n\n";
   p += heading_definition(s) + "\n";
 
   const std::string main_box = "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}"
@@ -355,80 +359,86 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   const std::string side_box = "\\begin{minipage}[t]{\\cvDateWidth}" +
                                std::string(left ? "\\raggedright" : "\\raggedleft") +
                                "#2\\strut\\end{minipage}";
-  p += "% Entries. \\cvRow{main}{side}: the main column and the dates/location column (" +
-       std::string(left ? "left" : "right") +
-       ");\n"
-       "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
-       "\\newcommand{\\cvRow}[2]{%\n  " +
-       (left ? side_box : main_box) + "%\n  \\hfill" + (left ? main_box : side_box) +
-       "\\par\\prevdepth=\\dp\\strutbox}\n"
-       "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
-       "\\newcommand{\\cvWhereWhen}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
-       "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft\\rightskip=\\cvMainRight plus "
-       "1fil\\relax\\noindent#1\\par}}\n"
-       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
-       "\\newcommand{\\cvTag}[1]{{[}#1{]}}\n"
-       "\\newlist{cvHighlights}{itemize}{2}\n"
-       "\\setlist[cvHighlights,1]{label={" +
-       bullet +
-       "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
-       "itemsep=0pt,parsep=0pt}\n"
-       "\\setlist[cvHighlights,2]{label={" +
-       nested_bullet +
-       "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
-       "% \\cvEducation{institution}{area}{degree}{location}{dates}\n"
-       "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{, }"
-       "\\cvIfEmpty{#3}{#2}{#3\\cvIfEmpty{#2}{}{ in #2}}}{\\cvWhereWhen{#4}{#5}}}\n"
-       "% \\cvExperience{company}{position}{location}{dates}\n"
-       "\\newcommand{\\cvExperience}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2}{}{, #2}}"
-       "{\\cvWhereWhen{#3}{#4}}}\n"
-       "% \\cvNormal{name}{location}{dates}\n"
-       "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhereWhen{#2}{#3}}}\n"
-       "% Labelled lists (publications, numbered entries): {widest label}\n"
-       "\\newcommand{\\cvLabel}[1]{#1}\n"
-       "\\newenvironment{cvLabeled}[1]{\\list{}{\\settowidth{\\labelwidth}{\\cvLabel{#1}}%\n"
-       "  \\labelsep=\\ifdim\\labelwidth>0pt 6bp\\else 0pt\\fi\n"
-       "  \\leftmargin=\\dimexpr\\labelwidth+\\labelsep\\relax\\rightmargin=0pt\n"
-       "  \\topsep=\\cvEntrySpace\\partopsep=0pt\\itemsep=\\cvEntrySpace\\parsep=0pt\n"
-       "  \\def\\makelabel##1{##1\\hfil}}}{\\endlist}\n"
-       "% \\cvPublication{label}{title}{date}, then its detail lines\n"
-       "\\newcommand{\\cvPublication}[3]{\\item[{\\cvLabel{#1}}]\\cvRow{\\textbf{#2}}{#3}}\n"
-       "\\newcommand{\\cvAuthors}[1]{\\cvLine{#1}}\n"
-       "\\newcommand{\\cvAuthor}[1]{#1}\n"
-       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
-       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
-       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
-       "% \\cvVenue{short tag}{venue}{status}\n"
-       "\\newcommand{\\cvVenue}[3]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}"
-       "\\cvIfEmpty{#3}{}{\\cvIfEmpty{#1#2}{}{, }#3}}}\n"
-       "\\newcommand{\\cvAward}[1]{\\cvLine{\\textbf{\\color{cvPrimary}#1}}}\n"
-       "\\newcommand{\\cvNote}[1]{\\cvLine{\\textit{#1}}}\n"
-       "\\newcommand{\\cvDoi}[2]{\\cvLine{DOI: \\href{#1}{#2}}}\n"
-       "\\newcommand{\\cvUrl}[2]{\\cvLine{\\href{#1}{#2}}}\n"
-       "% \\cvTalk{title}, then \\cvEvent{name}{location}{date}{details} items in cvEvents\n"
-       "\\newcommand{\\cvTalk}[1]{\\cvEntryStart\\cvLine{\\textbf{#1}}}\n"
-       "\\newlist{cvEvents}{itemize}{1}\n"
-       "\\setlist[cvEvents]{label={" +
-       nested_bullet +
-       "},leftmargin=12bp,topsep=1bp,itemsep=0pt,parsep=0pt}\n"
-       "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#4}{}{ "
-       "(#4)}}{#3}}\n"
-       "% \\cvService{role}{event}{short tag}{location}{dates}\n"
-       "\\newcommand{\\cvService}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}, \\cvIfEmpty{#3}{}{"
-       "\\cvTag{#3} }#2}{\\cvWhereWhen{#4}{#5}}}\n"
-       "% \\cvPatent{title}{date}, \\cvPatentNumber{number}{status}\n"
-       "\\newcommand{\\cvPatent}[2]{\\cvEntryStart\\cvRow{\\textbf{#1}}{#2}}\n"
-       "\\newcommand{\\cvPatentNumber}[2]{\\cvLine{#1\\cvIfEmpty{#2}{}{ (#2)}}}\n"
-       "% \\cvOneLine{label}{details}\n"
-       "\\newcommand{\\cvOneLine}[2]{\\par\\addvspace{2bp}\\noindent\\textbf{#1}: #2\\par}\n"
-       "% Bullet entries, numbered entries and text paragraphs\n"
-       "\\newlist{cvBullets}{itemize}{1}\n"
-       "\\setlist[cvBullets]{label={" +
-       bullet +
-       "},leftmargin=12bp,topsep=2bp,itemsep=1bp,parsep=0pt}\n"
-       "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
-       "\\newcommand{\\cvNumbered}[2]{\\item[{\\cvLabel{#1}}]#2}\n"
-       "\\newcommand{\\cvText}[1]{\\par\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
+  p +=
+      "% Entries. \\cvRow{main}{side}: the main column and the dates/location column (" +
+      std::string(left ? "left" : "right") +
+      ");\n"
+      "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
+      "\\newcommand{\\cvRow}[2]{%\n  " +
+      (left ? side_box : main_box) + "%\n  \\hfill" + (left ? main_box : side_box) +
+      "\\par\\prevdepth=\\dp\\strutbox}\n"
+      "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
+      "% the date column: dates, then location\n"
+      "\\newcommand{\\cvWhenWhere}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
+      "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft\\rightskip=\\cvMainRight plus "
+      "1fil\\relax\\noindent#1\\par}}\n"
+      "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
+      "\\newcommand{\\cvTag}[1]{\\textbf{{[}#1{]}}}\n"
+      "\\newcommand{\\cvIn}{" +
+      std::string(meta.english ? " in " : ", ") +
+      "}\n"
+      "\\newlist{cvHighlights}{itemize}{2}\n"
+      "\\setlist[cvHighlights,1]{label={" +
+      bullet +
+      "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
+      "itemsep=0pt,parsep=0pt}\n"
+      "\\setlist[cvHighlights,2]{label={" +
+      nested_bullet +
+      "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
+      "% \\cvEducation{institution}{degree}{area}{dates}{location}\n"
+      "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{\\par "
+      "#2\\cvIfEmpty{#2}{}{\\cvIfEmpty{#3}{}{\\cvIn}}#3}}{\\cvWhenWhere{#4}{#5}}}\n"
+      "% \\cvExperience{position}{company}{dates}{location}\n"
+      "\\newcommand{\\cvExperience}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2}{}{\\par "
+      "#2}}{\\cvWhenWhere{#3}{#4}}}\n"
+      "% \\cvNormal{name}{dates}{location}\n"
+      "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n"
+      "% Labelled lists: {widest label}; publications left-aligned, numbers right-aligned\n"
+      "\\newcommand{\\cvLabelList}[2]{\\list{}{\\settowidth{\\labelwidth}{#1}%\n"
+      "  \\labelsep=\\ifdim\\labelwidth>0pt 6bp\\else 0pt\\fi\n"
+      "  \\leftmargin=\\dimexpr\\labelwidth+\\labelsep\\relax\\rightmargin=0pt\n"
+      "  \\topsep=\\cvEntrySpace\\partopsep=0pt\\itemsep=\\cvEntrySpace\\parsep=0pt\n"
+      "  \\def\\makelabel##1{#2}}}\n"
+      "\\newenvironment{cvPublications}[1]{\\cvLabelList{#1}{##1\\hfil}}{\\endlist}\n"
+      "\\newenvironment{cvNumberedList}[1]{\\cvLabelList{#1}{\\hfil##1}}{\\endlist}\n"
+      "% \\cvPublication{label}{title}{date}, then its detail lines\n"
+      "\\newcommand{\\cvPublication}[3]{\\item[{#1}]\\cvRow{\\textbf{#2}}{#3}}\n"
+      "\\newcommand{\\cvAuthors}[1]{\\cvLine{#1}}\n"
+      "\\newcommand{\\cvAuthor}[1]{#1}\n"
+      "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
+      "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
+      "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
+      "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
+      "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
+      "\\newcommand{\\cvAward}[1]{\\cvLine{\\textbf{\\color{cvPrimary}#1}}}\n"
+      "\\newcommand{\\cvStatusNote}[2]{\\cvLine{\\textit{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{. }}"
+      "#2}}}\n"
+      "\\newcommand{\\cvDoi}[2]{\\cvLine{DOI: \\href{#1}{#2}}}\n"
+      "\\newcommand{\\cvUrl}[2]{\\cvLine{\\href{#1}{#2}}}\n"
+      "% \\cvTalk{title}, then \\cvEvent{name}{location}{host}{date, time} items in cvEvents\n"
+      "\\newcommand{\\cvTalk}[1]{\\cvEntryStart\\cvLine{\\textbf{#1}}}\n"
+      "\\newlist{cvEvents}{itemize}{1}\n"
+      "\\setlist[cvEvents]{label={" +
+      nested_bullet +
+      "},leftmargin=12bp,topsep=1bp,itemsep=0pt,parsep=0pt}\n"
+      "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ "
+      "(host: #3)}}{#4}}\n"
+      "% \\cvService{short tag}{event}{role}{dates}{location}\n"
+      "\\newcommand{\\cvService}[5]{\\cvEntryStart\\cvRow{\\cvIfEmpty{#1}{}{\\cvTag{#1} }#2"
+      "\\cvIfEmpty{#3}{}{ \\textemdash{} \\textit{#3}}}{\\cvWhenWhere{#4}{#5}}}\n"
+      "% \\cvPatent{title}{number}{status}{date}, then \\cvAuthors{inventors}\n"
+      "\\newcommand{\\cvPatent}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\par "
+      "#2\\cvIfEmpty{#3}{}{ (\\textit{#3})}}{#4}}\n"
+      "% \\cvOneLine{label}{details}\n"
+      "\\newcommand{\\cvOneLine}[2]{\\par\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
+      "% Bullet entries, numbered entries and text paragraphs\n"
+      "\\newlist{cvBullets}{itemize}{1}\n"
+      "\\setlist[cvBullets]{label={" +
+      bullet +
+      "},leftmargin=12bp,topsep=2bp,itemsep=1bp,parsep=0pt}\n"
+      "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
+      "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]#2}\n"
+      "\\newcommand{\\cvText}[1]{\\par\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
   return p;
 }
 

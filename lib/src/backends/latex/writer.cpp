@@ -3,8 +3,10 @@
 
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
+#include "layout/dates.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
+#include "text/names.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -98,49 +100,59 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Profile URL of a RenderCV social network, or "" when unknown.
-std::string social_url(const SocialNetwork& sn) {
+// A web address without its scheme, "www." and trailing slashes, for display
+// (as the PDF layout shows it).
+std::string display_url(std::string_view url) {
+  for (std::string_view scheme : {"https://", "http://"})
+    if (url.starts_with(scheme))
+      url.remove_prefix(scheme.size());
+  if (url.starts_with("www."))
+    url.remove_prefix(4);
+  while (url.ends_with('/'))
+    url.remove_suffix(1);
+  return std::string(url);
+}
+
+// Display text and profile URL ("" when unknown) of a social network account,
+// as the PDF layout shows them: "github.com/user", "Google Scholar", ...
+std::pair<std::string, std::string> social(const SocialNetwork& sn) {
   const std::string net = lower(sn.network);
-  const std::string u = percent_encode(sn.username);
-  if (net == "github")
-    return "https://github.com/" + u;
-  if (net == "gitlab")
-    return "https://gitlab.com/" + u;
-  if (net == "linkedin")
-    return "https://linkedin.com/in/" + u;
+  const std::string& u = sn.username;
+  struct Site {
+    std::string_view network, prefix;
+  };
+  static constexpr Site sites[] = {
+      {"linkedin", "https://linkedin.com/in/"},
+      {"github", "https://github.com/"},
+      {"gitlab", "https://gitlab.com/"},
+      {"instagram", "https://instagram.com/"},
+      {"orcid", "https://orcid.org/"},
+      {"stackoverflow", "https://stackoverflow.com/users/"},
+      {"researchgate", "https://researchgate.net/profile/"},
+      {"youtube", "https://youtube.com/@"},
+      {"telegram", "https://t.me/"},
+      {"x", "https://x.com/"},
+      {"twitter", "https://twitter.com/"},
+      {"leetcode", "https://leetcode.com/u/"},
+      {"imdb", "https://imdb.com/name/"},
+      {"bluesky", "https://bsky.app/profile/"},
+  };
   if (net == "google scholar")
-    return "https://scholar.google.com/citations?user=" + u;
-  if (net == "orcid")
-    return "https://orcid.org/" + u;
-  if (net == "x" || net == "twitter")
-    return "https://x.com/" + u;
-  if (net == "researchgate")
-    return "https://www.researchgate.net/profile/" + u;
-  if (net == "youtube")
-    return "https://youtube.com/@" + u;
-  if (net == "stackoverflow")
-    return "https://stackoverflow.com/users/" + u;
-  if (net == "imdb")
-    return "https://imdb.com/name/" + u;
-  if (net == "instagram")
-    return "https://instagram.com/" + u;
-  if (net == "telegram")
-    return "https://t.me/" + u;
-  if (net == "leetcode")
-    return "https://leetcode.com/u/" + u;
-  if (net == "bluesky")
-    return "https://bsky.app/profile/" + u;
+    return {"Google Scholar", "https://scholar.google.com/citations?user=" + percent_encode(u)};
   if (net == "mastodon") {
     // @user@host -> https://host/@user
-    std::string name = sn.username;
-    if (!name.empty() && name.front() == '@')
-      name.erase(0, 1);
+    const std::string name = u.starts_with('@') ? u.substr(1) : u;
     const auto at = name.find('@');
-    if (at != std::string::npos)
-      return "https://" + percent_encode(name.substr(at + 1)) + "/@" +
-             percent_encode(name.substr(0, at));
+    if (at == std::string::npos)
+      return {u, ""};
+    return {u, "https://" + percent_encode(name.substr(at + 1)) + "/@" +
+                   percent_encode(name.substr(0, at))};
   }
-  return {};
+  for (const auto& site : sites)
+    if (net == site.network)
+      return {display_url(std::string(site.prefix) + u),
+              std::string(site.prefix) + percent_encode(u)};
+  return {sn.network + ": " + u, ""};
 }
 
 // Digits and '+' of a phone number, for tel: links.
@@ -150,16 +162,6 @@ std::string tel_target(std::string_view phone) {
     if ((c >= '0' && c <= '9') || (c == '+' && out.size() == 4))
       out += c;
   return out;
-}
-
-// A web address without its scheme and trailing slash, for display.
-std::string display_url(std::string_view url) {
-  for (std::string_view scheme : {"https://", "http://"})
-    if (url.starts_with(scheme))
-      url.remove_prefix(scheme.size());
-  if (url.ends_with('/'))
-    url.remove_suffix(1);
-  return std::string(url);
 }
 
 // https://doi.org/ link of a DOI; characters special in URLs (# % ? ...) are encoded.
@@ -182,7 +184,14 @@ std::string href(std::string_view url, const std::string& body) {
 class BodyWriter {
 public:
   BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings)
-      : cv_(cv), warnings_(warnings), locale_(cv.locale), owner_(cv.header.name) {}
+      : cv_(cv), warnings_(warnings), owner_(cv.header.name) {
+    tag_ = resolve_language(cv.locale.language);
+    if (tag_.empty())
+      tag_ = "en";
+  }
+
+  /// The CV's language tag, e.g. "en", "zh".
+  [[nodiscard]] const std::string& tag() const { return tag_; }
 
   Features features;
 
@@ -225,7 +234,7 @@ public:
 private:
   const Cv& cv_;
   std::vector<Diagnostic>& warnings_;
-  DateLocale locale_; // dates in the CV's language
+  std::string tag_;   // the CV's language
   NameMatcher owner_; // finds the owner in author lists
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
@@ -262,11 +271,8 @@ private:
                            "cv.photo",
                            "the LaTeX backend does not place photos; it is left out"});
     std::string out = "\\begin{cvHeader}\n";
-    // "Qiaoling Chen (陈巧玲)": the native or romanised form in parentheses.
-    std::string second = !h.name.native.empty() ? h.name.native : h.name.romanized;
-    if (second == h.name.full)
-      second.clear();
-    out += "\\cvName{" + text(h.name.full) + "}{" + text(second) + "}\n";
+    // "Qiaoling Chen (陈巧玲)", arranged for the CV's language.
+    out += "\\cvName{" + text(display_name(h.name, tag_)) + "}\n";
     if (!h.headline.empty())
       out += "\\cvHeadline{" + rich(h.headline, "cv.headline") + "}\n";
     for (const auto& line : h.affiliation)
@@ -281,9 +287,8 @@ private:
     for (const auto& w : h.websites)
       contacts.push_back(href(w, text(display_url(w))));
     for (const auto& sn : h.social_networks) {
-      const std::string url = social_url(sn);
-      const std::string shown = text(sn.username);
-      contacts.push_back(url.empty() ? shown : href(url, shown));
+      const auto [shown, url] = social(sn);
+      contacts.push_back(url.empty() ? text(shown) : href(url, text(shown)));
     }
     for (const auto& cc : h.custom_connections) {
       const std::string shown = text(cc.placeholder);
@@ -345,16 +350,27 @@ private:
     return join(parts, ", ");
   }
 
-  // Dates in the CV's locale (text/locale_format). They break only at the
-  // range separator: spaces inside a date become no-break spaces, the thin
-  // spaces around the dash ordinary ones ("Aug~2020 – present").
+  // Dates as the PDF layout writes them (layout/dates). They break only at
+  // the range separator: spaces inside a date become no-break spaces
+  // ("Sept~2013 – June~2017"); CLDR's thin spaces become ordinary ones.
   std::string dates(const Dates& d) {
-    const std::string formatted = format_dates(d, locale_);
+    const std::string formatted = format_dates(d, cv_.locale);
+    const std::string sep = " " + cv_.locale.to.value_or("\u2013") + " ";
     std::string out;
-    std::size_t pos = 0;
-    while (pos < formatted.size()) {
-      const char32_t cp = next_code_point(formatted, pos);
-      append_utf8(out, cp == ' ' ? 0x00A0 : cp == 0x2009 ? ' ' : cp);
+    std::size_t start = 0;
+    for (;;) {
+      std::size_t end = formatted.find(sep, start);
+      if (end == std::string::npos)
+        end = formatted.size();
+      std::size_t pos = start;
+      while (pos < end) {
+        const char32_t cp = next_code_point(std::string_view(formatted).substr(0, end), pos);
+        append_utf8(out, cp == ' ' ? 0x00A0 : cp == 0x2009 ? ' ' : cp);
+      }
+      if (end == formatted.size())
+        break;
+      out += sep;
+      start = end + sep.size();
     }
     return text(out);
   }
@@ -365,83 +381,85 @@ private:
       const std::string& path;
       std::size_t label;
 
+      // The argument order follows what is printed: main column top to
+      // bottom, then the date column (dates, location), as the PDF layout.
       std::string operator()(const EducationEntry& x) {
         return "\\cvEducation{" + w.rich(x.institution, path + ".institution") + "}{" +
-               w.rich(x.area, path + ".area") + "}{" + w.rich(x.degree, path + ".degree") + "}{" +
-               w.rich(x.details.location, path + ".location") + "}{" + w.dates(x.details.dates) +
+               w.rich(x.degree, path + ".degree") + "}{" + w.rich(x.area, path + ".area") + "}{" +
+               w.dates(x.details.dates) + "}{" + w.rich(x.details.location, path + ".location") +
                "}\n" + w.details_tail(x.details, path);
       }
       std::string operator()(const ExperienceEntry& x) {
-        return "\\cvExperience{" + w.rich(x.company, path + ".company") + "}{" +
-               w.rich(x.position, path + ".position") + "}{" +
-               w.rich(x.details.location, path + ".location") + "}{" + w.dates(x.details.dates) +
-               "}\n" + w.details_tail(x.details, path);
+        return "\\cvExperience{" + w.rich(x.position, path + ".position") + "}{" +
+               w.rich(x.company, path + ".company") + "}{" + w.dates(x.details.dates) + "}{" +
+               w.rich(x.details.location, path + ".location") + "}\n" +
+               w.details_tail(x.details, path);
       }
       std::string operator()(const NormalEntry& x) {
-        return "\\cvNormal{" + w.rich(x.name, path + ".name") + "}{" +
-               w.rich(x.details.location, path + ".location") + "}{" + w.dates(x.details.dates) +
-               "}\n" + w.details_tail(x.details, path);
+        return "\\cvNormal{" + w.rich(x.name, path + ".name") + "}{" + w.dates(x.details.dates) +
+               "}{" + w.rich(x.details.location, path + ".location") + "}\n" +
+               w.details_tail(x.details, path);
       }
       std::string operator()(const PublicationEntry& x) {
-        std::string out = "\\cvPublication{" + w.text(x.label) + "}{" +
+        const std::string label = x.label.empty() ? "" : "[" + x.label + "]";
+        std::string out = "\\cvPublication{" + w.text(label) + "}{" +
                           w.rich(x.title, path + ".title") + "}{" + w.dates(x.dates) + "}\n";
         if (!x.authors.empty())
           out += "\\cvAuthors{" + w.authors(x.authors, path + ".authors") + "}\n";
-        if (!x.venue_short.empty() || !x.journal.empty() || !x.status.empty())
+        if (!x.venue_short.empty() || !x.journal.empty())
           out += "\\cvVenue{" + w.text(x.venue_short) + "}{" +
-                 w.rich(x.journal, path + ".journal") + "}{" + w.rich(x.status, path + ".status") +
-                 "}\n";
+                 w.rich(x.journal, path + ".journal") + "}\n";
         for (std::size_t i = 0; i < x.awards.size(); ++i)
           out += "\\cvAward{" + w.rich(x.awards[i], path + ".awards[" + number(i) + "]") + "}\n";
-        if (!x.note.empty())
-          out += "\\cvNote{" + w.rich(x.note, path + ".note") + "}\n";
-        if (!x.summary.empty())
-          out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
+        if (!x.status.empty() || !x.note.empty())
+          out += "\\cvStatusNote{" + w.rich(x.status, path + ".status") + "}{" +
+                 w.rich(x.note, path + ".note") + "}\n";
         if (!x.doi.empty())
           out += "\\cvDoi{" + escape_url(doi_url(x.doi)) + "}{" + w.text(x.doi) + "}\n";
         else if (!x.url.empty())
           out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
                  w.text(display_url(x.url)) + "}\n";
+        if (!x.summary.empty())
+          out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
         return out;
       }
       std::string operator()(const TalkEntry& x) {
-        std::string out = "\\cvTalk{" + w.rich(x.title, path + ".title") + "}\n";
-        if (!x.summary.empty())
-          out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
+        std::string title = w.rich(x.title, path + ".title");
         if (!x.url.empty())
-          out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
-                 w.text(display_url(x.url)) + "}\n";
+          title = href(x.url, title);
+        std::string out = "\\cvTalk{" + title + "}\n";
         if (!x.events.empty()) {
           out += "\\begin{cvEvents}\n";
           for (std::size_t i = 0; i < x.events.size(); ++i) {
             const TalkEvent& ev = x.events[i];
             const std::string p = path + ".events[" + number(i) + "]";
-            std::vector<std::string> extra{w.text(ev.time)};
-            if (!ev.host.empty())
-              extra.push_back(w.text("host: ") + w.rich(ev.host, p + ".host"));
+            std::string when = w.dates(ev.dates);
+            if (!ev.time.empty())
+              when += (when.empty() ? "" : ", ") + w.text(ev.time);
             out += "\\cvEvent{" + w.rich(ev.name, p + ".name") + "}{" +
-                   w.rich(ev.location, p + ".location") + "}{" + w.dates(ev.dates) + "}{" +
-                   join(extra, ", ") + "}\n";
+                   w.rich(ev.location, p + ".location") + "}{" + w.rich(ev.host, p + ".host") +
+                   "}{" + when + "}\n";
           }
           out += "\\end{cvEvents}\n";
         }
+        if (!x.summary.empty())
+          out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
         return out;
       }
       std::string operator()(const ServiceEntry& x) {
-        return "\\cvService{" + w.rich(x.role, path + ".role") + "}{" +
-               w.rich(x.event, path + ".event") + "}{" + w.text(x.event_short) + "}{" +
-               w.rich(x.location, path + ".location") + "}{" + w.dates(x.dates) + "}\n";
+        return "\\cvService{" + w.text(x.event_short) + "}{" + w.rich(x.event, path + ".event") +
+               "}{" + w.rich(x.role, path + ".role") + "}{" + w.dates(x.dates) + "}{" +
+               w.rich(x.location, path + ".location") + "}\n";
       }
       std::string operator()(const PatentEntry& x) {
-        std::string out =
-            "\\cvPatent{" + w.rich(x.title, path + ".title") + "}{" + w.dates(x.dates) + "}\n";
+        std::string number_text = w.text(x.patent_number);
+        if (!x.url.empty())
+          number_text = href(x.url, number_text);
+        std::string out = "\\cvPatent{" + w.rich(x.title, path + ".title") + "}{" + number_text +
+                          "}{" + w.rich(x.status, path + ".status") + "}{" + w.dates(x.dates) +
+                          "}\n";
         if (!x.inventors.empty())
           out += "\\cvAuthors{" + w.authors(x.inventors, path + ".inventors") + "}\n";
-        out += "\\cvPatentNumber{" + w.text(x.patent_number) + "}{" +
-               w.rich(x.status, path + ".status") + "}\n";
-        if (!x.url.empty())
-          out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
-                 w.text(display_url(x.url)) + "}\n";
         return out;
       }
       std::string operator()(const OneLineEntry& x) {
@@ -465,6 +483,28 @@ private:
     return std::visit(Visitor{*this, path, number_label}, e);
   }
 
+  // True when the entry shows something in the date column.
+  static bool has_aside(const Entry& e) {
+    return std::visit(
+        [](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
+                        std::is_same_v<T, NormalEntry>)
+            return !x.details.dates.empty() || !x.details.location.empty();
+          else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
+            return !x.dates.empty();
+          else if constexpr (std::is_same_v<T, ServiceEntry>)
+            return !x.dates.empty() || !x.location.empty();
+          else if constexpr (std::is_same_v<T, TalkEntry>)
+            return std::any_of(x.events.begin(), x.events.end(), [](const TalkEvent& ev) {
+              return !ev.dates.empty() || !ev.time.empty();
+            });
+          else
+            return false;
+        },
+        e);
+  }
+
   static const SourceLocation& where_of(const Entry& e) {
     return std::visit([](const auto& x) -> const SourceLocation& { return x.where; }, e);
   }
@@ -477,6 +517,12 @@ private:
       return out;
     // Sections whose entries form one list.
     std::string open, close;
+    // Like the PDF layout: without any date or location the entries use the
+    // full width.
+    if (!std::any_of(s.entries.begin(), s.entries.end(), has_aside)) {
+      open = "\\begingroup\\cvFullWidth\n";
+      close = "\\endgroup\n";
+    }
     const Entry& first = s.entries.front();
     const std::size_t n = s.entries.size();
     if (std::holds_alternative<PublicationEntry>(first)) {
@@ -484,15 +530,15 @@ private:
       for (const auto& e : s.entries)
         if (const auto* p = std::get_if<PublicationEntry>(&e); p && p->label.size() > widest.size())
           widest = p->label;
-      open = "\\begin{cvLabeled}{" + text(widest) + "}\n";
-      close = "\\end{cvLabeled}\n";
+      open += "\\begin{cvPublications}{" + text(widest.empty() ? "" : "[" + widest + "]") + "}\n";
+      close = "\\end{cvPublications}\n" + close;
     } else if (std::holds_alternative<NumberedEntry>(first) ||
                std::holds_alternative<ReversedNumberedEntry>(first)) {
-      open = "\\begin{cvLabeled}{" + number(std::max<std::size_t>(n, 1)) + ".}\n";
-      close = "\\end{cvLabeled}\n";
+      open += "\\begin{cvNumberedList}{" + number(std::max<std::size_t>(n, 1)) + ".}\n";
+      close = "\\end{cvNumberedList}\n" + close;
     } else if (std::holds_alternative<BulletEntry>(first)) {
-      open = "\\begin{cvBullets}\n";
-      close = "\\end{cvBullets}\n";
+      open += "\\begin{cvBullets}\n";
+      close = "\\end{cvBullets}\n" + close;
     }
     out += open;
     for (std::size_t i = 0; i < n; ++i) {
@@ -552,8 +598,9 @@ std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnost
   BodyWriter body(cv, warnings);
   const std::string text = body.document_body();
   DocumentMeta meta;
-  meta.author = cv.header.name.full;
-  meta.title = cv.header.name.full.empty() ? std::string("CV") : cv.header.name.full + " \u2013 CV";
+  meta.author = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
+  meta.title = meta.author.empty() ? std::string("CV") : meta.author + " \u2013 CV";
+  meta.english = body.tag() == "en" || body.tag().starts_with("en-");
   std::string out = make_preamble(style, body.features, meta);
   out += "\n\\begin{document}\n";
   out += text;

@@ -31,8 +31,9 @@ std::string typeset_text(std::string_view text, Features& features);
 
 /// Document-level strings for the preamble (plain text, not escaped).
 struct DocumentMeta {
-  std::string title;  ///< PDF title, e.g. "Jane Doe – CV"
-  std::string author; ///< PDF author
+  std::string title;   ///< PDF title, e.g. "Jane Doe – CV"
+  std::string author;  ///< PDF author
+  bool english = true; ///< English CV: "PhD in Physics" (else "PhD, Physics")
 };
 
 /// The preamble, from \documentclass to the last macro definition (without
