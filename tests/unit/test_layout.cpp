@@ -210,7 +210,8 @@ TEST_CASE("layout: photo is validated before use") {
   write_file(dir / "text.png", "hello");
   const Style st = default_style();
   Cv cv = small_cv();
-  cv.source_file = "cv.yaml";
+  write_file(dir / "cv.yaml", "cv:\n  name: Jane\n  photo: x.png\n");
+  cv.source_file = (dir / "cv.yaml").string();
 
   cv.header.photo = "ok.png";
   LaidOutDocument doc = layout_cv(cv, st, dir);
@@ -236,7 +237,9 @@ TEST_CASE("layout: photo is validated before use") {
       FAIL("no InputError");
     } catch (const InputError& e) {
       CHECK(e.diagnostics().at(0).path == "cv.photo");
-      CHECK(e.diagnostics().at(0).where.file == "cv.yaml");
+      CHECK(e.diagnostics().at(0).where.file == (dir / "cv.yaml").string());
+      CHECK(e.diagnostics().at(0).where.line == 3);
+      CHECK(e.diagnostics().at(0).where.column == 3);
     }
   }
 }

@@ -399,13 +399,29 @@ private:
     blocks_.push_back(std::move(block));
   }
 
+  // The model keeps no position for `photo`: on the error path, find the
+  // key's line in the source file (the first "photo:" line), else the file.
+  SourceLocation photo_where() const {
+    SourceLocation where{cv_.source_file, 0, 0};
+    std::ifstream in(cv_.source_file);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      const std::size_t k = line.find_first_not_of(' ');
+      if (k != std::string::npos && line.compare(k, 6, "photo:") == 0) {
+        where.line = n;
+        where.column = static_cast<int>(k) + 1;
+        break;
+      }
+    }
+    return where;
+  }
+
   ImageItem load_photo(const std::string& photo, double& height) {
     std::filesystem::path p(photo);
     if (p.is_relative())
       p = base_dir_ / p;
-    const SourceLocation where{cv_.source_file, 0, 0};
     auto fail = [&](const std::string& why) -> InputError {
-      return InputError({Diagnostic{Severity::error, where, "cv.photo", why}});
+      return InputError({Diagnostic{Severity::error, photo_where(), "cv.photo", why}});
     };
     std::error_code ec;
     if (!std::filesystem::is_regular_file(p, ec))
