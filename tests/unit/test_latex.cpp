@@ -119,7 +119,7 @@ TEST_CASE("latex link targets: only web, mail and phone schemes") {
   CHECK(safe_link_target("run:/bin/sh") == "https://run:/bin/sh");
   CHECK(safe_link_target("file:///etc/passwd") == "https://file:///etc/passwd");
   CHECK(safe_link_target("javascript:alert(1)") == "https://javascript:alert(1)");
-  CHECK(percent_encode("a b@c.org") == "a%20b@c.org");
+  CHECK(detail::percent_encode("a b@c.org") == "a%20b@c.org");
 }
 
 TEST_CASE("latex math whitelist accepts common formulas") {

@@ -17,20 +17,20 @@ namespace {
 
 // Compact, exact form of the runs: T"text", C"code", M"tex"="unicode",
 // followed by b (bold), i (italic), @url (link); runs joined by " | ".
-std::string dump(const RichText &rt) {
+std::string dump(const RichText& rt) {
   std::string out;
-  for (const auto &run : rt.runs) {
+  for (const auto& run : rt.runs) {
     if (!out.empty())
       out += " | ";
-    const Format *f = nullptr;
-    if (const auto *t = std::get_if<TextRun>(&run)) {
+    const Format* f = nullptr;
+    if (const auto* t = std::get_if<TextRun>(&run)) {
       out += "T\"" + t->text + "\"";
       f = &t->format;
-    } else if (const auto *c = std::get_if<CodeRun>(&run)) {
+    } else if (const auto* c = std::get_if<CodeRun>(&run)) {
       out += "C\"" + c->text + "\"";
       f = &c->format;
     } else {
-      const auto &m = std::get<MathRun>(run);
+      const auto& m = std::get<MathRun>(run);
       out += "M\"" + m.tex + "\"=\"" + m.unicode + "\"";
       f = &m.format;
     }
@@ -298,18 +298,18 @@ TEST_CASE("math_to_unicode: unknown commands") {
 }
 
 TEST_CASE("markup: hostile input neither crashes nor hangs") {
-  const char *patterns[] = {"*a", "**a", "_a",   "[",    "[a](",   "$ ",       "$a$1",
+  const char* patterns[] = {"*a", "**a", "_a",   "[",    "[a](",   "$ ",       "$a$1",
                             "$",  "`",   "``a",  "\\",   "{",      "*$",       "&amp;",
                             "<",  "![",  "\n- ", "$x^{", "$\\not", "$\\frac{", "$\\mathbb{"};
   const auto start = std::chrono::steady_clock::now();
-  for (const char *p : patterns) {
+  for (const char* p : patterns) {
     std::string s;
     while (s.size() < 64 * 1024)
       s += p;
     RichText rt = parse_markup(s, {});
     CHECK(rt.plain().size() <= 4 * s.size());
   }
-  for (const char *p : {"{", "x^{", "\\frac{", "\\sqrt", "\\not", "\\hat", "\\foo{", "}"}) {
+  for (const char* p : {"{", "x^{", "\\frac{", "\\sqrt", "\\not", "\\hat", "\\foo{", "}"}) {
     std::string s;
     while (s.size() < 64 * 1024)
       s += p;

@@ -1,4 +1,5 @@
 // Name display order, romanisation, file stems and collation.
+#include "text/links.hpp"
 #include "text/names.hpp"
 
 #include <doctest/doctest.h>
@@ -171,4 +172,25 @@ TEST_CASE("names: script helpers") {
   CHECK(is_latin_text("Zoë Müller-Lüdenscheidt"));
   CHECK_FALSE(is_latin_text("Иван"));
   CHECK_FALSE(is_latin_text("123"));
+}
+
+TEST_CASE("links: contact items and DOIs shared by both backends") {
+  using cvpress::SocialNetwork;
+  auto link = [](std::string net, std::string user) {
+    return cvpress::detail::social_link(SocialNetwork{std::move(net), std::move(user), {}});
+  };
+  CHECK(link("GitHub", "jdoe").text == "github.com/jdoe");
+  CHECK(link("GitHub", "jdoe").url == "https://github.com/jdoe");
+  CHECK(link("LinkedIn", "j doe").url == "https://linkedin.com/in/j%20doe");
+  CHECK(link("Google Scholar", "abc_DEF").text == "Google Scholar");
+  CHECK(link("Google Scholar", "abc_DEF").url == "https://scholar.google.com/citations?user=abc_DEF");
+  CHECK(link("Mastodon", "@jane@fosstodon.org").url == "https://fosstodon.org/@jane");
+  CHECK(link("Friendster", "x").text == "Friendster: x");
+  CHECK(link("Friendster", "x").url.empty());
+  CHECK(cvpress::detail::display_url("https://www.example.org/") == "example.org");
+  CHECK(cvpress::detail::tel_uri("(+65) 8305 3277") == "tel:+6583053277");
+  CHECK(cvpress::detail::tel_uri("+1-609-999+9995") == "tel:+16099999995");
+  CHECK(cvpress::detail::doi_url("10.1145/3575693.3575705") ==
+        "https://doi.org/10.1145/3575693.3575705");
+  CHECK(cvpress::detail::doi_url("10.1000/a#b?c") == "https://doi.org/10.1000/a%23b%3Fc");
 }

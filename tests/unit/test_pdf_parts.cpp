@@ -1,5 +1,4 @@
-// Unit tests of the pdf backend's helpers: sfnt reading and image checks.
-#include "backends/pdf/image_check.hpp"
+// Unit tests of the pdf backend's helpers: sfnt reading.
 #include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
 
@@ -11,40 +10,6 @@
 #include <vector>
 
 namespace cvpress::detail {
-namespace {
-
-// 2x2 RGBA PNG.
-const std::string
-    kPng("\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x02"
-         "\x00\x00\x00\x02\x08\x06\x00\x00\x00\x72\xb6\x0d\x24\x00\x00\x00\x11\x49\x44\x41"
-         "\x54\x78\xda\x63\xf8\xcf\xc0\xd0\x00\xc2\x0c\x30\x06\x00\x38\xe8\x05\xfd\x6c\xdc\xaf"
-         "\xd7\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
-         74);
-
-} // namespace
-
-TEST_CASE("pdf parts: png_problem accepts a PNG and names what is wrong with broken ones") {
-  CHECK(png_problem(kPng).empty());
-  CHECK(png_problem("GIF89a") == "not a PNG file");
-  CHECK(png_problem(kPng.substr(0, 40)) == "truncated PNG file");
-  std::string bad_crc = kPng;
-  bad_crc[45] ^= 0x01; // inside IDAT
-  CHECK(png_problem(bad_crc).find("bad CRC in IDAT") != std::string::npos);
-  std::string no_end = kPng.substr(0, kPng.size() - 12);
-  CHECK(png_problem(no_end) == "truncated PNG file");
-}
-
-TEST_CASE("pdf parts: jpeg_problem wants SOI and a frame header") {
-  // SOI, APP0 (length 4), SOF0 8x8 with 3 components, EOI.
-  const std::string jpeg("\xFF\xD8\xFF\xE0\x00\x04\x00\x00\xFF\xC0\x00\x11\x08\x00\x08\x00\x08"
-                         "\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xFF\xD9",
-                         29);
-  CHECK(jpeg_problem(jpeg).empty());
-  CHECK(jpeg_problem("\xFF\xD8") == "not a JPEG file");
-  CHECK(jpeg_problem(jpeg.substr(0, 12)) == "truncated JPEG file");
-  CHECK(jpeg_problem(std::string("\xFF\xD8\xFF\xD9\x00\x00", 6)) ==
-        "JPEG file has no frame header");
-}
 
 TEST_CASE("pdf parts: read_sfnt and glyph_ids on a real subset, RenderError on garbage") {
   CHECK_THROWS_AS(read_sfnt("not a font"), RenderError);

@@ -2,6 +2,7 @@
 // pagination (entries kept whole when they fit, headings kept with their
 // first entry) and footers.
 #include "layout/layout.hpp"
+#include "text/links.hpp"
 
 #include "layout/dates.hpp"
 #include "layout/image.hpp"
@@ -92,72 +93,9 @@ struct Unit {
   bool splittable = false; // plain paragraph: may break between lines
 };
 
-std::string strip_scheme(std::string url) {
-  for (std::string_view p : {"https://", "http://"})
-    if (url.starts_with(p))
-      url.erase(0, p.size());
-  if (url.starts_with("www."))
-    url.erase(0, 4);
-  while (!url.empty() && url.back() == '/')
-    url.pop_back();
-  return url;
-}
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
-// Display text and URL of a social network account.
-std::pair<std::string, std::string> social(const SocialNetwork& sn) {
-  const std::string n = lower(sn.network);
-  const std::string& u = sn.username;
-  struct Site {
-    std::string_view network, prefix;
-  };
-  static constexpr Site sites[] = {
-      {"linkedin", "https://linkedin.com/in/"},
-      {"github", "https://github.com/"},
-      {"gitlab", "https://gitlab.com/"},
-      {"instagram", "https://instagram.com/"},
-      {"orcid", "https://orcid.org/"},
-      {"stackoverflow", "https://stackoverflow.com/users/"},
-      {"researchgate", "https://researchgate.net/profile/"},
-      {"youtube", "https://youtube.com/@"},
-      {"telegram", "https://t.me/"},
-      {"x", "https://x.com/"},
-      {"twitter", "https://twitter.com/"},
-      {"leetcode", "https://leetcode.com/u/"},
-      {"imdb", "https://imdb.com/name/"},
-      {"bluesky", "https://bsky.app/profile/"},
-  };
-  if (n == "google scholar")
-    return {"Google Scholar", "https://scholar.google.com/citations?user=" + u};
-  if (n == "mastodon") {
-    // @user@host -> https://host/@user
-    std::string s = u.starts_with('@') ? u.substr(1) : u;
-    auto at = s.find('@');
-    if (at == std::string::npos)
-      return {u, ""};
-    return {u, "https://" + s.substr(at + 1) + "/@" + s.substr(0, at)};
-  }
-  for (const auto& site : sites)
-    if (n == site.network) {
-      std::string url = std::string(site.prefix) + u;
-      return {strip_scheme(url), url};
-    }
-  return {sn.network + ": " + u, ""};
-}
 
-std::string phone_uri(const std::string& phone) {
-  std::string out = "tel:";
-  for (char c : phone)
-    if ((c >= '0' && c <= '9') || c == '+')
-      out += c;
-  return out;
-}
 
 // Small capitals: lower-case letters become capitals at 80% size.
 std::vector<Span> small_caps(const std::string& text, const SpanStyle& style) {
@@ -469,11 +407,11 @@ private:
     for (const auto& e : h.emails)
       add(e, "mailto:" + e);
     for (const auto& p : h.phones)
-      add(p, phone_uri(p));
+      add(p, tel_uri(p));
     for (const auto& web : h.websites)
-      add(strip_scheme(web), web);
+      add(display_url(web), web);
     for (const auto& sn : h.social_networks) {
-      auto [shown, url] = social(sn);
+      auto [shown, url] = social_link(sn);
       add(shown, url);
     }
     for (const auto& c : h.custom_connections)
@@ -837,11 +775,11 @@ private:
       s.color = st_.primary_color;
       if (!e.doi.empty()) {
         text(link, "DOI: ", body());
-        s.link = "https://doi.org/" + e.doi;
+        s.link = doi_url(e.doi);
         text(link, e.doi, s);
       } else {
         s.link = e.url;
-        text(link, strip_scheme(e.url), s);
+        text(link, display_url(e.url), s);
       }
       line(link);
     }

@@ -83,7 +83,7 @@ bool starts_reference_definition(std::string_view s) {
 
 // Escapes a leading block marker ("- ", "1. ", "# ", "> ", "```", ...) so md4c
 // reads the line as a paragraph. `s` is one trimmed line.
-void neutralise_block_start(std::string &s) {
+void neutralise_block_start(std::string& s) {
   if (s.empty())
     return;
   const char c = s[0];
@@ -126,27 +126,9 @@ void neutralise_block_start(std::string &s) {
     s.insert(digits, 1, '\\');
 }
 
-void append_utf8(std::string &out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Decodes an entity as md4c reports it ("&amp;", "&#233;", "&#xE9;").
 // Unknown names stay as written.
-void append_entity(std::string &out, std::string_view ent) {
+void append_entity(std::string& out, std::string_view ent) {
   if (ent.size() >= 4 && ent[1] == '#') {
     bool hex = ent[2] == 'x' || ent[2] == 'X';
     std::uint32_t cp = 0;
@@ -175,7 +157,7 @@ void append_entity(std::string &out, std::string_view ent) {
 }
 
 // An md4c attribute (link target) with its entities decoded.
-std::string attribute_text(const MD_ATTRIBUTE &attr) {
+std::string attribute_text(const MD_ATTRIBUTE& attr) {
   std::string out;
   for (std::size_t k = 0; attr.substr_offsets[k] < attr.size; ++k) {
     std::string_view part(attr.text + attr.substr_offsets[k],
@@ -204,19 +186,19 @@ public:
   // Offsets of '$' delimiters that must not delimit math (see finish_math).
   std::vector<std::size_t> bad_dollars;
 
-  static int enter_span(MD_SPANTYPE type, void *detail, void *self) {
-    static_cast<Collector *>(self)->enter(type, detail);
+  static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
+    static_cast<Collector*>(self)->enter(type, detail);
     return 0;
   }
-  static int leave_span(MD_SPANTYPE type, void * /*detail*/, void *self) {
-    static_cast<Collector *>(self)->leave(type);
+  static int leave_span(MD_SPANTYPE type, void* /*detail*/, void* self) {
+    static_cast<Collector*>(self)->leave(type);
     return 0;
   }
-  static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *self) {
-    static_cast<Collector *>(self)->add_text(type, std::string_view(s, n));
+  static int text(MD_TEXTTYPE type, const MD_CHAR* s, MD_SIZE n, void* self) {
+    static_cast<Collector*>(self)->add_text(type, std::string_view(s, n));
     return 0;
   }
-  static int block(MD_BLOCKTYPE /*type*/, void * /*detail*/, void * /*self*/) { return 0; }
+  static int block(MD_BLOCKTYPE /*type*/, void* /*detail*/, void* /*self*/) { return 0; }
 
 private:
   std::string_view doc_;
@@ -227,8 +209,8 @@ private:
   bool in_code_ = false;
   int in_math_ = 0; // 1 inline, 2 display
   std::string buf_; // code or math text being collected
-  const char *math_begin_ = nullptr;
-  const char *math_end_ = nullptr;
+  const char* math_begin_ = nullptr;
+  const char* math_end_ = nullptr;
 
   Format format() const {
     Format f;
@@ -239,7 +221,7 @@ private:
     return f;
   }
 
-  void enter(MD_SPANTYPE type, void *detail) {
+  void enter(MD_SPANTYPE type, void* detail) {
     switch (type) {
     case MD_SPAN_EM:
       ++italic_;
@@ -248,7 +230,7 @@ private:
       ++bold_;
       break;
     case MD_SPAN_A:
-      links_.push_back(attribute_text(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
+      links_.push_back(attribute_text(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
       break;
     case MD_SPAN_CODE:
       in_code_ = true;
@@ -333,7 +315,7 @@ private:
     std::string tex = std::move(buf_);
     buf_.clear();
     bool ok = true;
-    const char *base = doc_.data();
+    const char* base = doc_.data();
     if (!display && math_begin_ && math_begin_ > base && math_end_ < base + doc_.size() &&
         *(math_begin_ - 1) == '$' && *math_end_ == '$') {
       const auto open = static_cast<std::size_t>(math_begin_ - 1 - base);
@@ -365,7 +347,7 @@ private:
       return;
     if (!runs.empty()) {
       // Fast path: extend the previous text run.
-      if (auto *prev = std::get_if<TextRun>(&runs.back());
+      if (auto* prev = std::get_if<TextRun>(&runs.back());
           prev && prev->format.bold == (bold_ > 0) && prev->format.italic == (italic_ > 0) &&
           prev->format.link == (links_.empty() ? std::string_view{} : links_.back())) {
         prev->text += t;
@@ -379,9 +361,9 @@ private:
   void push(InlineRun run) {
     if (!runs.empty() && runs.back().index() == run.index()) {
       bool merged = std::visit(
-          [&](auto &prev) {
+          [&](auto& prev) {
             using T = std::decay_t<decltype(prev)>;
-            auto &next = std::get<T>(run);
+            auto& next = std::get<T>(run);
             if (!(prev.format == next.format))
               return false;
             if constexpr (std::is_same_v<T, MathRun>) {
@@ -404,8 +386,8 @@ constexpr int kMaxDollarRounds = 32;
 
 } // namespace
 
-RichText parse_markup(std::string_view text, const SourceLocation &where,
-                      std::vector<std::string> *warnings) {
+RichText parse_markup(std::string_view text, const SourceLocation& where,
+                      std::vector<std::string>* warnings) {
   RichText result;
   result.where = where;
   std::string doc = join_lines(text);
@@ -455,9 +437,9 @@ RichText parse_markup(std::string_view text, const SourceLocation &where,
     runs.emplace_back(TextRun{std::string(text), {}});
 
   std::vector<std::string> unknown;
-  for (auto &run : runs) {
+  for (auto& run : runs) {
     std::visit(
-        [&](auto &r) {
+        [&](auto& r) {
           using T = std::decay_t<decltype(r)>;
           if constexpr (std::is_same_v<T, MathRun>) {
             r.tex = to_nfc(r.tex);
@@ -472,7 +454,7 @@ RichText parse_markup(std::string_view text, const SourceLocation &where,
 
   if (warnings) {
     std::vector<std::string> seen;
-    for (const auto &cmd : unknown) {
+    for (const auto& cmd : unknown) {
       if (std::find(seen.begin(), seen.end(), cmd) != seen.end())
         continue;
       seen.push_back(cmd);

@@ -2146,8 +2146,8 @@ constexpr Entity kEntities[] = {
 } // namespace
 
 std::optional<std::string_view> lookup_html_entity(std::string_view name) {
-  const auto *it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
-                                    [](const Entity &e, std::string_view n) { return e.name < n; });
+  const auto* it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
+                                    [](const Entity& e, std::string_view n) { return e.name < n; });
   if (it == std::end(kEntities) || it->name != name)
     return std::nullopt;
   return it->utf8;

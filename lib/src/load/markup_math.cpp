@@ -16,7 +16,7 @@ namespace {
 using Table = std::unordered_map<std::string_view, std::string_view>;
 
 // Commands that stand for one symbol.
-const Table &symbols() {
+const Table& symbols() {
   static const Table t = {
       // Greek, lower case (TeX's \epsilon/\phi are the lunate/closed forms).
       {"alpha", "α"},
@@ -344,7 +344,7 @@ std::vector<std::string_view> code_points(std::string_view s) {
   return out;
 }
 
-const Table &superscripts() {
+const Table& superscripts() {
   static const Table t = {
       {"0", "⁰"},
       {"1", "¹"},
@@ -429,7 +429,7 @@ const Table &superscripts() {
   return t;
 }
 
-const Table &subscripts() {
+const Table& subscripts() {
   static const Table t = {
       {"0", "₀"}, {"1", "₁"}, {"2", "₂"}, {"3", "₃"}, {"4", "₄"}, {"5", "₅"}, {"6", "₆"},
       {"7", "₇"}, {"8", "₈"}, {"9", "₉"}, {"+", "₊"}, {"-", "₋"}, {"−", "₋"}, {"=", "₌"},
@@ -486,7 +486,7 @@ bool is_simple_operand(std::string_view s) {
 // The reader. Spaces between math tokens are dropped; \text keeps them.
 class MathReader {
 public:
-  MathReader(std::string_view tex, std::vector<std::string> *unknown)
+  MathReader(std::string_view tex, std::vector<std::string>* unknown)
       : s_(tex), unknown_(unknown) {}
 
   std::string run() { return sequence(false, false); }
@@ -495,7 +495,7 @@ private:
   static constexpr int kMaxDepth = 32;
 
   std::string_view s_;
-  std::vector<std::string> *unknown_;
+  std::vector<std::string>* unknown_;
   std::size_t i_ = 0;
   int depth_ = 0;
   // A thin space goes before the next operand after an operator name.
@@ -632,7 +632,7 @@ private:
 
   // A command's argument: a {group} or the next token. nullopt-like empty
   // with `found` false when there is none.
-  std::string argument(bool text_mode, bool *found = nullptr) {
+  std::string argument(bool text_mode, bool* found = nullptr) {
     skip_spaces();
     if (found)
       *found = !at_end() && s_[i_] != '}';
@@ -677,7 +677,7 @@ private:
     const std::string mark = sup ? "^" : "_";
     if (!found)
       return mark;
-    const Table &table = sup ? superscripts() : subscripts();
+    const Table& table = sup ? superscripts() : subscripts();
     std::string mapped;
     for (std::string_view cp : code_points(arg)) {
       auto it = table.find(cp);
@@ -787,7 +787,7 @@ private:
     if (name == "frac" || name == "dfrac" || name == "tfrac" || name == "cfrac") {
       std::string num = argument(false);
       std::string den = argument(false);
-      auto wrap = [](const std::string &part) {
+      auto wrap = [](const std::string& part) {
         return is_simple_operand(part) || part.empty() ? part : "(" + part + ")";
       };
       return wrap(num) + "/" + wrap(den);
@@ -849,7 +849,7 @@ private:
   // Whole input as a superscript if every character has one, else "^{...}".
   std::string script_form(bool sup) {
     std::string arg = run();
-    const Table &table = sup ? superscripts() : subscripts();
+    const Table& table = sup ? superscripts() : subscripts();
     std::string mapped;
     for (std::string_view cp : code_points(arg)) {
       auto it = table.find(cp);
@@ -860,7 +860,7 @@ private:
     return mapped;
   }
 
-  void report(const std::string &command) {
+  void report(const std::string& command) {
     if (unknown_)
       unknown_->push_back(command);
   }
@@ -868,7 +868,7 @@ private:
 
 } // namespace
 
-std::string math_to_unicode(std::string_view tex, std::vector<std::string> *unknown) {
+std::string math_to_unicode(std::string_view tex, std::vector<std::string>* unknown) {
   return to_nfc(MathReader(tex, unknown).run());
 }
 

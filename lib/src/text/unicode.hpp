@@ -14,6 +14,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 /// "did you mean" suggestions).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
 /// NFC form of valid UTF-8 text.
 std::string to_nfc(std::string_view text);
 

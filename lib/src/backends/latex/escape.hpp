@@ -2,6 +2,9 @@
 // The LaTeX backend's security boundary: every CV string reaches the .tex
 // file through escape_text() (ordinary text) or escape_url() (the URL
 // argument of \href). Nothing a CV contains can form a TeX command.
+#include "text/links.hpp"
+#include "text/unicode.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -10,9 +13,6 @@ namespace cvpress::detail::latex {
 /// Decodes one UTF-8 code point at `pos` and advances `pos`. Invalid bytes
 /// decode as U+FFFD and advance by one byte.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
-
-/// Appends `cp` to `out` as UTF-8.
-void append_utf8(std::string& out, char32_t cp);
 
 /// Escapes text for LaTeX text mode so that it prints literally: TeX
 /// specials become commands (`\` -> `\textbackslash{}`, `{` -> `\{`, ...),
@@ -35,9 +35,6 @@ std::string escape_url(std::string_view url);
 /// in front. Not escaped; pass the result to escape_url().
 std::string safe_link_target(std::string_view url);
 
-/// Percent-encodes a `mailto:` address or any URL component (RFC 3986
-/// unreserved characters and `@` stay). Not escaped for TeX.
-std::string percent_encode(std::string_view text);
 
 /// Keeps printable ASCII and replaces everything else with '?': for text in
 /// TeX comments.

@@ -92,89 +92,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
-// A web address without its scheme, "www." and trailing slashes, for display
-// (as the PDF layout shows it).
-std::string display_url(std::string_view url) {
-  for (std::string_view scheme : {"https://", "http://"})
-    if (url.starts_with(scheme))
-      url.remove_prefix(scheme.size());
-  if (url.starts_with("www."))
-    url.remove_prefix(4);
-  while (url.ends_with('/'))
-    url.remove_suffix(1);
-  return std::string(url);
-}
 
-// Display text and profile URL ("" when unknown) of a social network account,
-// as the PDF layout shows them: "github.com/user", "Google Scholar", ...
-std::pair<std::string, std::string> social(const SocialNetwork& sn) {
-  const std::string net = lower(sn.network);
-  const std::string& u = sn.username;
-  struct Site {
-    std::string_view network, prefix;
-  };
-  static constexpr Site sites[] = {
-      {"linkedin", "https://linkedin.com/in/"},
-      {"github", "https://github.com/"},
-      {"gitlab", "https://gitlab.com/"},
-      {"instagram", "https://instagram.com/"},
-      {"orcid", "https://orcid.org/"},
-      {"stackoverflow", "https://stackoverflow.com/users/"},
-      {"researchgate", "https://researchgate.net/profile/"},
-      {"youtube", "https://youtube.com/@"},
-      {"telegram", "https://t.me/"},
-      {"x", "https://x.com/"},
-      {"twitter", "https://twitter.com/"},
-      {"leetcode", "https://leetcode.com/u/"},
-      {"imdb", "https://imdb.com/name/"},
-      {"bluesky", "https://bsky.app/profile/"},
-  };
-  if (net == "google scholar")
-    return {"Google Scholar", "https://scholar.google.com/citations?user=" + percent_encode(u)};
-  if (net == "mastodon") {
-    // @user@host -> https://host/@user
-    const std::string name = u.starts_with('@') ? u.substr(1) : u;
-    const auto at = name.find('@');
-    if (at == std::string::npos)
-      return {u, ""};
-    return {u, "https://" + percent_encode(name.substr(at + 1)) + "/@" +
-                   percent_encode(name.substr(0, at))};
-  }
-  for (const auto& site : sites)
-    if (net == site.network)
-      return {display_url(std::string(site.prefix) + u),
-              std::string(site.prefix) + percent_encode(u)};
-  return {sn.network + ": " + u, ""};
-}
 
-// Digits and '+' of a phone number, for tel: links.
-std::string tel_target(std::string_view phone) {
-  std::string out = "tel:";
-  for (const char c : phone)
-    if ((c >= '0' && c <= '9') || (c == '+' && out.size() == 4))
-      out += c;
-  return out;
-}
 
-// https://doi.org/ link of a DOI; characters special in URLs (# % ? ...) are encoded.
-std::string doi_url(std::string_view doi) {
-  std::string out = "https://doi.org/";
-  for (const char c : doi) {
-    if (c == '/' || c == ':' || c == ';' || c == '(' || c == ')')
-      out += c;
-    else
-      out += percent_encode(std::string_view(&c, 1));
-  }
-  return out;
-}
 
 std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
@@ -283,11 +204,11 @@ private:
     for (const auto& e : h.emails)
       contacts.push_back(href("mailto:" + percent_encode(e), text(e)));
     for (const auto& p : h.phones)
-      contacts.push_back(href(tel_target(p), text(p)));
+      contacts.push_back(href(tel_uri(p), text(p)));
     for (const auto& w : h.websites)
       contacts.push_back(href(w, text(display_url(w))));
     for (const auto& sn : h.social_networks) {
-      const auto [shown, url] = social(sn);
+      const auto [shown, url] = social_link(sn);
       contacts.push_back(url.empty() ? text(shown) : href(url, text(shown)));
     }
     for (const auto& cc : h.custom_connections) {

@@ -1,7 +1,7 @@
 #include "backends/pdf/painter.hpp"
 
 #include "backends/pdf/hpdf_document.hpp"
-#include "backends/pdf/image_check.hpp"
+#include "layout/image.hpp"
 #include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
 
@@ -568,11 +568,13 @@ private:
     if (auto it = images_.find(im.bytes); it != images_.end()) {
       image = it->second;
     } else {
-      // libharu 2.3.0 lets libpng abort() on a corrupt PNG: check first.
-      std::string problem =
-          im.format == ImageItem::Format::png ? png_problem(im.bytes) : jpeg_problem(im.bytes);
-      if (!problem.empty())
-        throw RenderError("PDF: cannot embed an image: " + problem);
+      // libharu 2.3.0 lets libpng abort() on a corrupt PNG. Layout checked
+      // the photo already; this guard keeps hand-built documents safe too.
+      std::string problem;
+      auto info = inspect_image(im.bytes, problem);
+      if (!info || info->format != im.format)
+        throw RenderError("PDF: cannot embed an image: " +
+                          (problem.empty() ? std::string("format mismatch") : problem));
       const auto* data = reinterpret_cast<const HPDF_BYTE*>(im.bytes.data());
       auto size = static_cast<HPDF_UINT>(im.bytes.size());
       image = im.format == ImageItem::Format::png

@@ -1,0 +1,105 @@
+#include "text/links.hpp"
+
+#include <cctype>
+
+namespace cvpress::detail {
+
+namespace {
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+} // namespace
+
+std::string percent_encode(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' ||
+        c == '~' || c == '@' || c == '+') {
+      out += c;
+    } else {
+      const auto b = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string display_url(std::string_view url) {
+  for (std::string_view scheme : {"https://", "http://"})
+    if (url.starts_with(scheme))
+      url.remove_prefix(scheme.size());
+  if (url.starts_with("www."))
+    url.remove_prefix(4);
+  while (url.ends_with('/'))
+    url.remove_suffix(1);
+  return std::string(url);
+}
+
+SocialLink social_link(const SocialNetwork& sn) {
+  const std::string net = ascii_lower(sn.network);
+  const std::string& u = sn.username;
+  struct Site {
+    std::string_view network, prefix;
+  };
+  static constexpr Site sites[] = {
+      {"linkedin", "https://linkedin.com/in/"},
+      {"github", "https://github.com/"},
+      {"gitlab", "https://gitlab.com/"},
+      {"instagram", "https://instagram.com/"},
+      {"orcid", "https://orcid.org/"},
+      {"stackoverflow", "https://stackoverflow.com/users/"},
+      {"researchgate", "https://researchgate.net/profile/"},
+      {"youtube", "https://youtube.com/@"},
+      {"telegram", "https://t.me/"},
+      {"x", "https://x.com/"},
+      {"twitter", "https://twitter.com/"},
+      {"leetcode", "https://leetcode.com/u/"},
+      {"imdb", "https://imdb.com/name/"},
+      {"bluesky", "https://bsky.app/profile/"},
+  };
+  if (net == "google scholar")
+    return {"Google Scholar", "https://scholar.google.com/citations?user=" + percent_encode(u)};
+  if (net == "mastodon") {
+    // @user@host -> https://host/@user
+    const std::string name = u.starts_with('@') ? u.substr(1) : u;
+    const auto at = name.find('@');
+    if (at == std::string::npos)
+      return {u, ""};
+    return {u, "https://" + percent_encode(name.substr(at + 1)) + "/@" +
+                   percent_encode(name.substr(0, at))};
+  }
+  for (const auto& site : sites)
+    if (net == site.network)
+      return {display_url(std::string(site.prefix) + u),
+              std::string(site.prefix) + percent_encode(u)};
+  return {sn.network + ": " + u, ""};
+}
+
+std::string tel_uri(std::string_view phone) {
+  std::string out = "tel:";
+  for (const char c : phone)
+    if ((c >= '0' && c <= '9') || (c == '+' && out.size() == 4))
+      out += c;
+  return out;
+}
+
+std::string doi_url(std::string_view doi) {
+  std::string out = "https://doi.org/";
+  for (const char c : doi) {
+    if (c == '/' || c == ':' || c == ';' || c == '(' || c == ')')
+      out += c;
+    else
+      out += percent_encode(std::string_view(&c, 1));
+  }
+  return out;
+}
+
+} // namespace cvpress::detail
