@@ -8,11 +8,11 @@ packages=(
   libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
   libharfbuzz-dev libfontconfig-dev libmd4c-dev
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
-  poppler-utils qpdf python3
+  poppler-utils qpdf python3 python3-yaml
 )
 if [ "${CVPRESS_SKIP_LATEX:-0}" != 1 ]; then
   packages+=(texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-lang-chinese
-             texlive-lang-arabic texlive-lang-other lmodern)
+             texlive-lang-arabic texlive-lang-other texlive-fonts-recommended texlive-luatex lmodern)
 fi
 
 sudo_cmd=()
