@@ -415,3 +415,39 @@ TEST_CASE("layout: a right-to-left CV is mirrored, its paragraphs right-aligned"
   CHECK(bullet_x > right - 20);                                   // bullets on the right
   CHECK(rule_x1 < right - 20); // the heading's partial rule is left of the title
 }
+
+TEST_CASE("layout: content beside a two-line date column starts right under the title") {
+  // A one-line title with "dates / location" on the right: the summary and
+  // the bullets continue under the title, not below the location.
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  NormalEntry e;
+  e.name = rt("Project Title");
+  e.details.dates = range(2024, 1, 2024, 6);
+  e.details.location = rt("Fairfax, VA");
+  e.details.summary = rt("George Mason University");
+  e.details.highlights.push_back(Highlight{rt("Built the first bullet"), {}});
+  cv.sections.push_back(Section{"projects", "Projects", {e}, {}});
+  LaidOutDocument doc = layout_cv(cv, default_style(), {});
+  auto y_of = [&](std::string_view text) {
+    for (const auto& item : doc.pages.at(0).items)
+      if (const auto* t = std::get_if<TextItem>(&item); t && t->text == text)
+        return t->y;
+    FAIL("no text item '" << text << "'");
+    return 0.0;
+  };
+  const double title = y_of("Project Title");
+  const double summary = y_of("George Mason University");
+  const double location = y_of("Fairfax, VA");
+  const double bullet = y_of("Built the first bullet");
+  const double line = default_style().body_size * default_style().line_spacing;
+  CHECK(title - summary == doctest::Approx(line).epsilon(0.15));
+  CHECK(std::abs(summary - location) <= 1.5); // level with the location (1 pt space before)
+  CHECK(summary - bullet < 2 * line);
+  // The bullet glyph sits on its text's baseline.
+  bool glyph_on_line = false;
+  for (const auto& item : doc.pages.at(0).items)
+    if (const auto* t = std::get_if<TextItem>(&item); t && t->text == default_style().bullet)
+      glyph_on_line = glyph_on_line || std::abs(t->y - bullet) < 0.01;
+  CHECK(glyph_on_line);
+}

@@ -574,10 +574,49 @@ private:
     blocks_.push_back(std::move(b));
   }
 
+  // When a unit's aside (dates, location) is taller than its main column, the
+  // following units without an aside move up beside it instead of starting
+  // below it: a one-line title next to "date / location" is followed directly
+  // by its summary and bullets. Merged units become part of the same strip,
+  // so only short units (up to about five lines) are taken.
+  void fill_aside_gaps(std::vector<Unit>& units) {
+    constexpr double k_max_merge = 5 * 14.0;
+    std::vector<Unit> out;
+    for (auto& u : units) {
+      if (!out.empty()) {
+        Unit& prev = out.back();
+        const double main_h = height_of(prev.main);
+        const double gap = height_of(prev.aside) - main_h;
+        const double unit_h = u.space_before + height_of(u.main);
+        if (gap > 0.5 && u.aside.empty() && !prev.main.empty() && unit_h <= k_max_merge &&
+            height_of(u.label) <= height_of(u.main) + 0.01) {
+          // Labels (bullet glyphs) line up with their text: pad the label stack
+          // down to where this unit's main column starts.
+          const double top = main_h + u.space_before;
+          if (u.space_before > 0)
+            prev.main.emplace_back(0.0, LaidLine{0, u.space_before, 0, 0, {}});
+          if (!u.label.empty()) {
+            const double pad = top - height_of(prev.label);
+            if (pad > 0)
+              prev.label.emplace_back(0.0, LaidLine{0, pad, 0, 0, {}});
+            for (auto& l : u.label)
+              prev.label.push_back(std::move(l));
+          }
+          for (auto& m : u.main)
+            prev.main.push_back(std::move(m));
+          continue;
+        }
+      }
+      out.push_back(std::move(u));
+    }
+    units = std::move(out);
+  }
+
   // Units become strips: one strip per unit, or, for plain paragraphs and
   // units taller than a page, one strip per main line (the first one
   // taking as many lines as the aside and label need).
   Block to_block(std::vector<Unit>& units) {
+    fill_aside_gaps(units);
     Block b;
     for (auto& u : units) {
       const double side = std::max(height_of(u.aside), height_of(u.label));
