@@ -429,7 +429,27 @@ Style load_at_depth(std::string_view name_or_path, const fs::path& base_dir, int
   return parse_at_depth(text, path.string(), path.parent_path(), depth);
 }
 
+namespace {
+
+// The built-in styles, parsed once per process (thread-safe static init) and
+// shared read-only by every render, e.g. by all threads of a batch.
+const std::vector<std::pair<std::string, Style>>& parsed_builtins() {
+  static const auto styles = [] {
+    std::vector<std::pair<std::string, Style>> out;
+    for (const auto& b : builtin_style_sources())
+      out.emplace_back(std::string(b.name), load_at_depth(b.name, {}, 0));
+    return out;
+  }();
+  return styles;
+}
+
+} // namespace
+
 Style load_style(std::string_view name_or_path, const fs::path& base_dir) {
+  if (!looks_like_path(name_or_path))
+    for (const auto& [name, style] : parsed_builtins())
+      if (name == name_or_path)
+        return style;
   return load_at_depth(name_or_path, base_dir, 0);
 }
 
