@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything cvpress needs from Debian 12 packages. Idempotent; run as
-# root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live.
+# root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live,
+# CVPRESS_SKIP_FUZZ=1 to leave out clang.
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,10 @@ packages=(
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   poppler-utils qpdf python3
 )
+# Fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes.
+if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 if [ "${CVPRESS_SKIP_LATEX:-0}" != 1 ]; then
   packages+=(texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-lang-chinese
              texlive-lang-arabic texlive-lang-other lmodern)
