@@ -24,7 +24,7 @@ fi
 if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzzing: libFuzzer targets (build-fuzz)"
   start=$SECONDS
-  cmake --preset fuzz -DCVPRESS_FUZZ_RUNS="${CVPRESS_FUZZ_RUNS:-2000}"
+  cmake --preset fuzz -DCVPRESS_FUZZ_RUNS="${CVPRESS_FUZZ_RUNS:-10000}"
   cmake --build --preset fuzz -j"$(nproc)"
   ctest --preset fuzz -j"$(nproc)"
   echo "== fuzzing: $((SECONDS - start)) s"

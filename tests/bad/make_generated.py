@@ -54,8 +54,15 @@ def main() -> None:
     # Symlinks out of the CV's folder.
     os.makedirs(os.path.join(out, "..", "outside"), exist_ok=True)
     secret = os.path.abspath(os.path.join(out, "..", "outside", "secret.png"))
+    small = (b"\x89PNG\r\n\x1a\n" +
+             png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) +
+             png_chunk(b"IDAT", zlib.compress(b"\0\0")) + png_chunk(b"IEND", b""))
     with open(secret, "wb") as f:
-        f.write(png.replace(struct.pack(">II", 30000, 30000), struct.pack(">II", 1, 1)))
+        f.write(small)  # a valid image: refused for where it is, not what it is
+    # A folder the "allowed" cases name with --allow-dir.
+    os.makedirs(os.path.join(out, "..", "allowed"), exist_ok=True)
+    with open(os.path.join(out, "..", "allowed", "photo.png"), "wb") as f:
+        f.write(small)
     link = os.path.join(out, "link.png")
     if os.path.lexists(link):
         os.remove(link)

@@ -3,7 +3,8 @@
 
 Each manifest line is: ARGS <TAB> EXIT <TAB> MESSAGE, where ARGS are the
 command's arguments (split on spaces; {out} stands for a fresh output folder).
-The case files are copied (plus the generated huge ones) into a scratch
+A case with EXIT 0 (the --allow-dir counterparts) must write exactly one
+file and print MESSAGE (may be empty) on stderr. The case files are copied (plus the generated huge ones) into a scratch
 folder, the CLI runs there, and the test checks the exit code, that stderr is
 exactly MESSAGE (one line), that nothing is written to the output folder, and
 that no process runs longer than the time limit.
@@ -66,10 +67,12 @@ def main() -> int:
         problems = []
         if p.returncode != int(exit_text):
             problems.append(f"exit {p.returncode}, expected {exit_text}")
-        if err != message + "\n":
+        if err != (message + "\n" if message else ""):
             problems.append(f"stderr {err!r}, expected {message!r}")
-        if written:
+        if int(exit_text) != 0 and written:
             problems.append(f"wrote {written} to the output folder")
+        if int(exit_text) == 0 and len(written) != 1:
+            problems.append(f"wrote {written}, expected one output file")
         if problems:
             failures += 1
             print(f"FAIL {args_text}: " + "; ".join(problems))
