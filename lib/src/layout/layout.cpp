@@ -449,6 +449,9 @@ private:
       throw fail("photo '" + photo + "' has " + std::to_string(info->width) + "x" +
                  std::to_string(info->height) + " pixels, more than the limit of " +
                  std::to_string(access_.max_pixels / 1'000'000) + " megapixels");
+    if (info->format == ImageItem::Format::png)
+      if (std::string problem = png_data_problem(img.bytes); !problem.empty())
+        throw fail("photo '" + photo + "': " + problem);
     img.format = info->format;
     img.width = 72;
     img.height = img.width * info->height / info->width;
