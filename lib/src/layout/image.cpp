@@ -42,7 +42,7 @@ constexpr int k_max_pixels = 30000;
 std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
   ImageInfo info{ImageItem::Format::png, 0, 0};
   std::size_t at = 8;
-  bool first = true, idat = false, palette = false, plte = false;
+  bool first = true, idat = false, palette = false, plte = false, last_idat = false;
   while (true) {
     if (at + 12 > b.size()) {
       why = "truncated PNG (no IEND chunk)";
@@ -54,6 +54,12 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
       why = "truncated PNG (chunk runs past the end of the file)";
       return std::nullopt;
     }
+    for (char c : type)
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        // libpng calls png_error (and libharu's handler aborts) on these.
+        why = "invalid PNG (bad chunk type)";
+        return std::nullopt;
+      }
     if (crc32(b.substr(at + 4, 4 + len)) != be32(b, at + 8 + len)) {
       why = "corrupt PNG (CRC mismatch in a " + std::string(type) + " chunk)";
       return std::nullopt;
@@ -96,10 +102,21 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
       info.height = static_cast<int>(h);
       first = false;
     } else if (type == "PLTE") {
+      // One palette of 1-256 entries, before the image data, only for
+      // colour images (libpng fails on anything else).
+      const int color = std::uint8_t(b[25]);
+      if (plte || idat || color == 0 || color == 4 || len == 0 || len % 3 != 0 || len > 768) {
+        why = "invalid PNG (bad PLTE chunk)";
+        return std::nullopt;
+      }
       plte = true;
     } else if (type == "IDAT") {
       if (palette && !plte) {
         why = "invalid PNG (palette image without PLTE)";
+        return std::nullopt;
+      }
+      if (idat && !last_idat) {
+        why = "invalid PNG (image data split by other chunks)";
         return std::nullopt;
       }
       idat = true;
@@ -114,6 +131,7 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
       why = "invalid PNG (unexpected " + std::string(type) + " chunk)";
       return std::nullopt;
     }
+    last_idat = type == "IDAT";
     at += 12 + len;
   }
 }
