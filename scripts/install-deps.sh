@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs everything cvpress needs from Debian 12 packages. Idempotent; run as
-# root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live.
+# root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live,
+# CVPRESS_SKIP_FUZZ=1 to leave out clang.
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
   libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
-  libharfbuzz-dev libfontconfig-dev libmd4c-dev
+  libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei
   poppler-utils qpdf python3 python3-yaml
 )
+# Fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes.
+if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 if [ "${CVPRESS_SKIP_LATEX:-0}" != 1 ]; then
   packages+=(texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-lang-chinese
              texlive-lang-arabic texlive-lang-other texlive-fonts-recommended texlive-luatex lmodern)

@@ -86,13 +86,15 @@ int cmd_render(const std::vector<std::string>& args) {
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
+      "allow-dir", po::value<std::vector<std::string>>(),
+      "also read the photo from this folder (repeatable; default: only the CV's folder)")(
       "input", po::value<std::vector<std::string>>(), "CV file");
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile]\n"
+                 "[--compile] [--allow-dir DIR]...\n"
               << "Formats: " << cvpress::backend_names() << "\n";
     return 0;
   }
@@ -109,6 +111,9 @@ int cmd_render(const std::vector<std::string>& args) {
     request.format = vm["format"].as<std::string>();
   if (vm.count("style"))
     request.options.style = vm["style"].as<std::string>();
+  if (vm.count("allow-dir"))
+    for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
+      request.options.allowed_dirs.emplace_back(d);
   request.compile = vm.count("compile") > 0;
   return code(cvpress::render_file(request, std::cout, std::cerr));
 }
@@ -124,6 +129,8 @@ int cmd_batch(const std::vector<std::string>& args) {
       "keep-going", "render every input even after failures (default)")(
       "fail-fast", "stop starting new inputs after the first failure")(
       "quiet,q", "print failures and the summary only")(
+      "allow-dir", po::value<std::vector<std::string>>(),
+      "also read photos from this folder (repeatable; default: only each CV's folder)")(
       "input", po::value<std::vector<std::string>>(), "CV files, folders, or - for stdin");
   po::positional_options_description pos;
   pos.add("input", -1);
@@ -156,6 +163,9 @@ int cmd_batch(const std::vector<std::string>& args) {
   options.format = vm["format"].as<std::string>();
   if (vm.count("style"))
     options.render.style = vm["style"].as<std::string>();
+  if (vm.count("allow-dir"))
+    for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
+      options.render.allowed_dirs.emplace_back(d);
   options.threads = vm["jobs"].as<unsigned>();
   options.fail_fast = vm.count("fail-fast") > 0;
   if (vm.count("manifest"))

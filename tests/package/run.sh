@@ -51,7 +51,8 @@ pc_prefix=$(pkg-config --variable=prefix cvpress) || fail "pkg-config does not f
 [ "$(pkg-config --modversion cvpress)" = 0.1.0 ] || fail "pkg-config --modversion is not 0.1.0"
 read -r -a flags <<<"$(pkg-config --cflags --libs cvpress)"
 libdir=$(pkg-config --variable=libdir cvpress)
-"$cxx" -o "$work/pc-consumer" "$consumer/main.cpp" "${flags[@]}" -Wl,-rpath,"$libdir" ||
+read -r -a extra <<<"${CXXFLAGS:-} ${LDFLAGS:-}"
+"$cxx" "${extra[@]}" -o "$work/pc-consumer" "$consumer/main.cpp" "${flags[@]}" -Wl,-rpath,"$libdir" ||
   fail "building with pkg-config flags failed: ${flags[*]}"
 check_output "pkg-config consumer" "$("$work/pc-consumer")"
 

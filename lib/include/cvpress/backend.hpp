@@ -5,6 +5,7 @@
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/model.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -13,11 +14,18 @@
 
 namespace cvpress {
 
+/// Bounds on what a render may produce or read (see docs/security.md).
+struct RenderLimits {
+  std::uint64_t max_image_pixels = 40'000'000; ///< photo width x height (40 megapixels)
+  int max_pages = 50;                          ///< pages of a PDF
+};
+
 /// Options common to every backend.
 struct RenderOptions {
   std::string style;                       ///< built-in style name or style file path; "" = default
   std::filesystem::path base_dir;          ///< folder relative paths in the CV resolve against
   std::vector<std::filesystem::path> allowed_dirs; ///< extra folders images/styles may come from
+  RenderLimits limits;                     ///< resource bounds
 };
 
 /// What a backend produced.

@@ -98,6 +98,11 @@ struct CatalogState {
     FcResult result = FcResultNoMatch;
     FcFontSet *set = FcFontSort(nullptr, pat, FcFalse, nullptr, &result);
     FcPatternDestroy(pat);
+    // Destroyed on every path, including an exception from file().
+    std::unique_ptr<FcFontSet, void (*)(FcFontSet *)> set_guard(set, [](FcFontSet *s) {
+      if (s)
+        FcFontSetDestroy(s);
+    });
     std::unique_ptr<FontFace> found;
     for (int i = 0; set && i < set->nfont && !found; ++i) {
       FcPattern *cand = set->fonts[i];
@@ -123,8 +128,6 @@ struct CatalogState {
       found->synthetic_italic = italic && slant == FC_SLANT_ROMAN;
       found->loaded = lf;
     }
-    if (set)
-      FcFontSetDestroy(set);
     return found;
   }
 };

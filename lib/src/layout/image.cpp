@@ -1,7 +1,10 @@
 #include "layout/image.hpp"
 
+#include <zlib.h>
+
 #include <array>
 #include <cstdint>
+#include <vector>
 
 namespace cvpress::detail {
 
@@ -39,7 +42,7 @@ constexpr int k_max_pixels = 30000;
 std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
   ImageInfo info{ImageItem::Format::png, 0, 0};
   std::size_t at = 8;
-  bool first = true, idat = false, palette = false, plte = false;
+  bool first = true, idat = false, palette = false, plte = false, last_idat = false;
   while (true) {
     if (at + 12 > b.size()) {
       why = "truncated PNG (no IEND chunk)";
@@ -51,6 +54,12 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
       why = "truncated PNG (chunk runs past the end of the file)";
       return std::nullopt;
     }
+    for (char c : type)
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        // libpng calls png_error (and libharu's handler aborts) on these.
+        why = "invalid PNG (bad chunk type)";
+        return std::nullopt;
+      }
     if (crc32(b.substr(at + 4, 4 + len)) != be32(b, at + 8 + len)) {
       why = "corrupt PNG (CRC mismatch in a " + std::string(type) + " chunk)";
       return std::nullopt;
@@ -93,10 +102,21 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
       info.height = static_cast<int>(h);
       first = false;
     } else if (type == "PLTE") {
+      // One palette of 1-256 entries, before the image data, only for
+      // colour images (libpng fails on anything else).
+      const int color = std::uint8_t(b[25]);
+      if (plte || idat || color == 0 || color == 4 || len == 0 || len % 3 != 0 || len > 768) {
+        why = "invalid PNG (bad PLTE chunk)";
+        return std::nullopt;
+      }
       plte = true;
     } else if (type == "IDAT") {
       if (palette && !plte) {
         why = "invalid PNG (palette image without PLTE)";
+        return std::nullopt;
+      }
+      if (idat && !last_idat) {
+        why = "invalid PNG (image data split by other chunks)";
         return std::nullopt;
       }
       idat = true;
@@ -111,6 +131,7 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
       why = "invalid PNG (unexpected " + std::string(type) + " chunk)";
       return std::nullopt;
     }
+    last_idat = type == "IDAT";
     at += 12 + len;
   }
 }
@@ -195,6 +216,70 @@ std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
 }
 
 } // namespace
+
+std::string png_data_problem(std::string_view b) {
+  // The chunk structure was checked by inspect_png: IHDR first, CRCs, IEND.
+  const std::uint64_t w = be32(b, 16), h = be32(b, 20);
+  const unsigned depth = std::uint8_t(b[24]), color = std::uint8_t(b[25]);
+  if (b[28] != 0)
+    return "unsupported PNG (interlaced; save it without interlacing)";
+  const unsigned channels = color == 0 ? 1 : color == 2 ? 3 : color == 3 ? 1 : color == 4 ? 2 : 4;
+  const std::uint64_t row_bytes = (w * channels * depth + 7) / 8;
+  const std::uint64_t expected = h * (1 + row_bytes);
+
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK)
+    return "cannot check the PNG (zlib)";
+  std::vector<unsigned char> out(64 * 1024);
+  std::uint64_t produced = 0;
+  std::string problem;
+  int status = Z_OK;
+  for (std::size_t at = 8; at + 12 <= b.size() && problem.empty() && status != Z_STREAM_END;) {
+    const std::uint32_t len = be32(b, at);
+    const std::string_view type = b.substr(at + 4, 4);
+    if (type == "IDAT") {
+      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(b.data() + at + 8));
+      z.avail_in = len;
+      while (z.avail_in > 0 && status != Z_STREAM_END) {
+        z.next_out = out.data();
+        z.avail_out = static_cast<uInt>(out.size());
+        status = inflate(&z, Z_NO_FLUSH);
+        if (status != Z_OK && status != Z_STREAM_END) {
+          problem = "corrupt PNG (image data: " + std::string(z.msg ? z.msg : "bad zlib stream") + ")";
+          break;
+        }
+        const std::uint64_t n = out.size() - z.avail_out;
+        // Every row starts with its filter type (0-4).
+        for (std::uint64_t row = (produced + row_bytes) / (1 + row_bytes) * (1 + row_bytes);
+             row < produced + n; row += 1 + row_bytes)
+          if (row < expected && out[row - produced] > 4) {
+            problem = "corrupt PNG (bad row filter type)";
+            break;
+          }
+        if (!problem.empty())
+          break;
+        produced += n;
+        if (produced > expected) {
+          problem = "corrupt PNG (more image data than the header says)";
+          break;
+        }
+        if (n == 0 && status == Z_OK && z.avail_in > 0) {
+          problem = "corrupt PNG (image data does not decompress)";
+          break;
+        }
+      }
+    } else if (type == "IEND") {
+      break;
+    }
+    at += 12 + len;
+  }
+  inflateEnd(&z);
+  if (!problem.empty())
+    return problem;
+  if (status != Z_STREAM_END || produced != expected)
+    return "truncated PNG (less image data than the header says)";
+  return {};
+}
 
 std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string& why) {
   static constexpr std::string_view png_sig{"\x89PNG\r\n\x1a\n", 8};

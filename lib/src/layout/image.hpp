@@ -21,4 +21,13 @@ struct ImageInfo {
 /// in `why` when the bytes are not a complete image of either kind.
 std::optional<ImageInfo> inspect_image(std::string_view bytes, std::string& why);
 
+/// For a PNG that inspect_image() accepted: inflates the image data and
+/// checks that it is one complete zlib stream of exactly the size the header
+/// promises, with a valid filter type on every row, and that the image is
+/// not interlaced. libpng (inside libharu 2.3.0) aborts the process, or
+/// libharu frees memory twice, on files that fail these checks. "" when the
+/// data is fine, else the reason. Call only after bounding the pixel count:
+/// it inflates the whole image (in fixed-size pieces, without keeping it).
+std::string png_data_problem(std::string_view bytes);
+
 } // namespace cvpress::detail

@@ -4,6 +4,8 @@
 #include "layout/layout.hpp"
 #include "text/links.hpp"
 
+#include "core/file_access.hpp"
+
 #include "layout/dates.hpp"
 #include "layout/image.hpp"
 #include "layout/text.hpp"
@@ -132,8 +134,8 @@ std::string replace_all(std::string s, std::string_view what, std::string_view w
 class CvLayout {
 public:
   CvLayout(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,
-           LaidOutDocument& doc)
-      : cv_(cv), st_(style), base_dir_(base_dir), doc_(doc),
+           const PhotoAccess& access, LaidOutDocument& doc)
+      : cv_(cv), st_(style), base_dir_(base_dir), access_(access), doc_(doc),
         ts_(style, cv.locale.language, doc.warnings), tag_(language_tag(cv.locale.language)),
         owner_match_(cv.header.name) {
     left_ = st_.margin_left;
@@ -186,6 +188,7 @@ private:
   const Cv& cv_;
   const Style& st_;
   const std::filesystem::path& base_dir_;
+  const PhotoAccess& access_;
   LaidOutDocument& doc_;
   Typesetter ts_;
   double left_ = 0, width_ = 0, top_ = 0, bottom_ = 0, footer_h_ = 0;
@@ -355,15 +358,17 @@ private:
   }
 
   ImageItem load_photo(const std::string& photo, double& height) {
-    std::filesystem::path p(photo);
-    if (p.is_relative())
-      p = base_dir_ / p;
     auto fail = [&](const std::string& why) -> InputError {
       return InputError({Diagnostic{Severity::error, photo_where(), "cv.photo", why}});
     };
+    std::string denied;
+    auto resolved = confine_path(photo, base_dir_, access_.allowed_dirs, denied);
+    if (!resolved)
+      throw fail(denied.find("not found") != std::string::npos ? "photo " + denied : denied);
+    const std::filesystem::path& p = *resolved;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(p, ec))
-      throw fail("photo '" + photo + "' not found");
+      throw fail("photo '" + photo + "' is not a regular file");
     if (std::filesystem::file_size(p, ec) > 32u * 1024 * 1024)
       throw fail("photo '" + photo + "' is larger than 32 MiB");
     std::ifstream in(p, std::ios::binary);
@@ -377,6 +382,14 @@ private:
     auto info = inspect_image(img.bytes, why);
     if (!info)
       throw fail("photo '" + photo + "': " + why);
+    if (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
+        access_.max_pixels)
+      throw fail("photo '" + photo + "' has " + std::to_string(info->width) + "x" +
+                 std::to_string(info->height) + " pixels, more than the limit of " +
+                 std::to_string(access_.max_pixels / 1'000'000) + " megapixels");
+    if (info->format == ImageItem::Format::png)
+      if (std::string problem = png_data_problem(img.bytes); !problem.empty())
+        throw fail("photo '" + photo + "': " + problem);
     img.format = info->format;
     img.width = 72;
     img.height = img.width * info->height / info->width;
@@ -1047,9 +1060,10 @@ private:
 
 } // namespace
 
-LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir) {
+LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,
+                          const PhotoAccess& access) {
   LaidOutDocument doc;
-  CvLayout(cv, style, base_dir, doc).run();
+  CvLayout(cv, style, base_dir, access, doc).run();
   return doc;
 }
 

@@ -320,7 +320,9 @@ private:
         *(math_begin_ - 1) == '$' && *math_end_ == '$') {
       const auto open = static_cast<std::size_t>(math_begin_ - 1 - base);
       const auto close = static_cast<std::size_t>(math_end_ - base);
-      if (is_line_space(tex.front())) {
+      // An empty span (md4c dropped its only character, e.g. a NUL) is not
+      // math either (found by fuzz_markup).
+      if (tex.empty() || is_line_space(tex.front())) {
         bad_dollars.push_back(open);
         ok = false;
       } else if (is_line_space(tex.back()) ||

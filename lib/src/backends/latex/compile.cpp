@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
 #include <ostream>
 #include <sstream>
@@ -70,6 +71,9 @@ int run_tex(const fs::path& program, const fs::path& dir, const std::string& job
   if (pid < 0)
     return -1;
   if (pid == 0) {
+    // Its own process group, so a timeout kills xelatex's children
+    // (xdvipdfmx) too.
+    ::setpgid(0, 0);
     if (::chdir(dir.c_str()) != 0)
       ::_exit(127);
     const int null = ::open("/dev/null", O_RDWR);
@@ -90,6 +94,7 @@ int run_tex(const fs::path& program, const fs::path& dir, const std::string& job
     if (r < 0)
       return -1;
     if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(-pid, SIGKILL);
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
       return -1;

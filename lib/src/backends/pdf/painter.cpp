@@ -284,9 +284,11 @@ private:
         auto [it, fresh] = used.try_emplace(key, text->face, std::set<char32_t>{});
         if (fresh)
           order.push_back(key);
+        // (clang 14 cannot capture a structured binding in a lambda)
+        std::set<char32_t>& code_points = it->second.second;
         for_each_code_point(text->text, [&](char32_t cp) {
           if (cp <= 0xFFFF)
-            it->second.second.insert(cp);
+            code_points.insert(cp);
         });
       }
     int tag = 0;

@@ -4,6 +4,8 @@
 #include "layout/layout.hpp"
 #include "style/style_loader.hpp"
 
+#include <string>
+
 namespace cvpress::detail {
 
 namespace {
@@ -18,7 +20,15 @@ public:
   [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
     // options.style, else the CV's design.theme, else classic; design options on top.
     const Style style = resolve_style(options, cv.design);
-    LaidOutDocument document = layout_cv(cv, style, options.base_dir);
+    PhotoAccess access;
+    access.allowed_dirs = options.allowed_dirs;
+    access.max_pixels = options.limits.max_image_pixels;
+    LaidOutDocument document = layout_cv(cv, style, options.base_dir, access);
+    if (options.limits.max_pages > 0 &&
+        document.pages.size() > static_cast<std::size_t>(options.limits.max_pages))
+      throw RenderError("the CV needs " + std::to_string(document.pages.size()) +
+                        " pages, more than the limit of " +
+                        std::to_string(options.limits.max_pages));
     PaintOptions paint;
     paint.date_epoch = source_date_epoch_from_env();
     RenderResult result;
