@@ -267,20 +267,32 @@ TEST_CASE("inspect_image: PNG and JPEG structure") {
   CHECK(why.find("CRC") != std::string::npos);
 }
 
-TEST_CASE("format_dates: English month abbreviations and ranges") {
+TEST_CASE("format_dates: English from CLDR") {
+  // ICU's en interval patterns put thin spaces (U+2009) around the en dash.
   Locale en;
   CHECK(format_dates(single(2024, 8), en) == "Aug 2024");
   CHECK(format_dates(single(2024), en) == "2024");
-  CHECK(format_dates(range(2020, 0, 2023, 0), en) == "2020 – 2023");
-  CHECK(format_dates(range(2024, 8, 0, 0), en) == "Aug 2024 – present");
-  CHECK(format_dates(range(2021, 9, 2022, 6), en) == "Sept 2021 – June 2022");
+  CHECK(format_dates(range(2020, 0, 2023, 0), en) == "2020\u2009\u2013\u20092023");
+  CHECK(format_dates(range(2024, 8, 0, 0), en) == "Aug 2024\u2009\u2013\u2009present");
+  CHECK(format_dates(range(2013, 9, 2017, 6), en) == "Sep 2013\u2009\u2013\u2009Jun 2017");
   Dates free;
   free.date = FreeTextDate{"Fall 2023"};
   CHECK(format_dates(free, en) == "Fall 2023");
+  CHECK(format_dates(Dates{}, en).empty());
+  en.language = "en-GB";
+  CHECK(format_dates(single(2021, 9), en) == "Sept 2021");
+}
+
+TEST_CASE("format_dates: English with RenderCV overrides keeps RenderCV's forms") {
+  Locale en;
+  en.present = "now";
+  CHECK(format_dates(range(2021, 9, 2022, 6), en) == "Sept 2021 – June 2022");
   Dates open;
   open.start = CalendarDate{2022, 1, 0};
-  CHECK(format_dates(open, en) == "Jan 2022 – present");
-  CHECK(format_dates(Dates{}, en).empty());
+  CHECK(format_dates(open, en) == "Jan 2022 – now");
+  Locale to;
+  to.to = "to";
+  CHECK(format_dates(range(2020, 0, 2023, 0), to) == "2020 to 2023");
   Locale de;
   de.present = "heute";
   de.month_abbreviations = {"Jan.", "Feb.", "März", "Apr.", "Mai",  "Juni",
