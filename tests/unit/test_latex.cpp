@@ -233,6 +233,21 @@ TEST_CASE("latex dates: locale formatting, breaking only around the dash") {
   CHECK(contains(tex, "\\cvNormal{P}{Fall~2023}{}"));
 }
 
+TEST_CASE("latex: a Chinese CV gets translated default titles and footer") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  cv.locale.language = "mandarin_chinese";
+  cv.sections.push_back(Section{"education", "Education", {}, {}});
+  cv.sections.push_back(Section{"Hobbies", "Hobbies", {}, {}});
+  for (auto& s : cv.sections)
+    s.entries.push_back(NormalEntry{rt("P"), {}, {}});
+  const std::string tex = render(cv);
+  CHECK(contains(tex, "\\cvSection{教育经历}"));
+  CHECK(contains(tex, "\\cvSection{Hobbies}"));
+  CHECK(contains(tex, "第 \\thepage{} 页，共 \\pageref*{cvLastPage} 页"));
+  CHECK_FALSE(contains(tex, "page \\thepage{}"));
+}
+
 TEST_CASE("latex authors: the owner is found by name or bold") {
   Cv cv;
   cv.header.name = {"Qinghao Hu", "Qinghao", "Hu", "胡清昊", "", {}};

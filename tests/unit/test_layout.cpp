@@ -157,6 +157,25 @@ TEST_CASE("layout: footer with page numbers on every page") {
           std::string::npos);
 }
 
+TEST_CASE("layout: a German CV gets translated default titles, footer and present word") {
+  Cv cv = many_entries_cv(14, 4);
+  cv.locale.language = "german";
+  std::get<ExperienceEntry>(cv.sections.front().entries.back()).details.dates =
+      range(2024, 8, 0, 0);
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  const std::string n = std::to_string(doc.pages.size());
+  REQUIRE(doc.pages.size() > 1);
+  std::string all;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    all += page_text(doc.pages[p]);
+    CHECK(page_text(doc.pages[p]).find("Jane Doe – Seite " + std::to_string(p + 1) + " von " + n) !=
+          std::string::npos);
+  }
+  CHECK(all.find("Berufserfahrung\n") != std::string::npos);
+  CHECK(all.find("Experience") == std::string::npos);
+  CHECK(all.find("heute") != std::string::npos);
+}
+
 TEST_CASE("layout: header, contact links, document info, owner in bold") {
   const Style st = default_style();
   const Cv cv = small_cv();

@@ -10,6 +10,7 @@
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"
+#include "text/translations.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -445,7 +446,7 @@ private:
   // ------------------------------------------------------------ sections
 
   void section(const Section& sec) {
-    heading(sec.title, sec.where);
+    heading(section_display_title(sec.key, sec.title, tag_), sec.where);
     const std::size_t n = sec.entries.size();
     // Hanging label column for numbered lists and labelled publications.
     label_w_ = 0;
@@ -1021,7 +1022,7 @@ private:
     fs.size = footer_size();
     fs.color = 0x808080; // grey, as RenderCV's page numbers
     for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-      std::string t = st_.footer;
+      std::string t = localize_footer(st_.footer, tag_);
       if (owner_.empty()) // no name: drop it and the separator after it
         t = replace_all(replace_all(std::move(t), "{name} – ", ""), "{name}", "");
       t = replace_all(std::move(t), "{name}", owner_);

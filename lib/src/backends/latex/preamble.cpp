@@ -2,6 +2,7 @@
 // plain LaTeX a user can edit.
 #include "backends/latex/escape.hpp"
 #include "backends/latex/writer.hpp"
+#include "text/translations.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -296,7 +297,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   if (s.footer.empty()) {
     p += "\\pagestyle{empty}\n";
   } else {
-    p += "\\newcommand{\\cvFooter}{" + footer_text(s.footer, meta) +
+    p += "\\newcommand{\\cvFooter}{" + footer_text(localize_footer(s.footer, meta.tag), meta) +
          "}\n"
          "\\makeatletter\n"
          "\\def\\ps@cvpage{\\let\\@oddhead\\@empty\\let\\@evenhead\\@empty\n"

@@ -7,6 +7,7 @@
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"
+#include "text/translations.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -433,7 +434,8 @@ private:
   std::string section(const Section& s) {
     const std::string base = "cv.sections." + s.key;
     std::string out = "\n" + source_comment(base, s.where);
-    out += "\\cvSection{" + text(s.title) + "}{" + escape_text(s.title) + "}\n";
+    const std::string title = section_display_title(s.key, s.title, tag_);
+    out += "\\cvSection{" + text(title) + "}{" + escape_text(title) + "}\n";
     if (s.entries.empty())
       return out;
     // Sections whose entries form one list.
@@ -522,6 +524,7 @@ std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnost
   meta.author = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
   meta.title = meta.author.empty() ? std::string("CV") : meta.author + " \u2013 CV";
   meta.english = body.tag() == "en" || body.tag().starts_with("en-");
+  meta.tag = body.tag();
   std::string out = make_preamble(style, body.features, meta);
   out += "\n\\begin{document}\n";
   out += text;
