@@ -248,6 +248,20 @@ TEST_CASE("latex: a Chinese CV gets translated default titles and footer") {
   CHECK_FALSE(contains(tex, "page \\thepage{}"));
 }
 
+TEST_CASE("latex: the style's name_order arranges the header name") {
+  Cv cv;
+  cv.header.name = {"Qiaoling Chen", "Qiaoling", "Chen", "陈巧玲", "", {}};
+  detail::Style st = detail::default_style();
+  std::vector<Diagnostic> w;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{Qiaoling Chen (陈巧玲)}"));
+  st.name_order = detail::NameStyle::native_then_latin;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{陈巧玲 Qiaoling Chen}"));
+  st.name_order = detail::NameStyle::native_only;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{陈巧玲}"));
+  st.name_order = detail::NameStyle::latin_only;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{Qiaoling Chen}"));
+}
+
 TEST_CASE("latex authors: the owner is found by name or bold") {
   Cv cv;
   cv.header.name = {"Qinghao Hu", "Qinghao", "Hu", "胡清昊", "", {}};

@@ -176,6 +176,22 @@ TEST_CASE("layout: a German CV gets translated default titles, footer and presen
   CHECK(all.find("heute") != std::string::npos);
 }
 
+TEST_CASE("layout: the style's name_order arranges the header name") {
+  Style st = default_style();
+  auto first_text = [&](NameStyle order) {
+    st.name_order = order;
+    const LaidOutDocument doc = layout_cv(small_cv(), st, ".");
+    for (const auto& it : doc.pages.front().items)
+      if (const auto* t = std::get_if<TextItem>(&it))
+        return t->text;
+    return std::string();
+  };
+  CHECK(first_text(NameStyle::latin_only) == "Qiaoling Chen");
+  CHECK(first_text(NameStyle::native_only) == "陈巧玲");
+  CHECK(first_text(NameStyle::native_then_latin).starts_with("陈巧玲"));
+  CHECK(first_text(NameStyle::automatic).starts_with("Qiaoling"));
+}
+
 TEST_CASE("layout: header, contact links, document info, owner in bold") {
   const Style st = default_style();
   const Cv cv = small_cv();

@@ -321,7 +321,9 @@ private:
     name_style.bold = true;
     name_style.size = st_.name_size;
     name_style.color = st_.primary_color;
-    append(s, x, set({Span{display_name(cv_.header.name, tag_), name_style}}, w, a, file_where()));
+    append(s, x,
+           set({Span{display_name(cv_.header.name, tag_, st_.name_order), name_style}}, w, a,
+               file_where()));
     if (!h.headline.empty()) {
       SpanStyle hs = body();
       hs.size = st_.headline_size;

@@ -105,8 +105,8 @@ std::string href(std::string_view url, const std::string& body) {
 // Emits the body of the document.
 class BodyWriter {
 public:
-  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings)
-      : cv_(cv), warnings_(warnings), owner_(cv.header.name) {
+  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, NameStyle name_order)
+      : cv_(cv), warnings_(warnings), owner_(cv.header.name), name_order_(name_order) {
     tag_ = resolve_language(cv.locale.language);
     if (tag_.empty())
       tag_ = "en";
@@ -156,8 +156,9 @@ public:
 private:
   const Cv& cv_;
   std::vector<Diagnostic>& warnings_;
-  std::string tag_;   // the CV's language
-  NameMatcher owner_; // finds the owner in author lists
+  std::string tag_;      // the CV's language
+  NameMatcher owner_;    // finds the owner in author lists
+  NameStyle name_order_; // header name: Latin and native order
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
     std::string tex = m.tex;
@@ -194,7 +195,7 @@ private:
                            "the LaTeX backend does not place photos; it is left out"});
     std::string out = "\\begin{cvHeader}\n";
     // "Qiaoling Chen (陈巧玲)", arranged for the CV's language.
-    out += "\\cvName{" + text(display_name(h.name, tag_)) + "}\n";
+    out += "\\cvName{" + text(display_name(h.name, tag_, name_order_)) + "}\n";
     if (!h.headline.empty())
       out += "\\cvHeadline{" + rich(h.headline, "cv.headline") + "}\n";
     for (const auto& line : h.affiliation)
@@ -518,7 +519,7 @@ std::string typeset_text(std::string_view s, Features& features) {
 }
 
 std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
-  BodyWriter body(cv, warnings);
+  BodyWriter body(cv, warnings, style.name_order);
   const std::string text = body.document_body();
   DocumentMeta meta;
   meta.author = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
