@@ -262,6 +262,17 @@ TEST_CASE("latex: the style's name_order arranges the header name") {
   CHECK(contains(make_document(cv, st, w), "\\cvName{Qiaoling Chen}"));
 }
 
+TEST_CASE("latex: a name without a Latin form is romanised for the PDF metadata only") {
+  Cv cv;
+  cv.header.name.full = "陈巧玲";
+  cv.locale.language = "mandarin_chinese";
+  const std::string tex = render(cv);
+  CHECK(contains(tex, "pdftitle={Chen Qiaoling \u2013 CV}"));
+  CHECK(contains(tex, "pdfauthor={Chen Qiaoling}"));
+  CHECK(contains(tex, "\\cvName{陈巧玲}"));
+  CHECK(contains(tex, "\\newcommand{\\cvFooter}{陈巧玲 \u2013 "));
+}
+
 TEST_CASE("latex authors: the owner is found by name or bold") {
   Cv cv;
   cv.header.name = {"Qinghao Hu", "Qinghao", "Hu", "胡清昊", "", {}};

@@ -192,6 +192,19 @@ TEST_CASE("layout: the style's name_order arranges the header name") {
   CHECK(first_text(NameStyle::automatic).starts_with("Qiaoling"));
 }
 
+TEST_CASE("layout: a name without a Latin form is romanised for the PDF metadata only") {
+  Cv cv = many_entries_cv(1, 1);
+  cv.header.name = PersonName{};
+  cv.header.name.full = "陈巧玲";
+  cv.locale.language = "mandarin_chinese";
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  CHECK(doc.info.author == "Chen Qiaoling");
+  CHECK(doc.info.title == "Chen Qiaoling – CV");
+  const std::string text = page_text(doc.pages.front());
+  CHECK(text.find("陈巧玲") != std::string::npos);
+  CHECK(text.find("Qiaoling") == std::string::npos); // header and footer keep the native name
+}
+
 TEST_CASE("layout: header, contact links, document info, owner in bold") {
   const Style st = default_style();
   const Cv cv = small_cv();

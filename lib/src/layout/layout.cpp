@@ -155,8 +155,10 @@ public:
   void run() {
     doc_.page_width = st_.page_width;
     doc_.page_height = st_.page_height;
-    doc_.info.title = owner_.empty() ? "CV" : owner_ + " – CV";
-    doc_.info.author = owner_;
+    // Metadata in Latin script (romanised when the name has no Latin form).
+    const std::string author = metadata_name(cv_.header.name, tag_);
+    doc_.info.title = author.empty() ? "CV" : author + " – CV";
+    doc_.info.author = author;
     doc_.info.subject = "Curriculum vitae";
     header();
     for (const auto& s : cv_.sections)

@@ -91,7 +91,7 @@ std::string footer_text(const std::string& tmpl, const DocumentMeta& meta) {
   std::size_t pos = 0;
   while (pos < tmpl.size()) {
     if (tmpl.compare(pos, 6, "{name}") == 0) {
-      out += escape_text(meta.author);
+      out += escape_text(meta.name.empty() ? meta.author : meta.name);
       pos += 6;
     } else if (tmpl.compare(pos, 6, "{page}") == 0) {
       out += "\\thepage{}";

@@ -522,7 +522,8 @@ std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnost
   BodyWriter body(cv, warnings, style.name_order);
   const std::string text = body.document_body();
   DocumentMeta meta;
-  meta.author = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
+  meta.author = metadata_name(cv.header.name, body.tag());
+  meta.name = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
   meta.title = meta.author.empty() ? std::string("CV") : meta.author + " \u2013 CV";
   meta.english = body.tag() == "en" || body.tag().starts_with("en-");
   meta.tag = body.tag();
