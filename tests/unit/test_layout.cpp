@@ -5,9 +5,11 @@
 #include "layout/image.hpp"
 #include "layout/layout.hpp"
 #include "test_layout_support.hpp"
+#include "text/translations.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -203,6 +205,61 @@ TEST_CASE("layout: a name without a Latin form is romanised for the PDF metadata
   const std::string text = page_text(doc.pages.front());
   CHECK(text.find("陈巧玲") != std::string::npos);
   CHECK(text.find("Qiaoling") == std::string::npos); // header and footer keep the native name
+}
+
+TEST_CASE("layout: co-first and corresponding marks are superscripts with a legend") {
+  auto items = [](const LaidOutDocument& doc) {
+    std::vector<TextItem> out;
+    for (const auto& page : doc.pages)
+      for (const auto& it : page.items)
+        if (const auto* t = std::get_if<TextItem>(&it))
+          out.push_back(*t);
+    return out;
+  };
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section pubs{"publications", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("A Paper");
+  p.authors = {Author{rt("Ann Lee"), true, false, false}, Author{rt("Bo Li"), false, true, false}};
+  pubs.entries.emplace_back(p);
+  cv.sections.push_back(pubs);
+  Section plain{"projects", "Projects", {}, {}};
+  PublicationEntry q;
+  q.title = rt("Unmarked");
+  q.authors = {Author{rt("Ann Lee"), false, false, false}};
+  plain.entries.emplace_back(q);
+  cv.sections.push_back(plain);
+
+  std::vector<TextItem> t = items(layout_cv(cv, default_style(), "."));
+  auto find = [&](const std::string& text) {
+    auto it = std::find_if(t.begin(), t.end(), [&](const TextItem& i) { return i.text == text; });
+    INFO(text);
+    REQUIRE(it != t.end());
+    return *it;
+  };
+  const TextItem name = find("Ann Lee");
+  const TextItem star = find("*");
+  const TextItem dagger = find("†");
+  CHECK(star.size == doctest::Approx(6.5));
+  CHECK(star.y == doctest::Approx(name.y + 3));
+  CHECK(dagger.y == doctest::Approx(name.y + 3));
+  CHECK(star.x == doctest::Approx(name.x + name.width));
+  const TextItem legend = find("* co-first author\u2003† corresponding author");
+  CHECK(legend.y < name.y);
+  CHECK(legend.y > find("Projects").y); // right after its own section
+  CHECK(std::count_if(t.begin(), t.end(), [](const TextItem& i) {
+          return i.text.find("co-first") != std::string::npos;
+        }) == 1);
+
+  cv.locale.language = "german";
+  cv.sections.front().entries.front() = [&] {
+    PublicationEntry only = p;
+    only.authors[1].corresponding = false;
+    return only;
+  }();
+  t = items(layout_cv(cv, default_style(), "."));
+  find("* " + std::string(translate(Word::co_first_author, "de")));
 }
 
 TEST_CASE("layout: header, contact links, document info, owner in bold") {

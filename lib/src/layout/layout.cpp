@@ -482,6 +482,33 @@ private:
       units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
       blocks_.push_back(to_block(units));
     }
+    marks_legend(sec);
+  }
+
+  // "* co-first author   † corresponding author" under a section whose
+  // publications use the marks (only the marks used).
+  void marks_legend(const Section& sec) {
+    bool co_first = false, corresponding = false;
+    for (const auto& e : sec.entries)
+      if (const auto* p = std::get_if<PublicationEntry>(&e))
+        for (const auto& a : p->authors) {
+          co_first = co_first || a.co_first;
+          corresponding = corresponding || a.corresponding;
+        }
+    if (!co_first && !corresponding)
+      return;
+    std::string t;
+    if (co_first)
+      t = "* " + std::string(translate(Word::co_first_author, tag_));
+    if (corresponding)
+      t += (t.empty() ? "† " : "\u2003† ") +
+           std::string(translate(Word::corresponding_author, tag_));
+    SpanStyle ls = body();
+    ls.size = footer_size();
+    std::vector<Unit> units(1);
+    units.front().space_before = st_.entry_spacing;
+    append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, sec.where));
+    blocks_.push_back(to_block(units));
   }
 
   double label_w_ = 0;
@@ -774,8 +801,11 @@ private:
       st.keep_together = true;
       const std::size_t first = out.size();
       rich(out, a.name, st);
-      std::string marks = std::string(a.co_first ? "*" : "") + (a.corresponding ? "†" : "");
-      text(out, marks, st);
+      // Co-first (*) and corresponding (†) marks as superscripts.
+      SpanStyle sup = st;
+      sup.size = st.size * 0.65;
+      sup.rise = st.size * 0.3;
+      text(out, std::string(a.co_first ? "*" : "") + (a.corresponding ? "†" : ""), sup);
       if (i + 1 < list.size())
         text(out, ", ", body());
       (void)first;
