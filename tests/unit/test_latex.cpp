@@ -2,6 +2,7 @@
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
 #include "backends/latex/writer.hpp"
+#include "text/translations.hpp"
 
 #include <cvpress/backend.hpp>
 
@@ -271,6 +272,37 @@ TEST_CASE("latex: a name without a Latin form is romanised for the PDF metadata 
   CHECK(contains(tex, "pdfauthor={Chen Qiaoling}"));
   CHECK(contains(tex, "\\cvName{陈巧玲}"));
   CHECK(contains(tex, "\\newcommand{\\cvFooter}{陈巧玲 \u2013 "));
+}
+
+TEST_CASE("latex: a legend follows a publications section that uses author marks") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section pubs{"publications", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("A Paper");
+  p.authors = {Author{rt("Ann Lee"), true, false, false}, Author{rt("Bo Li"), false, true, false}};
+  pubs.entries.emplace_back(p);
+  cv.sections.push_back(pubs);
+  std::string tex = render(cv);
+  CHECK(contains(tex, "\\cvMarksLegend{* co-first author\\quad \u2020 corresponding author}\n"));
+  CHECK(tex.find("\\cvMarksLegend{*") > tex.find("\\end{cvPublications}"));
+  cv.locale.language = "german";
+  cv.sections.front().entries.front() = [&] {
+    PublicationEntry only = p;
+    only.authors[0].co_first = false;
+    return only;
+  }();
+  tex = render(cv);
+  CHECK(contains(tex, "\\cvMarksLegend{\u2020 " +
+                          std::string(detail::translate(detail::Word::corresponding_author, "de")) +
+                          "}\n"));
+  cv.sections.front().entries.front() = [&] {
+    PublicationEntry none = p;
+    none.authors[0].co_first = false;
+    none.authors[1].corresponding = false;
+    return none;
+  }();
+  CHECK_FALSE(contains(render(cv), "\\cvMarksLegend{"));
 }
 
 TEST_CASE("latex authors: the owner is found by name or bold") {

@@ -409,6 +409,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
+      "\\newcommand{\\cvMarksLegend}[1]{\\par\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
       "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
       "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
       "\\newcommand{\\cvAward}[1]{\\cvLine{\\textbf{\\color{cvPrimary}#1}}}\n"

@@ -471,7 +471,28 @@ private:
       out += source_comment(path, where_of(s.entries[i]));
       out += entry(s.entries[i], path, reversed ? n - i : i + 1);
     }
-    return out + close;
+    return out + close + marks_legend(s);
+  }
+
+  // "* co-first author  † corresponding author" (only the marks used), as
+  // the PDF layout writes it under a publications section.
+  std::string marks_legend(const Section& s) {
+    bool co_first = false, corresponding = false;
+    for (const auto& e : s.entries)
+      if (const auto* p = std::get_if<PublicationEntry>(&e))
+        for (const auto& a : p->authors) {
+          co_first = co_first || a.co_first;
+          corresponding = corresponding || a.corresponding;
+        }
+    if (!co_first && !corresponding)
+      return {};
+    std::string legend;
+    if (co_first)
+      legend = text("* " + std::string(translate(Word::co_first_author, tag_)));
+    if (corresponding)
+      legend += (legend.empty() ? "" : "\\quad ") +
+                text("\u2020 " + std::string(translate(Word::corresponding_author, tag_)));
+    return "\\cvMarksLegend{" + legend + "}\n";
   }
 };
 
