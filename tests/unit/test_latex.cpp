@@ -305,6 +305,33 @@ TEST_CASE("latex: a legend follows a publications section that uses author marks
   CHECK_FALSE(contains(render(cv), "\\cvMarksLegend{"));
 }
 
+TEST_CASE("latex: a right-to-left CV is mirrored like the PDF layout") {
+  Cv cv;
+  cv.header.name.full = "David Cohen";
+  Section s{"education", "Education", {}, {}};
+  NormalEntry e{rt("P"), {}, {}};
+  e.details.dates.date = CalendarDate{2024, 0, 0};
+  e.details.highlights.push_back({rt("H"), {rt("N")}});
+  s.entries.push_back(e);
+  cv.sections.push_back(s);
+  const std::string ltr = render(cv);
+  CHECK(contains(ltr, "\\AtBeginDocument{\\raggedright}"));
+  CHECK(contains(ltr, "% Entries. \\cvRow{main}{side}: the main column and the dates/location "
+                      "column (right)"));
+  CHECK(contains(ltr, "\\item H\n"));
+  CHECK_FALSE(contains(ltr, "cvRightAligned"));
+  cv.locale.language = "hebrew";
+  const std::string rtl = render(cv);
+  CHECK(contains(rtl, "\\AtBeginDocument{\\raggedleft}"));
+  CHECK(contains(rtl, "% Entries. \\cvRow{main}{side}: the main column and the dates/location "
+                      "column (left)"));
+  CHECK(contains(rtl, "\\cvMainLeft \\cvMainLeft=\\cvMainMargin\n"));
+  CHECK(contains(rtl, "\\leftskip=\\cvMainLeft plus 1fil\\rightskip=\\cvMainRight\\relax"));
+  CHECK(contains(rtl, "\\item\\cvRightAligned H\n"));
+  CHECK(contains(rtl, "\\item\\cvRightAligned N\n"));
+  CHECK(contains(rtl, "\\newcommand{\\cvRightAligned}"));
+}
+
 TEST_CASE("latex authors: the owner is found by name or bold") {
   Cv cv;
   cv.header.name = {"Qinghao Hu", "Qinghao", "Hu", "胡清昊", "", {}};

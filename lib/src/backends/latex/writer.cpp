@@ -229,15 +229,17 @@ private:
   std::string highlights(const std::vector<Highlight>& items, const std::string& path) {
     if (items.empty())
       return {};
+    // Right-to-left CVs right-align each item (set per paragraph: the list
+    // environment resets the paragraph shape given before it).
+    const std::string item = is_rtl(tag_) ? "\\item\\cvRightAligned " : "\\item ";
     std::string out = "\\begin{cvHighlights}\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string p = path + ".highlights[" + number(i) + "]";
-      out += "\\item " + rich(items[i].text, p) + "\n";
+      out += item + rich(items[i].text, p) + "\n";
       if (!items[i].children.empty()) {
         out += "\\begin{cvHighlights}\n";
         for (std::size_t j = 0; j < items[i].children.size(); ++j)
-          out +=
-              "\\item " + rich(items[i].children[j], p + ".highlights[" + number(j) + "]") + "\n";
+          out += item + rich(items[i].children[j], p + ".highlights[" + number(j) + "]") + "\n";
         out += "\\end{cvHighlights}\n";
       }
     }
@@ -548,6 +550,7 @@ std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnost
   meta.title = meta.author.empty() ? std::string("CV") : meta.author + " \u2013 CV";
   meta.english = body.tag() == "en" || body.tag().starts_with("en-");
   meta.tag = body.tag();
+  meta.rtl = is_rtl(body.tag());
   std::string out = make_preamble(style, body.features, meta);
   out += "\n\\begin{document}\n";
   out += text;

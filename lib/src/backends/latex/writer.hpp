@@ -36,6 +36,7 @@ struct DocumentMeta {
   bool english = true;    ///< English CV: "PhD in Physics" (else "PhD, Physics")
   std::string tag = "en"; ///< BCP-47 language of the CV (footer words)
   std::string name{};     ///< the footer's {name}; `author` when empty
+  bool rtl = false;       ///< right-to-left CV: mirrored columns, right-aligned text
 };
 
 /// The preamble, from \documentclass to the last macro definition (without
