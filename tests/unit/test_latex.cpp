@@ -2,6 +2,7 @@
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
 #include "backends/latex/writer.hpp"
+#include "text/translations.hpp"
 
 #include <cvpress/backend.hpp>
 
@@ -231,6 +232,104 @@ TEST_CASE("latex dates: locale formatting, breaking only around the dash") {
   CHECK(contains(tex, "\\cvNormal{P}{2020 \u2013 2023}{}"));
   CHECK(contains(tex, "\\cvNormal{P}{Aug~2024 \u2013 present}{}"));
   CHECK(contains(tex, "\\cvNormal{P}{Fall~2023}{}"));
+}
+
+TEST_CASE("latex: a Chinese CV gets translated default titles and footer") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  cv.locale.language = "mandarin_chinese";
+  cv.sections.push_back(Section{"education", "Education", {}, {}});
+  cv.sections.push_back(Section{"Hobbies", "Hobbies", {}, {}});
+  for (auto& s : cv.sections)
+    s.entries.push_back(NormalEntry{rt("P"), {}, {}});
+  const std::string tex = render(cv);
+  CHECK(contains(tex, "\\cvSection{教育经历}"));
+  CHECK(contains(tex, "\\cvSection{Hobbies}"));
+  CHECK(contains(tex, "第 \\thepage{} 页，共 \\pageref*{cvLastPage} 页"));
+  CHECK_FALSE(contains(tex, "page \\thepage{}"));
+}
+
+TEST_CASE("latex: the style's name_order arranges the header name") {
+  Cv cv;
+  cv.header.name = {"Qiaoling Chen", "Qiaoling", "Chen", "陈巧玲", "", {}};
+  detail::Style st = detail::default_style();
+  std::vector<Diagnostic> w;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{Qiaoling Chen (陈巧玲)}"));
+  st.name_order = detail::NameStyle::native_then_latin;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{陈巧玲 Qiaoling Chen}"));
+  st.name_order = detail::NameStyle::native_only;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{陈巧玲}"));
+  st.name_order = detail::NameStyle::latin_only;
+  CHECK(contains(make_document(cv, st, w), "\\cvName{Qiaoling Chen}"));
+}
+
+TEST_CASE("latex: a name without a Latin form is romanised for the PDF metadata only") {
+  Cv cv;
+  cv.header.name.full = "陈巧玲";
+  cv.locale.language = "mandarin_chinese";
+  const std::string tex = render(cv);
+  CHECK(contains(tex, "pdftitle={Chen Qiaoling \u2013 CV}"));
+  CHECK(contains(tex, "pdfauthor={Chen Qiaoling}"));
+  CHECK(contains(tex, "\\cvName{陈巧玲}"));
+  CHECK(contains(tex, "\\newcommand{\\cvFooter}{陈巧玲 \u2013 "));
+}
+
+TEST_CASE("latex: a legend follows a publications section that uses author marks") {
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section pubs{"publications", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("A Paper");
+  p.authors = {Author{rt("Ann Lee"), true, false, false}, Author{rt("Bo Li"), false, true, false}};
+  pubs.entries.emplace_back(p);
+  cv.sections.push_back(pubs);
+  std::string tex = render(cv);
+  CHECK(contains(tex, "\\cvMarksLegend{* co-first author\\quad \u2020 corresponding author}\n"));
+  CHECK(tex.find("\\cvMarksLegend{*") > tex.find("\\end{cvPublications}"));
+  cv.locale.language = "german";
+  cv.sections.front().entries.front() = [&] {
+    PublicationEntry only = p;
+    only.authors[0].co_first = false;
+    return only;
+  }();
+  tex = render(cv);
+  CHECK(contains(tex, "\\cvMarksLegend{\u2020 " +
+                          std::string(detail::translate(detail::Word::corresponding_author, "de")) +
+                          "}\n"));
+  cv.sections.front().entries.front() = [&] {
+    PublicationEntry none = p;
+    none.authors[0].co_first = false;
+    none.authors[1].corresponding = false;
+    return none;
+  }();
+  CHECK_FALSE(contains(render(cv), "\\cvMarksLegend{"));
+}
+
+TEST_CASE("latex: a right-to-left CV is mirrored like the PDF layout") {
+  Cv cv;
+  cv.header.name.full = "David Cohen";
+  Section s{"education", "Education", {}, {}};
+  NormalEntry e{rt("P"), {}, {}};
+  e.details.dates.date = CalendarDate{2024, 0, 0};
+  e.details.highlights.push_back({rt("H"), {rt("N")}});
+  s.entries.push_back(e);
+  cv.sections.push_back(s);
+  const std::string ltr = render(cv);
+  CHECK(contains(ltr, "\\AtBeginDocument{\\raggedright}"));
+  CHECK(contains(ltr, "% Entries. \\cvRow{main}{side}: the main column and the dates/location "
+                      "column (right)"));
+  CHECK(contains(ltr, "\\item H\n"));
+  CHECK_FALSE(contains(ltr, "cvRightAligned"));
+  cv.locale.language = "hebrew";
+  const std::string rtl = render(cv);
+  CHECK(contains(rtl, "\\AtBeginDocument{\\raggedleft}"));
+  CHECK(contains(rtl, "% Entries. \\cvRow{main}{side}: the main column and the dates/location "
+                      "column (left)"));
+  CHECK(contains(rtl, "\\cvMainLeft \\cvMainLeft=\\cvMainMargin\n"));
+  CHECK(contains(rtl, "\\leftskip=\\cvMainLeft plus 1fil\\rightskip=\\cvMainRight\\relax"));
+  CHECK(contains(rtl, "\\item\\cvRightAligned H\n"));
+  CHECK(contains(rtl, "\\item\\cvRightAligned N\n"));
+  CHECK(contains(rtl, "\\newcommand{\\cvRightAligned}"));
 }
 
 TEST_CASE("latex authors: the owner is found by name or bold") {

@@ -5,9 +5,11 @@
 #include "layout/image.hpp"
 #include "layout/layout.hpp"
 #include "test_layout_support.hpp"
+#include "text/translations.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -157,6 +159,109 @@ TEST_CASE("layout: footer with page numbers on every page") {
           std::string::npos);
 }
 
+TEST_CASE("layout: a German CV gets translated default titles, footer and present word") {
+  Cv cv = many_entries_cv(14, 4);
+  cv.locale.language = "german";
+  std::get<ExperienceEntry>(cv.sections.front().entries.back()).details.dates =
+      range(2024, 8, 0, 0);
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  const std::string n = std::to_string(doc.pages.size());
+  REQUIRE(doc.pages.size() > 1);
+  std::string all;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    all += page_text(doc.pages[p]);
+    CHECK(page_text(doc.pages[p]).find("Jane Doe – Seite " + std::to_string(p + 1) + " von " + n) !=
+          std::string::npos);
+  }
+  CHECK(all.find("Berufserfahrung\n") != std::string::npos);
+  CHECK(all.find("Experience") == std::string::npos);
+  CHECK(all.find("heute") != std::string::npos);
+}
+
+TEST_CASE("layout: the style's name_order arranges the header name") {
+  Style st = default_style();
+  auto first_text = [&](NameStyle order) {
+    st.name_order = order;
+    const LaidOutDocument doc = layout_cv(small_cv(), st, ".");
+    for (const auto& it : doc.pages.front().items)
+      if (const auto* t = std::get_if<TextItem>(&it))
+        return t->text;
+    return std::string();
+  };
+  CHECK(first_text(NameStyle::latin_only) == "Qiaoling Chen");
+  CHECK(first_text(NameStyle::native_only) == "陈巧玲");
+  CHECK(first_text(NameStyle::native_then_latin).starts_with("陈巧玲"));
+  CHECK(first_text(NameStyle::automatic).starts_with("Qiaoling"));
+}
+
+TEST_CASE("layout: a name without a Latin form is romanised for the PDF metadata only") {
+  Cv cv = many_entries_cv(1, 1);
+  cv.header.name = PersonName{};
+  cv.header.name.full = "陈巧玲";
+  cv.locale.language = "mandarin_chinese";
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  CHECK(doc.info.author == "Chen Qiaoling");
+  CHECK(doc.info.title == "Chen Qiaoling – CV");
+  const std::string text = page_text(doc.pages.front());
+  CHECK(text.find("陈巧玲") != std::string::npos);
+  CHECK(text.find("Qiaoling") == std::string::npos); // header and footer keep the native name
+}
+
+TEST_CASE("layout: co-first and corresponding marks are superscripts with a legend") {
+  auto items = [](const LaidOutDocument& doc) {
+    std::vector<TextItem> out;
+    for (const auto& page : doc.pages)
+      for (const auto& it : page.items)
+        if (const auto* t = std::get_if<TextItem>(&it))
+          out.push_back(*t);
+    return out;
+  };
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section pubs{"publications", "Publications", {}, {}};
+  PublicationEntry p;
+  p.title = rt("A Paper");
+  p.authors = {Author{rt("Ann Lee"), true, false, false}, Author{rt("Bo Li"), false, true, false}};
+  pubs.entries.emplace_back(p);
+  cv.sections.push_back(pubs);
+  Section plain{"projects", "Projects", {}, {}};
+  PublicationEntry q;
+  q.title = rt("Unmarked");
+  q.authors = {Author{rt("Ann Lee"), false, false, false}};
+  plain.entries.emplace_back(q);
+  cv.sections.push_back(plain);
+
+  std::vector<TextItem> t = items(layout_cv(cv, default_style(), "."));
+  auto find = [&](const std::string& text) {
+    auto it = std::find_if(t.begin(), t.end(), [&](const TextItem& i) { return i.text == text; });
+    INFO(text);
+    REQUIRE(it != t.end());
+    return *it;
+  };
+  const TextItem name = find("Ann Lee");
+  const TextItem star = find("*");
+  const TextItem dagger = find("†");
+  CHECK(star.size == doctest::Approx(6.5));
+  CHECK(star.y == doctest::Approx(name.y + 3));
+  CHECK(dagger.y == doctest::Approx(name.y + 3));
+  CHECK(star.x == doctest::Approx(name.x + name.width));
+  const TextItem legend = find("* co-first author\u2003† corresponding author");
+  CHECK(legend.y < name.y);
+  CHECK(legend.y > find("Projects").y); // right after its own section
+  CHECK(std::count_if(t.begin(), t.end(), [](const TextItem& i) {
+          return i.text.find("co-first") != std::string::npos;
+        }) == 1);
+
+  cv.locale.language = "german";
+  cv.sections.front().entries.front() = [&] {
+    PublicationEntry only = p;
+    only.authors[1].corresponding = false;
+    return only;
+  }();
+  t = items(layout_cv(cv, default_style(), "."));
+  find("* " + std::string(translate(Word::co_first_author, "de")));
+}
+
 TEST_CASE("layout: header, contact links, document info, owner in bold") {
   const Style st = default_style();
   const Cv cv = small_cv();
@@ -267,20 +372,32 @@ TEST_CASE("inspect_image: PNG and JPEG structure") {
   CHECK(why.find("CRC") != std::string::npos);
 }
 
-TEST_CASE("format_dates: English month abbreviations and ranges") {
+TEST_CASE("format_dates: English from CLDR") {
+  // ICU's en interval patterns put thin spaces (U+2009) around the en dash.
   Locale en;
   CHECK(format_dates(single(2024, 8), en) == "Aug 2024");
   CHECK(format_dates(single(2024), en) == "2024");
-  CHECK(format_dates(range(2020, 0, 2023, 0), en) == "2020 – 2023");
-  CHECK(format_dates(range(2024, 8, 0, 0), en) == "Aug 2024 – present");
-  CHECK(format_dates(range(2021, 9, 2022, 6), en) == "Sept 2021 – June 2022");
+  CHECK(format_dates(range(2020, 0, 2023, 0), en) == "2020\u2009\u2013\u20092023");
+  CHECK(format_dates(range(2024, 8, 0, 0), en) == "Aug 2024\u2009\u2013\u2009present");
+  CHECK(format_dates(range(2013, 9, 2017, 6), en) == "Sep 2013\u2009\u2013\u2009Jun 2017");
   Dates free;
   free.date = FreeTextDate{"Fall 2023"};
   CHECK(format_dates(free, en) == "Fall 2023");
+  CHECK(format_dates(Dates{}, en).empty());
+  en.language = "en-GB";
+  CHECK(format_dates(single(2021, 9), en) == "Sept 2021");
+}
+
+TEST_CASE("format_dates: English with RenderCV overrides keeps RenderCV's forms") {
+  Locale en;
+  en.present = "now";
+  CHECK(format_dates(range(2021, 9, 2022, 6), en) == "Sept 2021 – June 2022");
   Dates open;
   open.start = CalendarDate{2022, 1, 0};
-  CHECK(format_dates(open, en) == "Jan 2022 – present");
-  CHECK(format_dates(Dates{}, en).empty());
+  CHECK(format_dates(open, en) == "Jan 2022 – now");
+  Locale to;
+  to.to = "to";
+  CHECK(format_dates(range(2020, 0, 2023, 0), to) == "2020 to 2023");
   Locale de;
   de.present = "heute";
   de.month_abbreviations = {"Jan.", "Feb.", "März", "Apr.", "Mai",  "Juni",

@@ -334,6 +334,29 @@ TEST_CASE("translations: fixed words per language, English otherwise") {
   CHECK(language_subtag("zh_Hant_TW") == "zh");
 }
 
+TEST_CASE("translations: section titles derived from common keys are translated") {
+  CHECK(section_display_title("education", "Education", "zh") == "教育经历");
+  CHECK(section_display_title("publications", "Publications", "de-AT") ==
+        *default_section_title("publications", "de"));
+  // English, languages without a table, user-written keys and other keys stay.
+  CHECK(section_display_title("education", "Education", "en-GB") == "Education");
+  CHECK(section_display_title("education", "Education", "pt") == "Education");
+  CHECK(section_display_title("Education", "Education", "zh") == "Education");
+  CHECK(section_display_title("hobbies", "Hobbies", "zh") == "Hobbies");
+}
+
+TEST_CASE("translations: the footer's page phrase follows the CV language") {
+  CHECK(localize_footer("{name} – page {page} of {pages}", "de") ==
+        "{name} – Seite {page} von {pages}");
+  CHECK(localize_footer("{name} – {page} of {pages}", "zh") ==
+        "{name} – 第 {page} 页，共 {pages} 页");
+  CHECK(localize_footer("{name} – page {page} of {pages}", "en") ==
+        "{name} – page {page} of {pages}");
+  CHECK(localize_footer("{name} – page {page} of {pages}", "pt") ==
+        "{name} – page {page} of {pages}");
+  CHECK(localize_footer("{name} – {page}/{pages}", "de") == "{name} – {page}/{pages}");
+}
+
 TEST_CASE("translations: default section titles") {
   CHECK(default_section_title("education", "en") == "Education");
   CHECK(default_section_title("publications", "zh") == "发表论文");

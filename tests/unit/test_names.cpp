@@ -123,6 +123,23 @@ TEST_CASE("names: romanisation of Han, Hangul and Kana") {
   CHECK_FALSE(romanize("").has_value());
 }
 
+TEST_CASE("names: metadata_name romanises only names without a Latin form") {
+  PersonName plain;
+  plain.full = "陈巧玲";
+  CHECK(metadata_name(plain, "zh") == "Chen Qiaoling");
+  PersonName both;
+  both.full = "Qiaoling Chen";
+  both.native = "陈巧玲";
+  CHECK(metadata_name(both, "zh") == "Qiaoling Chen");
+  PersonName accented;
+  accented.full = "Zoë Müller";
+  CHECK(metadata_name(accented, "de") == "Zoë Müller");
+  PersonName kanji;
+  kanji.full = "山田太郎";
+  CHECK(metadata_name(kanji, "ja") == "山田太郎"); // no reliable reading: kept
+  CHECK(metadata_name(PersonName{}, "en").empty());
+}
+
 TEST_CASE("names: ASCII forms and file stems") {
   CHECK(ascii_file_stem(parts("Qiaoling", "Chen", "陈巧玲")) == "qiaoling-chen");
   CHECK(ascii_file_stem(plain("Qinghao Hu")) == "qinghao-hu");

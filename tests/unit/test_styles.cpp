@@ -94,6 +94,22 @@ TEST_CASE("styles: a user style extends a built-in and overrides only what it se
   CHECK(s.heading_look == HeadingLook::partial_rule);
 }
 
+TEST_CASE("styles: header.name_order maps onto NameStyle") {
+  CHECK(default_style().name_order == NameStyle::automatic);
+  const std::pair<const char*, NameStyle> cases[] = {
+      {"automatic", NameStyle::automatic},
+      {"latin_then_native", NameStyle::latin_then_native},
+      {"native_then_latin", NameStyle::native_then_latin},
+      {"latin_only", NameStyle::latin_only},
+      {"native_only", NameStyle::native_only}};
+  for (const auto& [value, style] : cases) {
+    INFO(value);
+    CHECK(parse_style(std::string("extends: classic\nheader: {name_order: ") + value + "}\n",
+                      "my.yaml")
+              .name_order == style);
+  }
+}
+
 TEST_CASE("styles: extends a file relative to the style's folder") {
   TempDir dir;
   dir.write("base.yaml", "extends: harvard\ncolors: {text: \"#333\"}\n");
@@ -132,6 +148,9 @@ TEST_CASE("styles: error messages with locations") {
         "letter, us-legal, us-executive, or page.width and page.height)");
   CHECK(style_errors("extends: classic\nheader: {align: middle}\n") ==
         "my.yaml:2:17: header.align: unknown value 'middle' (expected center or left)");
+  CHECK(style_errors("extends: classic\nheader: {name_order: latin_first}\n") ==
+        "my.yaml:2:22: header.name_order: unknown value 'latin_first' (expected automatic, "
+        "latin_then_native, native_then_latin, latin_only or native_only)");
   CHECK(style_errors("extends: classic\nspacing: {line: 9}\n") ==
         "my.yaml:2:17: spacing.line: expected a line height factor between 0.8 and 3, got '9'");
   CHECK(style_errors("extends: classic\ntext: {justify: maybe}\n") ==

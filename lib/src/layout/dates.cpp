@@ -24,7 +24,9 @@ std::string point(const DatePoint& p, const Locale& locale) {
   std::string out;
   if (d.month >= 1 && d.month <= 12) {
     const auto m = static_cast<std::size_t>(d.month - 1);
-    out = locale.month_abbreviations.size() == 12 ? locale.month_abbreviations[m] : k_months[m];
+    out = locale.month_abbreviations.size() == 12 ? locale.month_abbreviations[m]
+          : locale.month_names.size() == 12       ? locale.month_names[m]
+                                                  : k_months[m];
     out += ' ';
   }
   out.append(year, end);
@@ -34,10 +36,14 @@ std::string point(const DatePoint& p, const Locale& locale) {
 } // namespace
 
 std::string format_dates(const Dates& dates, const Locale& locale) {
-  // Other languages: CLDR formats ("2024年8月至今"); English keeps RenderCV's
-  // own abbreviations ("Sept", "June") and plain spaced en dash.
+  // CLDR formats for every language ("Aug 2024", "2024年8月至今"); an English
+  // CV with RenderCV overrides (month names, present, to) keeps RenderCV's
+  // own forms: the overrides joined by a plain spaced separator.
   const std::string tag = resolve_language(locale.language);
-  if (!tag.empty() && tag != "en" && !tag.starts_with("en-"))
+  const bool english = tag.empty() || tag == "en" || tag.starts_with("en-");
+  const bool overrides = locale.month_abbreviations.size() == 12 ||
+                         locale.month_names.size() == 12 || locale.present || locale.to;
+  if (!english || !overrides)
     return format_dates(dates, DateLocale(locale));
   if (dates.date)
     return point(*dates.date, locale);

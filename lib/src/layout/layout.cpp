@@ -12,6 +12,7 @@
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"
+#include "text/translations.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -156,8 +157,10 @@ public:
   void run() {
     doc_.page_width = st_.page_width;
     doc_.page_height = st_.page_height;
-    doc_.info.title = owner_.empty() ? "CV" : owner_ + " – CV";
-    doc_.info.author = owner_;
+    // Metadata in Latin script (romanised when the name has no Latin form).
+    const std::string author = metadata_name(cv_.header.name, tag_);
+    doc_.info.title = author.empty() ? "CV" : author + " – CV";
+    doc_.info.author = author;
     doc_.info.subject = "Curriculum vitae";
     header();
     for (const auto& s : cv_.sections)
@@ -323,7 +326,9 @@ private:
     name_style.bold = true;
     name_style.size = st_.name_size;
     name_style.color = st_.primary_color;
-    append(s, x, set({Span{display_name(cv_.header.name, tag_), name_style}}, w, a, file_where()));
+    append(s, x,
+           set({Span{display_name(cv_.header.name, tag_, st_.name_order), name_style}}, w, a,
+               file_where()));
     if (!h.headline.empty()) {
       SpanStyle hs = body();
       hs.size = st_.headline_size;
@@ -458,7 +463,7 @@ private:
   // ------------------------------------------------------------ sections
 
   void section(const Section& sec) {
-    heading(sec.title, sec.where);
+    heading(section_display_title(sec.key, sec.title, tag_), sec.where);
     const std::size_t n = sec.entries.size();
     // Hanging label column for numbered lists and labelled publications.
     label_w_ = 0;
@@ -490,6 +495,33 @@ private:
       units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
       blocks_.push_back(to_block(units));
     }
+    marks_legend(sec);
+  }
+
+  // "* co-first author   † corresponding author" under a section whose
+  // publications use the marks (only the marks used).
+  void marks_legend(const Section& sec) {
+    bool co_first = false, corresponding = false;
+    for (const auto& e : sec.entries)
+      if (const auto* p = std::get_if<PublicationEntry>(&e))
+        for (const auto& a : p->authors) {
+          co_first = co_first || a.co_first;
+          corresponding = corresponding || a.corresponding;
+        }
+    if (!co_first && !corresponding)
+      return;
+    std::string t;
+    if (co_first)
+      t = "* " + std::string(translate(Word::co_first_author, tag_));
+    if (corresponding)
+      t += (t.empty() ? "† " : "\u2003† ") +
+           std::string(translate(Word::corresponding_author, tag_));
+    SpanStyle ls = body();
+    ls.size = footer_size();
+    std::vector<Unit> units(1);
+    units.front().space_before = st_.entry_spacing;
+    append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, sec.where));
+    blocks_.push_back(to_block(units));
   }
 
   double label_w_ = 0;
@@ -782,8 +814,11 @@ private:
       st.keep_together = true;
       const std::size_t first = out.size();
       rich(out, a.name, st);
-      std::string marks = std::string(a.co_first ? "*" : "") + (a.corresponding ? "†" : "");
-      text(out, marks, st);
+      // Co-first (*) and corresponding (†) marks as superscripts.
+      SpanStyle sup = st;
+      sup.size = st.size * 0.65;
+      sup.rise = st.size * 0.3;
+      text(out, std::string(a.co_first ? "*" : "") + (a.corresponding ? "†" : ""), sup);
       if (i + 1 < list.size())
         text(out, ", ", body());
       (void)first;
@@ -1034,7 +1069,7 @@ private:
     fs.size = footer_size();
     fs.color = 0x808080; // grey, as RenderCV's page numbers
     for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-      std::string t = st_.footer;
+      std::string t = localize_footer(st_.footer, tag_);
       if (owner_.empty()) // no name: drop it and the separator after it
         t = replace_all(replace_all(std::move(t), "{name} – ", ""), "{name}", "");
       t = replace_all(std::move(t), "{name}", owner_);

@@ -512,7 +512,7 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
         flush();
         const SpanStyle& st = spans[gl.span].style;
         cur.x = x;
-        cur.y = 0;
+        cur.y = st.rise;
         cur.face = gl.face;
         cur.size = st.size;
         cur.color = st.color;

@@ -28,6 +28,7 @@ struct SpanStyle {
   std::uint32_t color = 0;
   std::string link;           ///< URI; a LinkItem covers the span's text
   bool keep_together = false; ///< no line break inside (unless longer than a line)
+  double rise = 0;            ///< baseline shift up, in points (superscripts)
 };
 
 /// A piece of text in one style.

@@ -2,6 +2,8 @@
 // The resolved look of a CV, shared by every backend. For now built in code
 // (default_style()); the styles issue turns this into data files in styles/.
 // Lengths are in PDF points (1/72 in); colours are 0xRRGGBB.
+#include "text/names.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,6 +52,7 @@ struct Style {
   HeadingLook heading_look = HeadingLook::rule_below; ///< section heading decoration
   bool header_centered = true;       ///< name and contact line centred
   Side photo_side = Side::right;     ///< where the photo goes in the header
+  NameStyle name_order = NameStyle::automatic; ///< Latin/native order of the header name
   std::string contact_separator = " | "; ///< between contact items
   double date_column_width = 100;    ///< column for dates and locations
   Side date_column_side = Side::right; ///< side of the date/location column

@@ -154,7 +154,10 @@ constexpr std::string_view kFontKeys[] = {"body", "headings", "name"};
 constexpr std::string_view kSizeKeys[] = {"body", "name", "headline", "heading"};
 constexpr std::string_view kColorKeys[] = {"primary", "text"};
 constexpr std::string_view kHeadingKeys[] = {"look"};
-constexpr std::string_view kHeaderKeys[] = {"align", "separator", "photo"};
+constexpr std::string_view kHeaderKeys[] = {"align", "separator", "photo", "name_order"};
+// In NameStyle order.
+constexpr std::string_view kNameOrders[] = {"automatic", "latin_then_native", "native_then_latin",
+                                            "latin_only", "native_only"};
 constexpr std::string_view kDateKeys[] = {"column_width", "side"};
 constexpr std::string_view kBulletKeys[] = {"level1", "level2"};
 constexpr std::string_view kSpacingKeys[] = {"line", "entry", "section"};
@@ -340,6 +343,10 @@ private:
       text(*header, "separator", "header", s.contact_separator);
       if (auto p = choice(*header, "photo", "header", kSides))
         s.photo_side = *p == "left" ? Side::left : Side::right;
+      if (auto o = choice(*header, "name_order", "header", kNameOrders))
+        s.name_order =
+            static_cast<NameStyle>(std::find(std::begin(kNameOrders), std::end(kNameOrders), *o) -
+                                   std::begin(kNameOrders));
     }
     if (const Fields* dates = section(top, "dates", kDateKeys, tmp)) {
       length(*dates, "column_width", "dates", s.date_column_width, s.body_size, true);

@@ -578,6 +578,14 @@ std::optional<Romanization> romanize(std::string_view native, std::string_view l
   return r;
 }
 
+std::string metadata_name(const PersonName& name, std::string_view locale_tag) {
+  std::string shown = display_name(name, locale_tag, NameStyle::latin_only);
+  if (shown.empty() || is_latin_text(shown))
+    return shown;
+  std::string ascii = ascii_name(name, locale_tag);
+  return ascii.empty() ? shown : ascii;
+}
+
 std::string ascii_name(const PersonName& name, std::string_view locale_tag) {
   const std::string latin = latin_name(name, locale_tag);
   if (!latin.empty())

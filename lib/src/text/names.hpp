@@ -86,6 +86,11 @@ struct Romanization {
 /// "" when neither exists.
 [[nodiscard]] std::string ascii_name(const PersonName& name, std::string_view locale_tag = "");
 
+/// The name for PDF metadata (author, title): the Latin name as displayed
+/// (display_name with latin_only), else ascii_name() when the name has no
+/// Latin form ("陈巧玲" → "Chen Qiaoling"), else the native name; "" for none.
+[[nodiscard]] std::string metadata_name(const PersonName& name, std::string_view locale_tag = "");
+
 /// A lower-case ASCII file stem from ascii_name(): "qiaoling-chen",
 /// "zoe-muller"; "cv" when the name has no ASCII form.
 [[nodiscard]] std::string ascii_file_stem(const PersonName& name, std::string_view locale_tag = "");

@@ -1,5 +1,6 @@
 #include "text/translations.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -127,6 +128,42 @@ std::string format_page_of(std::string_view locale_tag, int page, int pages) {
   };
   replace("{pages}", std::to_string(pages));
   replace("{page}", std::to_string(page));
+  return out;
+}
+
+namespace {
+
+// English, or a language without cvpress translations: keep the text.
+bool is_english(std::string_view tag) {
+  return language_subtag(tag) == "en" || !has_translations(tag);
+}
+
+} // namespace
+
+std::string section_display_title(std::string_view key, std::string_view title,
+                                  std::string_view locale_tag) {
+  const bool lower = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '_';
+  });
+  if (lower && !is_english(locale_tag))
+    if (auto t = default_section_title(key, locale_tag))
+      return *t;
+  return std::string(title);
+}
+
+std::string localize_footer(std::string_view footer, std::string_view locale_tag) {
+  std::string out(footer);
+  if (is_english(locale_tag))
+    return out;
+  const std::string_view phrase = translate(Word::page_of, locale_tag);
+  for (std::string_view from :
+       {"page {page} of {pages}", "Page {page} of {pages}", "{page} of {pages}"}) {
+    const std::size_t at = out.find(from);
+    if (at != std::string::npos) {
+      out.replace(at, from.size(), phrase);
+      break;
+    }
+  }
   return out;
 }
 

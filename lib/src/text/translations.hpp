@@ -35,6 +35,18 @@ enum class Word {
 /// Replaces `{page}` and `{pages}` in a Word::page_of template.
 [[nodiscard]] std::string format_page_of(std::string_view locale_tag, int page, int pages);
 
+/// The title a backend shows for a section: default_section_title(key, tag)
+/// when the CV is not English, the key is a common one written in lower case
+/// (so `title` was derived from it, not written by the user) and a
+/// translation exists; `title` otherwise.
+[[nodiscard]] std::string section_display_title(std::string_view key, std::string_view title,
+                                                std::string_view locale_tag);
+
+/// A footer template for the CV's language: in a non-English CV the English
+/// page phrase ("page {page} of {pages}", any case, or "{page} of {pages}")
+/// becomes the Word::page_of template. Other text is kept.
+[[nodiscard]] std::string localize_footer(std::string_view footer, std::string_view locale_tag);
+
 /// The language subtag of a BCP-47 tag, lower-cased: "en-GB" → "en", "zh_Hant" → "zh".
 [[nodiscard]] std::string language_subtag(std::string_view tag);
 

@@ -2,6 +2,7 @@
 // plain LaTeX a user can edit.
 #include "backends/latex/escape.hpp"
 #include "backends/latex/writer.hpp"
+#include "text/translations.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -90,7 +91,7 @@ std::string footer_text(const std::string& tmpl, const DocumentMeta& meta) {
   std::size_t pos = 0;
   while (pos < tmpl.size()) {
     if (tmpl.compare(pos, 6, "{name}") == 0) {
-      out += escape_text(meta.author);
+      out += escape_text(meta.name.empty() ? meta.author : meta.name);
       pos += 6;
     } else if (tmpl.compare(pos, 6, "{page}") == 0) {
       out += "\\thepage{}";
@@ -154,13 +155,45 @@ std::string heading_definition(const Style& s) {
 
 } // namespace
 
+namespace {
+
+std::string ltr_highlights(const std::string& bullet, const std::string& nested_bullet) {
+  return "\\setlist[cvHighlights,1]{label={" + bullet +
+         "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
+         "itemsep=0pt,parsep=0pt}\n"
+         "\\setlist[cvHighlights,2]{label={" +
+         nested_bullet + "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n";
+}
+
+// Right-to-left: right-aligned items indented from the right, the bullet
+// hung in the right indent (the label box is moved across the item).
+std::string rtl_highlights(const std::string& bullet, const std::string& nested_bullet) {
+  auto label = [](const std::string& b) {
+    return "label={\\rlap{\\hskip\\dimexpr\\labelsep+\\linewidth+4bp\\relax " + b + "}}";
+  };
+  return "\\setlist[cvHighlights,1]{" + label(bullet) +
+         ",leftmargin=\\cvMainLeft,rightmargin=\\dimexpr\\cvMainRight+12bp\\relax,topsep=2bp,"
+         "itemsep=0pt,parsep=0pt}\n"
+         "\\setlist[cvHighlights,2]{" +
+         label(nested_bullet) +
+         ",leftmargin=0pt,rightmargin=12bp,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
+         // \hfill (fill beats the fil of \leftskip) keeps the label at the
+         // item's left edge, from where it is moved to the right.
+         "\\newcommand{\\cvRightAligned}{\\leftskip=0pt plus 1fil\\parfillskip=0pt\\hfill\\relax}\n";
+}
+
+} // namespace
+
 std::string make_preamble(const Style& s, const Features& used, const DocumentMeta& meta) {
   // Style strings that are typeset may need the symbol font too.
   Features features = used;
   const std::string bullet = typeset_text(s.bullet, features);
   const std::string nested_bullet = typeset_text(s.nested_bullet, features);
   const std::string separator = typeset_text(s.contact_separator, features);
-  const bool left = s.date_column_side == Side::left;
+  // A right-to-left CV is mirrored like the PDF layout: the date column
+  // changes sides and the text is right-aligned.
+  const bool left = (s.date_column_side == Side::left) != meta.rtl;
+  const std::string ragged = meta.rtl ? "\\raggedleft" : "\\raggedright";
   std::string p;
   p += "% A CV typeset by cvpress. Compile with xelatex (or lualatex).\n"
        "% Restyle it by editing this preamble: the body below only calls the \\cv... macros.\n"
@@ -291,12 +324,12 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\setlength{\\parindent}{0pt}\n"
        "\\setlength{\\parskip}{0pt}\n";
   if (!s.justify)
-    p += "\\AtBeginDocument{\\raggedright}\n";
+    p += "\\AtBeginDocument{" + ragged + "}\n";
   p += "\\AtBeginDocument{\\normalsize\\color{cvText}}\n";
   if (s.footer.empty()) {
     p += "\\pagestyle{empty}\n";
   } else {
-    p += "\\newcommand{\\cvFooter}{" + footer_text(s.footer, meta) +
+    p += "\\newcommand{\\cvFooter}{" + footer_text(localize_footer(s.footer, meta.tag), meta) +
          "}\n"
          "\\makeatletter\n"
          "\\def\\ps@cvpage{\\let\\@oddhead\\@empty\\let\\@evenhead\\@empty\n"
@@ -334,7 +367,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
 
   p += "% Header\n"
        "\\newenvironment{cvHeader}{\\par" +
-       std::string(s.header_centered ? "\\centering" : "\\raggedright") + "}{\\par\\addvspace{" +
+       std::string(s.header_centered ? "\\centering" : ragged) + "}{\\par\\addvspace{" +
        bp(s.section_spacing) +
        "}}\n"
        "\\newcommand{\\cvName}[1]{{\\cvNameFont\\fontsize{" +
@@ -354,8 +387,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\cvContactSep\\fi\\mbox{\\color{cvPrimary}#1}}\n\n";
   p += heading_definition(s) + "\n";
 
-  const std::string main_box = "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}"
-                               "\\raggedright#1\\strut\\end{minipage}";
+  const std::string main_box = "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}" +
+                               ragged + "#1\\strut\\end{minipage}";
   const std::string side_box = "\\begin{minipage}[t]{\\cvDateWidth}" +
                                std::string(left ? "\\raggedright" : "\\raggedleft") +
                                "#2\\strut\\end{minipage}";
@@ -370,21 +403,16 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
       "% the date column: dates, then location\n"
       "\\newcommand{\\cvWhenWhere}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
-      "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft\\rightskip=\\cvMainRight plus "
-      "1fil\\relax\\noindent#1\\par}}\n"
+      "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft" + (meta.rtl ? " plus 1fil" : "") +
+      "\\rightskip=\\cvMainRight" + (meta.rtl ? "" : " plus 1fil") +
+      "\\relax\\noindent#1\\par}}\n"
       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
       "\\newcommand{\\cvTag}[1]{\\textbf{{[}#1{]}}}\n"
       "\\newcommand{\\cvIn}{" +
       std::string(meta.english ? " in " : ", ") +
       "}\n"
-      "\\newlist{cvHighlights}{itemize}{2}\n"
-      "\\setlist[cvHighlights,1]{label={" +
-      bullet +
-      "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
-      "itemsep=0pt,parsep=0pt}\n"
-      "\\setlist[cvHighlights,2]{label={" +
-      nested_bullet +
-      "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
+      "\\newlist{cvHighlights}{itemize}{2}\n" +
+      (meta.rtl ? rtl_highlights(bullet, nested_bullet) : ltr_highlights(bullet, nested_bullet)) +
       "% \\cvEducation{institution}{degree}{area}{dates}{location}\n"
       "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{\\par "
       "#2\\cvIfEmpty{#2}{}{\\cvIfEmpty{#3}{}{\\cvIn}}#3}}{\\cvWhenWhere{#4}{#5}}}\n"
@@ -408,6 +436,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
+      "\\newcommand{\\cvMarksLegend}[1]{\\par\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
       "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
       "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
       "\\newcommand{\\cvAward}[1]{\\cvLine{\\textbf{\\color{cvPrimary}#1}}}\n"

@@ -7,6 +7,7 @@
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"
+#include "text/translations.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -104,8 +105,8 @@ std::string href(std::string_view url, const std::string& body) {
 // Emits the body of the document.
 class BodyWriter {
 public:
-  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings)
-      : cv_(cv), warnings_(warnings), owner_(cv.header.name) {
+  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, NameStyle name_order)
+      : cv_(cv), warnings_(warnings), owner_(cv.header.name), name_order_(name_order) {
     tag_ = resolve_language(cv.locale.language);
     if (tag_.empty())
       tag_ = "en";
@@ -155,8 +156,9 @@ public:
 private:
   const Cv& cv_;
   std::vector<Diagnostic>& warnings_;
-  std::string tag_;   // the CV's language
-  NameMatcher owner_; // finds the owner in author lists
+  std::string tag_;      // the CV's language
+  NameMatcher owner_;    // finds the owner in author lists
+  NameStyle name_order_; // header name: Latin and native order
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
     std::string tex = m.tex;
@@ -193,7 +195,7 @@ private:
                            "the LaTeX backend does not place photos; it is left out"});
     std::string out = "\\begin{cvHeader}\n";
     // "Qiaoling Chen (陈巧玲)", arranged for the CV's language.
-    out += "\\cvName{" + text(display_name(h.name, tag_)) + "}\n";
+    out += "\\cvName{" + text(display_name(h.name, tag_, name_order_)) + "}\n";
     if (!h.headline.empty())
       out += "\\cvHeadline{" + rich(h.headline, "cv.headline") + "}\n";
     for (const auto& line : h.affiliation)
@@ -227,15 +229,17 @@ private:
   std::string highlights(const std::vector<Highlight>& items, const std::string& path) {
     if (items.empty())
       return {};
+    // Right-to-left CVs right-align each item (set per paragraph: the list
+    // environment resets the paragraph shape given before it).
+    const std::string item = is_rtl(tag_) ? "\\item\\cvRightAligned " : "\\item ";
     std::string out = "\\begin{cvHighlights}\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string p = path + ".highlights[" + number(i) + "]";
-      out += "\\item " + rich(items[i].text, p) + "\n";
+      out += item + rich(items[i].text, p) + "\n";
       if (!items[i].children.empty()) {
         out += "\\begin{cvHighlights}\n";
         for (std::size_t j = 0; j < items[i].children.size(); ++j)
-          out +=
-              "\\item " + rich(items[i].children[j], p + ".highlights[" + number(j) + "]") + "\n";
+          out += item + rich(items[i].children[j], p + ".highlights[" + number(j) + "]") + "\n";
         out += "\\end{cvHighlights}\n";
       }
     }
@@ -433,7 +437,8 @@ private:
   std::string section(const Section& s) {
     const std::string base = "cv.sections." + s.key;
     std::string out = "\n" + source_comment(base, s.where);
-    out += "\\cvSection{" + text(s.title) + "}{" + escape_text(s.title) + "}\n";
+    const std::string title = section_display_title(s.key, s.title, tag_);
+    out += "\\cvSection{" + text(title) + "}{" + escape_text(title) + "}\n";
     if (s.entries.empty())
       return out;
     // Sections whose entries form one list.
@@ -468,7 +473,28 @@ private:
       out += source_comment(path, where_of(s.entries[i]));
       out += entry(s.entries[i], path, reversed ? n - i : i + 1);
     }
-    return out + close;
+    return out + close + marks_legend(s);
+  }
+
+  // "* co-first author  † corresponding author" (only the marks used), as
+  // the PDF layout writes it under a publications section.
+  std::string marks_legend(const Section& s) {
+    bool co_first = false, corresponding = false;
+    for (const auto& e : s.entries)
+      if (const auto* p = std::get_if<PublicationEntry>(&e))
+        for (const auto& a : p->authors) {
+          co_first = co_first || a.co_first;
+          corresponding = corresponding || a.corresponding;
+        }
+    if (!co_first && !corresponding)
+      return {};
+    std::string legend;
+    if (co_first)
+      legend = text("* " + std::string(translate(Word::co_first_author, tag_)));
+    if (corresponding)
+      legend += (legend.empty() ? "" : "\\quad ") +
+                text("\u2020 " + std::string(translate(Word::corresponding_author, tag_)));
+    return "\\cvMarksLegend{" + legend + "}\n";
   }
 };
 
@@ -516,12 +542,15 @@ std::string typeset_text(std::string_view s, Features& features) {
 }
 
 std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
-  BodyWriter body(cv, warnings);
+  BodyWriter body(cv, warnings, style.name_order);
   const std::string text = body.document_body();
   DocumentMeta meta;
-  meta.author = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
+  meta.author = metadata_name(cv.header.name, body.tag());
+  meta.name = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
   meta.title = meta.author.empty() ? std::string("CV") : meta.author + " \u2013 CV";
   meta.english = body.tag() == "en" || body.tag().starts_with("en-");
+  meta.tag = body.tag();
+  meta.rtl = is_rtl(body.tag());
   std::string out = make_preamble(style, body.features, meta);
   out += "\n\\begin{document}\n";
   out += text;

@@ -31,9 +31,12 @@ std::string typeset_text(std::string_view text, Features& features);
 
 /// Document-level strings for the preamble (plain text, not escaped).
 struct DocumentMeta {
-  std::string title;   ///< PDF title, e.g. "Jane Doe – CV"
-  std::string author;  ///< PDF author
-  bool english = true; ///< English CV: "PhD in Physics" (else "PhD, Physics")
+  std::string title;      ///< PDF title, e.g. "Jane Doe – CV"
+  std::string author;     ///< PDF author (Latin script when possible)
+  bool english = true;    ///< English CV: "PhD in Physics" (else "PhD, Physics")
+  std::string tag = "en"; ///< BCP-47 language of the CV (footer words)
+  std::string name{};     ///< the footer's {name}; `author` when empty
+  bool rtl = false;       ///< right-to-left CV: mirrored columns, right-aligned text
 };
 
 /// The preamble, from \documentclass to the last macro definition (without
