@@ -36,7 +36,7 @@ std::string chunk(const std::string& type, const std::string& data) {
 }
 
 // A 1x1 palette PNG with `extra` chunks between IHDR and IDAT.
-std::string palette_png(const std::string& extra) {
+std::string palette_png(const std::string& extra, const std::string& idat_suffix = "") {
   const std::string ihdr("\0\0\0\1\0\0\0\1\x08\x03\0\0\0", 13);
   const std::string raw("\0\0", 2);
   std::string z(64, '\0');
@@ -44,7 +44,7 @@ std::string palette_png(const std::string& extra) {
   ::compress(reinterpret_cast<Bytef*>(z.data()), &n, reinterpret_cast<const Bytef*>(raw.data()),
              raw.size());
   z.resize(n);
-  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + extra + chunk("IDAT", z) +
+  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + extra + chunk("IDAT", z + idat_suffix) +
          chunk("IEND", "");
 }
 
@@ -61,4 +61,14 @@ TEST_CASE("fuzz regression: PNGs that made libpng abort inside libharu") {
   CHECK(why == "invalid PNG (bad PLTE chunk)");
   CHECK_FALSE(detail::inspect_image(palette_png(plte + chunk(std::string(4, '\0'), "")), why));
   CHECK(why == "invalid PNG (bad chunk type)");
+}
+
+TEST_CASE("fuzz regression: PNG with data after the zlib stream") {
+  // fuzz_image: libpng reports "Extra compressed data" and libharu 2.3.0
+  // then frees memory twice when the document is freed.
+  const std::string plte = chunk("PLTE", std::string(3, '\x7f'));
+  std::string why;
+  const std::string png = palette_png(plte, "junk");
+  REQUIRE(detail::inspect_image(png, why));
+  CHECK(detail::png_data_problem(png) == "corrupt PNG (data after the end of the image data)");
 }

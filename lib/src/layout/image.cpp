@@ -234,10 +234,14 @@ std::string png_data_problem(std::string_view b) {
   std::uint64_t produced = 0;
   std::string problem;
   int status = Z_OK;
-  for (std::size_t at = 8; at + 12 <= b.size() && problem.empty() && status != Z_STREAM_END;) {
+  for (std::size_t at = 8; at + 12 <= b.size() && problem.empty();) {
     const std::uint32_t len = be32(b, at);
     const std::string_view type = b.substr(at + 4, 4);
-    if (type == "IDAT") {
+    if (type == "IDAT" && status == Z_STREAM_END && len > 0) {
+      // libpng fails on this ("Extra compressed data") and libharu then
+      // frees memory twice (found by fuzz_image).
+      problem = "corrupt PNG (data after the end of the image data)";
+    } else if (type == "IDAT") {
       z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(b.data() + at + 8));
       z.avail_in = len;
       while (z.avail_in > 0 && status != Z_STREAM_END) {
@@ -261,6 +265,10 @@ std::string png_data_problem(std::string_view b) {
         produced += n;
         if (produced > expected) {
           problem = "corrupt PNG (more image data than the header says)";
+          break;
+        }
+        if (status == Z_STREAM_END && z.avail_in > 0) {
+          problem = "corrupt PNG (data after the end of the image data)";
           break;
         }
         if (n == 0 && status == Z_OK && z.avail_in > 0) {
