@@ -6,8 +6,8 @@
 #include <boost/program_options.hpp>
 
 #include <iostream>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace po = boost::program_options;
@@ -50,7 +50,7 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
 int cmd_validate(const std::vector<std::string>& args) {
   po::options_description opts("validate options");
   opts.add_options()("help,h", "show help")("style,s", po::value<std::string>(),
-                                             "also check this style (name or file)")(
+                                            "also check this style (name or file)")(
       "input", po::value<std::vector<std::string>>(), "CV files");
   po::positional_options_description pos;
   pos.add("input", -1);
@@ -82,7 +82,7 @@ int cmd_validate(const std::vector<std::string>& args) {
 int cmd_render(const std::vector<std::string>& args) {
   po::options_description opts("render options");
   opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(),
-                                             "output file (default: input stem + extension)")(
+                                            "output file (default: input stem + extension)")(
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
@@ -121,8 +121,8 @@ int cmd_render(const std::vector<std::string>& args) {
 int cmd_batch(const std::vector<std::string>& args) {
   po::options_description opts("batch options");
   opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(), "output folder")(
-      "format,f", po::value<std::string>()->default_value("pdf"), "output format")(
-      "style,s", po::value<std::string>(), "style name or file")(
+      "format,f", po::value<std::string>()->default_value("pdf"),
+      "output format")("style,s", po::value<std::string>(), "style name or file")(
       "jobs,j", po::value<unsigned>()->default_value(0), "threads (0 = one per core)")(
       "shard", po::value<std::string>(), "render only part K/N of the sorted inputs")(
       "manifest", po::value<std::string>(), "write one JSON line per input to FILE")(
@@ -137,7 +137,8 @@ int cmd_batch(const std::vector<std::string>& args) {
   auto vm = parse(args, opts, pos);
   if (vm.count("help")) {
     std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
-                 "                     [--shard K/N] [--manifest FILE.jsonl] [--keep-going|--fail-fast] [--quiet]\n"
+                 "                     [--shard K/N] [--manifest FILE.jsonl] "
+                 "[--keep-going|--fail-fast] [--quiet]\n"
                  "INPUT: files, folders (their *.yaml/*.yml), or - to read paths from stdin.\n"
               << opts;
     return 0;
@@ -150,7 +151,8 @@ int cmd_batch(const std::vector<std::string>& args) {
     return usage_error("--keep-going and --fail-fast exclude each other");
   cvpress::BatchOptions options;
   try {
-    options.inputs = cvpress::expand_batch_inputs(vm["input"].as<std::vector<std::string>>(), std::cin);
+    options.inputs =
+        cvpress::expand_batch_inputs(vm["input"].as<std::vector<std::string>>(), std::cin);
     if (vm.count("shard"))
       options.shard = cvpress::parse_shard(vm["shard"].as<std::string>());
   } catch (const cvpress::UsageError& e) {
@@ -170,7 +172,7 @@ int cmd_batch(const std::vector<std::string>& args) {
   options.fail_fast = vm.count("fail-fast") > 0;
   if (vm.count("manifest"))
     options.manifest = vm["manifest"].as<std::string>();
-  auto style = vm.count("quiet")           ? cvpress::ProgressStyle::quiet
+  auto style = vm.count("quiet")         ? cvpress::ProgressStyle::quiet
                : ::isatty(STDERR_FILENO) ? cvpress::ProgressStyle::bar
                                          : cvpress::ProgressStyle::lines;
   return code(cvpress::batch_files(options, std::cout, std::cerr, style));

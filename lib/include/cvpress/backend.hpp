@@ -22,10 +22,10 @@ struct RenderLimits {
 
 /// Options common to every backend.
 struct RenderOptions {
-  std::string style;                       ///< built-in style name or style file path; "" = default
-  std::filesystem::path base_dir;          ///< folder relative paths in the CV resolve against
+  std::string style;              ///< built-in style name or style file path; "" = default
+  std::filesystem::path base_dir; ///< folder relative paths in the CV resolve against
   std::vector<std::filesystem::path> allowed_dirs; ///< extra folders images/styles may come from
-  RenderLimits limits;                     ///< resource bounds
+  RenderLimits limits;                             ///< resource bounds
 };
 
 /// What a backend produced.

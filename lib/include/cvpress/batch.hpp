@@ -57,23 +57,23 @@ struct BatchOptions {
 
 /// The result for one input.
 struct BatchItem {
-  std::filesystem::path input;      ///< as given
-  std::filesystem::path output;     ///< destination (also for failures)
+  std::filesystem::path input;               ///< as given
+  std::filesystem::path output;              ///< destination (also for failures)
   BatchStatus status = BatchStatus::skipped; ///< outcome
-  std::string error;                ///< one-line (or multi-line) error text; empty when ok
-  std::vector<Diagnostic> warnings; ///< loader and backend warnings
-  int pages = 0;                    ///< pages written
-  std::size_t bytes = 0;            ///< bytes written
-  double milliseconds = 0;          ///< wall time for this input
+  std::string error;                         ///< one-line (or multi-line) error text; empty when ok
+  std::vector<Diagnostic> warnings;          ///< loader and backend warnings
+  int pages = 0;                             ///< pages written
+  std::size_t bytes = 0;                     ///< bytes written
+  double milliseconds = 0;                   ///< wall time for this input
 };
 
 /// Progress after each finished input (called from worker threads, one call
 /// at a time).
 struct BatchProgress {
-  std::size_t done = 0;          ///< finished inputs
-  std::size_t total = 0;         ///< inputs in this shard
-  std::size_t failed = 0;        ///< finished with an error
-  double elapsed_seconds = 0;    ///< since the start
+  std::size_t done = 0;            ///< finished inputs
+  std::size_t total = 0;           ///< inputs in this shard
+  std::size_t failed = 0;          ///< finished with an error
+  double elapsed_seconds = 0;      ///< since the start
   const BatchItem* last = nullptr; ///< the input that just finished
 };
 

@@ -17,10 +17,10 @@ namespace cvpress {
 
 /// One garbled stretch of a file.
 struct MojibakeFinding {
-  SourceLocation where;  ///< first byte of the stretch (1-based line and byte column)
-  std::string found;     ///< the garbled text as it is in the file, e.g. "Èôà Â∑ßÁé≤"
-  std::string repaired;  ///< what it stands for, e.g. "陈 巧玲"
-  std::string encoding;  ///< the misreading, e.g. "Mac Roman"
+  SourceLocation where; ///< first byte of the stretch (1-based line and byte column)
+  std::string found;    ///< the garbled text as it is in the file, e.g. "Èôà Â∑ßÁé≤"
+  std::string repaired; ///< what it stands for, e.g. "陈 巧玲"
+  std::string encoding; ///< the misreading, e.g. "Mac Roman"
   /// `FILE:LINE:COL: looks like mojibake of "REPAIRED"`.
   [[nodiscard]] std::string to_string() const;
 };
@@ -36,7 +36,7 @@ struct MojibakeFinding {
 /// rewrites the files that have findings (atomically) and says so. Returns ok
 /// when nothing was found or everything was fixed, input when findings remain,
 /// io when a file cannot be read or written.
-ExitCode doctor_files(const std::vector<std::filesystem::path>& files, bool fix,
-                      std::ostream& out, std::ostream& err);
+ExitCode doctor_files(const std::vector<std::filesystem::path>& files, bool fix, std::ostream& out,
+                      std::ostream& err);
 
 } // namespace cvpress

@@ -17,12 +17,12 @@ namespace cvpress {
 
 /// Process exit codes shared by the CLI and documented in the README.
 enum class ExitCode : int {
-  ok = 0,           ///< success
-  internal = 1,     ///< a bug: unexpected exception
-  usage = 2,        ///< bad command line or options
-  input = 3,        ///< the CV or style is invalid (errors printed with locations)
-  render = 4,       ///< the CV is valid but could not be rendered
-  io = 5,           ///< a file could not be read or written
+  ok = 0,       ///< success
+  internal = 1, ///< a bug: unexpected exception
+  usage = 2,    ///< bad command line or options
+  input = 3,    ///< the CV or style is invalid (errors printed with locations)
+  render = 4,   ///< the CV is valid but could not be rendered
+  io = 5,       ///< a file could not be read or written
 };
 
 /// Validates each file, printing diagnostics (errors to `err`, a summary

@@ -16,10 +16,10 @@ namespace cvpress {
 /// input error with a location, never a crash.
 struct LoadLimits {
   std::size_t max_file_bytes = 8 * 1024 * 1024; ///< whole input
-  std::size_t max_depth = 64;                    ///< nesting of maps/sequences
-  std::size_t max_nodes = 200'000;               ///< YAML nodes after alias expansion
-  std::size_t max_string_bytes = 64 * 1024;      ///< one scalar
-  std::size_t max_entries = 5'000;               ///< entries over all sections
+  std::size_t max_depth = 64;                   ///< nesting of maps/sequences
+  std::size_t max_nodes = 200'000;              ///< YAML nodes after alias expansion
+  std::size_t max_string_bytes = 64 * 1024;     ///< one scalar
+  std::size_t max_entries = 5'000;              ///< entries over all sections
 };
 
 /// Options for loading.
@@ -29,8 +29,9 @@ struct LoadOptions {
 
 /// A successfully loaded CV and the warnings found on the way.
 struct LoadResult {
-  Cv cv;                            ///< the model
-  std::vector<Diagnostic> warnings; ///< non-fatal findings (unknown entry keys, unsupported options)
+  Cv cv; ///< the model
+  std::vector<Diagnostic>
+      warnings; ///< non-fatal findings (unknown entry keys, unsupported options)
 };
 
 /// Loads and validates a CV file. Throws InputError carrying every error

@@ -151,7 +151,7 @@ struct Header {
 
 /// A highlight bullet; highlights nest one level.
 struct Highlight {
-  RichText text;                 ///< the bullet text
+  RichText text;                  ///< the bullet text
   std::vector<RichText> children; ///< nested bullets (one level)
   friend bool operator==(const Highlight&, const Highlight&) = default;
 };
@@ -194,29 +194,29 @@ struct NormalEntry {
 
 /// One author of a publication or patent.
 struct Author {
-  RichText name;             ///< the name, marks removed (`**..**` kept as bold)
-  bool co_first = false;     ///< written with a trailing `*`
+  RichText name;              ///< the name, marks removed (`**..**` kept as bold)
+  bool co_first = false;      ///< written with a trailing `*`
   bool corresponding = false; ///< written with a trailing `†`
-  bool highlighted = false;  ///< the whole name was written bold (`**Name**`)
+  bool highlighted = false;   ///< the whole name was written bold (`**Name**`)
   friend bool operator==(const Author&, const Author&) = default;
 };
 
 /// RenderCV PublicationEntry: `title` + `authors`, plus extensions
 /// (`venue_short`, `label`, `status`, `awards`, `note`).
 struct PublicationEntry {
-  RichText title;                ///< required
-  std::vector<Author> authors;   ///< required (may be empty list)
-  std::string doi;               ///< `doi`, without the https://doi.org/ prefix
-  std::string url;               ///< `url`
-  RichText journal;              ///< `journal`: the full venue name
-  Dates dates;                   ///< `date`
-  RichText summary;              ///< `summary`
-  std::string venue_short;       ///< extension: short tag, e.g. "ASPLOS '23"
-  std::string label;             ///< extension: custom label, e.g. "C1"
-  RichText status;               ///< extension: e.g. "Under review", "Preprint"
-  std::vector<RichText> awards;  ///< extension: e.g. "Distinguished Paper Award"
-  RichText note;                 ///< extension: e.g. "Qidong and Hao are co-first authors."
-  SourceLocation where;          ///< the entry's map
+  RichText title;               ///< required
+  std::vector<Author> authors;  ///< required (may be empty list)
+  std::string doi;              ///< `doi`, without the https://doi.org/ prefix
+  std::string url;              ///< `url`
+  RichText journal;             ///< `journal`: the full venue name
+  Dates dates;                  ///< `date`
+  RichText summary;             ///< `summary`
+  std::string venue_short;      ///< extension: short tag, e.g. "ASPLOS '23"
+  std::string label;            ///< extension: custom label, e.g. "C1"
+  RichText status;              ///< extension: e.g. "Under review", "Preprint"
+  std::vector<RichText> awards; ///< extension: e.g. "Distinguished Paper Award"
+  RichText note;                ///< extension: e.g. "Qidong and Hao are co-first authors."
+  SourceLocation where;         ///< the entry's map
   friend bool operator==(const PublicationEntry&, const PublicationEntry&) = default;
 };
 
@@ -352,15 +352,15 @@ struct Locale {
 
 /// `settings:` block.
 struct Settings {
-  std::optional<CalendarDate> current_date;  ///< `current_date` ("today" leaves it empty)
-  std::vector<std::string> bold_keywords;    ///< `bold_keywords`
-  OptionValue other;                         ///< remaining keys (e.g. `render_command`)
+  std::optional<CalendarDate> current_date; ///< `current_date` ("today" leaves it empty)
+  std::vector<std::string> bold_keywords;   ///< `bold_keywords`
+  OptionValue other;                        ///< remaining keys (e.g. `render_command`)
   friend bool operator==(const Settings&, const Settings&) = default;
 };
 
 /// `design:` block: a theme name plus free-form options, interpreted by styles.
 struct Design {
-  std::string theme;  ///< `theme`, e.g. "classic"; empty when not given
+  std::string theme;   ///< `theme`, e.g. "classic"; empty when not given
   OptionValue options; ///< the whole block as written
   friend bool operator==(const Design&, const Design&) = default;
 };

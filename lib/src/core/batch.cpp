@@ -199,7 +199,8 @@ std::string manifest_line(const BatchItem& item) {
   json_number(line, item.bytes);
   line += ",\"milliseconds\":";
   // Rounded to 0.01 ms; std::to_chars keeps it locale-independent.
-  json_number(line, static_cast<double>(static_cast<long long>(item.milliseconds * 100 + 0.5)) / 100);
+  json_number(line,
+              static_cast<double>(static_cast<long long>(item.milliseconds * 100 + 0.5)) / 100);
   line += "}\n";
   return line;
 }
@@ -248,8 +249,8 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
 BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback& progress) {
   const Backend* backend = options.backend ? options.backend : find_backend(options.format);
   if (!backend)
-    throw UsageError("unknown format '" + options.format + "' (valid formats: " +
-                     backend_names() + ")");
+    throw UsageError("unknown format '" + options.format + "' (valid formats: " + backend_names() +
+                     ")");
   if (options.shard.count == 0 || options.shard.index >= options.shard.count)
     throw UsageError("invalid shard");
   std::error_code ec;
@@ -349,8 +350,8 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
   };
 
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(
-                                                         std::max<std::size_t>(1, summary.items.size()))));
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(
+                                                         1, summary.items.size()))));
   if (threads == 1) {
     worker();
   } else {

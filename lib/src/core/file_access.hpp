@@ -14,10 +14,9 @@ namespace cvpress::detail {
 /// `base_dir` or one of `allowed_dirs`. Otherwise nullopt with the reason in
 /// `why`, e.g. "'../secret.png' is outside the CV's folder (allow it with
 /// --allow-dir)" or "'x.png' not found".
-std::optional<std::filesystem::path> confine_path(const std::string& name,
-                                                  const std::filesystem::path& base_dir,
-                                                  const std::vector<std::filesystem::path>& allowed_dirs,
-                                                  std::string& why);
+std::optional<std::filesystem::path>
+confine_path(const std::string& name, const std::filesystem::path& base_dir,
+             const std::vector<std::filesystem::path>& allowed_dirs, std::string& why);
 
 /// True when canonical `path` equals `dir` or lies below it (both canonical).
 bool path_is_within(const std::filesystem::path& path, const std::filesystem::path& dir);

@@ -137,8 +137,8 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
   if (!request.format.empty()) {
     backend = find_backend(request.format);
     if (!backend) {
-      err << "cvpress: unknown format '" << request.format << "' (valid formats: "
-          << backend_names() << ")\n";
+      err << "cvpress: unknown format '" << request.format
+          << "' (valid formats: " << backend_names() << ")\n";
       return ExitCode::usage;
     }
   } else if (!request.output.empty()) {

@@ -25,7 +25,7 @@ namespace {
 constexpr hb_tag_t glyf_tag = HB_TAG('g', 'l', 'y', 'f');
 
 // Loads face `index` of `path`; nullptr when unreadable or not glyf-based.
-std::unique_ptr<LoadedFace> load_face(const std::string &path, int index) {
+std::unique_ptr<LoadedFace> load_face(const std::string& path, int index) {
   auto lf = std::make_unique<LoadedFace>();
   lf->blob = hb_blob_create_from_file_or_fail(path.c_str());
   if (!lf->blob)
@@ -33,7 +33,7 @@ std::unique_ptr<LoadedFace> load_face(const std::string &path, int index) {
   if (index < 0 || static_cast<unsigned>(index) >= hb_face_count(lf->blob))
     return nullptr;
   lf->face = hb_face_create(lf->blob, static_cast<unsigned>(index));
-  hb_blob_t *glyf = hb_face_reference_table(lf->face, glyf_tag);
+  hb_blob_t* glyf = hb_face_reference_table(lf->face, glyf_tag);
   const unsigned glyf_len = hb_blob_get_length(glyf);
   hb_blob_destroy(glyf);
   if (glyf_len == 0 || hb_face_get_glyph_count(lf->face) == 0)
@@ -56,10 +56,10 @@ std::unique_ptr<LoadedFace> load_face(const std::string &path, int index) {
 }
 
 // True when one of the pattern's family names equals `family` (ignoring case).
-bool has_family(FcPattern *pat, const std::string &family) {
-  FcChar8 *name = nullptr;
+bool has_family(FcPattern* pat, const std::string& family) {
+  FcChar8* name = nullptr;
   for (int i = 0; FcPatternGetString(pat, FC_FAMILY, i, &name) == FcResultMatch; ++i)
-    if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8 *>(family.c_str())) == 0)
+    if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family.c_str())) == 0)
       return true;
   return false;
 }
@@ -72,7 +72,7 @@ struct CatalogState {
   std::map<std::pair<std::string, int>, std::unique_ptr<LoadedFace>> files; // null = unusable
   std::map<std::tuple<std::string, bool, bool>, std::unique_ptr<FontFace>> faces;
 
-  const LoadedFace *file(const std::string &path, int index) {
+  const LoadedFace* file(const std::string& path, int index) {
     auto key = std::make_pair(path, index);
     auto it = files.find(key);
     if (it == files.end())
@@ -81,14 +81,14 @@ struct CatalogState {
   }
 
   // fontconfig's best face of `family`, skipping substitutes and non-glyf faces.
-  std::unique_ptr<FontFace> lookup(const std::string &family, bool bold, bool italic) {
+  std::unique_ptr<FontFace> lookup(const std::string& family, bool bold, bool italic) {
     if (!fc_ready) {
       if (!FcInit())
         throw RenderError("fontconfig could not be initialised");
       fc_ready = true;
     }
-    FcPattern *pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8 *>(family.c_str()));
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
     FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
     FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
@@ -96,17 +96,17 @@ struct CatalogState {
     FcConfigSubstitute(nullptr, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
     FcResult result = FcResultNoMatch;
-    FcFontSet *set = FcFontSort(nullptr, pat, FcFalse, nullptr, &result);
+    FcFontSet* set = FcFontSort(nullptr, pat, FcFalse, nullptr, &result);
     FcPatternDestroy(pat);
     // Destroyed on every path, including an exception from file().
-    std::unique_ptr<FcFontSet, void (*)(FcFontSet *)> set_guard(set, [](FcFontSet *s) {
+    std::unique_ptr<FcFontSet, void (*)(FcFontSet*)> set_guard(set, [](FcFontSet* s) {
       if (s)
         FcFontSetDestroy(s);
     });
     std::unique_ptr<FontFace> found;
     for (int i = 0; set && i < set->nfont && !found; ++i) {
-      FcPattern *cand = set->fonts[i];
-      FcChar8 *file_name = nullptr;
+      FcPattern* cand = set->fonts[i];
+      FcChar8* file_name = nullptr;
       if (!has_family(cand, family) ||
           FcPatternGetString(cand, FC_FILE, 0, &file_name) != FcResultMatch)
         continue;
@@ -114,8 +114,8 @@ struct CatalogState {
       FcPatternGetInteger(cand, FC_INDEX, 0, &index);
       FcPatternGetInteger(cand, FC_WEIGHT, 0, &weight);
       FcPatternGetInteger(cand, FC_SLANT, 0, &slant);
-      const std::string path = reinterpret_cast<const char *>(file_name);
-      const LoadedFace *lf = file(path, index & 0xFFFF); // high bits: variable instance
+      const std::string path = reinterpret_cast<const char*>(file_name);
+      const LoadedFace* lf = file(path, index & 0xFFFF); // high bits: variable instance
       if (!lf)
         continue;
       found = std::make_unique<FontFace>();
@@ -132,20 +132,20 @@ struct CatalogState {
   }
 };
 
-FontCatalog &FontCatalog::shared() {
+FontCatalog& FontCatalog::shared() {
   static FontCatalog catalog;
   return catalog;
 }
 
 namespace {
-CatalogState &state() {
+CatalogState& state() {
   static CatalogState s;
   return s;
 }
 } // namespace
 
-const FontFace *FontCatalog::find(std::string_view family, bool bold, bool italic) {
-  CatalogState &s = state();
+const FontFace* FontCatalog::find(std::string_view family, bool bold, bool italic) {
+  CatalogState& s = state();
   std::lock_guard lock(s.mutex);
   auto key = std::make_tuple(std::string(family), bold, italic);
   auto it = s.faces.find(key);
@@ -154,16 +154,16 @@ const FontFace *FontCatalog::find(std::string_view family, bool bold, bool itali
   return it->second.get();
 }
 
-bool has_glyph(const FontFace &face, char32_t cp) { return glyph_id(face, cp) != 0; }
+bool has_glyph(const FontFace& face, char32_t cp) { return glyph_id(face, cp) != 0; }
 
-std::uint32_t glyph_id(const FontFace &face, char32_t cp) {
+std::uint32_t glyph_id(const FontFace& face, char32_t cp) {
   hb_codepoint_t gid = 0;
   if (!hb_font_get_nominal_glyph(face.loaded->font, cp, &gid))
     return 0;
   return gid;
 }
 
-double advance_em(const FontFace &face, char32_t cp) {
+double advance_em(const FontFace& face, char32_t cp) {
   const std::uint32_t gid = glyph_id(face, cp);
   if (gid == 0)
     return 0;
@@ -171,7 +171,7 @@ double advance_em(const FontFace &face, char32_t cp) {
          static_cast<double>(face.loaded->upem);
 }
 
-double pdf_advance_em(const FontFace &face, char32_t cp) {
+double pdf_advance_em(const FontFace& face, char32_t cp) {
   const std::uint32_t gid = glyph_id(face, cp);
   if (gid == 0)
     return 0;
@@ -179,19 +179,19 @@ double pdf_advance_em(const FontFace &face, char32_t cp) {
   return (adv * 1000u / face.loaded->upem) / 1000.0;
 }
 
-FaceMetrics metrics(const FontFace &face) { return face.loaded->metrics; }
-const std::string &family_name(const FontFace &face) { return face.family; }
-const std::string &file_path(const FontFace &face) { return face.path; }
-int face_index(const FontFace &face) { return face.index; }
-bool is_bold(const FontFace &face) { return face.bold; }
-bool is_italic(const FontFace &face) { return face.italic; }
-bool synthetic_bold(const FontFace &face) { return face.synthetic_bold; }
-bool synthetic_italic(const FontFace &face) { return face.synthetic_italic; }
-unsigned units_per_em(const FontFace &face) { return face.loaded->upem; }
-hb_font_t *hb_font(const FontFace &face) { return face.loaded->font; }
+FaceMetrics metrics(const FontFace& face) { return face.loaded->metrics; }
+const std::string& family_name(const FontFace& face) { return face.family; }
+const std::string& file_path(const FontFace& face) { return face.path; }
+int face_index(const FontFace& face) { return face.index; }
+bool is_bold(const FontFace& face) { return face.bold; }
+bool is_italic(const FontFace& face) { return face.italic; }
+bool synthetic_bold(const FontFace& face) { return face.synthetic_bold; }
+bool synthetic_italic(const FontFace& face) { return face.synthetic_italic; }
+unsigned units_per_em(const FontFace& face) { return face.loaded->upem; }
+hb_font_t* hb_font(const FontFace& face) { return face.loaded->font; }
 
-FontChain::FontChain(std::vector<const FontFace *> faces) {
-  for (const FontFace *f : faces)
+FontChain::FontChain(std::vector<const FontFace*> faces) {
+  for (const FontFace* f : faces)
     if (f)
       faces_.push_back(f);
 }

@@ -13,14 +13,14 @@ namespace cvpress::detail {
 /// HarfBuzz objects of one face file/index, shared by every FontFace that
 /// resolves to it. Created once, immutable, destroyed at process exit.
 struct LoadedFace {
-  hb_blob_t *blob = nullptr; ///< the whole file
-  hb_face_t *face = nullptr; ///< face `index` of the file
-  hb_font_t *font = nullptr; ///< scale = upem (font units, no scaling)
+  hb_blob_t* blob = nullptr; ///< the whole file
+  hb_face_t* face = nullptr; ///< face `index` of the file
+  hb_font_t* font = nullptr; ///< scale = upem (font units, no scaling)
   unsigned upem = 1000;      ///< units per em
   FaceMetrics metrics;       ///< in em units
   LoadedFace() = default;
-  LoadedFace(const LoadedFace &) = delete;
-  LoadedFace &operator=(const LoadedFace &) = delete;
+  LoadedFace(const LoadedFace&) = delete;
+  LoadedFace& operator=(const LoadedFace&) = delete;
   ~LoadedFace();
 };
 
@@ -33,7 +33,7 @@ public:
   bool italic = false;                ///< italic was requested
   bool synthetic_bold = false;        ///< bold requested, the face is not bold
   bool synthetic_italic = false;      ///< italic requested, the face is upright
-  const LoadedFace *loaded = nullptr; ///< shared HarfBuzz handles (owned by FontCatalog)
+  const LoadedFace* loaded = nullptr; ///< shared HarfBuzz handles (owned by FontCatalog)
 };
 
 } // namespace cvpress::detail

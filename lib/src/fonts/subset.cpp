@@ -19,24 +19,24 @@
 namespace cvpress::detail {
 namespace {
 
-[[noreturn]] void fail(const FontFace &face, const char *what) {
+[[noreturn]] void fail(const FontFace& face, const char* what) {
   throw RenderError("cannot subset font " + face.path + ": " + what);
 }
 
 // A source table, borrowed from the face's blob.
 class Table {
 public:
-  Table(hb_face_t *face, const char (&tag)[5])
+  Table(hb_face_t* face, const char (&tag)[5])
       : blob_(hb_face_reference_table(face, HB_TAG(tag[0], tag[1], tag[2], tag[3]))) {
     unsigned len = 0;
-    data_ = reinterpret_cast<const std::uint8_t *>(hb_blob_get_data(blob_, &len));
+    data_ = reinterpret_cast<const std::uint8_t*>(hb_blob_get_data(blob_, &len));
     size_ = len;
   }
-  Table(const Table &) = delete;
-  Table &operator=(const Table &) = delete;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
   ~Table() { hb_blob_destroy(blob_); }
   std::size_t size() const { return size_; }
-  const std::uint8_t *data() const { return data_; }
+  const std::uint8_t* data() const { return data_; }
   bool has(std::size_t off, std::size_t n) const { return off <= size_ && n <= size_ - off; }
   unsigned u8(std::size_t off) const { return has(off, 1) ? data_[off] : 0; }
   unsigned u16(std::size_t off) const {
@@ -48,8 +48,8 @@ public:
   }
 
 private:
-  hb_blob_t *blob_;
-  const std::uint8_t *data_ = nullptr;
+  hb_blob_t* blob_;
+  const std::uint8_t* data_ = nullptr;
   std::size_t size_ = 0;
 };
 
@@ -71,7 +71,7 @@ struct Box {
 // Reads glyphs from the source glyf/loca and flattens composites.
 class GlyphSource {
 public:
-  explicit GlyphSource(const FontFace &face)
+  explicit GlyphSource(const FontFace& face)
       : face_(face), hb_face_(face.loaded->face), head_(hb_face_, "head"), maxp_(hb_face_, "maxp"),
         loca_(hb_face_, "loca"), glyf_(hb_face_, "glyf"), hhea_(hb_face_, "hhea"),
         hmtx_(hb_face_, "hmtx") {
@@ -83,7 +83,7 @@ public:
     if (n_hmetrics_ == 0 || hmtx_.size() < 4 * std::size_t(n_hmetrics_))
       fail(face, "hmtx table too short");
   }
-  const Table &hhea() const { return hhea_; }
+  const Table& hhea() const { return hhea_; }
 
   unsigned advance(unsigned gid) const {
     return hmtx_.u16(4 * std::size_t(gid < n_hmetrics_ ? gid : n_hmetrics_ - 1));
@@ -115,7 +115,7 @@ public:
     }
     return x;
   }
-  const Table &head() const { return head_; }
+  const Table& head() const { return head_; }
   unsigned num_glyphs() const { return num_glyphs_; }
 
   // Bytes of glyph `gid` in glyf ({nullptr, 0} when empty).
@@ -144,7 +144,7 @@ public:
   }
 
   // Appends the glyph's contours, composites resolved recursively.
-  void flatten(unsigned gid, Outline &out, int depth = 0) const {
+  void flatten(unsigned gid, Outline& out, int depth = 0) const {
     if (depth > 16)
       fail(face_, "composite glyphs nested too deeply");
     const auto [off, len] = range(gid);
@@ -158,7 +158,7 @@ public:
   }
 
 private:
-  void read_simple(std::size_t off, std::size_t len, int contours, Outline &out) const {
+  void read_simple(std::size_t off, std::size_t len, int contours, Outline& out) const {
     const std::size_t end = off + len;
     std::size_t p = off + 10;
     const std::size_t base = out.points.size();
@@ -218,7 +218,7 @@ private:
   }
 
   // Component semantics as in HarfBuzz's glyf reader (what the test compares with).
-  void read_composite(std::size_t off, std::size_t len, Outline &out, int depth) const {
+  void read_composite(std::size_t off, std::size_t len, Outline& out, int depth) const {
     const std::size_t end = off + len;
     std::size_t p = off + 10;
     for (bool more = true; more;) {
@@ -264,14 +264,14 @@ private:
       Outline part;
       flatten(child, part, depth + 1);
       auto transform = [&] {
-        for (Point &pt : part.points) {
+        for (Point& pt : part.points) {
           const double x = pt.x, y = pt.y;
           pt.x = m[0] * x + m[2] * y;
           pt.y = m[1] * x + m[3] * y;
         }
       };
       auto translate = [&](double dx, double dy) {
-        for (Point &pt : part.points) {
+        for (Point& pt : part.points) {
           pt.x += dx;
           pt.y += dy;
         }
@@ -298,8 +298,8 @@ private:
     }
   }
 
-  const FontFace &face_;
-  hb_face_t *hb_face_;
+  const FontFace& face_;
+  hb_face_t* hb_face_;
   Table head_, maxp_, loca_, glyf_, hhea_, hmtx_;
   bool long_loca_ = false;
   unsigned num_glyphs_ = 0;
@@ -307,32 +307,32 @@ private:
 };
 
 // Big-endian writers.
-void put8(std::string &s, unsigned v) { s.push_back(static_cast<char>(v & 0xFF)); }
-void put16(std::string &s, unsigned v) {
+void put8(std::string& s, unsigned v) { s.push_back(static_cast<char>(v & 0xFF)); }
+void put16(std::string& s, unsigned v) {
   put8(s, v >> 8);
   put8(s, v);
 }
-void put32(std::string &s, std::uint32_t v) {
+void put32(std::string& s, std::uint32_t v) {
   put16(s, v >> 16);
   put16(s, v & 0xFFFF);
 }
-void set16(std::string &s, std::size_t off, unsigned v) {
+void set16(std::string& s, std::size_t off, unsigned v) {
   s[off] = static_cast<char>((v >> 8) & 0xFF);
   s[off + 1] = static_cast<char>(v & 0xFF);
 }
-void set32(std::string &s, std::size_t off, std::uint32_t v) {
+void set32(std::string& s, std::size_t off, std::uint32_t v) {
   set16(s, off, v >> 16);
   set16(s, off + 2, v & 0xFFFF);
 }
-std::string copy_of(const Table &t, std::size_t min_len) {
-  std::string s(reinterpret_cast<const char *>(t.data()), t.size());
+std::string copy_of(const Table& t, std::size_t min_len) {
+  std::string s(reinterpret_cast<const char*>(t.data()), t.size());
   if (s.size() < min_len)
     s.resize(min_len, '\0');
   return s;
 }
 
 // A simple glyph, no instructions; "" for an empty outline.
-std::string encode_glyph(const Outline &o, const Box &box) {
+std::string encode_glyph(const Outline& o, const Box& box) {
   std::string g;
   if (o.ends.empty())
     return g;
@@ -351,7 +351,7 @@ std::string encode_glyph(const Outline &o, const Box &box) {
   for (std::size_t i = 0; i < n; ++i) {
     const long x = std::lround(o.points[i].x), y = std::lround(o.points[i].y);
     std::uint8_t f = o.points[i].on ? 0x01 : 0x00;
-    auto code = [&f](long d, std::uint8_t short_bit, std::uint8_t same_bit, std::string &bytes) {
+    auto code = [&f](long d, std::uint8_t short_bit, std::uint8_t same_bit, std::string& bytes) {
       if (d == 0) {
         f |= same_bit;
       } else if (d >= -255 && d <= 255) {
@@ -401,7 +401,7 @@ std::string ascii(std::string_view s, bool postscript) {
   return r;
 }
 
-std::string ot_name(hb_face_t *face, hb_ot_name_id_t id) {
+std::string ot_name(hb_face_t* face, hb_ot_name_id_t id) {
   char buf[256];
   unsigned len = sizeof buf;
   if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) == 0)
@@ -409,11 +409,11 @@ std::string ot_name(hb_face_t *face, hb_ot_name_id_t id) {
   return std::string(buf, std::min<std::size_t>(len, sizeof buf - 1));
 }
 
-std::string name_table(const std::vector<std::pair<unsigned, std::string>> &names) {
+std::string name_table(const std::vector<std::pair<unsigned, std::string>>& names) {
   std::string strings, records;
   unsigned count = 0;
   for (const bool mac : {true, false}) {
-    for (const auto &[id, value] : names) {
+    for (const auto& [id, value] : names) {
       std::string enc;
       for (char c : value) {
         if (!mac)
@@ -439,8 +439,8 @@ std::string name_table(const std::vector<std::pair<unsigned, std::string>> &name
 
 // A version-1 OS/2 table from hhea/head, for old fonts without one (libharu
 // needs it).
-std::string synthetic_os2(const std::string &hhea, const std::string &head) {
-  auto at16 = [](const std::string &t, std::size_t off) {
+std::string synthetic_os2(const std::string& hhea, const std::string& head) {
+  auto at16 = [](const std::string& t, std::size_t off) {
     return static_cast<unsigned>(static_cast<unsigned char>(t[off]) << 8 |
                                  static_cast<unsigned char>(t[off + 1]));
   };
@@ -470,7 +470,7 @@ std::string synthetic_os2(const std::string &hhea, const std::string &head) {
   return t;
 }
 
-std::uint32_t checksum(const std::string &s) {
+std::uint32_t checksum(const std::string& s) {
   std::uint32_t sum = 0;
   for (std::size_t i = 0; i < s.size(); i += 4) {
     std::uint32_t v = 0;
@@ -483,8 +483,8 @@ std::uint32_t checksum(const std::string &s) {
 
 } // namespace
 
-std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &codepoints) {
-  hb_face_t *hbf = face.loaded->face;
+std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& codepoints) {
+  hb_face_t* hbf = face.loaded->face;
   GlyphSource src(face);
 
   // New glyph ids in code point order (so cmap segments are runs), .notdef first.
@@ -519,7 +519,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
     // Where rasterisers draw it: shifted so the left phantom point is at 0,
     // i.e. xMin = lsb. Bake that in, so the subset needs no shift.
     if (const int shift = src.phantom_left(g))
-      for (Point &pt : o.points)
+      for (Point& pt : o.points)
         pt.x -= shift;
     const Box hdr = src.box(g);
     const Box b{lsb, hdr.y_min, lsb + (hdr.x_max - hdr.x_min), hdr.y_max};
@@ -584,7 +584,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   // cmap: one (3,1) format-4 subtable, a segment per run of consecutive code
   // points with consecutive glyph ids.
   std::vector<std::array<unsigned, 3>> segs; // start, end, delta
-  for (const auto &[cp, g] : cmap) {
+  for (const auto& [cp, g] : cmap) {
     const auto c = static_cast<unsigned>(cp);
     if (!segs.empty() && segs.back()[1] + 1 == c && ((c + segs.back()[2]) & 0xFFFF) == g)
       segs.back()[1] = c;
@@ -604,12 +604,12 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   put16(sub, search);
   put16(sub, selector);
   put16(sub, seg_x2 - search);
-  for (const auto &s : segs)
+  for (const auto& s : segs)
     put16(sub, s[1]);
   put16(sub, 0);
-  for (const auto &s : segs)
+  for (const auto& s : segs)
     put16(sub, s[0]);
-  for (const auto &s : segs)
+  for (const auto& s : segs)
     put16(sub, s[2]);
   for (std::size_t k = 0; k < segs.size(); ++k)
     put16(sub, 0);
@@ -641,7 +641,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   // name: short, ASCII. The PostScript name carries a hash of the glyph set so
   // different subsets of one face never share a name inside one PDF.
   std::uint32_t hash = 2166136261u;
-  for (const auto &[cp, g] : cmap)
+  for (const auto& [cp, g] : cmap)
     for (std::uint32_t v : {static_cast<std::uint32_t>(cp), std::uint32_t(g)})
       hash = (hash ^ v) * 16777619u;
   std::string ps = ascii(ot_name(hbf, HB_OT_NAME_ID_POSTSCRIPT_NAME), true);
@@ -661,7 +661,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
       name_table({{1, family}, {2, "Regular"}, {3, ps}, {4, family + " " + style}, {6, ps}});
 
   // Assemble: directory sorted by tag, 4-byte aligned tables, checksums.
-  const std::vector<std::pair<const char *, const std::string *>> tables = {
+  const std::vector<std::pair<const char*, const std::string*>> tables = {
       {"OS/2", &os2},  {"cmap", &cmap_t}, {"glyf", &glyf}, {"head", &head},   {"hhea", &hhea},
       {"hmtx", &hmtx}, {"loca", &loca_t}, {"maxp", &maxp}, {"name", &name_t}, {"post", &post}};
   const auto n_tables = static_cast<unsigned>(tables.size());
@@ -676,7 +676,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
   put16(font, n_tables * 16 - sr * 16);
   std::size_t offset = 12 + 16 * std::size_t(n_tables);
   std::size_t head_offset = 0;
-  for (const auto &[tag, data] : tables) {
+  for (const auto& [tag, data] : tables) {
     font.append(tag, 4);
     put32(font, checksum(*data));
     put32(font, static_cast<std::uint32_t>(offset));
@@ -685,7 +685,7 @@ std::string build_subset_ttf(const FontFace &face, const std::set<char32_t> &cod
       head_offset = offset;
     offset += (data->size() + 3) & ~std::size_t(3);
   }
-  for (const auto &[tag, data] : tables) {
+  for (const auto& [tag, data] : tables) {
     font += *data;
     font.resize((font.size() + 3) & ~std::size_t(3), '\0');
   }

@@ -18,13 +18,13 @@ class FontFace;
 /// baseline origin. `text` is UTF-8 in visual order, already shaped (Arabic
 /// presentation forms), every character covered by `face`.
 struct TextItem {
-  double x = 0;               ///< baseline start
-  double y = 0;               ///< baseline
+  double x = 0;                   ///< baseline start
+  double y = 0;                   ///< baseline
   const FontFace* face = nullptr; ///< the face that has every glyph
-  double size = 10;           ///< font size in points
-  std::uint32_t color = 0;    ///< 0xRRGGBB
-  std::string text;           ///< UTF-8, visual order
-  double width = 0;           ///< advance width as measured by layout
+  double size = 10;               ///< font size in points
+  std::uint32_t color = 0;        ///< 0xRRGGBB
+  std::string text;               ///< UTF-8, visual order
+  double width = 0;               ///< advance width as measured by layout
 };
 
 /// A straight line.
@@ -42,9 +42,9 @@ struct RectItem {
 
 /// A raster image (already validated and fully read).
 struct ImageItem {
-  double x = 0, y = 0, width = 0, height = 0; ///< placement box
+  double x = 0, y = 0, width = 0, height = 0;           ///< placement box
   enum class Format { png, jpeg } format = Format::png; ///< encoding of `bytes`
-  std::string bytes;                          ///< the file's content
+  std::string bytes;                                    ///< the file's content
 };
 
 /// A clickable area.
@@ -78,11 +78,11 @@ struct DocumentInfo {
 
 /// A whole laid-out document.
 struct LaidOutDocument {
-  double page_width = 595.276;     ///< points
-  double page_height = 841.89;     ///< points
-  std::vector<Page> pages;         ///< at least one
-  std::vector<Bookmark> bookmarks; ///< one per section, in order
-  DocumentInfo info;               ///< metadata
+  double page_width = 595.276;      ///< points
+  double page_height = 841.89;      ///< points
+  std::vector<Page> pages;          ///< at least one
+  std::vector<Bookmark> bookmarks;  ///< one per section, in order
+  DocumentInfo info;                ///< metadata
   std::vector<Diagnostic> warnings; ///< e.g. characters no font covers
 };
 

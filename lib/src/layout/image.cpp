@@ -249,7 +249,8 @@ std::string png_data_problem(std::string_view b) {
         z.avail_out = static_cast<uInt>(out.size());
         status = inflate(&z, Z_NO_FLUSH);
         if (status != Z_OK && status != Z_STREAM_END) {
-          problem = "corrupt PNG (image data: " + std::string(z.msg ? z.msg : "bad zlib stream") + ")";
+          problem =
+              "corrupt PNG (image data: " + std::string(z.msg ? z.msg : "bad zlib stream") + ")";
           break;
         }
         const std::uint64_t n = out.size() - z.avail_out;

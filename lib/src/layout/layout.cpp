@@ -96,10 +96,6 @@ struct Unit {
   bool splittable = false; // plain paragraph: may break between lines
 };
 
-
-
-
-
 // Small capitals: lower-case letters become capitals at 80% size.
 std::vector<Span> small_caps(const std::string& text, const SpanStyle& style) {
   std::vector<Span> out;

@@ -78,7 +78,6 @@ std::string icu_locale_for(const std::string& language) {
 
 namespace {
 
-
 bool is_arabic_letter(char32_t cp) {
   return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
          (cp >= 0x08A0 && cp <= 0x08FF);

@@ -98,7 +98,6 @@ public:
   Loader(std::string file, const LoadLimits& limits)
       : NodeReader(std::move(file)), limits_(limits) {}
 
-
   Cv load(const YamlNode& root) {
     Cv cv;
     if (root.kind != Kind::map) {

@@ -27,7 +27,6 @@ std::string quoted_list(Keys keys, std::string_view last_sep) {
   return out;
 }
 
-
 std::optional<std::string_view> suggest(std::string_view key, Keys known) {
   std::optional<std::string_view> best;
   std::size_t best_distance = key.size() <= 3 ? 1 : 2;
@@ -59,8 +58,7 @@ void NodeReader::warn(const YamlNode& n, const std::string& path, std::string me
 }
 
 void NodeReader::wrong_type(const YamlNode& n, const std::string& path, std::string_view expected) {
-  error(n, path,
-        "expected " + std::string(expected) + ", got " + std::string(describe_kind(n)));
+  error(n, path, "expected " + std::string(expected) + ", got " + std::string(describe_kind(n)));
 }
 
 // The map's fields in order; duplicate and non-string keys are errors.

@@ -31,36 +31,36 @@ enum class Side { left, right };
 
 /// Everything a backend needs to draw a CV.
 struct Style {
-  std::string name = "classic";      ///< style name
-  std::string description;           ///< one line for `cvpress styles`
-  double page_width = 595.276;       ///< A4 by default
-  double page_height = 841.89;       ///< A4 by default
-  double margin_top = 56.69;         ///< 2 cm
-  double margin_bottom = 56.69;      ///< 2 cm
-  double margin_left = 56.69;        ///< 2 cm
-  double margin_right = 56.69;       ///< 2 cm
-  FontChainSpec body_fonts;          ///< body text
-  FontChainSpec heading_fonts;       ///< section headings
-  FontChainSpec name_fonts;          ///< the name in the header
-  double body_size = 10;             ///< body font size
-  double name_size = 24;             ///< name in the header
-  double headline_size = 11;         ///< headline under the name
-  double heading_size = 13;          ///< section headings
-  double line_spacing = 1.25;        ///< line height as a multiple of the font size
+  std::string name = "classic";           ///< style name
+  std::string description;                ///< one line for `cvpress styles`
+  double page_width = 595.276;            ///< A4 by default
+  double page_height = 841.89;            ///< A4 by default
+  double margin_top = 56.69;              ///< 2 cm
+  double margin_bottom = 56.69;           ///< 2 cm
+  double margin_left = 56.69;             ///< 2 cm
+  double margin_right = 56.69;            ///< 2 cm
+  FontChainSpec body_fonts;               ///< body text
+  FontChainSpec heading_fonts;            ///< section headings
+  FontChainSpec name_fonts;               ///< the name in the header
+  double body_size = 10;                  ///< body font size
+  double name_size = 24;                  ///< name in the header
+  double headline_size = 11;              ///< headline under the name
+  double heading_size = 13;               ///< section headings
+  double line_spacing = 1.25;             ///< line height as a multiple of the font size
   std::uint32_t primary_color = 0x004F90; ///< name, headings, links
   std::uint32_t text_color = 0x000000;    ///< body text
   HeadingLook heading_look = HeadingLook::rule_below; ///< section heading decoration
-  bool header_centered = true;       ///< name and contact line centred
-  Side photo_side = Side::right;     ///< where the photo goes in the header
-  NameStyle name_order = NameStyle::automatic; ///< Latin/native order of the header name
-  std::string contact_separator = " | "; ///< between contact items
-  double date_column_width = 100;    ///< column for dates and locations
-  Side date_column_side = Side::right; ///< side of the date/location column
-  std::string bullet = "•";          ///< highlight bullet glyph
-  std::string nested_bullet = "–";   ///< nested highlight bullet
-  double entry_spacing = 6;          ///< vertical space between entries
-  double section_spacing = 10;       ///< vertical space before a section heading
-  bool justify = false;              ///< justified (true) or ragged-right text
+  bool header_centered = true;                        ///< name and contact line centred
+  Side photo_side = Side::right;                      ///< where the photo goes in the header
+  NameStyle name_order = NameStyle::automatic;        ///< Latin/native order of the header name
+  std::string contact_separator = " | ";              ///< between contact items
+  double date_column_width = 100;                     ///< column for dates and locations
+  Side date_column_side = Side::right;                ///< side of the date/location column
+  std::string bullet = "•";                           ///< highlight bullet glyph
+  std::string nested_bullet = "–";                    ///< nested highlight bullet
+  double entry_spacing = 6;                           ///< vertical space between entries
+  double section_spacing = 10;                        ///< vertical space before a section heading
+  bool justify = false;                               ///< justified (true) or ragged-right text
   std::string footer = "{name} – page {page} of {pages}"; ///< footer template; "" for none
 };
 

@@ -144,10 +144,9 @@ std::string page_size_names() {
 
 // --------------------------------------------------------------- the reader
 
-constexpr std::string_view kStyleKeys[] = {"name",   "description", "extends", "page",
-                                           "fonts",  "sizes",       "colors",  "headings",
-                                           "header", "dates",       "bullets", "spacing",
-                                           "text",   "footer"};
+constexpr std::string_view kStyleKeys[] = {"name",    "description", "extends",  "page",   "fonts",
+                                           "sizes",   "colors",      "headings", "header", "dates",
+                                           "bullets", "spacing",     "text",     "footer"};
 constexpr std::string_view kPageKeys[] = {"size", "width", "height", "margins"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
 constexpr std::string_view kFontKeys[] = {"body", "headings", "name"};
@@ -238,8 +237,7 @@ private:
     }
   }
 
-  void color(const Fields& fs, std::string_view key, const std::string& path,
-             std::uint32_t& out) {
+  void color(const Fields& fs, std::string_view key, const std::string& path, std::uint32_t& out) {
     if (const YamlNode* n = scalar(fs, key, path)) {
       if (auto c = parse_color(n->value))
         out = *c;
@@ -382,7 +380,9 @@ void check_geometry(const Style& s, const std::string& file) {
   double text_width = s.page_width - s.margin_left - s.margin_right;
   double text_height = s.page_height - s.margin_top - s.margin_bottom;
   if (text_width < s.date_column_width + 72 || text_height < 144)
-    throw InputError({{Severity::error, {file, 0, 0}, "page",
+    throw InputError({{Severity::error,
+                       {file, 0, 0},
+                       "page",
                        "the margins leave a text area too small for the date column and text"}});
 }
 
@@ -394,7 +394,9 @@ Style parse_at_depth(std::string_view yaml, const std::string& filename, const f
   if (!reader.errors.empty())
     throw InputError(std::move(reader.errors));
   if (style.body_fonts.families.empty())
-    throw InputError({{Severity::error, {filename, 1, 1}, "fonts.body",
+    throw InputError({{Severity::error,
+                       {filename, 1, 1},
+                       "fonts.body",
                        "a style needs body fonts (set fonts.body or extend a built-in style)"}});
   if (style.heading_fonts.families.empty())
     style.heading_fonts = style.body_fonts;
@@ -621,8 +623,9 @@ std::vector<Diagnostic> design_warnings(const Design& design) {
   if (!design.theme.empty() && style_for_theme(design.theme).empty()) {
     const OptionValue* t = design.options.find("theme");
     out.push_back({Severity::warning, t ? t->where : design.options.where, "design.theme",
-                   "unknown theme '" + design.theme + "', using classic (themes: classic, "
-                   "engineeringclassic, moderncv, sb2nov, engineeringresumes)"});
+                   "unknown theme '" + design.theme +
+                       "', using classic (themes: classic, "
+                       "engineeringclassic, moderncv, sb2nov, engineeringresumes)"});
   }
   for_each_option(design.options, [&](const std::string& key, const OptionValue& v) {
     if (supported(key))

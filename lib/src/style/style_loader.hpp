@@ -16,8 +16,8 @@ namespace cvpress::detail {
 
 /// A built-in style's name, description and YAML source.
 struct BuiltinStyle {
-  std::string_view name;        ///< e.g. "classic"
-  std::string_view source;      ///< the styles/NAME.yaml text
+  std::string_view name;   ///< e.g. "classic"
+  std::string_view source; ///< the styles/NAME.yaml text
 };
 
 /// Every built-in style, sorted by name (generated from styles/*.yaml).

@@ -116,7 +116,6 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-
 std::string to_utf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);

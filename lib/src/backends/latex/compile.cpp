@@ -3,9 +3,9 @@
 #include <cvpress/job.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <csignal>
 #include <fcntl.h>
 #include <ostream>
 #include <sstream>

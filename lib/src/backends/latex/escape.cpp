@@ -50,7 +50,6 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
-
 std::string escape_text(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -238,7 +237,6 @@ std::string safe_link_target(std::string_view url) {
       return std::string(scheme) + std::string(url.substr(scheme.size()));
   return "https://" + std::string(url);
 }
-
 
 std::string comment_safe(std::string_view text) {
   std::string out;

@@ -35,7 +35,6 @@ std::string escape_url(std::string_view url);
 /// in front. Not escaped; pass the result to escape_url().
 std::string safe_link_target(std::string_view url);
 
-
 /// Keeps printable ASCII and replaces everything else with '?': for text in
 /// TeX comments.
 std::string comment_safe(std::string_view text);

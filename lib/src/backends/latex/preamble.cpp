@@ -179,7 +179,8 @@ std::string rtl_highlights(const std::string& bullet, const std::string& nested_
          ",leftmargin=0pt,rightmargin=12bp,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
          // \hfill (fill beats the fil of \leftskip) keeps the label at the
          // item's left edge, from where it is moved to the right.
-         "\\newcommand{\\cvRightAligned}{\\leftskip=0pt plus 1fil\\parfillskip=0pt\\hfill\\relax}\n";
+         "\\newcommand{\\cvRightAligned}{\\leftskip=0pt plus "
+         "1fil\\parfillskip=0pt\\hfill\\relax}\n";
 }
 
 } // namespace
@@ -403,8 +404,9 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
       "% the date column: dates, then location\n"
       "\\newcommand{\\cvWhenWhere}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
-      "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft" + (meta.rtl ? " plus 1fil" : "") +
-      "\\rightskip=\\cvMainRight" + (meta.rtl ? "" : " plus 1fil") +
+      "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft" +
+      (meta.rtl ? " plus 1fil" : "") + "\\rightskip=\\cvMainRight" +
+      (meta.rtl ? "" : " plus 1fil") +
       "\\relax\\noindent#1\\par}}\n"
       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
       "\\newcommand{\\cvTag}[1]{\\textbf{{[}#1{]}}}\n"

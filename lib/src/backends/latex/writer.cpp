@@ -93,11 +93,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-
-
-
-
-
 std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
 }

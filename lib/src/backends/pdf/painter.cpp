@@ -1,9 +1,9 @@
 #include "backends/pdf/painter.hpp"
 
 #include "backends/pdf/hpdf_document.hpp"
-#include "layout/image.hpp"
 #include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
+#include "layout/image.hpp"
 
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/version.hpp>
