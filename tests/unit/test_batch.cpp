@@ -1,3 +1,4 @@
+#include "scratch_dir.hpp"
 #include <cvpress/batch.hpp>
 
 #include <doctest/doctest.h>
@@ -9,6 +10,7 @@
 
 using namespace cvpress;
 namespace fs = std::filesystem;
+using cvpress_test::ScratchDir;
 
 namespace {
 
@@ -22,27 +24,6 @@ public:
     if (cv.header.name.full == "Explode")
       throw RenderError("backend exploded");
     return {"name=" + cv.header.name.full, {}, 1};
-  }
-};
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("cvpress-batch-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  static int& counter() {
-    static int c = 0;
-    return c;
-  }
-  fs::path write(const std::string& rel, const std::string& content) const {
-    fs::path p = path / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
   }
 };
 
@@ -66,13 +47,14 @@ std::vector<std::string> lines_of(const std::string& s) {
 } // namespace
 
 TEST_CASE("batch: good inputs render, bad ones are reported, nothing is lost") {
-  TempDir dir;
+  ScratchDir dir;
   FakeBackend fake;
   BatchOptions o;
-  o.inputs = {dir.write("in/b.yaml", cv_named("Bea")), dir.write("in/a.yaml", cv_named("Ann")),
-              dir.write("in/bad.yaml", "cv:\n  name: X\n  sections:\n    edu:\n      - institution: U\n        area: A\n        start_date: 2020-13\n"),
-              dir.write("in/boom.yaml", cv_named("Explode")),
-              dir.write("in/c.yaml", cv_named("Cem"))};
+  o.inputs = {
+      dir.write("in/b.yaml", cv_named("Bea")), dir.write("in/a.yaml", cv_named("Ann")),
+      dir.write("in/bad.yaml", "cv:\n  name: X\n  sections:\n    edu:\n      - institution: U\n    "
+                               "    area: A\n        start_date: 2020-13\n"),
+      dir.write("in/boom.yaml", cv_named("Explode")), dir.write("in/c.yaml", cv_named("Cem"))};
   o.output_dir = dir.path / "out";
   o.backend = &fake;
   o.threads = 2;
@@ -130,11 +112,12 @@ TEST_CASE("batch: good inputs render, bad ones are reported, nothing is lost") {
 }
 
 TEST_CASE("batch: shards partition the inputs exactly once") {
-  TempDir dir;
+  ScratchDir dir;
   FakeBackend fake;
   std::vector<fs::path> inputs;
   for (int i = 0; i < 10; ++i)
-    inputs.push_back(dir.write("in/cv" + std::to_string(i) + ".yaml", cv_named("P" + std::to_string(i))));
+    inputs.push_back(
+        dir.write("in/cv" + std::to_string(i) + ".yaml", cv_named("P" + std::to_string(i))));
   std::multiset<std::string> seen;
   for (unsigned k = 0; k < 3; ++k) {
     BatchOptions o;
@@ -154,7 +137,7 @@ TEST_CASE("batch: shards partition the inputs exactly once") {
 }
 
 TEST_CASE("batch: colliding output names are reported and not written") {
-  TempDir dir;
+  ScratchDir dir;
   FakeBackend fake;
   BatchOptions o;
   o.inputs = {dir.write("x/cv.yaml", cv_named("Xu")), dir.write("y/cv.yaml", cv_named("Yi")),
@@ -165,7 +148,8 @@ TEST_CASE("batch: colliding output names are reported and not written") {
   REQUIRE(s.items.size() == 3);
   CHECK(s.items[0].status == BatchStatus::collision);
   CHECK(s.items[1].status == BatchStatus::collision);
-  CHECK(s.items[0].error == (dir.path / "x/cv.yaml").string() + ": output name cv.txt collides with " +
+  CHECK(s.items[0].error == (dir.path / "x/cv.yaml").string() +
+                                ": output name cv.txt collides with " +
                                 (dir.path / "y/cv.yaml").string() + "; not written");
   CHECK(s.items[2].status == BatchStatus::ok);
   CHECK_FALSE(fs::exists(o.output_dir / "cv.txt"));
@@ -173,7 +157,7 @@ TEST_CASE("batch: colliding output names are reported and not written") {
 }
 
 TEST_CASE("batch: --fail-fast skips what follows a failure") {
-  TempDir dir;
+  ScratchDir dir;
   FakeBackend fake;
   BatchOptions o;
   o.inputs = {dir.write("a.yaml", cv_named("Ann")), dir.write("b.yaml", cv_named("Explode")),
@@ -191,13 +175,14 @@ TEST_CASE("batch: --fail-fast skips what follows a failure") {
 }
 
 TEST_CASE("batch: input expansion") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("d/b.yaml", "");
   dir.write("d/a.yml", "");
   dir.write("d/notes.txt", "");
   dir.write("d/sub/c.yaml", "");
   fs::path single = dir.write("single.yaml", "");
-  std::istringstream stdin_list((dir.path / "d/sub/c.yaml").string() + "\n\n" + single.string() + "\r\n");
+  std::istringstream stdin_list((dir.path / "d/sub/c.yaml").string() + "\n\n" + single.string() +
+                                "\r\n");
   auto got = expand_batch_inputs({(dir.path / "d").string(), single.string(), "-"}, stdin_list);
   REQUIRE(got.size() == 4);
   CHECK(got[0] == dir.path / "d/a.yml");
@@ -221,7 +206,7 @@ TEST_CASE("batch: shard syntax") {
 }
 
 TEST_CASE("atomic write replaces the file and leaves no temporary") {
-  TempDir dir;
+  ScratchDir dir;
   fs::path target = dir.path / "out.pdf";
   write_file_atomically(target, "first");
   write_file_atomically(target, "second");

@@ -5,6 +5,7 @@
 #include "fonts/font_set.hpp"
 #include "layout/dates.hpp"
 #include "layout/layout.hpp"
+#include "scratch_dir.hpp"
 #include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
@@ -30,6 +31,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using cvpress_test::ScratchDir;
 using namespace cvpress;
 
 std::string run(const std::string& command) {
@@ -244,27 +246,13 @@ std::vector<Outside> words_outside(const fs::path& pdf, const detail::Style& sty
                                ? line.substr(gt + 1, lt - gt - 1)
                                : line;
         bad.push_back({"page " + std::to_string(page) + ": '" + word + "' at x " +
-                           std::to_string(x0) + ".." + std::to_string(x1) + ", y " +
-                           std::to_string(y0) + ".." + std::to_string(y1)});
+                       std::to_string(x0) + ".." + std::to_string(x1) + ", y " +
+                       std::to_string(y0) + ".." + std::to_string(y1)});
       }
     }
   }
   return bad;
 }
-
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string tmpl = (fs::temp_directory_path() / "cvpress-pdf-examples-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed");
-    path = tmpl;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 std::vector<fs::path> example_files() {
   std::vector<fs::path> files;

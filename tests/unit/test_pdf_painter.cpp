@@ -3,6 +3,7 @@
 #include "backends/pdf/painter.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/display_list.hpp"
+#include "scratch_dir.hpp"
 
 #include <cvpress/diagnostics.hpp>
 
@@ -23,26 +24,7 @@ namespace cvpress::detail {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A scratch folder removed at the end of the test.
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string tmpl = (fs::temp_directory_path() / "cvpress-pdf-test-XXXXXX").string();
-    if (::mkdtemp(tmpl.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed");
-    path = tmpl;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& name, const std::string& bytes) const {
-    fs::path p = path / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-};
+using cvpress_test::ScratchDir;
 
 // Runs a shell command; returns its standard output ("" on failure).
 std::string run(const std::string& command, int* status = nullptr) {

@@ -1,3 +1,4 @@
+#include "scratch_dir.hpp"
 #include "style/style_loader.hpp"
 
 #include <cvpress/load.hpp>
@@ -13,6 +14,7 @@
 using namespace cvpress;
 using namespace cvpress::detail;
 namespace fs = std::filesystem;
+using cvpress_test::ScratchDir;
 
 namespace {
 
@@ -28,15 +30,6 @@ std::string style_errors(std::string_view yaml, const fs::path& base = {}) {
 }
 
 bool near(double a, double b) { return std::abs(a - b) < 0.01; }
-
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("cvpress-styles-" + std::to_string(::getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-  }
-};
 
 } // namespace
 
@@ -111,7 +104,7 @@ TEST_CASE("styles: header.name_order maps onto NameStyle") {
 }
 
 TEST_CASE("styles: extends a file relative to the style's folder") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("base.yaml", "extends: harvard\ncolors: {text: \"#333\"}\n");
   dir.write("child.yaml", "extends: ./base.yaml\nheadings: {look: bar}\n");
   Style s = load_style((dir.path / "child.yaml").string());
@@ -173,15 +166,16 @@ TEST_CASE("styles: error messages with locations") {
 }
 
 TEST_CASE("styles: RenderCV design options map onto the style") {
-  auto loaded = load_cv_string("cv:\n  name: J\ndesign:\n  theme: moderncv\n"
-                               "  page: {size: us-letter, top_margin: 1cm, left_margin: 1.5cm}\n"
-                               "  colors: {text: \"rgb(10,10,10)\", name: \"rgb(0,100,0)\"}\n"
-                               "  text: {font_size: 11pt, alignment: left, font_family: DejaVu Sans}\n"
-                               "  section_titles: {type: without-line, font_size: 1.5em}\n"
-                               "  entries: {date_and_location_width: 4cm}\n"
-                               "  highlights: {bullet: ◦, nested_bullet: \"-\"}\n"
-                               "  header: {alignment: left, name_font_size: 30pt}\n",
-                               "cv.yaml");
+  auto loaded =
+      load_cv_string("cv:\n  name: J\ndesign:\n  theme: moderncv\n"
+                     "  page: {size: us-letter, top_margin: 1cm, left_margin: 1.5cm}\n"
+                     "  colors: {text: \"rgb(10,10,10)\", name: \"rgb(0,100,0)\"}\n"
+                     "  text: {font_size: 11pt, alignment: left, font_family: DejaVu Sans}\n"
+                     "  section_titles: {type: without-line, font_size: 1.5em}\n"
+                     "  entries: {date_and_location_width: 4cm}\n"
+                     "  highlights: {bullet: ◦, nested_bullet: \"-\"}\n"
+                     "  header: {alignment: left, name_font_size: 30pt}\n",
+                     "cv.yaml");
   CHECK(loaded.warnings.empty());
   Style s = resolve_style({}, loaded.cv.design);
   // theme moderncv -> banking, then the design options on top.

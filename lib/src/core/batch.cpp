@@ -205,16 +205,6 @@ std::string manifest_line(const BatchItem& item) {
   return line;
 }
 
-std::string join_diagnostics(const std::vector<Diagnostic>& ds) {
-  std::string s;
-  for (const auto& d : ds) {
-    if (!s.empty())
-      s += '\n';
-    s += d.to_string();
-  }
-  return s;
-}
-
 void render_one(const Backend& backend, const BatchOptions& options, BatchItem& item) {
   auto start = std::chrono::steady_clock::now();
   try {
@@ -231,7 +221,7 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
     item.status = BatchStatus::ok;
   } catch (const InputError& e) {
     item.status = BatchStatus::input_error;
-    item.error = join_diagnostics(e.diagnostics());
+    item.error = e.what(); // every diagnostic, one per line
   } catch (const IoError& e) {
     item.status = BatchStatus::io_error;
     item.error = e.what();

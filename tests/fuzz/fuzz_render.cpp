@@ -1,5 +1,6 @@
-// libFuzzer target: a whole render of a fuzzed CV to LATEX: load, resolve the
-// style, lay out / write, and (pdf) paint with libharu. The CV's folder is
+// libFuzzer target: a whole render of a fuzzed CV with the backend named by
+// CVPRESS_FUZZ_BACKEND ("pdf" or "latex"; one executable each): load, resolve
+// the style, lay out / write, and (pdf) paint with libharu. The CV's folder is
 // an empty temporary folder, so a fuzzed photo path is never found.
 #include "fuzz_common.hpp"
 
@@ -10,7 +11,7 @@
 #include <filesystem>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const cvpress::Backend* backend = cvpress::find_backend("latex");
+  static const cvpress::Backend* backend = cvpress::find_backend(CVPRESS_FUZZ_BACKEND);
   static const std::filesystem::path empty_dir = [] {
     auto d = std::filesystem::temp_directory_path() / "cvpress-fuzz-render-empty";
     std::filesystem::create_directories(d);
