@@ -1,6 +1,7 @@
 // Inputs that crashed a fuzz target (tests/fuzz), kept as unit tests so the
 // normal and the asan builds replay them. The same files are in the fuzz
 // corpora (tests/fuzz/corpus/<target>/regress-*), which the fuzz ctests replay.
+#include "backends/pdf/painter.hpp"
 #include "layout/image.hpp"
 #include "load/markup.hpp"
 
@@ -16,7 +17,11 @@ using namespace cvpress;
 TEST_CASE("fuzz regression: markup with a math span md4c leaves empty") {
   // fuzz_markup: '$...$' whose only content is dropped by md4c (a NUL) made
   // finish_math() call front() on an empty string (UBSan: pointer overflow).
-  const std::string input("\x24\x5c\x72\x61\x63\x6b\x5d\x28\x68\x74\x5b\x24\x3a\x66\x72\x61\x63\x7b\x31\x7d\x7b\x6e\x6f\x74\x73\x71\x73\x7d\x5c\x00\x61\x5b\x7d\x78\x6d\x5b\x69\x6b\x5d\x28\x68\x74\x5b\x24\x3a\x2f\x29\x24\x5c\x63\x69\x72\x63\x24", 54);
+  const std::string input(
+      "\x24\x5c\x72\x61\x63\x6b\x5d\x28\x68\x74\x5b\x24\x3a\x66\x72\x61\x63\x7b\x31\x7d\x7b\x6e\x6f"
+      "\x74\x73\x71\x73\x7d\x5c\x00\x61\x5b\x7d\x78\x6d\x5b\x69\x6b\x5d\x28\x68\x74\x5b\x24\x3a\x2f"
+      "\x29\x24\x5c\x63\x69\x72\x63\x24",
+      54);
   std::vector<std::string> warnings;
   const RichText text = detail::parse_markup(input, SourceLocation{"fuzz.yaml", 1, 1}, &warnings);
   CHECK_FALSE(text.empty());
@@ -44,8 +49,8 @@ std::string palette_png(const std::string& extra, const std::string& idat_suffix
   ::compress(reinterpret_cast<Bytef*>(z.data()), &n, reinterpret_cast<const Bytef*>(raw.data()),
              raw.size());
   z.resize(n);
-  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + extra + chunk("IDAT", z + idat_suffix) +
-         chunk("IEND", "");
+  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + extra +
+         chunk("IDAT", z + idat_suffix) + chunk("IEND", "");
 }
 
 } // namespace
@@ -71,4 +76,20 @@ TEST_CASE("fuzz regression: PNG with data after the zlib stream") {
   const std::string png = palette_png(plte, "junk");
   REQUIRE(detail::inspect_image(png, why));
   CHECK(detail::png_data_problem(png) == "corrupt PNG (data after the end of the image data)");
+}
+
+TEST_CASE("painter refuses an unchecked PNG whose image data is corrupt") {
+  // A hand-built document (not from layout) gets the same full check as a
+  // photo: structure and CRCs pass, the inflated data does not.
+  detail::LaidOutDocument doc;
+  detail::Page page;
+  detail::ImageItem image;
+  image.width = image.height = 20;
+  image.bytes = palette_png(chunk("PLTE", std::string(3, '\x7f')), "junk");
+  page.items.emplace_back(image);
+  doc.pages.push_back(page);
+  CHECK_THROWS_WITH_AS((void)detail::paint_pdf(doc),
+                       "PDF: cannot embed an image: corrupt PNG (data after the end of the image "
+                       "data)",
+                       RenderError);
 }

@@ -45,6 +45,9 @@ struct ImageItem {
   double x = 0, y = 0, width = 0, height = 0;           ///< placement box
   enum class Format { png, jpeg } format = Format::png; ///< encoding of `bytes`
   std::string bytes;                                    ///< the file's content
+  /// Set by layout once the bytes passed every check (structure, CRCs and,
+  /// for PNG, the inflated data); painters check unmarked images themselves.
+  bool checked = false;
 };
 
 /// A clickable area.

@@ -392,6 +392,7 @@ private:
       if (std::string problem = png_data_problem(img.bytes); !problem.empty())
         throw fail("photo '" + photo + "': " + problem);
     img.format = info->format;
+    img.checked = true;
     img.width = 72;
     img.height = img.width * info->height / info->width;
     if (img.height > 96) {

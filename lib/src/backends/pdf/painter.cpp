@@ -570,13 +570,18 @@ private:
     if (auto it = images_.find(im.bytes); it != images_.end()) {
       image = it->second;
     } else {
-      // libharu 2.3.0 lets libpng abort() on a corrupt PNG. Layout checked
-      // the photo already; this guard keeps hand-built documents safe too.
-      std::string problem;
-      auto info = inspect_image(im.bytes, problem);
-      if (!info || info->format != im.format)
-        throw RenderError("PDF: cannot embed an image: " +
-                          (problem.empty() ? std::string("format mismatch") : problem));
+      // libharu 2.3.0 lets libpng abort() on a corrupt PNG. Layout's images
+      // are checked already; anything else gets the same full check here.
+      if (!im.checked) {
+        std::string problem;
+        auto info = inspect_image(im.bytes, problem);
+        if (info && info->format != im.format)
+          problem = "format mismatch";
+        else if (info && im.format == ImageItem::Format::png)
+          problem = png_data_problem(im.bytes);
+        if (!info || !problem.empty())
+          throw RenderError("PDF: cannot embed an image: " + problem);
+      }
       const auto* data = reinterpret_cast<const HPDF_BYTE*>(im.bytes.data());
       auto size = static_cast<HPDF_UINT>(im.bytes.size());
       image = im.format == ImageItem::Format::png
