@@ -82,7 +82,7 @@ int cmd_validate(const std::vector<std::string>& args) {
 int cmd_render(const std::vector<std::string>& args) {
   po::options_description opts("render options");
   opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(),
-                                            "output file (default: input stem + extension)")(
+                                            "output file (default: NAME_CV.pdf next to the input)")(
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(

@@ -1,6 +1,7 @@
 // Trace goldens of example CVs loaded from YAML (examples/), and checks
 // that hold for every example: items inside the text area, no lost entries.
 #include "layout/layout.hpp"
+#include "style/style_loader.hpp"
 
 #include <cvpress/load.hpp>
 
@@ -20,7 +21,9 @@ namespace {
 void check_golden(const std::string& example, const std::string& golden_name) {
   const fs::path src = fs::path(CVPRESS_SOURCE_DIR) / "examples" / example;
   const LoadResult loaded = load_cv_file(src);
-  const LaidOutDocument doc = layout_cv(loaded.cv, default_style(), src.parent_path());
+  // The style the CLI would use: the design's theme and options.
+  const Style style = resolve_style({}, loaded.cv.design);
+  const LaidOutDocument doc = layout_cv(loaded.cv, style, src.parent_path());
   const std::string got = trace(doc);
   const fs::path golden = fs::path(CVPRESS_SOURCE_DIR) / "tests/golden/layout" / golden_name;
   const char* update = std::getenv("CVPRESS_UPDATE_GOLDEN");

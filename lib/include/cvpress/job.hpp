@@ -34,12 +34,19 @@ ExitCode validate_files(const std::vector<std::filesystem::path>& files, std::os
 /// A single render request.
 struct RenderRequest {
   std::filesystem::path input;  ///< the CV file
-  std::filesystem::path output; ///< destination; "" derives from input stem + format extension
+  std::filesystem::path output; ///< destination; "" for default_output_path()
   std::string format;           ///< backend name; "" infers from the output extension (else pdf)
   RenderOptions options;        ///< style and file-access options
   LoadOptions load;             ///< loader limits
   bool compile = false;         ///< latex only: also run xelatex and write the PDF next to `output`
 };
+
+/// Where `render` writes when no output is given: next to `input`, named like
+/// RenderCV's output from the CV owner's name in ASCII ("Qinghao_Hu_CV.pdf";
+/// a native-only name is romanised: 陈巧玲 → "Chen_Qiaoling_CV.pdf"), or the
+/// input's stem when the name has no ASCII form (山田太郎 → "cv.pdf" for cv.yaml).
+[[nodiscard]] std::filesystem::path default_output_path(const std::filesystem::path& input,
+                                                        const Cv& cv, const Backend& backend);
 
 /// Loads, renders and writes atomically (temporary file + rename, so a
 /// failure never leaves a partial output). Returns the exit code.

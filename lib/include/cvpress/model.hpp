@@ -346,14 +346,36 @@ struct Locale {
   std::vector<std::string> month_abbreviations;   ///< 12 abbreviations, overriding CLDR
   std::optional<std::string> phone_number_format; ///< `phone_number_format`
   std::optional<std::string> date_template;       ///< RenderCV date template
+  /// RenderCV's words for time spans (`year`, `years`, `month`, `months`).
+  /// When any is given, spans read "2 years 3 months" with these words
+  /// instead of CLDR's plural forms.
+  std::optional<std::string> year, years, month, months;
   OptionValue other;                              ///< remaining keys, kept for later stages
   friend bool operator==(const Locale&, const Locale&) = default;
+};
+
+/// How the entries of a section are ordered (extension `settings.sort`).
+enum class SortOrder {
+  none,         ///< input order
+  newest_first, ///< by end date (open ranges first), then start date, latest first
+  oldest_first, ///< the reverse: earliest first
+  alphabetical, ///< by the entry's title text, ICU collation of the CV's locale
+  family_name,  ///< by the person name in the title text: family, then given name
+};
+
+/// One `settings.sort` rule: a section (or every section) and its order.
+struct SortRule {
+  std::string section;  ///< the section key as written; "" for every section
+  SortOrder order = SortOrder::none; ///< the order
+  SourceLocation where; ///< the rule's value
+  friend bool operator==(const SortRule&, const SortRule&) = default;
 };
 
 /// `settings:` block.
 struct Settings {
   std::optional<CalendarDate> current_date; ///< `current_date` ("today" leaves it empty)
   std::vector<std::string> bold_keywords;   ///< `bold_keywords`
+  std::vector<SortRule> sort;               ///< extension `sort`, in input order
   OptionValue other;                        ///< remaining keys (e.g. `render_command`)
   friend bool operator==(const Settings&, const Settings&) = default;
 };

@@ -1,6 +1,8 @@
 #include <cvpress/job.hpp>
 
 #include "backends/latex/compile.hpp"
+#include "text/locale_format.hpp"
+#include "text/names.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -131,6 +133,17 @@ ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, s
   return worst;
 }
 
+std::filesystem::path default_output_path(const std::filesystem::path& input, const Cv& cv,
+                                          const Backend& backend) {
+  std::string stem =
+      detail::cv_file_stem(cv.header.name, detail::resolve_language(cv.locale.language));
+  if (stem.empty())
+    stem = input.stem().string();
+  const std::string ext = "." + (backend.extensions().empty() ? std::string(backend.name())
+                                                             : backend.extensions().front());
+  return input.parent_path() / (stem + ext);
+}
+
 ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostream& err) {
   // Choose the backend before doing any work, so usage errors come first.
   const Backend* backend = nullptr;
@@ -160,15 +173,12 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     err << "cvpress: --compile works only with the latex format\n";
     return ExitCode::usage;
   }
-  fs::path output = request.output;
-  if (output.empty()) {
-    output = request.input;
-    output.replace_extension(backend->extensions().empty() ? std::string(backend->name())
-                                                           : backend->extensions().front());
-  }
   try {
     LoadResult loaded = load_cv_file(request.input, request.load);
     print_all(err, loaded.warnings);
+    const fs::path output =
+        request.output.empty() ? default_output_path(request.input, loaded.cv, *backend)
+                               : request.output;
     RenderOptions options = request.options;
     if (options.base_dir.empty())
       options.base_dir = request.input.parent_path();

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
 
 namespace cvpress::detail {
 
@@ -58,6 +60,55 @@ std::string format_dates(const Dates& dates, const Locale& locale) {
   if (start == end)
     return start;
   return start + sep + end;
+}
+
+CalendarDate current_date(const Settings& settings) {
+  if (settings.current_date)
+    return *settings.current_date;
+  std::chrono::sys_seconds now =
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    long long seconds = 0;
+    const std::string_view text(epoch);
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (ec == std::errc() && end == text.data() + text.size() && seconds >= 0)
+      now = std::chrono::sys_seconds(std::chrono::seconds(seconds));
+  }
+  const std::chrono::year_month_day ymd(std::chrono::floor<std::chrono::days>(now));
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::string format_time_span(const Dates& dates, const Locale& locale, const CalendarDate& today) {
+  if (dates.date || !dates.start)
+    return {};
+  const auto* start = std::get_if<CalendarDate>(&*dates.start);
+  if (!start)
+    return {};
+  CalendarDate end = today;
+  if (dates.end) {
+    if (const auto* e = std::get_if<CalendarDate>(&*dates.end))
+      end = *e;
+    else if (!std::holds_alternative<Present>(*dates.end))
+      return {}; // free text
+  }
+  const Duration span = duration_between(*start, end);
+  if (span.years <= 0 && span.months <= 0)
+    return {};
+  if (!locale.year && !locale.years && !locale.month && !locale.months)
+    return format_duration(span, DateLocale(locale));
+  // RenderCV's form with the CV's own words.
+  auto part = [](int n, const std::optional<std::string>& one, const std::optional<std::string>& many,
+                 const char* en_one, const char* en_many) {
+    return std::to_string(n) + " " +
+           (n == 1 ? one.value_or(en_one) : many.value_or(en_many));
+  };
+  std::string out;
+  if (span.years > 0)
+    out = part(span.years, locale.year, locale.years, "year", "years");
+  if (span.months > 0)
+    out += (out.empty() ? "" : " ") + part(span.months, locale.month, locale.months, "month", "months");
+  return out;
 }
 
 } // namespace cvpress::detail

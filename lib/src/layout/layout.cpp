@@ -5,6 +5,7 @@
 #include "text/links.hpp"
 
 #include "core/file_access.hpp"
+#include "core/sections.hpp"
 
 #include "layout/dates.hpp"
 #include "layout/image.hpp"
@@ -196,6 +197,7 @@ private:
   NameMatcher owner_match_;
   std::string owner_; // Latin display name, for metadata and footers
   double axis_ = 0;   // mirror axis of a right-to-left document, else 0
+  CalendarDate today_ = current_date(cv_.settings); // end of open ranges, for time spans
   std::vector<Block> blocks_;
 
   static constexpr double k_column_gap = 10; // main column <-> date column
@@ -462,10 +464,12 @@ private:
   void section(const Section& sec) {
     heading(section_display_title(sec.key, sec.title, tag_), sec.where);
     const std::size_t n = sec.entries.size();
+    const std::vector<std::size_t> order = entry_order(cv_, sec);
+    section_spans_ = shows_time_spans(st_, sec.key, sec.title);
     // Hanging label column for numbered lists and labelled publications.
     label_w_ = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      std::string lab = label_of(sec.entries[i], i, n);
+      std::string lab = label_of(sec.entries[order[i]], i, n);
       if (!lab.empty()) {
         Span sp{lab, body()};
         label_w_ = std::max(label_w_, ts_.measure({&sp, 1}) + 6);
@@ -485,8 +489,8 @@ private:
       }
     for (std::size_t i = 0; i < n; ++i) {
       std::vector<Unit> units;
-      std::visit([&](const auto& e) { entry(e, units, label_of(sec.entries[i], i, n)); },
-                 sec.entries[i]);
+      const Entry& e = sec.entries[order[i]];
+      std::visit([&](const auto& x) { entry(x, units, label_of(e, i, n)); }, e);
       if (units.empty())
         continue;
       units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
@@ -524,6 +528,12 @@ private:
   double label_w_ = 0;
   double section_dw_ = 0;
   bool section_aside_ = false;
+  bool section_spans_ = false; // the section shows time spans under date ranges
+
+  // "2 years 3 months" under a date range, in sections the style lists.
+  std::string span_of(const Dates& d) const {
+    return section_spans_ ? format_time_span(d, cv_.locale, today_) : std::string();
+  }
 
   // The date-column lines of an entry.
   std::vector<std::string> aside_of(const Entry& entry) const {
@@ -532,11 +542,12 @@ private:
           using T = std::decay_t<decltype(e)>;
           if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
                         std::is_same_v<T, NormalEntry>)
-            return {format_dates(e.details.dates, cv_.locale), e.details.location.plain()};
+            return {format_dates(e.details.dates, cv_.locale), span_of(e.details.dates),
+                    e.details.location.plain()};
           else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
-            return {format_dates(e.dates, cv_.locale)};
+            return {format_dates(e.dates, cv_.locale), span_of(e.dates)};
           else if constexpr (std::is_same_v<T, ServiceEntry>)
-            return {format_dates(e.dates, cv_.locale), e.location.plain()};
+            return {format_dates(e.dates, cv_.locale), span_of(e.dates), e.location.plain()};
           else if constexpr (std::is_same_v<T, TalkEntry>) {
             std::vector<std::string> out;
             for (const auto& ev : e.events)
@@ -766,7 +777,8 @@ private:
 
   void details_head(std::vector<Unit>& units, std::vector<std::vector<Span>> head,
                     const EntryDetails& d, const SourceLocation& where) {
-    const std::vector<std::string> aside{format_dates(d.dates, cv_.locale), d.location.plain()};
+    const std::vector<std::string> aside{format_dates(d.dates, cv_.locale), span_of(d.dates),
+                                         d.location.plain()};
     const Columns c = columns("");
     Unit u;
     for (const auto& spans : head)
@@ -824,7 +836,7 @@ private:
   }
 
   void entry(const PublicationEntry& e, std::vector<Unit>& units, const std::string& label) {
-    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
+    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), span_of(e.dates)};
     const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, c, label);
@@ -909,7 +921,8 @@ private:
   }
 
   void entry(const ServiceEntry& e, std::vector<Unit>& units, const std::string&) {
-    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), e.location.plain()};
+    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), span_of(e.dates),
+                                         e.location.plain()};
     const Columns c = columns("");
     Unit u;
     std::vector<Span> line;
@@ -926,7 +939,7 @@ private:
   }
 
   void entry(const PatentEntry& e, std::vector<Unit>& units, const std::string&) {
-    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale)};
+    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), span_of(e.dates)};
     const Columns c = columns("");
     Unit u;
     append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));

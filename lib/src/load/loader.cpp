@@ -5,6 +5,7 @@
 
 #include "load/dates.hpp"
 #include "load/markup.hpp"
+#include "core/sections.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
@@ -90,8 +91,26 @@ constexpr std::string_view kLocaleKeys[] = {"language",
                                             "month_abbreviations",
                                             "abbreviations_for_months",
                                             "phone_number_format",
-                                            "date_template"};
-constexpr std::string_view kSettingsKeys[] = {"current_date", "bold_keywords"};
+                                            "date_template",
+                                            "year",
+                                            "years",
+                                            "month",
+                                            "months"};
+constexpr std::string_view kSettingsKeys[] = {"current_date", "bold_keywords", "sort"};
+// settings.sort values; the aliases map onto the first five.
+constexpr std::string_view kSortOrders[] = {"none", "newest_first", "oldest_first",
+                                            "alphabetical", "family_name"};
+constexpr std::pair<std::string_view, SortOrder> kSortAliases[] = {
+    {"none", SortOrder::none},
+    {"newest_first", SortOrder::newest_first},
+    {"oldest_first", SortOrder::oldest_first},
+    {"alphabetical", SortOrder::alphabetical},
+    {"family_name", SortOrder::family_name},
+    {"date", SortOrder::newest_first},
+    {"reverse_chronological", SortOrder::newest_first},
+    {"chronological", SortOrder::oldest_first},
+    {"name", SortOrder::family_name},
+};
 
 class Loader : public detail::NodeReader {
 public:
@@ -115,7 +134,7 @@ public:
     if (const Field* f = find(top, "locale"); f && f->value->kind != Kind::null)
       load_locale(*f->value, "locale", cv.locale);
     if (const Field* f = find(top, "settings"); f && f->value->kind != Kind::null)
-      load_settings(*f->value, "settings", cv.settings);
+      load_settings(*f->value, "settings", cv.settings, cv.sections);
     if (const Field* f = find(top, "design"); f && f->value->kind != Kind::null)
       load_design(*f->value, "design", cv.design);
     return cv;
@@ -781,6 +800,10 @@ private:
         twelve(*fs, "month_abbreviations", "abbreviations_for_months", path);
     locale.phone_number_format = string_of(*fs, "phone_number_format", path);
     locale.date_template = string_of(*fs, "date_template", path);
+    locale.year = string_of(*fs, "year", path);
+    locale.years = string_of(*fs, "years", path);
+    locale.month = string_of(*fs, "month", path);
+    locale.months = string_of(*fs, "months", path);
     locale.other = rest(n, *fs, kLocaleKeys, path, "locale option");
   }
 
@@ -802,7 +825,8 @@ private:
     return other;
   }
 
-  void load_settings(const YamlNode& n, const std::string& path, Settings& settings) {
+  void load_settings(const YamlNode& n, const std::string& path, Settings& settings,
+                     const std::vector<Section>& sections) {
     auto fs = map_fields(n, path);
     if (!fs)
       return;
@@ -821,7 +845,55 @@ private:
       else
         settings.bold_keywords = plain_list(*fs, "bold_keywords", path);
     }
+    if (const Field* f = find(*fs, "sort"); f && f->value->kind != Kind::null)
+      load_sort(*f->value, join(path, "sort"), sections, settings.sort);
     settings.other = rest(n, *fs, kSettingsKeys, path, "setting");
+  }
+
+  // `sort: ORDER` (every section) or `sort: {section_key: ORDER, ...}`.
+  void load_sort(const YamlNode& n, const std::string& path, const std::vector<Section>& sections,
+                 std::vector<SortRule>& rules) {
+    auto order_of = [&](const YamlNode& v, const std::string& p) -> std::optional<SortOrder> {
+      if (v.kind != Kind::scalar) {
+        wrong_type(v, p, "a sort order (" + quoted_list(kSortOrders) + ")");
+        return std::nullopt;
+      }
+      std::string word(trim(v.value));
+      std::replace(word.begin(), word.end(), '-', '_');
+      for (const auto& [name, order] : kSortAliases)
+        if (word == name)
+          return order;
+      std::string message = "unknown sort order '" + v.value + "'";
+      if (auto s = suggest(word, kSortOrders))
+        message += " (did you mean '" + std::string(*s) + "'?)";
+      else
+        message += " (valid orders: " + quoted_list(kSortOrders) + ")";
+      error(v, p, std::move(message));
+      return std::nullopt;
+    };
+    if (n.kind == Kind::map) {
+      std::vector<std::string_view> keys;
+      for (const auto& s : sections)
+        keys.push_back(s.key);
+      for (const auto& [k, v] : n.entries) {
+        if (k->kind != Kind::scalar)
+          continue;
+        const std::string p = join(path, k->value);
+        if (!detail::find_section(sections, k->value)) {
+          std::string message = "no section '" + k->value + "' to sort";
+          if (auto s = suggest(k->value, keys))
+            message += " (did you mean '" + std::string(*s) + "'?)";
+          else if (!keys.empty())
+            message += " (sections: " + quoted_list(keys, " and ") + ")";
+          error(*k, p, std::move(message));
+        }
+        if (auto order = order_of(*v, p))
+          rules.push_back(SortRule{k->value, *order, at(*v)});
+      }
+      return;
+    }
+    if (auto order = order_of(n, path))
+      rules.push_back(SortRule{"", *order, at(n)});
   }
 
   void load_design(const YamlNode& n, const std::string& path, Design& design) {

@@ -5,6 +5,7 @@
 #include "text/names.hpp"
 
 #include <cstdint>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,9 @@ struct Style {
   std::string contact_separator = " | ";              ///< between contact items
   double date_column_width = 100;                     ///< column for dates and locations
   Side date_column_side = Side::right;                ///< side of the date/location column
+  /// Sections (keys or titles, compared in snake_case) whose date ranges also
+  /// show their time span ("2 years 3 months"): RenderCV's show_time_spans_in.
+  std::vector<std::string> show_time_spans_in;
   std::string bullet = "•";                           ///< highlight bullet glyph
   std::string nested_bullet = "–";                    ///< nested highlight bullet
   double entry_spacing = 6;                           ///< vertical space between entries
@@ -63,6 +67,11 @@ struct Style {
   bool justify = false;                               ///< justified (true) or ragged-right text
   std::string footer = "{name} – page {page} of {pages}"; ///< footer template; "" for none
 };
+
+/// True when `section` (its key or its title, in snake_case: "Work
+/// Experience" = "work_experience") is listed in style.show_time_spans_in.
+bool shows_time_spans(const Style& style, std::string_view section_key,
+                      std::string_view section_title);
 
 /// The built-in default style ("classic").
 const Style& default_style();

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -157,7 +158,7 @@ constexpr std::string_view kHeaderKeys[] = {"align", "separator", "photo", "name
 // In NameStyle order.
 constexpr std::string_view kNameOrders[] = {"automatic", "latin_then_native", "native_then_latin",
                                             "latin_only", "native_only"};
-constexpr std::string_view kDateKeys[] = {"column_width", "side"};
+constexpr std::string_view kDateKeys[] = {"column_width", "side", "show_time_spans_in"};
 constexpr std::string_view kBulletKeys[] = {"level1", "level2"};
 constexpr std::string_view kSpacingKeys[] = {"line", "entry", "section"};
 constexpr std::string_view kTextKeys[] = {"justify"};
@@ -350,6 +351,8 @@ private:
       length(*dates, "column_width", "dates", s.date_column_width, s.body_size, true);
       if (auto side = choice(*dates, "side", "dates", kSides))
         s.date_column_side = *side == "left" ? Side::left : Side::right;
+      if (const Field* f = find(*dates, "show_time_spans_in"); f && f->value->kind != Kind::null)
+        s.show_time_spans_in = plain_list(*dates, "show_time_spans_in", "dates");
     }
     if (const Fields* bullets = section(top, "bullets", kBulletKeys, tmp)) {
       text(*bullets, "level1", "bullets", s.bullet);
@@ -521,6 +524,8 @@ constexpr std::string_view kSupportedDesign[] = {
     "entries.vertical_space_between_entries",
     "highlights.bullet",
     "highlights.nested_bullet",
+    "entries.show_time_spans_in",  // RenderCV 1.x
+    "sections.show_time_spans_in", // RenderCV 2.x
 };
 
 bool supported(std::string_view key) {
@@ -543,6 +548,15 @@ template <typename F> void for_each_option(const OptionValue& options, F&& f) {
 
 void apply_design(const Design& design, Style& s) {
   for_each_option(design.options, [&](const std::string& key, const OptionValue& v) {
+    if (key.ends_with(".show_time_spans_in") && supported(key)) {
+      s.show_time_spans_in.clear();
+      if (v.kind == OptionValue::Kind::scalar)
+        s.show_time_spans_in.push_back(v.scalar);
+      for (const auto& item : v.items)
+        if (item.kind == OptionValue::Kind::scalar)
+          s.show_time_spans_in.push_back(item.scalar);
+      return;
+    }
     if (v.kind != OptionValue::Kind::scalar || !supported(key))
       return;
     const std::string& value = v.scalar;
@@ -615,6 +629,22 @@ void apply_design(const Design& design, Style& s) {
       s.nested_bullet = value;
     }
   });
+}
+
+bool shows_time_spans(const Style& style, std::string_view section_key,
+                      std::string_view section_title) {
+  auto snake = [](std::string_view text) {
+    std::string out;
+    for (char c : text)
+      out += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string key = snake(section_key), title = snake(section_title);
+  return std::any_of(style.show_time_spans_in.begin(), style.show_time_spans_in.end(),
+                     [&](const std::string& listed) {
+                       const std::string l = snake(listed);
+                       return l == key || l == title;
+                     });
 }
 
 std::vector<Diagnostic> design_warnings(const Design& design) {

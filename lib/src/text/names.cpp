@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cctype>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -609,22 +610,40 @@ std::string ascii_file_stem(const PersonName& name, std::string_view locale_tag)
   return stem.empty() ? std::string("cv") : stem;
 }
 
+std::string cv_file_stem(const PersonName& name, std::string_view locale_tag) {
+  std::string stem;
+  for (char c : ascii_name(name, locale_tag)) {
+    if (c == ' ') {
+      if (!stem.empty() && stem.back() != '_')
+        stem += '_';
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') {
+      stem += c;
+    }
+  }
+  while (!stem.empty() && stem.back() == '_')
+    stem.pop_back();
+  return stem.empty() ? std::string() : stem + "_CV";
+}
+
+int compare_text(std::string_view a, std::string_view b, std::string_view locale_tag) {
+  if (icu::Collator* c = collator(locale_tag)) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UCollationResult r =
+        c->compareUTF8(icu::StringPiece(a.data(), static_cast<std::int32_t>(a.size())),
+                       icu::StringPiece(b.data(), static_cast<std::int32_t>(b.size())), status);
+    if (U_SUCCESS(status))
+      return r;
+  }
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
 int compare_names(const PersonName& a, const PersonName& b, std::string_view locale_tag) {
   const SortParts pa = sort_parts(a);
   const SortParts pb = sort_parts(b);
-  icu::Collator* c = collator(locale_tag);
   for (const auto& [x, y] : {std::pair{&pa.family, &pb.family}, std::pair{&pa.given, &pb.given},
-                             std::pair{&pa.full, &pb.full}}) {
-    int result = 0;
-    if (c != nullptr) {
-      UErrorCode status = U_ZERO_ERROR;
-      result = c->compareUTF8(icu::StringPiece(*x), icu::StringPiece(*y), status);
-    } else {
-      result = x->compare(*y) < 0 ? -1 : (x->compare(*y) > 0 ? 1 : 0);
-    }
-    if (result != 0)
+                             std::pair{&pa.full, &pb.full}})
+    if (const int result = compare_text(*x, *y, locale_tag); result != 0)
       return result;
-  }
   return 0;
 }
 

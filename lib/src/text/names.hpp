@@ -82,7 +82,7 @@ struct Romanization {
 
 /// An ASCII Latin form of the whole name for PDF metadata, bookmarks and
 /// sorting: the user's Latin name folded to ASCII ("Zoë Müller" → "Zoe
-/// Muller"), else the romanised native name given first ("Qiaoling Chen");
+/// Muller"), else the romanised native name family first ("Chen Qiaoling");
 /// "" when neither exists.
 [[nodiscard]] std::string ascii_name(const PersonName& name, std::string_view locale_tag = "");
 
@@ -94,6 +94,17 @@ struct Romanization {
 /// A lower-case ASCII file stem from ascii_name(): "qiaoling-chen",
 /// "zoe-muller"; "cv" when the name has no ASCII form.
 [[nodiscard]] std::string ascii_file_stem(const PersonName& name, std::string_view locale_tag = "");
+
+/// RenderCV's output file stem from ascii_name(): spaces become underscores
+/// and "_CV" is appended ("Qinghao_Hu_CV", "Chen_Qiaoling_CV"); characters
+/// other than ASCII letters, digits, '-' and '_' are dropped. "" when the
+/// name has no ASCII form (the caller then falls back to the input's stem).
+[[nodiscard]] std::string cv_file_stem(const PersonName& name, std::string_view locale_tag = "");
+
+/// Compares two texts with the ICU collator of `locale_tag` (zh: pinyin
+/// order, de: ä with a, ...). <0, 0 or >0.
+[[nodiscard]] int compare_text(std::string_view a, std::string_view b,
+                               std::string_view locale_tag);
 
 /// Compares two names for sorting with the ICU collator of `locale_tag`
 /// (family name, then given name, then the full text; a plain name's family

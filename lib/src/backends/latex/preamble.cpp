@@ -404,6 +404,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
       "% the date column: dates, then location\n"
       "\\newcommand{\\cvWhenWhere}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
+      "% a time span under a date range (2 years 3 months), in the sections the style lists\n"
+      "\\newcommand{\\cvTimeSpan}[1]{\\par #1}\n"
       "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft" +
       (meta.rtl ? " plus 1fil" : "") + "\\rightskip=\\cvMainRight" +
       (meta.rtl ? "" : " plus 1fil") +

@@ -3,6 +3,7 @@
 
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
+#include "core/sections.hpp"
 #include "layout/dates.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
@@ -100,8 +101,9 @@ std::string href(std::string_view url, const std::string& body) {
 // Emits the body of the document.
 class BodyWriter {
 public:
-  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, NameStyle name_order)
-      : cv_(cv), warnings_(warnings), owner_(cv.header.name), name_order_(name_order) {
+  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, const Style& style)
+      : cv_(cv), style_(style), warnings_(warnings), owner_(cv.header.name),
+        name_order_(style.name_order) {
     tag_ = resolve_language(cv.locale.language);
     if (tag_.empty())
       tag_ = "en";
@@ -150,10 +152,13 @@ public:
 
 private:
   const Cv& cv_;
+  const Style& style_;
   std::vector<Diagnostic>& warnings_;
   std::string tag_;      // the CV's language
   NameMatcher owner_;    // finds the owner in author lists
   NameStyle name_order_; // header name: Latin and native order
+  bool section_spans_ = false;                      // time spans under date ranges
+  CalendarDate today_ = current_date(cv_.settings); // end of open ranges
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
     std::string tex = m.tex;
@@ -292,7 +297,11 @@ private:
       out += sep;
       start = end + sep.size();
     }
-    return text(out);
+    std::string result = text(out);
+    if (section_spans_)
+      if (const std::string span = format_time_span(d, cv_.locale, today_); !span.empty())
+        result += "\\cvTimeSpan{" + text(span) + "}";
+    return result;
   }
 
   std::string entry(const Entry& e, const std::string& path, std::size_t number_label) {
@@ -434,6 +443,8 @@ private:
     std::string out = "\n" + source_comment(base, s.where);
     const std::string title = section_display_title(s.key, s.title, tag_);
     out += "\\cvSection{" + text(title) + "}{" + escape_text(title) + "}\n";
+    section_spans_ = shows_time_spans(style_, s.key, s.title);
+    const std::vector<std::size_t> order = entry_order(cv_, s);
     if (s.entries.empty())
       return out;
     // Sections whose entries form one list.
@@ -463,10 +474,11 @@ private:
     }
     out += open;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::string path = base + "[" + number(i) + "]";
-      const bool reversed = std::holds_alternative<ReversedNumberedEntry>(s.entries[i]);
-      out += source_comment(path, where_of(s.entries[i]));
-      out += entry(s.entries[i], path, reversed ? n - i : i + 1);
+      const Entry& e = s.entries[order[i]];
+      const std::string path = base + "[" + number(order[i]) + "]";
+      const bool reversed = std::holds_alternative<ReversedNumberedEntry>(e);
+      out += source_comment(path, where_of(e));
+      out += entry(e, path, reversed ? n - i : i + 1);
     }
     return out + close + marks_legend(s);
   }
@@ -537,7 +549,7 @@ std::string typeset_text(std::string_view s, Features& features) {
 }
 
 std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
-  BodyWriter body(cv, warnings, style.name_order);
+  BodyWriter body(cv, warnings, style);
   const std::string text = body.document_body();
   DocumentMeta meta;
   meta.author = metadata_name(cv.header.name, body.tag());
