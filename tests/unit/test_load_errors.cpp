@@ -262,18 +262,19 @@ TEST_CASE("limit: string length, input size, entries") {
 }
 
 TEST_CASE("warnings: unknown entry keys, date with a range, unsupported options") {
-  CHECK(warnings_of("cv:\n  sections:\n    s:\n      - company: X\n        position: Y\n"
-                    "        date: 2021\n        start_date: 2020\n        summry: s\n"
-                    "design:\n  theme: classic\n  links: {underline: true}\n"
-                    "locale:\n  language: en\n  date_style: x\nsettings:\n  render_command: {}\n") ==
-        "cv.yaml:6:9: warning: cv.sections.s[0].date: start_date/end_date are ignored because "
-        "date is given (as in RenderCV)\n"
-        "cv.yaml:8:9: warning: cv.sections.s[0].summry: unknown key, ignored (did you mean "
-        "'summary'?)\n"
-        "cv.yaml:11:22: warning: design.links.underline: RenderCV design option not supported yet, "
-        "ignored\n"
-        "cv.yaml:14:3: warning: locale.date_style: locale option not supported yet, ignored\n"
-        "cv.yaml:16:3: warning: settings.render_command: setting not supported yet, ignored\n");
+  CHECK(
+      warnings_of("cv:\n  sections:\n    s:\n      - company: X\n        position: Y\n"
+                  "        date: 2021\n        start_date: 2020\n        summry: s\n"
+                  "design:\n  theme: classic\n  links: {underline: true}\n"
+                  "locale:\n  language: en\n  date_style: x\nsettings:\n  render_command: {}\n") ==
+      "cv.yaml:6:9: warning: cv.sections.s[0].date: start_date/end_date are ignored because "
+      "date is given (as in RenderCV)\n"
+      "cv.yaml:8:9: warning: cv.sections.s[0].summry: unknown key, ignored (did you mean "
+      "'summary'?)\n"
+      "cv.yaml:11:22: warning: design.links.underline: RenderCV design option not supported yet, "
+      "ignored\n"
+      "cv.yaml:14:3: warning: locale.date_style: locale option not supported yet, ignored\n"
+      "cv.yaml:16:3: warning: settings.render_command: setting not supported yet, ignored\n");
 }
 
 TEST_CASE("load_cv_file reports missing files as IoError and names the path") {

@@ -103,8 +103,9 @@ TEST_CASE("sort: settings.sort takes one order for every section or one per sect
   // Aliases.
   for (const auto& [word, order] :
        {std::pair{"reverse_chronological", SortOrder::newest_first},
-        std::pair{"chronological", SortOrder::oldest_first}, std::pair{"name", SortOrder::family_name},
-        std::pair{"family-name", SortOrder::family_name}, std::pair{"none", SortOrder::none}}) {
+        std::pair{"chronological", SortOrder::oldest_first},
+        std::pair{"name", SortOrder::family_name}, std::pair{"family-name", SortOrder::family_name},
+        std::pair{"none", SortOrder::none}}) {
     CAPTURE(word);
     Cv cv = load(std::string(k_experience) + "settings:\n  sort: " + word + "\n");
     CHECK(cv.settings.sort.at(0).order == order);
@@ -153,9 +154,9 @@ TEST_CASE("sort: oldest_first orders by start date, then end date") {
   CHECK(shown(cv) == std::vector<std::string>{"Beta", "Alpha", "Gamma", "Epsilon", "Delta"});
 
   Section s{"x", "X", {}, {}};
-  for (auto [name, dates] : {std::pair{"long", range(2020, 1, 2022, 1)},
-                             std::pair{"short", range(2020, 1, 2020, 6)},
-                             std::pair{"year", single(2019)}, std::pair{"month", single(2019, 3)}}) {
+  for (auto [name, dates] :
+       {std::pair{"long", range(2020, 1, 2022, 1)}, std::pair{"short", range(2020, 1, 2020, 6)},
+        std::pair{"year", single(2019)}, std::pair{"month", single(2019, 3)}}) {
     NormalEntry e;
     e.name = rt(name);
     e.details.dates = dates;
@@ -170,9 +171,9 @@ TEST_CASE("sort: oldest_first orders by start date, then end date") {
 
 TEST_CASE("sort: talks sort by their latest event") {
   Section s{"talks", "Talks", {}, {}};
-  for (auto [title, years] : {std::pair{"A", std::vector<int>{2019, 2023}},
-                              std::pair{"B", std::vector<int>{2021}},
-                              std::pair{"C", std::vector<int>{2020, 2018}}}) {
+  for (auto [title, years] :
+       {std::pair{"A", std::vector<int>{2019, 2023}}, std::pair{"B", std::vector<int>{2021}},
+        std::pair{"C", std::vector<int>{2020, 2018}}}) {
     TalkEntry t;
     t.title = rt(title);
     for (int y : years) {
@@ -310,7 +311,8 @@ TEST_CASE("time spans: RenderCV design keys (1.x entries., 2.x sections.) and th
     CHECK(design_warnings(cv.design).empty());
   }
   cvpress_test::ScratchDir dir;
-  const auto path = dir.write("s.yaml", "extends: classic\ndates:\n  show_time_spans_in: [experience]\n");
+  const auto path =
+      dir.write("s.yaml", "extends: classic\ndates:\n  show_time_spans_in: [experience]\n");
   CHECK(load_style(path.string()).show_time_spans_in == std::vector<std::string>{"experience"});
   CHECK(load_style("classic").show_time_spans_in.empty());
 }
@@ -398,7 +400,8 @@ TEST_CASE("render: the default output is NAME_CV next to the input, romanised if
   };
   for (const Row& row : {
            Row{"Zoë Müller", "english", "Zoe_Muller_CV.pdf"},
-           Row{"{given: Qiaoling, family: Chen, native: 陈巧玲}", "english", "Qiaoling_Chen_CV.pdf"},
+           Row{"{given: Qiaoling, family: Chen, native: 陈巧玲}", "english",
+               "Qiaoling_Chen_CV.pdf"},
            Row{"陈巧玲", "mandarin_chinese", "Chen_Qiaoling_CV.pdf"},
            Row{"김민준", "korean", "Kim_Minjun_CV.pdf"},
            Row{"O'Brien-Smith, Jr.", "english", "OBrien-Smith_Jr_CV.pdf"},

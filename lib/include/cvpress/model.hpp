@@ -350,7 +350,7 @@ struct Locale {
   /// When any is given, spans read "2 years 3 months" with these words
   /// instead of CLDR's plural forms.
   std::optional<std::string> year, years, month, months;
-  OptionValue other;                              ///< remaining keys, kept for later stages
+  OptionValue other; ///< remaining keys, kept for later stages
   friend bool operator==(const Locale&, const Locale&) = default;
 };
 
@@ -365,9 +365,9 @@ enum class SortOrder {
 
 /// One `settings.sort` rule: a section (or every section) and its order.
 struct SortRule {
-  std::string section;  ///< the section key as written; "" for every section
+  std::string section;               ///< the section key as written; "" for every section
   SortOrder order = SortOrder::none; ///< the order
-  SourceLocation where; ///< the rule's value
+  SourceLocation where;              ///< the rule's value
   friend bool operator==(const SortRule&, const SortRule&) = default;
 };
 

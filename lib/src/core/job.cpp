@@ -140,7 +140,7 @@ std::filesystem::path default_output_path(const std::filesystem::path& input, co
   if (stem.empty())
     stem = input.stem().string();
   const std::string ext = "." + (backend.extensions().empty() ? std::string(backend.name())
-                                                             : backend.extensions().front());
+                                                              : backend.extensions().front());
   return input.parent_path() / (stem + ext);
 }
 
@@ -176,9 +176,9 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
   try {
     LoadResult loaded = load_cv_file(request.input, request.load);
     print_all(err, loaded.warnings);
-    const fs::path output =
-        request.output.empty() ? default_output_path(request.input, loaded.cv, *backend)
-                               : request.output;
+    const fs::path output = request.output.empty()
+                                ? default_output_path(request.input, loaded.cv, *backend)
+                                : request.output;
     RenderOptions options = request.options;
     if (options.base_dir.empty())
       options.base_dir = request.input.parent_path();

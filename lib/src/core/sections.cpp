@@ -13,13 +13,6 @@ namespace cvpress::detail {
 
 namespace {
 
-std::string fold_key(std::string_view key) {
-  std::string out;
-  for (char c : key)
-    out += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // (end, start) of an entry's dates; nullopt when undated or free text.
 struct DateKey {
   CalendarDate end, start;
@@ -43,7 +36,8 @@ std::optional<DateKey> date_key(const Dates& d) {
     return p ? std::optional<DateKey>(DateKey{*p, *p}) : std::nullopt;
   }
   auto start = calendar(d.start);
-  auto end = d.end ? calendar(d.end) : (d.start ? std::optional<CalendarDate>(k_open) : std::nullopt);
+  auto end =
+      d.end ? calendar(d.end) : (d.start ? std::optional<CalendarDate>(k_open) : std::nullopt);
   if (d.start && !start)
     return std::nullopt; // free-text start
   if (!end)
@@ -86,24 +80,32 @@ std::string leading_name(const std::string& text) {
 
 } // namespace
 
+std::string fold_section_key(std::string_view key) {
+  std::string out;
+  for (char c : key)
+    out +=
+        c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 const Section* find_section(const std::vector<Section>& sections, std::string_view key) {
   for (const auto& s : sections)
     if (s.key == key)
       return &s;
-  const std::string folded = fold_key(key);
+  const std::string folded = fold_section_key(key);
   for (const auto& s : sections)
-    if (fold_key(s.key) == folded)
+    if (fold_section_key(s.key) == folded)
       return &s;
   return nullptr;
 }
 
 SortOrder sort_order(const Settings& settings, const Section& section) {
   std::optional<SortOrder> all;
-  const std::string folded = fold_key(section.key);
+  const std::string folded = fold_section_key(section.key);
   for (const auto& rule : settings.sort) {
     if (rule.section.empty())
       all = rule.order;
-    else if (rule.section == section.key || fold_key(rule.section) == folded)
+    else if (rule.section == section.key || fold_section_key(rule.section) == folded)
       return rule.order;
   }
   return all.value_or(SortOrder::none);
@@ -186,7 +188,8 @@ std::vector<std::size_t> entry_order(const Section& section, SortOrder order,
 }
 
 std::vector<std::size_t> entry_order(const Cv& cv, const Section& section) {
-  return entry_order(section, sort_order(cv.settings, section), resolve_language(cv.locale.language));
+  return entry_order(section, sort_order(cv.settings, section),
+                     resolve_language(cv.locale.language));
 }
 
 } // namespace cvpress::detail

@@ -4,10 +4,15 @@
 #include <cvpress/model.hpp>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace cvpress::detail {
+
+/// A section key or title in snake_case: lower case, ' ' and '-' read as '_'
+/// ("Work Experience" → "work_experience"), as RenderCV compares them.
+[[nodiscard]] std::string fold_section_key(std::string_view key);
 
 /// The section whose key is `key`: the same key, else the same after folding
 /// case and reading ' ' and '-' as '_' ("Work Experience" = "work_experience").

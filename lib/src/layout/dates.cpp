@@ -98,16 +98,16 @@ std::string format_time_span(const Dates& dates, const Locale& locale, const Cal
   if (!locale.year && !locale.years && !locale.month && !locale.months)
     return format_duration(span, DateLocale(locale));
   // RenderCV's form with the CV's own words.
-  auto part = [](int n, const std::optional<std::string>& one, const std::optional<std::string>& many,
-                 const char* en_one, const char* en_many) {
-    return std::to_string(n) + " " +
-           (n == 1 ? one.value_or(en_one) : many.value_or(en_many));
+  auto part = [](int n, const std::optional<std::string>& one,
+                 const std::optional<std::string>& many, const char* en_one, const char* en_many) {
+    return std::to_string(n) + " " + (n == 1 ? one.value_or(en_one) : many.value_or(en_many));
   };
   std::string out;
   if (span.years > 0)
     out = part(span.years, locale.year, locale.years, "year", "years");
   if (span.months > 0)
-    out += (out.empty() ? "" : " ") + part(span.months, locale.month, locale.months, "month", "months");
+    out += (out.empty() ? "" : " ") +
+           part(span.months, locale.month, locale.months, "month", "months");
   return out;
 }
 

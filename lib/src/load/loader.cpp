@@ -3,9 +3,9 @@
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 
+#include "core/sections.hpp"
 #include "load/dates.hpp"
 #include "load/markup.hpp"
-#include "core/sections.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
@@ -98,8 +98,8 @@ constexpr std::string_view kLocaleKeys[] = {"language",
                                             "months"};
 constexpr std::string_view kSettingsKeys[] = {"current_date", "bold_keywords", "sort"};
 // settings.sort values; the aliases map onto the first five.
-constexpr std::string_view kSortOrders[] = {"none", "newest_first", "oldest_first",
-                                            "alphabetical", "family_name"};
+constexpr std::string_view kSortOrders[] = {"none", "newest_first", "oldest_first", "alphabetical",
+                                            "family_name"};
 constexpr std::pair<std::string_view, SortOrder> kSortAliases[] = {
     {"none", SortOrder::none},
     {"newest_first", SortOrder::newest_first},

@@ -5,8 +5,8 @@
 #include "text/names.hpp"
 
 #include <cstdint>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cvpress::detail {
@@ -60,11 +60,11 @@ struct Style {
   /// Sections (keys or titles, compared in snake_case) whose date ranges also
   /// show their time span ("2 years 3 months"): RenderCV's show_time_spans_in.
   std::vector<std::string> show_time_spans_in;
-  std::string bullet = "•";                           ///< highlight bullet glyph
-  std::string nested_bullet = "–";                    ///< nested highlight bullet
-  double entry_spacing = 6;                           ///< vertical space between entries
-  double section_spacing = 10;                        ///< vertical space before a section heading
-  bool justify = false;                               ///< justified (true) or ragged-right text
+  std::string bullet = "•";        ///< highlight bullet glyph
+  std::string nested_bullet = "–"; ///< nested highlight bullet
+  double entry_spacing = 6;        ///< vertical space between entries
+  double section_spacing = 10;     ///< vertical space before a section heading
+  bool justify = false;            ///< justified (true) or ragged-right text
   std::string footer = "{name} – page {page} of {pages}"; ///< footer template; "" for none
 };
 

@@ -2,6 +2,7 @@
 
 #include <cvpress/style.hpp>
 
+#include "core/sections.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 
@@ -633,16 +634,10 @@ void apply_design(const Design& design, Style& s) {
 
 bool shows_time_spans(const Style& style, std::string_view section_key,
                       std::string_view section_title) {
-  auto snake = [](std::string_view text) {
-    std::string out;
-    for (char c : text)
-      out += c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  const std::string key = snake(section_key), title = snake(section_title);
+  const std::string key = fold_section_key(section_key), title = fold_section_key(section_title);
   return std::any_of(style.show_time_spans_in.begin(), style.show_time_spans_in.end(),
                      [&](const std::string& listed) {
-                       const std::string l = snake(listed);
+                       const std::string l = fold_section_key(listed);
                        return l == key || l == title;
                      });
 }

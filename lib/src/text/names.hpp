@@ -103,8 +103,7 @@ struct Romanization {
 
 /// Compares two texts with the ICU collator of `locale_tag` (zh: pinyin
 /// order, de: ä with a, ...). <0, 0 or >0.
-[[nodiscard]] int compare_text(std::string_view a, std::string_view b,
-                               std::string_view locale_tag);
+[[nodiscard]] int compare_text(std::string_view a, std::string_view b, std::string_view locale_tag);
 
 /// Compares two names for sorting with the ICU collator of `locale_tag`
 /// (family name, then given name, then the full text; a plain name's family

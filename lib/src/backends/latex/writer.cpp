@@ -154,9 +154,9 @@ private:
   const Cv& cv_;
   const Style& style_;
   std::vector<Diagnostic>& warnings_;
-  std::string tag_;      // the CV's language
-  NameMatcher owner_;    // finds the owner in author lists
-  NameStyle name_order_; // header name: Latin and native order
+  std::string tag_;                                 // the CV's language
+  NameMatcher owner_;                               // finds the owner in author lists
+  NameStyle name_order_;                            // header name: Latin and native order
   bool section_spans_ = false;                      // time spans under date ranges
   CalendarDate today_ = current_date(cv_.settings); // end of open ranges
 
