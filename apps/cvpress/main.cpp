@@ -95,7 +95,8 @@ int cmd_render(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
                  "[--compile] [--allow-dir DIR]...\n"
-              << "Formats: " << cvpress::backend_names() << "\n";
+              << "Formats: " << cvpress::backend_names() << "\n"
+              << opts;
     return 0;
   }
   if (!vm.count("input"))
