@@ -36,7 +36,7 @@ check "syntax error reported with its location" 'grep -qF "$work/in/bad-syntax.y
 check "summary line" 'grep -qE "^rendered $ngood of $((ngood + 2)); 2 failed in [0-9.]+ s$" "$work/stdout"'
 check "manifest has one line per input" '[ "$(wc -l < "$work/m.jsonl")" -eq $((ngood + 2)) ]'
 check "manifest ok lines" '[ "$(grep -c "\"status\":\"ok\"" "$work/m.jsonl")" -eq "$ngood" ]'
-check "manifest error line" 'grep -q "bad-date.yaml\",\"output\":null,\"status\":\"input_error\",\"error\":\"" "$work/m.jsonl"'
+check "manifest error line" 'grep -q "bad-date.yaml\",\"output\":null,\"status\":\"input_error\",\"name\":null,\"name_ascii\":null,\"error\":\"" "$work/m.jsonl"'
 check "plain log lines when stderr is not a terminal" 'grep -qE "^\[[0-9]+/$((ngood + 2))\] .* -> .*\.$ext \([0-9]+ bytes" "$work/stderr"'
 check "no temporary files left" '[ -z "$(ls -A "$work/out" | grep "^\.")" ]'
 

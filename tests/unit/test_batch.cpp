@@ -51,7 +51,7 @@ TEST_CASE("batch: good inputs render, bad ones are reported, nothing is lost") {
   FakeBackend fake;
   BatchOptions o;
   o.inputs = {
-      dir.write("in/b.yaml", cv_named("Bea")), dir.write("in/a.yaml", cv_named("Ann")),
+      dir.write("in/b.yaml", cv_named("陈巧玲")), dir.write("in/a.yaml", cv_named("Ann")),
       dir.write("in/bad.yaml", "cv:\n  name: X\n  sections:\n    edu:\n      - institution: U\n    "
                                "    area: A\n        start_date: 2020-13\n"),
       dir.write("in/boom.yaml", cv_named("Explode")), dir.write("in/c.yaml", cv_named("Cem"))};
@@ -101,14 +101,33 @@ TEST_CASE("batch: good inputs render, bad ones are reported, nothing is lost") {
       ++ok_lines;
       CHECK(line.find("\"error\":null") != std::string::npos);
       CHECK(line.find("\"pages\":1") != std::string::npos);
-      CHECK(line.find("\"bytes\":8") != std::string::npos);
+      CHECK(
+          line.find(line.find("陈巧玲") == std::string::npos ? "\"bytes\":8," : "\"bytes\":14,") !=
+          std::string::npos);
     }
     if (line.find("bad.yaml\"") != std::string::npos) {
-      CHECK(line.find("\"status\":\"input_error\",\"error\":\"") != std::string::npos);
+      CHECK(
+          line.find("\"status\":\"input_error\",\"name\":null,\"name_ascii\":null,\"error\":\"") !=
+          std::string::npos);
       CHECK(line.find("\"output\":null") != std::string::npos);
     }
   }
   CHECK(ok_lines == 3);
+  // The owner's name as shown, and its ASCII form (romanised) for sorting.
+  // (Lines are in completion order.)
+  auto line_of = [&](const std::string& file) {
+    for (const auto& line : manifest)
+      if (line.find("/" + file + "\"") != std::string::npos)
+        return line;
+    return std::string();
+  };
+  CHECK(line_of("a.yaml").find("\"status\":\"ok\",\"name\":\"Ann\",\"name_ascii\":\"Ann\",") !=
+        std::string::npos);
+  CHECK(line_of("b.yaml").find("\"name\":\"陈巧玲\",\"name_ascii\":\"Chen Qiaoling\",") !=
+        std::string::npos);
+  CHECK(line_of("bad.yaml").find("\"status\":\"input_error\",\"name\":null,\"name_ascii\":null,") !=
+        std::string::npos);
+  CHECK(s.items[1].name_ascii == "Chen Qiaoling");
 }
 
 TEST_CASE("batch: shards partition the inputs exactly once") {

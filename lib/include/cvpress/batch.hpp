@@ -62,9 +62,11 @@ struct BatchItem {
   BatchStatus status = BatchStatus::skipped; ///< outcome
   std::string error;                         ///< one-line (or multi-line) error text; empty when ok
   std::vector<Diagnostic> warnings;          ///< loader and backend warnings
-  int pages = 0;                             ///< pages written
-  std::size_t bytes = 0;                     ///< bytes written
-  double milliseconds = 0;                   ///< wall time for this input
+  std::string name;        ///< the owner's name as the CV shows it ("陈巧玲"); "" if not loaded
+  std::string name_ascii;  ///< its ASCII form for sorting and file names ("Chen Qiaoling")
+  int pages = 0;           ///< pages written
+  std::size_t bytes = 0;   ///< bytes written
+  double milliseconds = 0; ///< wall time for this input
 };
 
 /// Progress after each finished input (called from worker threads, one call

@@ -1,5 +1,8 @@
 #include <cvpress/batch.hpp>
 
+#include "text/locale_format.hpp"
+#include "text/names.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -186,6 +189,14 @@ std::string manifest_line(const BatchItem& item) {
     line += "null";
   line += ",\"status\":";
   json_string(line, batch_status_name(item.status));
+  for (const auto& [key, value] :
+       {std::pair{",\"name\":", &item.name}, std::pair{",\"name_ascii\":", &item.name_ascii}}) {
+    line += key;
+    if (value->empty())
+      line += "null";
+    else
+      json_string(line, *value);
+  }
   line += ",\"error\":";
   if (item.error.empty())
     line += "null";
@@ -210,6 +221,9 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
   try {
     LoadResult loaded = load_cv_file(item.input, options.load);
     item.warnings = std::move(loaded.warnings);
+    const std::string tag = detail::resolve_language(loaded.cv.locale.language);
+    item.name = detail::display_name(loaded.cv.header.name, tag);
+    item.name_ascii = detail::ascii_name(loaded.cv.header.name, tag);
     RenderOptions ro = options.render;
     if (ro.base_dir.empty())
       ro.base_dir = item.input.parent_path();
