@@ -2,7 +2,8 @@
 """LaTeX backend tests with real TeX.
 
 compile mode: cvpress renders CV.yaml to .tex, xelatex compiles it (no shell
-escape, openin_any=openout_any=p), and pdftotext of the PDF must contain the
+escape, openin_any=openout_any=p) without a "Missing character" in its log (a
+glyph its font lacks, printed as a box), and pdftotext of the PDF must contain the
 CV's text: the lines of --expect (the first is the name; "section: T" lines are
 section titles), or (without it) the name, section titles and entry titles read
 from the YAML. Every section must have a bookmark with its title, the PDF's
@@ -34,9 +35,12 @@ def skip(message):
     if os.environ.get("CI") == "true":
         print(f"FAIL (CI): {message}")
         sys.exit(1)
-    skip(f"{message}")
+    print(f"SKIP: {message}")
+    sys.exit(SKIP)
+# Bidi controls and zero-width (non-)joiners: pdftotext drops or adds them.
 BIDI_CONTROLS = dict.fromkeys(
-    [0x200E, 0x200F, 0x061C] + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)))
+    [0x200C, 0x200D, 0x200E, 0x200F, 0x061C] + list(range(0x202A, 0x202F)) +
+    list(range(0x2066, 0x206A)))
 
 
 def fail(message):
@@ -45,7 +49,7 @@ def fail(message):
 
 
 def normalise(text):
-    """NFKC (Arabic presentation forms), no bidi marks, no symbols, no whitespace."""
+    """NFKC (Arabic presentation forms), no bidi marks or joiners, no symbols, no whitespace."""
     text = unicodedata.normalize("NFKC", text).translate(BIDI_CONTROLS)
     # Pictographs (emoji in section titles) may have no font at all.
     text = "".join(c for c in text if unicodedata.category(c) != "So" and c != "\ufe0f")
@@ -97,7 +101,7 @@ def expectations_from_yaml(path):
     return [e.strip() for e in expected if e.strip()], titles
 
 
-def run_tex(engine, workdir, job):
+def run_tex(engine, workdir, job, glyphs=True):
     env = dict(os.environ, openin_any="p", openout_any="p", shell_escape="f")
     start = time.monotonic()
     result = subprocess.run(
@@ -112,6 +116,23 @@ def run_tex(engine, workdir, job):
             with open(log, encoding="utf-8", errors="replace") as f:
                 errors = [l.rstrip() for l in f if l.startswith("!") or l.startswith("l.")]
         fail(f"{engine} failed: " + " / ".join(errors[:4]))
+    if glyphs:
+        check_glyphs(os.path.join(workdir, job + ".log"))
+
+
+def check_glyphs(log):
+    """Every character has a glyph: TeX logs "Missing character: There is no X (U+XXXX)
+    in font F". Pictographs (emoji) are left out: there may be no font for them at all."""
+    missing = set()
+    with open(log, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = re.match(r"Missing character: There is no .* \(U\+([0-9A-F]+)\)", line)
+            if m and unicodedata.category(chr(int(m.group(1), 16))) != "So":
+                missing.add(line.strip())
+    missing = sorted(missing)
+    if missing:
+        fail(f"{len(missing)} kinds of missing glyphs: " + " / ".join(missing[:6]))
+    print("glyphs: none missing")
 
 
 def check_text(pdf, expected, titles, hostname):
@@ -222,7 +243,8 @@ def main():
             skip("luaotfload is not installed (Debian: texlive-luatex)")
         if args.fuzz:
             subprocess.run([args.fuzz[0], args.fuzz[1], tex], check=True)
-            run_tex(args.engine, workdir, "cv")
+            # Random text: glyphs may be missing.
+            run_tex(args.engine, workdir, "cv", glyphs=False)
             check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
             check_text(os.path.join(workdir, "cv.pdf"), [], [],
                        read_hostname() if args.check_hostname else "")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every example in one built-in style, through both backends: the PDF backend's
-# output passes qpdf --check; the LaTeX backend's .tex compiles with XeLaTeX;
+# output passes qpdf --check; the LaTeX backend's .tex compiles with XeLaTeX
+# without missing glyphs;
 # both PDFs have the same page size and the same first line (the name).
 # Usage: run.sh CVPRESS SOURCE_DIR STYLE
 set -uo pipefail
@@ -27,6 +28,9 @@ for cv in "$src"/examples/*.yaml; do
   (cd "$work" && openin_any=p openout_any=p xelatex -no-shell-escape -halt-on-error \
     -interaction=nonstopmode -output-directory tex "$stem.tex" >/dev/null 2>&1)
   check "$stem: xelatex compiles the .tex" '[ -s "$work/tex/$stem.pdf" ]'
+  # a glyph its font lacks prints as a box (pictographs U+1Fxxx may have no font)
+  check "$stem: no missing glyph in the xelatex log" \
+    '! grep -a "^Missing character" "$work/tex/$stem.log" | grep -qv "(U+1F"'
   a=$(page_size "$work/$stem.pdf")
   b=$(page_size "$work/tex/$stem.pdf")
   check "$stem: same page size ($a / $b)" '[ -n "$a" ] && [ "$a" = "$b" ]'

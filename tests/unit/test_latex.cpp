@@ -327,9 +327,59 @@ TEST_CASE("latex: a right-to-left CV is mirrored like the PDF layout") {
                       "column (left)"));
   CHECK(contains(rtl, "\\cvMainLeft \\cvMainLeft=\\cvMainMargin\n"));
   CHECK(contains(rtl, "\\leftskip=\\cvMainLeft plus 1fil\\rightskip=\\cvMainRight\\relax"));
-  CHECK(contains(rtl, "\\item\\cvRightAligned H\n"));
-  CHECK(contains(rtl, "\\item\\cvRightAligned N\n"));
+  // Latin text in a right-to-left CV: a left-to-right run that turns its
+  // paragraph left to right when it comes first.
+  CHECK(contains(rtl, "\\item\\cvRightAligned \\cvDirL{}\\cvLTR{H}\n"));
+  CHECK(contains(rtl, "\\item\\cvRightAligned \\cvDirL{}\\cvLTR{N}\n"));
   CHECK(contains(rtl, "\\newcommand{\\cvRightAligned}"));
+  // Right-to-left paragraphs; rows and headings are mirrored by hand.
+  CHECK(contains(rtl, "\\AddToHook{para/begin}"));
+  CHECK(contains(rtl, "\\cvNoAutoDir\\noindent\\cvBookmark{#2}"));
+  CHECK(
+      contains(rtl, "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\cvNoAutoDir"));
+  CHECK(contains(rtl, "\\cvRTL{\\cvFooter}"));
+  CHECK(contains(rtl, "\\newcommand{\\cvFooter}{\\cvDirL{}\\cvLTR{David Cohen}\\cvDirR{}"));
+  CHECK(contains(rtl, "\\cvHebrew{עמוד}"));
+  CHECK_FALSE(contains(ltr, "AddToHook"));
+  CHECK_FALSE(contains(ltr, "cvDir"));
+}
+
+TEST_CASE("latex: every heading look is mirrored in a right-to-left CV") {
+  detail::Style st = detail::default_style();
+  Features f;
+  f.rtl_document = true;
+  DocumentMeta meta{"T", "A"};
+  meta.rtl = true;
+  auto heading = [&](detail::HeadingLook look) {
+    st.heading_look = look;
+    const std::string p = make_preamble(st, f, meta);
+    const auto at = p.find("\\newcommand{\\cvSection}");
+    REQUIRE(at != std::string::npos);
+    return p.substr(at, p.find("\\makeatother", at) - at);
+  };
+  const std::string right = "\\leftskip=0pt plus 1fil\\parfillskip=0pt\\relax ";
+  // The title at the right margin: a right-to-left run, right-aligned or
+  // after the rule that fills the line.
+  CHECK(contains(heading(detail::HeadingLook::rule_below), right + "\\cvRTL{#1}\\par}"));
+  CHECK(contains(heading(detail::HeadingLook::plain), right + "\\cvRTL{#1}\\par}"));
+  CHECK(contains(heading(detail::HeadingLook::small_caps),
+                 right + "\\cvRTL{\\MakeUppercase{#1}}\\par}"));
+  CHECK(contains(heading(detail::HeadingLook::partial_rule),
+                 "\\leaders\\hrule height 0.45em depth -0.38em\\hfill\\enspace \\cvRTL{#1}\\par}"));
+  CHECK(contains(heading(detail::HeadingLook::bar),
+                 right + "\\cvRTL{#1}\\enspace\\rule[-0.2em]{3bp}{1em}\\par}"));
+  // The underline under the title, at the right.
+  const std::string underline = heading(detail::HeadingLook::underline);
+  CHECK(contains(underline, "{\\parfillskip=0pt\\hfill\\copy0\\par}"));
+  CHECK(contains(underline, "\\moveright\\dimexpr\\linewidth-\\wd0\\relax"));
+  for (auto look : {detail::HeadingLook::rule_below, detail::HeadingLook::partial_rule,
+                    detail::HeadingLook::underline, detail::HeadingLook::small_caps,
+                    detail::HeadingLook::bar, detail::HeadingLook::plain})
+    CHECK(contains(heading(look), "\\cvNoAutoDir\\noindent"));
+  // Left to right: the title first.
+  meta.rtl = false;
+  CHECK(contains(heading(detail::HeadingLook::partial_rule), "#1\\enspace\\leaders"));
+  CHECK_FALSE(contains(heading(detail::HeadingLook::partial_rule), "cvNoAutoDir"));
 }
 
 TEST_CASE("latex authors: the owner is found by name or bold") {
@@ -363,6 +413,39 @@ TEST_CASE("latex script runs") {
   CHECK_FALSE(f.hebrew);
   CHECK(typeset_text("דוד {x}", f) == "\\cvHebrew{דוד} \\{x\\}");
   CHECK(f.hebrew);
+  // Digits and punctuation inside a run: in \cvNeutral (Noto Sans Hebrew has
+  // none of them), spaces and the geresh stay in the run's font.
+  CHECK(typeset_text("ספט׳ 2019 – יוני", f) ==
+        "\\cvHebrew{ספט׳ \\cvNeutral{2019} \\cvNeutral{–} יוני}");
+  CHECK(typeset_text("מנחה: פרופ׳ לוי", f) == "\\cvHebrew{מנחה\\cvNeutral{:} פרופ׳ לוי}");
+  CHECK(typeset_text("(אבג)", f) == "(\\cvHebrew{אבג})");
+  // Persian: zero-width non-joiners stay in the Arabic font.
+  CHECK(typeset_text("مهارت\u200cها (۲۰۲۴)", f) == "\\cvArabic{مهارت\u200cها \\cvNeutral{(}۲۰۲۴})");
+  // The Arabic comma is a separator between Latin words, in the Arabic font.
+  CHECK(typeset_text("Python، C++", f) == "Python{\\cvArabicFont ،} C++");
+}
+
+TEST_CASE("latex script runs in a right-to-left document") {
+  Features f;
+  f.rtl_document = true;
+  CHECK(f.rtl());
+  // Digits and punctuation only: left-to-right words, no direction mark.
+  CHECK(typeset_text("2019 – 2024", f) == "2019 – 2024");
+  CHECK(typeset_text("+972 3 555 1234", f) == "+972 3 555 1234");
+  // The first strong letter marks the direction; Latin runs are embedded.
+  CHECK(typeset_text("David Cohen", f) == "\\cvDirL{}\\cvLTR{David Cohen}");
+  CHECK(typeset_text("דוד כהן David Cohen", f) ==
+        "\\cvDirR{}\\cvHebrew{דוד כהן} \\cvLTR{David Cohen}");
+  // A year after the Hebrew month: a neutral in the paragraph's direction.
+  CHECK(typeset_text("ספט׳ 2019 – יוני 2024", f) ==
+        "\\cvDirR{}\\cvHebrew{ספט׳ \\cvNeutral{2019} \\cvNeutral{–} יוני} \\cvNeutral{2024}");
+  // Digits after Latin letters belong to the Latin run.
+  CHECK(typeset_text("Python 3 ו־Go", f) ==
+        "\\cvDirL{}\\cvLTR{Python 3} \\cvHebrew{ו־}\\cvLTR{Go}");
+  CHECK(typeset_text("C++, Go", f) == "\\cvDirL{}\\cvLTR{C++, Go}");
+  CHECK(typeset_text("Python، C++، Julia", f) ==
+        "\\cvDirL{}\\cvLTR{Python{\\cvArabicFont ،} C++{\\cvArabicFont ،} Julia}");
+  CHECK(typeset_text("", f).empty());
 }
 
 TEST_CASE("latex preamble toggles") {

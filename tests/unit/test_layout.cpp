@@ -514,19 +514,24 @@ TEST_CASE("layout: a right-to-left CV is mirrored, its paragraphs right-aligned"
   const LaidOutDocument doc = layout_cv(cv, st, ".");
   check_inside(doc, st);
   const double right = st.page_width - st.margin_right;
-  double position_right = 0, date_x = 1e9, bullet_x = 0, rule_x1 = 0;
+  double position_right = 0, date_y = 0, date_x = 1e9, bullet_x = 0, rule_x1 = 0;
   for (const auto& it : doc.pages[0].items) {
     if (const auto* t = std::get_if<TextItem>(&it)) {
       if (t->text.find("תסדנהמ") != std::string::npos)
         position_right = t->x + t->width;
       if (t->text.find("2020") != std::string::npos)
-        date_x = std::min(date_x, t->x);
+        date_y = t->y;
       if (t->text == "•")
         bullet_x = t->x;
     } else if (const auto* r = std::get_if<RuleItem>(&it)) {
       rule_x1 = std::max(r->x0, r->x1);
     }
   }
+  // The date line is a bidi line ("היום – 2020 ינו׳" from the left): its
+  // leftmost item starts the column.
+  for (const auto& it : doc.pages[0].items)
+    if (const auto* t = std::get_if<TextItem>(&it); t && t->y == date_y)
+      date_x = std::min(date_x, t->x);
   CHECK(position_right == doctest::Approx(right).epsilon(1e-6));  // main column on the right
   CHECK(date_x == doctest::Approx(st.margin_left).epsilon(1e-6)); // dates on the left
   CHECK(bullet_x > right - 20);                                   // bullets on the right

@@ -68,7 +68,10 @@ const DateRow kRows[] = {
     // fa: Gregorian calendar forced (CLDR's default is Persian), Persian
     // digits; ICU's fa month interval is broken, so the parts are joined.
     {"fa", "اوت ۲۰۲۴", "۱۵ اوت ۲۰۲۴", "اوت ۲۰۲۴", "اوت ۲۰۲۰ تا ژوئن ۲۰۲۴",
-     "ژانویه ۲۰۲۴ تا اوت ۲۰۲۴", "اوت ۲۰۲۴ تا present", "۲۰۲۰ تا ۲۰۲۴", "۲ سال و ۳ ماه"},
+     "ژانویه ۲۰۲۴ تا اوت ۲۰۲۴", "اوت ۲۰۲۴ تا اکنون", "۲۰۲۰ تا ۲۰۲۴", "۲ سال و ۳ ماه"},
+    // he: months abbreviated with a geresh (U+05F3), Western digits.
+    {"he", "אוג׳ 2024", "15 באוג׳ 2024", "אוגוסט 2024", "אוג׳ 2020 – יוני 2024", "ינו׳–אוג׳ 2024",
+     "אוג׳ 2024 – היום", "2020–2024", "שנתיים, 3 חודשים"},
 };
 
 } // namespace
@@ -115,7 +118,7 @@ TEST_CASE("locale: right-to-left languages") {
 
 // -------------------------------------------------------------------- dates
 
-TEST_CASE("dates: CLDR formats in 13 locales (frozen ICU 72 output)") {
+TEST_CASE("dates: CLDR formats in 14 locales (frozen ICU 72 output)") {
   for (const DateRow& row : kRows) {
     CAPTURE(row.tag);
     const DateLocale locale(row.tag);
@@ -131,6 +134,24 @@ TEST_CASE("dates: CLDR formats in 13 locales (frozen ICU 72 output)") {
                             locale) == row.years);
     CHECK(format_duration(CalendarDate{2022, 1, 0}, CalendarDate{2024, 3, 0}, locale) ==
           row.duration);
+  }
+}
+
+TEST_CASE("dates: Persian dates use the Gregorian calendar with Persian digits") {
+  // CLDR's default calendar for fa is the Solar Hijri one (2024-08 would be
+  // مرداد/شهریور ۱۴۰۳); a CV's dates are Gregorian.
+  // Gregorian month names; those ending in ه take the ezafe ٔ (U+0654).
+  const char* months[] = {"ژانویهٔ", "فوریهٔ", "مارس",    "آوریل", "مهٔ",     "ژوئن",
+                          "ژوئیهٔ",  "اوت",   "سپتامبر", "اکتبر", "نوامبر", "دسامبر"};
+  for (const char* tag : {"fa", "persian", "farsi", "fa-IR"}) {
+    CAPTURE(tag);
+    const DateLocale fa(tag);
+    CHECK(format_date(aug2024, fa) == "اوت ۲۰۲۴");
+    CHECK(format_date(year2024, fa) == "۲۰۲۴");
+    CHECK(format_date(aug15, fa) == "۱۵ اوت ۲۰۲۴");
+    for (int m = 1; m <= 12; ++m)
+      CHECK(format_date(CalendarDate{2024, m, 0}, fa, DateStyle::wide) ==
+            std::string(months[m - 1]) + " ۲۰۲۴");
   }
 }
 
@@ -326,11 +347,20 @@ TEST_CASE("translations: fixed words per language, English otherwise") {
   CHECK(translate(Word::corresponding_author, "zh") == "通讯作者");
   CHECK(translate(Word::co_first_author, "ko") == "공동 제1저자");
   CHECK(translate(Word::to, "de") == "bis");
+  CHECK(translate(Word::present, "he") == "היום");
+  CHECK(translate(Word::present, "fa-IR") == "اکنون");
+  CHECK(translate(Word::corresponding_author, "he") == "מחבר מכותב");
+  CHECK(translate(Word::corresponding_author, "fa") == "نویسنده مسئول");
+  CHECK(translate(Word::to, "fa") == "تا");
   CHECK(has_translations("vi"));
+  CHECK(has_translations("he"));
+  CHECK(has_translations("fa"));
   CHECK_FALSE(has_translations("pt"));
   CHECK(format_page_of("en", 2, 5) == "Page 2 of 5");
   CHECK(format_page_of("zh", 2, 5) == "第 2 页，共 5 页");
   CHECK(format_page_of("de", 1, 3) == "Seite 1 von 3");
+  CHECK(format_page_of("he", 1, 3) == "עמוד 1 מתוך 3");
+  CHECK(format_page_of("fa", 1, 3) == "صفحه 1 از 3");
   CHECK(language_subtag("zh_Hant_TW") == "zh");
 }
 
@@ -348,6 +378,10 @@ TEST_CASE("translations: section titles derived from common keys are translated"
 TEST_CASE("translations: the footer's page phrase follows the CV language") {
   CHECK(localize_footer("{name} – page {page} of {pages}", "de") ==
         "{name} – Seite {page} von {pages}");
+  CHECK(localize_footer("{name} – page {page} of {pages}", "he") ==
+        "{name} – עמוד {page} מתוך {pages}");
+  CHECK(localize_footer("{name} – page {page} of {pages}", "fa") ==
+        "{name} – صفحه {page} از {pages}");
   CHECK(localize_footer("{name} – {page} of {pages}", "zh") ==
         "{name} – 第 {page} 页，共 {pages} 页");
   CHECK(localize_footer("{name} – page {page} of {pages}", "en") ==
@@ -365,12 +399,17 @@ TEST_CASE("translations: default section titles") {
   CHECK(default_section_title("teaching", "es") == "Docencia");
   CHECK(default_section_title("patents", "ar") == "براءات الاختراع");
   CHECK(default_section_title("talks", "vi") == "Báo cáo khoa học");
+  CHECK(default_section_title("education", "he") == "השכלה");
+  CHECK(default_section_title("experience", "he-IL") == "ניסיון מקצועי");
+  CHECK(default_section_title("education", "fa") == "تحصیلات");
+  CHECK(default_section_title("skills", "fa") == "مهارت\u200cها"); // with a zero-width non-joiner
   CHECK(default_section_title("awards", "pt") == "Awards");
   CHECK_FALSE(default_section_title("hobbies", "en").has_value());
   // Every key has a title in every language.
   for (const char* key : {"education", "experience", "publications", "projects", "skills", "awards",
                           "talks", "service", "teaching", "patents"})
-    for (const char* tag : {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "ar", "vi"}) {
+    for (const char* tag :
+         {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "ar", "vi", "he", "fa"}) {
       const auto title = default_section_title(key, tag);
       REQUIRE(title.has_value());
       CHECK_FALSE(title->empty());

@@ -7,6 +7,8 @@
 #include "layout/layout.hpp"
 #include "scratch_dir.hpp"
 #include "style/style_loader.hpp"
+#include "text/locale_format.hpp"
+#include "text/translations.hpp"
 
 #include <cvpress/backend.hpp>
 #include <cvpress/load.hpp>
@@ -114,9 +116,10 @@ std::vector<Expected> model_strings(const Cv& cv) {
   add(out, "name", cv.header.name.full);
   add(out, "name.native", cv.header.name.native);
   add(out, "headline", cv.header.headline.plain());
+  const std::string tag = detail::resolve_language(cv.locale.language);
   for (const auto& section : cv.sections) {
     const std::string where = "section '" + section.key + "'";
-    add(out, where + ".title", section.title);
+    add(out, where + ".title", detail::section_display_title(section.key, section.title, tag));
     for (const auto& entry : section.entries) {
       std::visit(
           [&](const auto& e) {
@@ -194,13 +197,51 @@ Rendered render(const fs::path& file, const fs::path& dir, const Cv& cv,
   return r;
 }
 
-bool holds(const std::u32string& layer, const std::string& text) {
-  std::u32string want = comparable(text);
+bool is_rtl_letter(char32_t c) {
+  return is_arabic(static_cast<UChar32>(c)) || (c >= 0x0590 && c <= 0x05FF);
+}
+
+// Right-to-left text may come out in visual order.
+bool holds_either_way(const std::u32string& layer, std::u32string want) {
   if (layer.find(want) != std::u32string::npos)
     return true;
-  // Right-to-left text may come out in visual order.
   std::reverse(want.begin(), want.end());
   return layer.find(want) != std::u32string::npos;
+}
+
+bool holds(const std::u32string& layer, const std::string& text) {
+  const std::u32string want = comparable(text);
+  if (holds_either_way(layer, want))
+    return true;
+  // Right-to-left text with digits, Latin words or brackets: pdftotext orders
+  // the runs its own way, so each word (letters and digits) is looked for;
+  // words mixing both directions are skipped.
+  if (std::none_of(want.begin(), want.end(), is_rtl_letter))
+    return false;
+  std::vector<std::u32string> words;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  std::string piece;
+  auto flush = [&] {
+    if (!piece.empty())
+      words.push_back(comparable(piece));
+    piece.clear();
+  };
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (u_isalnum(c))
+      icu::UnicodeString(c).toUTF8String(piece);
+    else
+      flush();
+  }
+  flush();
+  for (const auto& word : words) {
+    const auto rtl = std::count_if(word.begin(), word.end(), is_rtl_letter);
+    if (rtl != 0 && static_cast<std::size_t>(rtl) != word.size())
+      continue;
+    if (!word.empty() && !holds_either_way(layer, word))
+      return false;
+  }
+  return true;
 }
 
 double attribute(const std::string& line, const char* name) {

@@ -9,8 +9,8 @@ namespace cvpress::detail {
 namespace {
 
 // Column order of every table row.
-constexpr std::array<std::string_view, 10> kLanguages = {"en", "zh", "ja", "ko", "de",
-                                                         "fr", "es", "ru", "ar", "vi"};
+constexpr std::array<std::string_view, 12> kLanguages = {"en", "zh", "ja", "ko", "de", "fr",
+                                                         "es", "ru", "ar", "vi", "he", "fa"};
 
 using Row = std::array<std::string_view, kLanguages.size()>;
 
@@ -22,30 +22,32 @@ std::size_t column(std::string_view language) {
   return 0;
 }
 
-// Rows in the order of enum Word.
+// Rows in the order of enum Word. Persian uses ی and ک (not Arabic ي ك) and
+// \u200c (zero-width non-joiner) where its orthography has a half space.
 constexpr std::array<Row, 6> kWords = {{
     // present
     {"present", "至今", "現在", "현재", "heute", "aujourd’hui", "actualidad", "настоящее время",
-     "الآن", "nay"},
+     "الآن", "nay", "היום", "اکنون"},
     // page_of
     {"Page {page} of {pages}", "第 {page} 页，共 {pages} 页", "{page} / {pages} ページ",
      "{page} / {pages} 페이지", "Seite {page} von {pages}", "Page {page} sur {pages}",
      "Página {page} de {pages}", "Страница {page} из {pages}", "صفحة {page} من {pages}",
-     "Trang {page}/{pages}"},
+     "Trang {page}/{pages}", "עמוד {page} מתוך {pages}", "صفحه {page} از {pages}"},
     // co_first_author
     {"co-first author", "共同第一作者", "共同筆頭著者", "공동 제1저자",
      "gleichberechtigte Erstautorschaft", "co-premier auteur", "coprimer autor",
-     "равноправный первый автор", "مؤلف أول مشارك", "đồng tác giả thứ nhất"},
+     "равноправный первый автор", "مؤلف أول مشارك", "đồng tác giả thứ nhất", "מחבר ראשון משותף",
+     "نویسنده اول مشترک"},
     // corresponding_author
     {"corresponding author", "通讯作者", "責任著者", "교신저자", "korrespondierender Autor",
      "auteur correspondant", "autor de correspondencia", "автор для корреспонденции",
-     "المؤلف المراسل", "tác giả liên hệ"},
+     "المؤلف المراسل", "tác giả liên hệ", "מחבר מכותב", "نویسنده مسئول"},
     // to
-    {"to", "至", "～", "~", "bis", "à", "a", "до", "إلى", "đến"},
+    {"to", "至", "～", "~", "bis", "à", "a", "до", "إلى", "đến", "עד", "تا"},
     // last_updated
     {"Last updated in", "最后更新于", "最終更新", "최종 업데이트", "Zuletzt aktualisiert",
      "Dernière mise à jour", "Última actualización", "Последнее обновление", "آخر تحديث",
-     "Cập nhật lần cuối"},
+     "Cập nhật lần cuối", "עודכן לאחרונה", "آخرین به\u200cروزرسانی"},
 }};
 
 struct SectionRow {
@@ -56,35 +58,36 @@ struct SectionRow {
 constexpr std::array<SectionRow, 10> kSections = {{
     {"education",
      {"Education", "教育经历", "学歴", "학력", "Ausbildung", "Formation", "Educación",
-      "Образование", "التعليم", "Học vấn"}},
+      "Образование", "التعليم", "Học vấn", "השכלה", "تحصیلات"}},
     {"experience",
      {"Experience", "工作经历", "職歴", "경력", "Berufserfahrung", "Expérience professionnelle",
-      "Experiencia", "Опыт работы", "الخبرة المهنية", "Kinh nghiệm làm việc"}},
+      "Experiencia", "Опыт работы", "الخبرة المهنية", "Kinh nghiệm làm việc", "ניסיון מקצועי",
+      "سوابق کاری"}},
     {"publications",
      {"Publications", "发表论文", "研究業績", "논문", "Publikationen", "Publications",
-      "Publicaciones", "Публикации", "المنشورات", "Công bố khoa học"}},
+      "Publicaciones", "Публикации", "المنشورات", "Công bố khoa học", "פרסומים", "انتشارات"}},
     {"projects",
      {"Projects", "项目经历", "プロジェクト", "프로젝트", "Projekte", "Projets", "Proyectos",
-      "Проекты", "المشاريع", "Dự án"}},
+      "Проекты", "المشاريع", "Dự án", "פרויקטים", "پروژه\u200cها"}},
     {"skills",
      {"Skills", "专业技能", "スキル", "보유 기술", "Kenntnisse", "Compétences", "Habilidades",
-      "Навыки", "المهارات", "Kỹ năng"}},
+      "Навыки", "المهارات", "Kỹ năng", "כישורים", "مهارت\u200cها"}},
     {"awards",
      {"Awards", "获奖情况", "受賞歴", "수상 경력", "Auszeichnungen", "Distinctions", "Premios",
-      "Награды", "الجوائز", "Giải thưởng"}},
+      "Награды", "الجوائز", "Giải thưởng", "פרסים", "جوایز"}},
     {"talks",
      {"Talks", "学术报告", "講演", "발표", "Vorträge", "Communications", "Ponencias", "Доклады",
-      "المحاضرات", "Báo cáo khoa học"}},
+      "المحاضرات", "Báo cáo khoa học", "הרצאות", "سخنرانی\u200cها"}},
     {"service",
      {"Service", "学术服务", "学会活動", "학술 활동", "Akademisches Engagement",
       "Responsabilités collectives", "Servicio académico", "Научно-организационная деятельность",
-      "الخدمة الأكاديمية", "Hoạt động học thuật"}},
+      "الخدمة الأكاديمية", "Hoạt động học thuật", "פעילות אקדמית", "خدمات علمی"}},
     {"teaching",
      {"Teaching", "教学经历", "教育歴", "강의 경력", "Lehre", "Enseignement", "Docencia",
-      "Преподавание", "التدريس", "Giảng dạy"}},
+      "Преподавание", "التدريس", "Giảng dạy", "הוראה", "سوابق تدریس"}},
     {"patents",
      {"Patents", "专利", "特許", "특허", "Patente", "Brevets", "Patentes", "Патенты",
-      "براءات الاختراع", "Bằng sáng chế"}},
+      "براءات الاختراع", "Bằng sáng chế", "פטנטים", "اختراعات ثبت\u200cشده"}},
 }};
 
 } // namespace

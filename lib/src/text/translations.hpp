@@ -1,6 +1,7 @@
 #pragma once
 // Fixed words and default section titles in the languages cvpress ships
-// translations for (en, zh, ja, ko, de, fr, es, ru, ar, vi); English otherwise.
+// translations for (en, zh, ja, ko, de, fr, es, ru, ar, vi, he, fa); English
+// otherwise.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -86,12 +86,12 @@ std::string first_installed(const std::vector<std::string>& chain, const std::st
   return out + fallback + close + "\n";
 }
 
-std::string footer_text(const std::string& tmpl, const DocumentMeta& meta) {
+std::string footer_text(const std::string& tmpl, const DocumentMeta& meta, Features& features) {
   std::string out;
   std::size_t pos = 0;
   while (pos < tmpl.size()) {
     if (tmpl.compare(pos, 6, "{name}") == 0) {
-      out += escape_text(meta.name.empty() ? meta.author : meta.name);
+      out += typeset_text(meta.name.empty() ? meta.author : meta.name, features);
       pos += 6;
     } else if (tmpl.compare(pos, 6, "{page}") == 0) {
       out += "\\thepage{}";
@@ -103,39 +103,73 @@ std::string footer_text(const std::string& tmpl, const DocumentMeta& meta) {
       std::size_t next = tmpl.find('{', pos + 1);
       if (next == std::string::npos)
         next = tmpl.size();
-      out += escape_text(std::string_view(tmpl).substr(pos, next - pos));
+      out += typeset_text(std::string_view(tmpl).substr(pos, next - pos), features);
       pos = next;
     }
   }
   return out;
 }
 
-std::string heading_definition(const Style& s) {
+std::string heading_definition(const Style& s, bool rtl) {
   const std::string font = "{\\cvHeadingFont\\fontsize{" + bp(s.heading_size) + "}{" +
                            bp(s.heading_size * 1.2) + "}\\selectfont\\bfseries\\color{cvPrimary}";
   std::string look;
-  switch (s.heading_look) {
-  case HeadingLook::rule_below:
-    look = font + "#1\\par}\\nobreak\\vspace{1bp}%\n  {\\color{cvPrimary}\\hrule height 0.6bp}";
-    break;
-  case HeadingLook::partial_rule:
-    look = font + "#1\\enspace\\leaders\\hrule height 0.45em depth -0.38em\\hfill\\null\\par}";
-    break;
-  case HeadingLook::underline:
-    look = "\\setbox0=\\hbox{" + font +
-           "#1}}\\copy0\\par\\nobreak\\vspace{1bp}%\n"
-           "  {\\color{cvPrimary}\\hrule height 0.6bp width \\wd0}";
-    break;
-  case HeadingLook::small_caps:
-    look = font + "\\MakeUppercase{#1}\\par}\\nobreak\\vspace{1bp}%\n"
-                  "  {\\color{cvPrimary}\\hrule height 0.3bp}";
-    break;
-  case HeadingLook::bar:
-    look = font + "\\rule[-0.2em]{3bp}{1em}\\enspace#1\\par}";
-    break;
-  case HeadingLook::plain:
-    look = font + "#1\\par}";
-    break;
+  if (rtl) {
+    // Mirrored: the title (a right-to-left run) at the right margin, rules
+    // and bars on its other side.
+    const std::string title = "\\cvRTL{#1}";
+    const std::string right = "\\leftskip=0pt plus 1fil\\parfillskip=0pt\\relax ";
+    switch (s.heading_look) {
+    case HeadingLook::rule_below:
+      look = font + right + title +
+             "\\par}\\nobreak\\vspace{1bp}%\n  {\\color{cvPrimary}\\hrule height 0.6bp}";
+      break;
+    case HeadingLook::partial_rule:
+      look =
+          font + "\\leaders\\hrule height 0.45em depth -0.38em\\hfill\\enspace " + title + "\\par}";
+      break;
+    case HeadingLook::underline:
+      look = "\\setbox0=\\hbox{" + font + title +
+             "}}{\\parfillskip=0pt\\hfill\\copy0\\par}\\nobreak\\vspace{1bp}%\n"
+             "  \\nointerlineskip\\moveright\\dimexpr\\linewidth-\\wd0\\relax"
+             "\\vbox{\\color{cvPrimary}\\hrule height 0.6bp width \\wd0}\\prevdepth=-1000pt";
+      break;
+    case HeadingLook::small_caps:
+      look = font + right +
+             "\\cvRTL{\\MakeUppercase{#1}}\\par}\\nobreak\\vspace{1bp}%\n"
+             "  {\\color{cvPrimary}\\hrule height 0.3bp}";
+      break;
+    case HeadingLook::bar:
+      look = font + right + title + "\\enspace\\rule[-0.2em]{3bp}{1em}\\par}";
+      break;
+    case HeadingLook::plain:
+      look = font + right + title + "\\par}";
+      break;
+    }
+  } else {
+    switch (s.heading_look) {
+    case HeadingLook::rule_below:
+      look = font + "#1\\par}\\nobreak\\vspace{1bp}%\n  {\\color{cvPrimary}\\hrule height 0.6bp}";
+      break;
+    case HeadingLook::partial_rule:
+      look = font + "#1\\enspace\\leaders\\hrule height 0.45em depth -0.38em\\hfill\\null\\par}";
+      break;
+    case HeadingLook::underline:
+      look = "\\setbox0=\\hbox{" + font +
+             "#1}}\\copy0\\par\\nobreak\\vspace{1bp}%\n"
+             "  {\\color{cvPrimary}\\hrule height 0.6bp width \\wd0}";
+      break;
+    case HeadingLook::small_caps:
+      look = font + "\\MakeUppercase{#1}\\par}\\nobreak\\vspace{1bp}%\n"
+                    "  {\\color{cvPrimary}\\hrule height 0.3bp}";
+      break;
+    case HeadingLook::bar:
+      look = font + "\\rule[-0.2em]{3bp}{1em}\\enspace#1\\par}";
+      break;
+    case HeadingLook::plain:
+      look = font + "#1\\par}";
+      break;
+    }
   }
   return "% \\cvSection{title}{bookmark text}: a section heading with a PDF bookmark; it\n"
          "% stays on the page of what follows (\\@afterheading).\n"
@@ -147,8 +181,8 @@ std::string heading_definition(const Style& s) {
          "  \\par\\addvspace{" +
          bp(s.section_spacing) +
          "}%\n"
-         "  \\noindent\\cvBookmark{#2}" +
-         look +
+         "  " +
+         (rtl ? "\\cvNoAutoDir" : "") + "\\noindent\\cvBookmark{#2}" + look +
          "\\nobreak\\vspace{3bp}\\@afterheading}\n"
          "\\makeatother\n";
 }
@@ -165,22 +199,119 @@ std::string ltr_highlights(const std::string& bullet, const std::string& nested_
          nested_bullet + "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n";
 }
 
+// A right-to-left list label: hung in the right indent (the label box is
+// moved across the item).
+std::string rtl_label(const std::string& b) {
+  return "label={\\rlap{\\hskip\\dimexpr\\labelsep+\\linewidth+4bp\\relax " + b + "}}";
+}
+
 // Right-to-left: right-aligned items indented from the right, the bullet
-// hung in the right indent (the label box is moved across the item).
+// hung in the right indent.
 std::string rtl_highlights(const std::string& bullet, const std::string& nested_bullet) {
-  auto label = [](const std::string& b) {
-    return "label={\\rlap{\\hskip\\dimexpr\\labelsep+\\linewidth+4bp\\relax " + b + "}}";
-  };
-  return "\\setlist[cvHighlights,1]{" + label(bullet) +
+  return "\\setlist[cvHighlights,1]{" + rtl_label(bullet) +
          ",leftmargin=\\cvMainLeft,rightmargin=\\dimexpr\\cvMainRight+12bp\\relax,topsep=2bp,"
          "itemsep=0pt,parsep=0pt}\n"
          "\\setlist[cvHighlights,2]{" +
-         label(nested_bullet) +
+         rtl_label(nested_bullet) +
          ",leftmargin=0pt,rightmargin=12bp,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
          // \hfill (fill beats the fil of \leftskip) keeps the label at the
-         // item's left edge, from where it is moved to the right.
-         "\\newcommand{\\cvRightAligned}{\\leftskip=0pt plus "
-         "1fil\\parfillskip=0pt\\hfill\\relax}\n";
+         // item's left edge, from where it is moved to the right; the text
+         // after it starts right to left (\cv@parR).
+         "\\makeatletter\n"
+         "\\newcommand{\\cvRightAligned}{\\leftskip=0pt plus 1fil\\parfillskip=0pt\\relax\n"
+         "  \\cvNoAutoDir\\leavevmode\\hfill\\cv@parR}\n"
+         "\\makeatother\n";
+}
+
+// The label and indent of a bullet list (cvBullets, cvEvents).
+std::string list_label(const std::string& bullet, bool rtl) {
+  return rtl ? rtl_label(bullet) + ",leftmargin=0pt,rightmargin=12bp"
+             : "label={" + bullet + "},leftmargin=12bp";
+}
+
+std::string ltr_label_lists() {
+  return "% Labelled lists: {widest label}; publications left-aligned, numbers right-aligned\n"
+         "\\newcommand{\\cvLabelList}[2]{\\list{}{\\settowidth{\\labelwidth}{#1}%\n"
+         "  \\labelsep=\\ifdim\\labelwidth>0pt 6bp\\else 0pt\\fi\n"
+         "  \\leftmargin=\\dimexpr\\labelwidth+\\labelsep\\relax\\rightmargin=0pt\n"
+         "  \\topsep=\\cvEntrySpace\\partopsep=0pt\\itemsep=\\cvEntrySpace\\parsep=0pt\n"
+         "  \\def\\makelabel##1{#2}}}\n"
+         "\\newenvironment{cvPublications}[1]{\\cvLabelList{#1}{##1\\hfil}}{\\endlist}\n"
+         "\\newenvironment{cvNumberedList}[1]{\\cvLabelList{#1}{\\hfil##1}}{\\endlist}\n";
+}
+
+// Mirrored: the labels in the right indent (moved there from the left of
+// the item), publications right-aligned, numbers left-aligned.
+std::string rtl_label_lists() {
+  return "% Labelled lists: {widest label}; labels in the right indent, publications\n"
+         "% right-aligned, numbers left-aligned\n"
+         "\\newcommand{\\cvLabelList}[2]{\\list{}{\\settowidth{\\labelwidth}{#1}%\n"
+         "  \\labelsep=\\ifdim\\labelwidth>0pt 6bp\\else 0pt\\fi\n"
+         "  \\leftmargin=0pt\\rightmargin=\\dimexpr\\labelwidth+\\labelsep\\relax\n"
+         "  \\topsep=\\cvEntrySpace\\partopsep=0pt\\itemsep=\\cvEntrySpace\\parsep=0pt\n"
+         "  \\def\\makelabel##1{%\n"
+         "    \\rlap{\\hskip\\dimexpr\\linewidth+\\labelwidth+2\\labelsep\\relax\\hbox "
+         "to\\labelwidth{#2}}}}}\n"
+         "\\newenvironment{cvPublications}[1]{\\cvLabelList{#1}{\\hfil##1}}{\\endlist}\n"
+         "\\newenvironment{cvNumberedList}[1]{\\cvLabelList{#1}{##1\\hfil}}{\\endlist}\n";
+}
+
+// Right-to-left runs (\cvRTL, \cvLTR, \cvNeutral) and, in a right-to-left
+// document, right-to-left paragraphs.
+std::string rtl_support(bool rtl_document) {
+  std::string p =
+      "% Right-to-left text: \\cvRTL{...} and \\cvLTR{...} are runs in that direction;\n"
+      "% \\cvNeutral{...} sets digits and punctuation, which the Hebrew and Arabic\n"
+      "% fonts lack, in the font around the run (\\cvScriptFont saves it), laid out\n"
+      "% right to left (brackets mirrored) inside right-to-left text.\n"
+      "\\makeatletter\n"
+      "\\newif\\ifcvInR\n"
+      "\\let\\cv@outerfamily\\relax\n"
+      "\\newcommand{\\cvScriptFont}{\\edef\\cv@outerfamily{\\f@family}}\n"
+      "\\ifLuaTeX\n"
+      "  \\DeclareRobustCommand{\\cvRTL}[1]{{\\textdir TRT\\cvInRtrue #1}}\n"
+      "  \\DeclareRobustCommand{\\cvLTR}[1]{{\\textdir TLT\\cvInRfalse #1}}\n"
+      "  \\newcommand{\\cv@neutraldir}{\\ifcvInR\\textdir TLT\\fi}\n"
+      "  \\let\\cv@parR\\relax\n"
+      "\\else\n"
+      "  \\TeXXeTstate=1\n"
+      "  \\DeclareRobustCommand{\\cvRTL}[1]{{\\cvInRtrue\\beginR#1\\endR}}\n"
+      "  \\DeclareRobustCommand{\\cvLTR}[1]{{\\cvInRfalse\\beginL#1\\endL}}\n"
+      "  % XeTeX lays out a word right to left in a font set for a right-to-left script\n"
+      "  \\newcommand{\\cv@neutraldir}{\\ifcvInR\\addfontfeatures{RawFeature={script=hebr}}\\fi}\n"
+      "  \\newcommand{\\cv@parR}{\\beginR\\global\\cvInRtrue\\global\\cv@dirpendingtrue}\n"
+      "\\fi\n"
+      "\\DeclareRobustCommand{\\cvNeutral}[1]{{\\ifx\\cv@outerfamily\\relax\\else\n"
+      "  \\fontfamily{\\cv@outerfamily}\\selectfont\\fi\\cv@neutraldir\\relax#1}}\n"
+      "% Paragraph direction: \\cvDirR{} and \\cvDirL{} start the text of a CV field\n"
+      "% with a right-to-left or left-to-right letter first\n"
+      "\\newif\\ifcv@dirpending\n"
+      "\\newif\\ifcv@skippar\n"
+      "\\newcommand{\\cvNoAutoDir}{\\global\\cv@skippartrue}\n";
+  if (!rtl_document)
+    return p + "\\makeatother\n";
+  return p + "% A right-to-left CV (XeTeX): every paragraph starts right to left; when its\n"
+             "% first field starts with a left-to-right letter, the rest runs left to\n"
+             "% right (\\cvDirL), as the PDF layout decides by the first strong letter.\n"
+             "% \\cvNoAutoDir keeps the next paragraph as it is (mirrored by hand: rows,\n"
+             "% headings).\n"
+             "\\ifLuaTeX\\else\\ifdefined\\AddToHook\n"
+             "  \\AddToHook{para/begin}{\\ifcv@skippar\\global\\cv@skipparfalse\n"
+             "    \\global\\cv@dirpendingfalse\\global\\cvInRfalse\\else\\cv@parR\\fi}\n"
+             "\\fi\\fi\n"
+             "\\DeclareRobustCommand{\\cvDirR}{\\leavevmode\\ifinner\\else\n"
+             "  \\global\\cv@dirpendingfalse\\fi}\n"
+             "\\DeclareRobustCommand{\\cvDirL}{\\leavevmode\\ifinner\\else\\ifcv@dirpending\n"
+             "  \\global\\cv@dirpendingfalse\\global\\cvInRfalse\\beginL\\fi\\fi}\n"
+             "% \\cvUnit{...}: colour, links and bracketed tags inside right-to-left text\n"
+             "% kept in one left-to-right unit (XeTeX would reverse colour changes with the\n"
+             "% text, and the paragraph's direction may change inside the brackets)\n"
+             "\\ifLuaTeX\n"
+             "  \\newcommand{\\cvUnit}[1]{{#1}}\n"
+             "\\else\n"
+             "  \\newcommand{\\cvUnit}[1]{\\leavevmode\\beginL{\\cvInRfalse#1}\\endL}\n"
+             "\\fi\n"
+             "\\makeatother\n";
 }
 
 } // namespace
@@ -191,6 +322,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   const std::string bullet = typeset_text(s.bullet, features);
   const std::string nested_bullet = typeset_text(s.nested_bullet, features);
   const std::string separator = typeset_text(s.contact_separator, features);
+  const std::string footer =
+      s.footer.empty() ? "" : footer_text(localize_footer(s.footer, meta.tag), meta, features);
   // A right-to-left CV is mirrored like the PDF layout: the date column
   // changes sides and the text is right-aligned.
   const bool left = (s.date_column_side == Side::left) != meta.rtl;
@@ -252,22 +385,15 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
          "\"2025,\"2026,\"2027}\n  " +
          first_installed(cjk, "\\setCJKmainfont", "[AutoFakeBold=2]", "") + "\\fi\n";
   }
-  if (features.rtl()) {
-    p += "% Right-to-left runs: \\cvRTL{...}\n"
-         "\\ifLuaTeX\n"
-         "  \\newcommand{\\cvRTL}[1]{{\\textdir TRT #1}}\n"
-         "\\else\n"
-         "  \\TeXXeTstate=1\n"
-         "  \\newcommand{\\cvRTL}[1]{\\beginR#1\\endR}\n"
-         "\\fi\n";
-  }
+  if (features.rtl() || meta.rtl)
+    p += rtl_support(meta.rtl);
   if (features.arabic) {
     std::vector<std::string> arabic = families(s.body_fonts, Role::arabic);
     if (arabic.empty())
       arabic = {"Noto Sans Arabic"};
     p += first_installed(arabic, "\\newfontfamily\\cvArabicFont", "[Script=Arabic]",
                          "\\newcommand{\\cvArabicFont}{}") +
-         "\\DeclareRobustCommand{\\cvArabic}[1]{\\cvRTL{{\\cvArabicFont#1}}}\n";
+         "\\DeclareRobustCommand{\\cvArabic}[1]{\\cvRTL{{\\cvScriptFont\\cvArabicFont#1}}}\n";
   }
   if (features.hebrew) {
     std::vector<std::string> hebrew = families(s.body_fonts, Role::hebrew);
@@ -275,7 +401,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       hebrew = {"Noto Sans Hebrew"};
     p += first_installed(hebrew, "\\newfontfamily\\cvHebrewFont", "[Script=Hebrew]",
                          "\\newcommand{\\cvHebrewFont}{}") +
-         "\\DeclareRobustCommand{\\cvHebrew}[1]{\\cvRTL{{\\cvHebrewFont#1}}}\n";
+         "\\DeclareRobustCommand{\\cvHebrew}[1]{\\cvRTL{{\\cvScriptFont\\cvHebrewFont#1}}}\n";
   }
   if (features.symbols) {
     std::vector<std::string> symbols;
@@ -314,7 +440,10 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\usepackage[unicode]{hyperref}\n"
        "\\let\\font\\cv@fontprimitive\n"
        "\\makeatother\n"
-       "\\usepackage{bookmark}\n"
+       "\\usepackage{bookmark}\n" +
+       std::string(meta.rtl ? "\\NewCommandCopy{\\cvHref}{\\href}\n"
+                              "\\renewcommand{\\href}[2]{\\cvUnit{\\cvHref{#1}{#2}}}\n"
+                            : "") +
        "\\hypersetup{colorlinks=true,linkcolor=cvPrimary,urlcolor=cvPrimary,bookmarksopen=true,\n"
        "  pdftitle={" +
        escape_text(meta.title) + "},\n  pdfauthor={" + escape_text(meta.author) +
@@ -330,11 +459,13 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   if (s.footer.empty()) {
     p += "\\pagestyle{empty}\n";
   } else {
-    p += "\\newcommand{\\cvFooter}{" + footer_text(localize_footer(s.footer, meta.tag), meta) +
+    p += "\\newcommand{\\cvFooter}{" + footer +
          "}\n"
          "\\makeatletter\n"
          "\\def\\ps@cvpage{\\let\\@oddhead\\@empty\\let\\@evenhead\\@empty\n"
-         "  \\def\\@oddfoot{\\hfil{\\footnotesize\\color{gray}\\cvFooter}\\hfil}%\n"
+         "  \\def\\@oddfoot{\\hfil{\\footnotesize\\color{gray}" +
+         std::string(meta.rtl ? "\\cvRTL{\\cvFooter}" : "\\cvFooter") +
+         "}\\hfil}%\n"
          "  \\let\\@evenfoot\\@oddfoot}\n"
          "\\makeatother\n"
          "\\pagestyle{cvpage}\n"
@@ -385,23 +516,31 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        separator +
        "}}}\n"
        "\\newcommand{\\cvContact}[1]{\\ifcvFirstContact\\cvFirstContactfalse\\else"
-       "\\cvContactSep\\fi\\mbox{\\color{cvPrimary}#1}}\n\n";
-  p += heading_definition(s) + "\n";
+       "\\cvContactSep\\fi\\mbox{" +
+       std::string(meta.rtl ? "\\cvUnit{\\color{cvPrimary}#1}" : "\\color{cvPrimary}#1") + "}}\n\n";
+  p += heading_definition(s, meta.rtl) + "\n";
 
+  // Brackets written by the macros: mirrored in right-to-left text.
+  const std::string open_paren = meta.rtl ? "\\cvNeutral{(}" : "(";
+  const std::string close_paren = meta.rtl ? "\\cvNeutral{)}" : ")";
   const std::string main_box = "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}" +
                                ragged + "#1\\strut\\end{minipage}";
-  const std::string side_box = "\\begin{minipage}[t]{\\cvDateWidth}" +
-                               std::string(left ? "\\raggedright" : "\\raggedleft") +
-                               "#2\\strut\\end{minipage}";
+  const std::string side_box =
+      "\\begin{minipage}[t]{\\cvDateWidth}" + std::string(left ? "\\raggedright" : "\\raggedleft") +
+      // right-to-left lines end on the left
+      std::string(left && meta.rtl ? "\\parfillskip=0pt\\relax " : "") + "#2\\strut\\end{minipage}";
   p +=
       "% Entries. \\cvRow{main}{side}: the main column and the dates/location column (" +
       std::string(left ? "left" : "right") +
       ");\n"
       "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
       "\\newcommand{\\cvRow}[2]{%\n  " +
-      (left ? side_box : main_box) + "%\n  \\hfill" + (left ? main_box : side_box) +
+      std::string(meta.rtl ? "\\ifvmode\\cvNoAutoDir\\fi" : "") + (left ? side_box : main_box) +
+      "%\n  \\hfill" + (left ? main_box : side_box) +
       "\\par\\prevdepth=\\dp\\strutbox}\n"
-      "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\noindent}\n"
+      "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}" +
+      std::string(meta.rtl ? "\\cvNoAutoDir" : "") +
+      "\\noindent}\n"
       "% the date column: dates, then location\n"
       "\\newcommand{\\cvWhenWhere}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
       "% a time span under a date range (2 years 3 months), in the sections the style lists\n"
@@ -411,7 +550,9 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       (meta.rtl ? "" : " plus 1fil") +
       "\\relax\\noindent#1\\par}}\n"
       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
-      "\\newcommand{\\cvTag}[1]{\\textbf{{[}#1{]}}}\n"
+      "\\newcommand{\\cvTag}[1]{\\textbf{" +
+      std::string(meta.rtl ? "\\cvUnit{{[}#1{]}}" : "{[}#1{]}") +
+      "}}\n"
       "\\newcommand{\\cvIn}{" +
       std::string(meta.english ? " in " : ", ") +
       "}\n"
@@ -424,15 +565,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvExperience}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2}{}{\\par "
       "#2}}{\\cvWhenWhere{#3}{#4}}}\n"
       "% \\cvNormal{name}{dates}{location}\n"
-      "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n"
-      "% Labelled lists: {widest label}; publications left-aligned, numbers right-aligned\n"
-      "\\newcommand{\\cvLabelList}[2]{\\list{}{\\settowidth{\\labelwidth}{#1}%\n"
-      "  \\labelsep=\\ifdim\\labelwidth>0pt 6bp\\else 0pt\\fi\n"
-      "  \\leftmargin=\\dimexpr\\labelwidth+\\labelsep\\relax\\rightmargin=0pt\n"
-      "  \\topsep=\\cvEntrySpace\\partopsep=0pt\\itemsep=\\cvEntrySpace\\parsep=0pt\n"
-      "  \\def\\makelabel##1{#2}}}\n"
-      "\\newenvironment{cvPublications}[1]{\\cvLabelList{#1}{##1\\hfil}}{\\endlist}\n"
-      "\\newenvironment{cvNumberedList}[1]{\\cvLabelList{#1}{\\hfil##1}}{\\endlist}\n"
+      "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n" +
+      (meta.rtl ? rtl_label_lists() : ltr_label_lists()) +
       "% \\cvPublication{label}{title}{date}, then its detail lines\n"
       "\\newcommand{\\cvPublication}[3]{\\item[{#1}]\\cvRow{\\textbf{#2}}{#3}}\n"
       "\\newcommand{\\cvAuthors}[1]{\\cvLine{#1}}\n"
@@ -443,34 +577,43 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvMarksLegend}[1]{\\par\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
       "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
       "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
-      "\\newcommand{\\cvAward}[1]{\\cvLine{\\textbf{\\color{cvPrimary}#1}}}\n"
+      "\\newcommand{\\cvAward}[1]{\\cvLine{" +
+      std::string(meta.rtl ? "\\cvUnit{\\textbf{\\color{cvPrimary}#1}}"
+                           : "\\textbf{\\color{cvPrimary}#1}") +
+      "}}\n"
       "\\newcommand{\\cvStatusNote}[2]{\\cvLine{\\textit{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{. }}"
       "#2}}}\n"
-      "\\newcommand{\\cvDoi}[2]{\\cvLine{DOI: \\href{#1}{#2}}}\n"
+      "\\newcommand{\\cvDoi}[2]{\\cvLine{" +
+      std::string(meta.rtl ? "\\cvDirL{}" : "") +
+      "DOI: \\href{#1}{#2}}}\n"
       "\\newcommand{\\cvUrl}[2]{\\cvLine{\\href{#1}{#2}}}\n"
       "% \\cvTalk{title}, then \\cvEvent{name}{location}{host}{date, time} items in cvEvents\n"
       "\\newcommand{\\cvTalk}[1]{\\cvEntryStart\\cvLine{\\textbf{#1}}}\n"
       "\\newlist{cvEvents}{itemize}{1}\n"
-      "\\setlist[cvEvents]{label={" +
-      nested_bullet +
-      "},leftmargin=12bp,topsep=1bp,itemsep=0pt,parsep=0pt}\n"
-      "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ "
-      "(host: #3)}}{#4}}\n"
+      "\\setlist[cvEvents]{" +
+      list_label(nested_bullet, meta.rtl) +
+      ",topsep=1bp,itemsep=0pt,parsep=0pt}\n"
+      "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ " +
+      open_paren + "host: #3" + close_paren +
+      "}}{#4}}\n"
       "% \\cvService{short tag}{event}{role}{dates}{location}\n"
       "\\newcommand{\\cvService}[5]{\\cvEntryStart\\cvRow{\\cvIfEmpty{#1}{}{\\cvTag{#1} }#2"
       "\\cvIfEmpty{#3}{}{ \\textemdash{} \\textit{#3}}}{\\cvWhenWhere{#4}{#5}}}\n"
       "% \\cvPatent{title}{number}{status}{date}, then \\cvAuthors{inventors}\n"
       "\\newcommand{\\cvPatent}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\par "
-      "#2\\cvIfEmpty{#3}{}{ (\\textit{#3})}}{#4}}\n"
+      "#2\\cvIfEmpty{#3}{}{ " +
+      open_paren + "\\textit{#3}" + close_paren +
+      "}}{#4}}\n"
       "% \\cvOneLine{label}{details}\n"
       "\\newcommand{\\cvOneLine}[2]{\\par\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
       "% Bullet entries, numbered entries and text paragraphs\n"
       "\\newlist{cvBullets}{itemize}{1}\n"
-      "\\setlist[cvBullets]{label={" +
-      bullet +
-      "},leftmargin=12bp,topsep=2bp,itemsep=1bp,parsep=0pt}\n"
-      "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
-      "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]#2}\n"
+      "\\setlist[cvBullets]{" +
+      list_label(bullet, meta.rtl) + ",topsep=2bp,itemsep=1bp,parsep=0pt}\n" +
+      (meta.rtl ? "\\newcommand{\\cvBullet}[1]{\\item\\cvRightAligned #1}\n"
+                  "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]\\cvRightAligned #2}\n"
+                : "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
+                  "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]#2}\n") +
       "\\newcommand{\\cvText}[1]{\\par\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
   return p;
 }

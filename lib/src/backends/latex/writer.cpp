@@ -26,7 +26,13 @@ bool is_cjk(char32_t cp) {
          in(cp, 0xFE30, 0xFE4F) || in(cp, 0xFF00, 0xFFEF) || in(cp, 0x20000, 0x3FFFF);
 }
 
+// The Arabic comma separates like ',' (bidi class CS): "Python، C++" is one
+// left-to-right run. Only Arabic fonts have it.
+constexpr char32_t kArabicComma = 0x060C;
+
 Dir direction(char32_t cp) {
+  if (cp == kArabicComma)
+    return Dir::neutral;
   if (in(cp, 0x0600, 0x06FF) || in(cp, 0x0750, 0x077F) || in(cp, 0x0870, 0x08FF) ||
       in(cp, 0xFB50, 0xFDFF) || in(cp, 0xFE70, 0xFEFF))
     return Dir::arabic;
@@ -48,25 +54,34 @@ bool is_symbol(char32_t cp) {
 
 struct Char {
   std::size_t begin, end; // byte range
+  char32_t cp;
   Dir dir;
   bool symbol;
 };
 
-// Escapes left-to-right text, putting runs of symbols into \cvSymbol{...}.
+// Escapes left-to-right text, putting runs of symbols into \cvSymbol{...}
+// and Arabic commas into the Arabic font.
 std::string plain_segment(std::string_view s, const std::vector<Char>& chars, std::size_t from,
                           std::size_t to, Features& features) {
+  enum class Kind { text, symbol, arabic };
+  auto kind = [&](std::size_t k) {
+    return chars[k].symbol ? Kind::symbol : chars[k].cp == kArabicComma ? Kind::arabic : Kind::text;
+  };
   std::string out;
   std::size_t i = from;
   while (i < to) {
     std::size_t j = i;
-    const bool symbol = chars[i].symbol;
-    while (j < to && chars[j].symbol == symbol)
+    const Kind k = kind(i);
+    while (j < to && kind(j) == k)
       ++j;
     const std::string text =
         escape_text(s.substr(chars[i].begin, chars[j - 1].end - chars[i].begin));
-    if (symbol) {
+    if (k == Kind::symbol) {
       features.symbols = true;
       out += "\\cvSymbol{" + text + "}";
+    } else if (k == Kind::arabic) {
+      features.arabic = true;
+      out += "{\\cvArabicFont " + text + "}";
     } else {
       out += text;
     }
@@ -507,6 +522,116 @@ private:
 
 } // namespace
 
+namespace {
+
+bool is_strong_rtl(Dir d) { return d == Dir::arabic || d == Dir::hebrew; }
+
+// Characters a script run keeps in its own font: its letters, spaces and
+// joiners. Digits and punctuation go to \cvNeutral (Noto Sans Hebrew has no
+// digits, Noto Sans Arabic no dashes or brackets).
+bool in_script_font(const Char& c, Dir script) {
+  return c.dir == script || c.cp == ' ' || c.cp == 0xA0 || c.cp == 0x200C || c.cp == 0x200D ||
+         (script == Dir::arabic && c.cp == kArabicComma);
+}
+
+// Escaped neutrals (digits, punctuation): each word in \cvNeutral{...},
+// the spaces between them bare.
+std::string neutral_segment(std::string_view s, const std::vector<Char>& chars, std::size_t from,
+                            std::size_t to, Features& features) {
+  auto space = [&](std::size_t k) { return chars[k].cp == ' '; };
+  std::string out;
+  std::size_t i = from;
+  while (i < to) {
+    const bool blank = space(i);
+    std::size_t j = i;
+    while (j < to && space(j) == blank)
+      ++j;
+    const std::string text = plain_segment(s, chars, i, j, features);
+    out += blank ? text : "\\cvNeutral{" + text + "}";
+    i = j;
+  }
+  return out;
+}
+
+// \cvArabic{...} or \cvHebrew{...} around chars [from, to).
+std::string script_run(std::string_view s, const std::vector<Char>& chars, std::size_t from,
+                       std::size_t to, Features& features) {
+  const Dir script = chars[from].dir;
+  (script == Dir::arabic ? features.arabic : features.hebrew) = true;
+  std::string out = script == Dir::arabic ? "\\cvArabic{" : "\\cvHebrew{";
+  std::size_t i = from;
+  while (i < to) {
+    std::size_t j = i;
+    const bool script_font = in_script_font(chars[i], script);
+    while (j < to && in_script_font(chars[j], script) == script_font)
+      ++j;
+    if (script_font)
+      out += escape_text(s.substr(chars[i].begin, chars[j - 1].end - chars[i].begin));
+    else
+      out += neutral_segment(s, chars, i, j, features);
+    i = j;
+  }
+  return out + "}";
+}
+
+// The last char of the script run starting at `i`: same-script letters and
+// the neutrals between them.
+std::size_t script_run_end(const std::vector<Char>& chars, std::size_t i) {
+  std::size_t last = i;
+  for (std::size_t j = i + 1; j < chars.size(); ++j) {
+    if (chars[j].dir == chars[i].dir)
+      last = j;
+    else if (chars[j].dir != Dir::neutral)
+      break;
+  }
+  return last;
+}
+
+// A right-to-left document: left-to-right runs (from a Latin letter to the
+// last Latin letter or digit before the next right-to-left letter) in
+// \cvLTR, script runs, and the neutrals between them in \cvNeutral, whose
+// direction follows the paragraph.
+std::string rtl_document_text(std::string_view s, const std::vector<Char>& chars,
+                              Features& features) {
+  std::string out;
+  for (const Char& c : chars)
+    if (c.dir != Dir::neutral) {
+      out = c.dir == Dir::ltr ? "\\cvDirL{}" : "\\cvDirR{}";
+      break;
+    }
+  if (out.empty()) // digits and punctuation only: left-to-right words
+    return plain_segment(s, chars, 0, chars.size(), features);
+  const bool any_rtl =
+      std::any_of(chars.begin(), chars.end(), [](const Char& c) { return is_strong_rtl(c.dir); });
+  if (!any_rtl)
+    return out + "\\cvLTR{" + plain_segment(s, chars, 0, chars.size(), features) + "}";
+  std::size_t i = 0;
+  while (i < chars.size()) {
+    const Dir d = chars[i].dir;
+    std::size_t j = i;
+    if (d == Dir::ltr) {
+      std::size_t last = i;
+      for (j = i + 1; j < chars.size() && !is_strong_rtl(chars[j].dir); ++j) {
+        if (chars[j].dir == Dir::ltr || (chars[j].cp >= '0' && chars[j].cp <= '9'))
+          last = j;
+      }
+      out += "\\cvLTR{" + plain_segment(s, chars, i, last + 1, features) + "}";
+      j = last + 1;
+    } else if (is_strong_rtl(d)) {
+      j = script_run_end(chars, i) + 1;
+      out += script_run(s, chars, i, j, features);
+    } else {
+      while (j < chars.size() && chars[j].dir == Dir::neutral)
+        ++j;
+      out += neutral_segment(s, chars, i, j, features);
+    }
+    i = j;
+  }
+  return out;
+}
+
+} // namespace
+
 std::string typeset_text(std::string_view s, Features& features) {
   std::vector<Char> chars;
   std::size_t pos = 0;
@@ -517,39 +642,31 @@ std::string typeset_text(std::string_view s, Features& features) {
       features.cjk = true;
     // Emoji variation selectors and joiners stay with the symbol before them.
     const bool joins = (cp == 0xFE0F || cp == 0x200D) && !chars.empty() && chars.back().symbol;
-    chars.push_back({begin, pos, direction(cp), is_symbol(cp) || joins});
+    chars.push_back({begin, pos, cp, direction(cp), is_symbol(cp) || joins});
   }
+  if (features.rtl_document)
+    return rtl_document_text(s, chars, features);
   std::string out;
   std::size_t i = 0;
   while (i < chars.size()) {
-    const Dir d = chars[i].dir;
-    if (d != Dir::arabic && d != Dir::hebrew) {
+    if (!is_strong_rtl(chars[i].dir)) {
       std::size_t j = i;
-      while (j < chars.size() && chars[j].dir != Dir::arabic && chars[j].dir != Dir::hebrew)
+      while (j < chars.size() && !is_strong_rtl(chars[j].dir))
         ++j;
       out += plain_segment(s, chars, i, j, features);
       i = j;
       continue;
     }
-    // An RTL run: same-script letters and the neutrals between them.
-    std::size_t last = i;
-    for (std::size_t j = i + 1; j < chars.size(); ++j) {
-      if (chars[j].dir == d)
-        last = j;
-      else if (chars[j].dir != Dir::neutral)
-        break;
-    }
-    (d == Dir::arabic ? features.arabic : features.hebrew) = true;
-    out += d == Dir::arabic ? "\\cvArabic{" : "\\cvHebrew{";
-    out += escape_text(s.substr(chars[i].begin, chars[last].end - chars[i].begin));
-    out += "}";
-    i = last + 1;
+    const std::size_t end = script_run_end(chars, i) + 1;
+    out += script_run(s, chars, i, end, features);
+    i = end;
   }
   return out;
 }
 
 std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
   BodyWriter body(cv, warnings, style);
+  body.features.rtl_document = is_rtl(body.tag());
   const std::string text = body.document_body();
   DocumentMeta meta;
   meta.author = metadata_name(cv.header.name, body.tag());

@@ -20,13 +20,21 @@ struct Features {
   bool hebrew = false;  ///< Hebrew script: Hebrew font + RTL support
   bool math = false;    ///< math passed to TeX: load amsmath
   bool symbols = false; ///< shapes and pictographs (U+25A0-27BF, U+1F000-1FAFF): a symbol font
+  /// Input, set before typesetting: the CV is right-to-left (typeset_text()
+  /// then marks directions for right-to-left paragraphs).
+  bool rtl_document = false;
   /// True when right-to-left support is needed.
-  [[nodiscard]] bool rtl() const { return arabic || hebrew; }
+  [[nodiscard]] bool rtl() const { return arabic || hebrew || rtl_document; }
 };
 
 /// Escapes `text` (escape_text()) and wraps Arabic and Hebrew runs in
-/// \cvArabic{...} / \cvHebrew{...} and pictographs in \cvSymbol{...};
-/// records the scripts seen in `features`.
+/// \cvArabic{...} / \cvHebrew{...} (their digits and punctuation in
+/// \cvNeutral{...}, which the script fonts may lack) and pictographs in
+/// \cvSymbol{...}; records the scripts seen in `features`. In a
+/// right-to-left document (features.rtl_document) it also starts with
+/// \cvDirR{} or \cvDirL{} (the first strong direction, which decides the
+/// paragraph's direction), wraps left-to-right runs in \cvLTR{...} and the
+/// neutrals between runs in \cvNeutral{...}.
 std::string typeset_text(std::string_view text, Features& features);
 
 /// Document-level strings for the preamble (plain text, not escaped).
