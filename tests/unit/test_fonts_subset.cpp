@@ -10,6 +10,7 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 using namespace cvpress::detail;
@@ -159,8 +160,10 @@ TEST_CASE("build_subset_ttf flattens nested composites") {
 TEST_CASE("build_subset_ttf skips characters it cannot map") {
   const FontFace* face = FontCatalog::shared().find("Noto Sans");
   REQUIRE(face != nullptr);
-  // Missing in the face, non-BMP, and a surrogate: only 'a' and .notdef remain.
-  const std::string subset = build_subset_ttf(*face, {U'a', U'陈', U'\U0001F600', 0xD800});
+  // Missing in the face (陈, 😀), a surrogate, U+FFFF and a value beyond
+  // Unicode: only 'a' and .notdef remain.
+  const std::string subset =
+      build_subset_ttf(*face, {U'a', U'陈', U'\U0001F600', 0xD800, 0xFFFF, 0x110000});
   hb_font_t* sub = font_from_bytes(subset);
   CHECK(hb_face_get_glyph_count(hb_font_get_face(sub)) == 2);
   hb_codepoint_t gid = 0;
@@ -182,4 +185,54 @@ TEST_CASE("build_subset_ttf bakes in the USE_MY_METRICS / lsb shift rasterisers 
   const std::string subset = build_subset_ttf(*face, code_points(text));
   check_structure(subset);
   CHECK(check_subset(*face, subset, text) == 4);
+}
+
+TEST_CASE("build_subset_ttf maps characters beyond the BMP with a format-12 cmap") {
+  // Symbola: 📝 🎖 and 𝔸 (math double-struck A) have glyphs beyond the BMP.
+  const FontFace* face = FontCatalog::shared().find("Symbola");
+  REQUIRE_MESSAGE(face != nullptr, "Symbola is needed (Debian: fonts-symbola)");
+  const std::u32string text = U"A\u2605\U0001F4DD\U0001F396\U0001D538";
+  const std::string subset = build_subset_ttf(*face, code_points(text));
+  check_structure(subset);
+  CHECK(check_subset(*face, subset, text) == 6);
+
+  const auto [cmap, cmap_len] = find_table(subset, "cmap");
+  REQUIRE(cmap_len > 0);
+  REQUIRE(be16(subset, cmap + 2) == 2); // (3,1) then (3,10), sorted
+  CHECK(be16(subset, cmap + 4) == 3);
+  CHECK(be16(subset, cmap + 6) == 1);
+  CHECK(be16(subset, cmap + 12) == 3);
+  CHECK(be16(subset, cmap + 14) == 10);
+  const std::size_t sub4 = cmap + be32(subset, cmap + 8);
+  const std::size_t sub12 = cmap + be32(subset, cmap + 16);
+  CHECK(be16(subset, sub4) == 4);
+  REQUIRE(be16(subset, sub12) == 12);
+  const std::uint32_t groups = be32(subset, sub12 + 12);
+  CHECK(be32(subset, sub12 + 4) == 16 + 12 * groups); // length
+  REQUIRE(sub12 + 16 + 12 * std::size_t(groups) <= cmap + cmap_len);
+  // Glyphs are numbered in code point order: A=1, ★=2, 𝔸=3, 🎖=4, 📝=5; the
+  // groups list every character once, sorted, as {first, last, first glyph}.
+  std::map<char32_t, unsigned> mapped;
+  std::uint32_t previous_end = 0;
+  for (std::uint32_t i = 0; i < groups; ++i) {
+    const std::size_t g = sub12 + 16 + 12 * std::size_t(i);
+    const std::uint32_t first = be32(subset, g), last = be32(subset, g + 4);
+    CHECK(first <= last);
+    CHECK((i == 0 || first > previous_end));
+    previous_end = last;
+    for (std::uint32_t cp = first; cp <= last; ++cp)
+      mapped[cp] = be32(subset, g + 8) + (cp - first);
+  }
+  const std::map<char32_t, unsigned> want{
+      {U'A', 1}, {U'\u2605', 2}, {U'\U0001D538', 3}, {U'\U0001F396', 4}, {U'\U0001F4DD', 5}};
+  CHECK(mapped == want);
+  // OS/2 first/last character index are 16-bit: 0xFFFF stands for "beyond".
+  const auto [os2, os2_len] = find_table(subset, "OS/2");
+  REQUIRE(os2_len >= 68);
+  CHECK(be16(subset, os2 + 64) == U'A');
+  CHECK(be16(subset, os2 + 66) == 0xFFFF);
+
+  // A subset of BMP characters only keeps its single format-4 subtable.
+  const std::string bmp = build_subset_ttf(*face, {U'A', U'\u2605'});
+  CHECK(be16(bmp, find_table(bmp, "cmap").first + 2) == 1);
 }
