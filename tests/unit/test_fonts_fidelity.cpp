@@ -2,7 +2,10 @@
 // encoder, the PDF's embedded font programs pulled back out (qpdf), and every
 // drawn character's glyph compared with the source face's outline. Catches
 // the blank CJK/Hangul glyphs and lost accents of libharu's own subsetting.
+// The painter's own embedding is checked the same way for characters beyond
+// the BMP (emoji), which libharu's UTF-8 encoder cannot reach.
 #include "../fonts/glyph_outline.hpp"
+#include "backends/pdf/painter.hpp"
 #include "fonts/font_face.hpp"
 #include "fonts/font_set.hpp"
 
@@ -10,6 +13,7 @@
 
 #include <hpdf.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -328,6 +332,129 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
                          << " bytes");
   for (auto& [num, f] : embedded)
     hb_font_destroy(f);
+}
+
+TEST_CASE("painter: glyphs beyond the BMP (emoji) are embedded with their exact outlines") {
+  auto& cat = FontCatalog::shared();
+  REQUIRE_MESSAGE(!run("command -v qpdf").empty(), "qpdf is needed");
+  struct Drawn {
+    const char* family;
+    std::u32string text;
+  };
+  // 📝 and 🎖 as in the homepage example's headings; 𝔸 and 😀 from DejaVu
+  // Sans, 🎖 also from Noto Sans Symbols2. Each run gets its own size, so the
+  // content stream selects a font (Tf) before every run.
+  const Drawn drawn[] = {{"Symbola", U"\U0001F4DD\U0001F396 \U0001D538A"},
+                         {"Noto Sans Symbols2", U"\U0001F396"},
+                         {"DejaVu Sans", U"\U0001D538\U0001F600"}};
+  cvpress::detail::LaidOutDocument doc;
+  cvpress::detail::Page page;
+  double size = 20;
+  for (const auto& d : drawn) {
+    const FontFace* face = cat.find(d.family);
+    REQUIRE_MESSAGE(face != nullptr, d.family);
+    cvpress::detail::TextItem t;
+    t.face = face;
+    t.x = 40;
+    t.y = 700 - size * 2;
+    t.size = size++;
+    for (char32_t cp : d.text) {
+      REQUIRE(has_glyph(*face, cp));
+      char buf[4];
+      const int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      buf[0] = static_cast<char>(n == 1   ? cp
+                                 : n == 2 ? 0xC0 | cp >> 6
+                                 : n == 3 ? 0xE0 | cp >> 12
+                                          : 0xF0 | cp >> 18);
+      for (int k = 1; k < n; ++k)
+        buf[k] = static_cast<char>(0x80 | ((cp >> (6 * (n - 1 - k))) & 0x3F));
+      t.text.append(buf, static_cast<std::size_t>(n));
+    }
+    page.items.emplace_back(t);
+  }
+  doc.pages.push_back(page);
+  const fs::path dir = fs::path(CVPRESS_BINARY_DIR) / "fonts_fidelity";
+  fs::create_directories(dir);
+  const fs::path out = dir / "painter_emoji.pdf";
+  std::ofstream(out, std::ios::binary) << cvpress::detail::paint_pdf(doc);
+  const fs::path qdf = dir / "painter_emoji.qdf.pdf";
+  REQUIRE(std::system(
+              ("qpdf --qdf --object-streams=disable '" + out.string() + "' '" + qdf.string() + "'")
+                  .c_str()) == 0);
+  std::ifstream qin(qdf, std::ios::binary);
+  const std::string qtext((std::istreambuf_iterator<char>(qin)), std::istreambuf_iterator<char>());
+  const auto objs = read_qdf(qtext);
+
+  std::map<std::string, int> resources;
+  std::string content;
+  for (const auto& [num, o] : objs)
+    if (o.dict.find("/Type /Page\n") != std::string::npos) {
+      const std::size_t f = o.dict.find("/Font <<");
+      REQUIRE(f != std::string::npos);
+      const std::string fd = o.dict.substr(f, o.dict.find(">>", f) - f);
+      const std::regex entry("/(F\\d+)\\s+(\\d+) 0 R");
+      for (std::sregex_iterator it(fd.begin(), fd.end(), entry), e; it != e; ++it)
+        resources[(*it)[1]] = std::stoi((*it)[2]);
+      content = objs.at(ref(o.dict, "Contents")).data;
+    }
+  REQUIRE(!content.empty());
+
+  const std::regex show("/(F\\d+) [\\d.]+ Tf[^<]*<([0-9a-fA-F]*)> Tj");
+  std::size_t run_index = 0;
+  int checked = 0;
+  for (std::sregex_iterator it(content.begin(), content.end(), show), e; it != e;
+       ++it, ++run_index) {
+    REQUIRE(run_index < std::size(drawn));
+    const Drawn& d = drawn[run_index];
+    const std::string family = d.family;
+    CAPTURE(family);
+    const FontFace* face = cat.find(d.family);
+    const std::string& type0 = objs.at(resources.at((*it)[1])).dict;
+    CHECK(type0.find("/Encoding /Identity-H") != std::string::npos);
+    const std::size_t desc = type0.find("/DescendantFonts [");
+    REQUIRE(desc != std::string::npos);
+    const std::string& cid_dict = objs.at(std::stoi(type0.substr(desc + 18))).dict;
+    CHECK(cid_dict.find("/CIDToGIDMap /Identity") != std::string::npos); // code = glyph id
+    const int file2 = ref(objs.at(ref(cid_dict, "FontDescriptor")).dict, "FontFile2");
+    REQUIRE(file2 != 0);
+    hb_font_t* emb = font_from_bytes(objs.at(file2).data);
+    const std::string& to_unicode = objs.at(ref(type0, "ToUnicode")).data;
+    int dw = 0;
+    const auto w = widths(cid_dict, dw);
+    const std::string hex = (*it)[2];
+    REQUIRE(hex.size() == 4 * d.text.size());
+    for (std::size_t i = 0; i < d.text.size(); ++i) {
+      const char32_t cp = d.text[i];
+      CAPTURE(static_cast<unsigned>(cp));
+      const unsigned gid = hex_byte(hex, 4 * i) << 8 | hex_byte(hex, 4 * i + 2);
+      const auto want = glyph_shape(hb_font(*face), glyph_id(*face, cp));
+      const auto got = glyph_shape(emb, gid);
+      if (cp != U' ') {
+        CHECK(gid != 0);
+        CHECK(got.contours() > 0); // not blank
+      }
+      CHECK(got.contours() == want.contours());
+      CHECK(outline_distance(want, got) == 0);
+      const int pdf_w = w.count(gid) ? w.at(gid) : dw;
+      CHECK(pdf_w == doctest::Approx(pdf_advance_em(*face, cp) * 1000).epsilon(1e-9));
+      // The text layer maps the glyph back to the character (UTF-16BE).
+      char map[32];
+      if (cp > 0xFFFF)
+        std::snprintf(map, sizeof map, "<%04x> <%04x%04x>", gid,
+                      0xD800 + ((static_cast<unsigned>(cp) - 0x10000) >> 10),
+                      0xDC00 + ((static_cast<unsigned>(cp) - 0x10000) & 0x3FF));
+      else
+        std::snprintf(map, sizeof map, "<%04x> <%04x>", gid, static_cast<unsigned>(cp));
+      std::string lower = to_unicode;
+      for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      CHECK(lower.find(map) != std::string::npos);
+      ++checked;
+    }
+    hb_font_destroy(emb);
+  }
+  CHECK(run_index == std::size(drawn));
+  CHECK(checked == 8);
 }
 
 namespace {

@@ -144,6 +144,20 @@ std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vecto
   return out;
 }
 
+// A PDF text string as UTF-16BE hex with a byte order mark: <FEFF...>.
+void put_utf16_string(std::string& out, std::string_view utf8) {
+  out += "<FEFF";
+  for_each_code_point(utf8, [&](char32_t cp) {
+    if (cp > 0xFFFF) {
+      put_hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
+      put_hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      put_hex4(out, static_cast<unsigned>(cp));
+    }
+  });
+  out += '>';
+}
+
 // URIs in PDF are 7-bit ASCII: percent-encode everything else.
 std::string ascii_uri(std::string_view uri) {
   static constexpr char digits[] = "0123456789ABCDEF";
@@ -286,10 +300,7 @@ private:
           order.push_back(key);
         // (clang 14 cannot capture a structured binding in a lambda)
         std::set<char32_t>& code_points = it->second.second;
-        for_each_code_point(text->text, [&](char32_t cp) {
-          if (cp <= 0xFFFF)
-            code_points.insert(cp);
-        });
+        for_each_code_point(text->text, [&](char32_t cp) { code_points.insert(cp); });
       }
     int tag = 0;
     for (const auto& key : order) {
@@ -525,6 +536,13 @@ private:
       stroking_text_ = bolden;
     }
     const double slant = synthetic_italic(*t.face) ? 0.2126 : 0; // tan 12°
+    // Undrawn characters (an emoji's U+FE0F, U+200D) stay in the text layer.
+    const bool actual = !t.actual_text.empty();
+    if (actual) {
+      ops_ += "/Span <</ActualText ";
+      put_utf16_string(ops_, t.actual_text);
+      ops_ += ">> BDC\n";
+    }
     // Absolute placement per run: no accumulated rounding from relative moves.
     ops_ += "1 0 ";
     put_number(ops_, slant, 4);
@@ -534,6 +552,8 @@ private:
     ops_ += "Tm\n<";
     ops_ += codes;
     ops_ += "> Tj\n";
+    if (actual)
+      ops_ += "EMC\n";
   }
 
   void draw(const RuleItem& r) {
