@@ -34,7 +34,8 @@ def skip(message):
     if os.environ.get("CI") == "true":
         print(f"FAIL (CI): {message}")
         sys.exit(1)
-    skip(f"{message}")
+    print(f"SKIP: {message}")
+    sys.exit(SKIP)
 BIDI_CONTROLS = dict.fromkeys(
     [0x200E, 0x200F, 0x061C] + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)))
 
@@ -137,6 +138,25 @@ def check_text(pdf, expected, titles, hostname):
     print(f"pdftotext: {len(expected) + len(titles)} strings found")
 
 
+def check_log(log):
+    """Every character had a glyph: no "Missing character" line in the TeX log."""
+    with open(log, encoding="utf-8", errors="replace") as f:
+        missing = sorted({l.strip() for l in f if l.startswith("Missing character")})
+    if missing:
+        fail(f"{len(missing)} characters without a glyph: " + " / ".join(missing[:5]))
+    print("log: no missing characters")
+
+
+def check_exact_text(pdf, strings):
+    """Each string is in the PDF's text exactly (symbols and emoji included)."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    missing = [s for s in strings if s not in text]
+    if missing:
+        fail("not in the PDF text: " + " | ".join(missing))
+    print(f"pdftotext: {len(strings)} exact strings found")
+
+
 def check_outline(pdf, titles):
     """Every section has a bookmark whose title is its literal text."""
     if shutil.which("qpdf") is None:
@@ -191,6 +211,10 @@ def main():
                    help="compile the random document of latex_fuzz_cv instead of a CV")
     p.add_argument("--use-compile-flag", action="store_true",
                    help="compile with 'cvpress render --compile' instead of xelatex directly")
+    p.add_argument("--no-missing-characters", action="store_true",
+                   help="fail on any 'Missing character' line in the TeX log")
+    p.add_argument("--require-text", action="append", default=[],
+                   help="a string the PDF text must contain exactly (repeatable), e.g. an emoji")
     args = p.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="cvpress-latex-test-")
@@ -245,6 +269,10 @@ def main():
             render(args.cvpress, args.yaml, tex)
             run_tex(args.engine, workdir, "cv")
             check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
+            if args.no_missing_characters:
+                check_log(os.path.join(workdir, "cv.log"))
+        if args.require_text:
+            check_exact_text(os.path.join(workdir, "cv.pdf"), args.require_text)
         check_text(os.path.join(workdir, "cv.pdf"), expected, titles,
                    read_hostname() if args.check_hostname else "")
         check_outline(os.path.join(workdir, "cv.pdf"), titles)
