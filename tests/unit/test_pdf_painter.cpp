@@ -367,6 +367,32 @@ TEST_CASE("pdf painter: emoji map to UTF-16 surrogate pairs; joiners stay as Act
   }
 }
 
+TEST_CASE("pdf painter: bookmarks and document information keep characters beyond the BMP") {
+  if (!have_tool("qpdf") || !have_tool("pdfinfo")) {
+    MESSAGE("skipped: qpdf or pdfinfo missing");
+    return;
+  }
+  LaidOutDocument doc;
+  doc.info.title = "陈\U00020000 – CV"; // CJK Extension B
+  doc.info.author = "Zoë Müller";       // BMP only: as libharu writes it
+  doc.pages.emplace_back();
+  doc.bookmarks.push_back({"\U0001F4DD Publications", 0, 700});
+  doc.bookmarks.push_back({"\U0001F396\uFE0F Services", 0, 500});
+  doc.bookmarks.push_back({"Plain", 0, 300});
+  ScratchDir dir;
+  auto pdf = dir.write("bm.pdf", paint_pdf(doc));
+  int status = -1;
+  run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1", &status);
+  CHECK(status == 0);
+  const std::string json = run("qpdf --json --json-key=outlines " + quote(pdf));
+  CHECK(json.find("\"title\": \"\U0001F4DD Publications\"") != std::string::npos);
+  CHECK(json.find("\"title\": \"\U0001F396\uFE0F Services\"") != std::string::npos);
+  CHECK(json.find("\"title\": \"Plain\"") != std::string::npos);
+  const std::string info = run("pdfinfo -enc UTF-8 " + quote(pdf));
+  CHECK(info.find("陈\U00020000 – CV") != std::string::npos);
+  CHECK(info.find("Zoë Müller") != std::string::npos);
+}
+
 TEST_CASE("pdf painter: an empty document still has one page") {
   LaidOutDocument doc;
   std::string bytes = paint_pdf(doc);
