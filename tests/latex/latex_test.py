@@ -120,14 +120,15 @@ def run_tex(engine, workdir, job, glyphs=True):
         check_glyphs(os.path.join(workdir, job + ".log"))
 
 
-def check_glyphs(log):
+def check_glyphs(log, pictographs=False):
     """Every character has a glyph: TeX logs "Missing character: There is no X (U+XXXX)
-    in font F". Pictographs (emoji) are left out: there may be no font for them at all."""
+    in font F". Pictographs (emoji) count only with `pictographs` (the examples):
+    a random CV may use some that no font has."""
     missing = set()
     with open(log, encoding="utf-8", errors="replace") as f:
         for line in f:
             m = re.match(r"Missing character: There is no .* \(U\+([0-9A-F]+)\)", line)
-            if m and unicodedata.category(chr(int(m.group(1), 16))) != "So":
+            if m and (pictographs or unicodedata.category(chr(int(m.group(1), 16))) != "So"):
                 missing.add(line.strip())
     missing = sorted(missing)
     if missing:
@@ -156,6 +157,16 @@ def check_text(pdf, expected, titles, hostname):
     if hostname and re.search(r"\b" + re.escape(hostname) + r"\b", text):
         fail(f"the PDF contains the host name '{hostname}' (a file was read)")
     print(f"pdftotext: {len(expected) + len(titles)} strings found")
+
+
+def check_exact_text(pdf, strings):
+    """Each string is in the PDF's text exactly (symbols and emoji included)."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    missing = [s for s in strings if s not in text]
+    if missing:
+        fail("not in the PDF text: " + " | ".join(missing))
+    print(f"pdftotext: {len(strings)} exact strings found")
 
 
 def check_outline(pdf, titles):
@@ -212,6 +223,10 @@ def main():
                    help="compile the random document of latex_fuzz_cv instead of a CV")
     p.add_argument("--use-compile-flag", action="store_true",
                    help="compile with 'cvpress render --compile' instead of xelatex directly")
+    p.add_argument("--no-missing-characters", action="store_true",
+                   help="fail on 'Missing character' lines for pictographs too (always for other characters)")
+    p.add_argument("--require-text", action="append", default=[],
+                   help="a string the PDF text must contain exactly (repeatable), e.g. an emoji")
     args = p.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="cvpress-latex-test-")
@@ -267,6 +282,10 @@ def main():
             render(args.cvpress, args.yaml, tex)
             run_tex(args.engine, workdir, "cv")
             check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
+            if args.no_missing_characters:
+                check_glyphs(os.path.join(workdir, "cv.log"), pictographs=True)
+        if args.require_text:
+            check_exact_text(os.path.join(workdir, "cv.pdf"), args.require_text)
         check_text(os.path.join(workdir, "cv.pdf"), expected, titles,
                    read_hostname() if args.check_hostname else "")
         check_outline(os.path.join(workdir, "cv.pdf"), titles)

@@ -113,11 +113,11 @@ TEST_CASE("coverage, advances and metrics") {
 
 TEST_CASE("FontChain picks the first face covering a character") {
   auto &cat = FontCatalog::shared();
-  const FontChain chain({cat.find("Noto Sans"), cat.find("Not Installed Family"),
-                         cat.find("DejaVu Sans"), cat.find("Noto Sans Arabic"),
-                         cat.find("Noto Sans Hebrew"), cat.find("WenQuanYi Micro Hei"),
-                         cat.find("Noto Sans Symbols"), cat.find("Noto Sans Symbols2")});
-  REQUIRE(chain.size() == 7); // the missing family is dropped
+  const FontChain chain(
+      {cat.find("Noto Sans"), cat.find("Not Installed Family"), cat.find("DejaVu Sans"),
+       cat.find("Noto Sans Arabic"), cat.find("Noto Sans Hebrew"), cat.find("WenQuanYi Micro Hei"),
+       cat.find("Noto Sans Symbols"), cat.find("Noto Sans Symbols2"), cat.find("Symbola")});
+  REQUIRE(chain.size() == 8); // the missing family is dropped
   auto family_of = [&](char32_t cp) {
     const int i = chain.face_for(cp);
     return i < 0 ? std::string("-") : family_name(chain.face(static_cast<std::size_t>(i)));
@@ -131,6 +131,11 @@ TEST_CASE("FontChain picks the first face covering a character") {
   CHECK(family_of(U'ד') == "DejaVu Sans");
   CHECK(family_of(U'陈') == "WenQuanYi Micro Hei");
   CHECK(family_of(U'김') == "WenQuanYi Micro Hei");
+  // Beyond the BMP: emoji and math letters; Symbola only where nothing before has them.
+  CHECK(family_of(U'\U0001F4DD') == "Symbola");
+  CHECK(family_of(U'\U0001F396') == "Noto Sans Symbols2");
+  CHECK(family_of(U'\U0001D538') == "DejaVu Sans");
+  CHECK(family_of(U'\U00020000') == "-"); // CJK Extension B: no installed font
   CHECK(family_of(U'\U0010FFFD') == "-");
 }
 

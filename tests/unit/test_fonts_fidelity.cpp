@@ -2,7 +2,10 @@
 // encoder, the PDF's embedded font programs pulled back out (qpdf), and every
 // drawn character's glyph compared with the source face's outline. Catches
 // the blank CJK/Hangul glyphs and lost accents of libharu's own subsetting.
+// The painter's own embedding is checked the same way for characters beyond
+// the BMP (emoji), which libharu's UTF-8 encoder cannot reach.
 #include "../fonts/glyph_outline.hpp"
+#include "backends/pdf/painter.hpp"
 #include "fonts/font_face.hpp"
 #include "fonts/font_set.hpp"
 
@@ -10,6 +13,7 @@
 
 #include <hpdf.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -28,13 +32,13 @@ using cvpress::test::outline_distance;
 namespace {
 
 struct Sample {
-  const char *family;
+  const char* family;
   bool bold;
-  const char *utf8;
+  const char* utf8;
 };
 
 // محمد as presentation forms in visual (left-to-right drawing) order.
-const char *const arabic_name = "\uFEAA\uFEE4\uFEA4\uFEE3";
+const char* const arabic_name = "\uFEAA\uFEE4\uFEA4\uFEE3";
 
 const Sample samples[] = {
     {"WenQuanYi Micro Hei", false, "陈巧玲"},      {"WenQuanYi Micro Hei", false, "김민준"},
@@ -60,9 +64,9 @@ std::u32string decode_utf8(std::string_view s) {
   return out;
 }
 
-std::string run(const std::string &cmd) {
+std::string run(const std::string& cmd) {
   std::string out;
-  if (FILE *p = popen(cmd.c_str(), "r")) {
+  if (FILE* p = popen(cmd.c_str(), "r")) {
     char buf[4096];
     std::size_t n = 0;
     while ((n = fread(buf, 1, sizeof buf, p)) > 0)
@@ -78,7 +82,7 @@ struct PdfObject {
   std::string data;
 };
 
-std::map<int, PdfObject> read_qdf(const std::string &pdf) {
+std::map<int, PdfObject> read_qdf(const std::string& pdf) {
   std::map<int, PdfObject> objs;
   std::size_t pos = 0;
   for (int k = 1;; ++k) {
@@ -89,7 +93,7 @@ std::map<int, PdfObject> read_qdf(const std::string &pdf) {
     const std::size_t start = at + head.size();
     const std::size_t end_obj = pdf.find("\nendobj", start);
     const std::size_t stream = pdf.find("\nstream\n", start);
-    PdfObject &o = objs[k];
+    PdfObject& o = objs[k];
     if (stream != std::string::npos && stream < end_obj) {
       o.dict = pdf.substr(start, stream - start);
       // The length is the next object in QDF files: "k+1 0 obj\nLEN\nendobj".
@@ -110,7 +114,7 @@ std::map<int, PdfObject> read_qdf(const std::string &pdf) {
 }
 
 // The object number of `/Key N 0 R` in a dictionary, or 0.
-int ref(const std::string &dict, const std::string &key) {
+int ref(const std::string& dict, const std::string& key) {
   std::smatch m;
   if (std::regex_search(dict, m, std::regex("/" + key + "\\s+(\\d+) 0 R")))
     return std::stoi(m[1]);
@@ -118,7 +122,7 @@ int ref(const std::string &dict, const std::string &key) {
 }
 
 // Widths from a CIDFont's /W array and /DW.
-std::map<unsigned, int> widths(const std::string &dict, int &dw) {
+std::map<unsigned, int> widths(const std::string& dict, int& dw) {
   std::smatch m;
   dw = 1000;
   if (std::regex_search(dict, m, std::regex("/DW\\s+(\\d+)")))
@@ -153,20 +157,20 @@ std::map<unsigned, int> widths(const std::string &dict, int &dw) {
   return w;
 }
 
-unsigned hex_byte(const std::string &h, std::size_t i) {
+unsigned hex_byte(const std::string& h, std::size_t i) {
   return static_cast<unsigned>(std::stoul(h.substr(i, 2), nullptr, 16));
 }
 
 } // namespace
 
 TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs") {
-  auto &cat = FontCatalog::shared();
+  auto& cat = FontCatalog::shared();
   REQUIRE_MESSAGE(!run("command -v qpdf pdffonts").empty(), "qpdf and pdffonts are needed");
 
   // One subset per face for all its strings, as the painter does.
-  std::map<const FontFace *, std::set<char32_t>> used;
-  for (const auto &s : samples) {
-    const FontFace *face = cat.find(s.family, s.bold, false);
+  std::map<const FontFace*, std::set<char32_t>> used;
+  for (const auto& s : samples) {
+    const FontFace* face = cat.find(s.family, s.bold, false);
     REQUIRE_MESSAGE(face != nullptr, s.family);
     for (char32_t cp : decode_utf8(s.utf8))
       used[face].insert(cp);
@@ -175,29 +179,29 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
   fs::create_directories(dir);
 
   HPDF_Doc pdf = HPDF_New(
-      [](HPDF_STATUS e, HPDF_STATUS d, void *) {
+      [](HPDF_STATUS e, HPDF_STATUS d, void*) {
         FAIL("libharu error " << std::hex << e << " detail " << std::dec << d);
       },
       nullptr);
   REQUIRE(pdf != nullptr);
   HPDF_UseUTFEncodings(pdf);
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-  std::map<const FontFace *, HPDF_Font> fonts;
-  std::map<const FontFace *, std::size_t> subset_size;
+  std::map<const FontFace*, HPDF_Font> fonts;
+  std::map<const FontFace*, std::size_t> subset_size;
   int n = 0;
-  for (const auto &[face, cps] : used) {
+  for (const auto& [face, cps] : used) {
     const std::string ttf = build_subset_ttf(*face, cps);
     subset_size[face] = ttf.size();
     const fs::path file = dir / ("subset" + std::to_string(n++) + ".ttf");
     std::ofstream(file, std::ios::binary) << ttf;
-    const char *name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
+    const char* name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
     REQUIRE(name != nullptr);
     fonts[face] = HPDF_GetFont(pdf, name, "UTF-8");
     REQUIRE(fonts[face] != nullptr);
   }
   HPDF_Page page = HPDF_AddPage(pdf);
   float y = 780;
-  for (const auto &s : samples) {
+  for (const auto& s : samples) {
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, fonts[cat.find(s.family, s.bold, false)], 18);
     HPDF_Page_TextOut(page, 40, y, s.utf8);
@@ -246,7 +250,7 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
   // Page resources: /F1 7 0 R ...; content: "/F1 18 Tf ... <hex> Tj".
   std::map<std::string, int> resources;
   std::string content;
-  for (const auto &[num, o] : objs) {
+  for (const auto& [num, o] : objs) {
     if (o.dict.find("/Type /Page\n") != std::string::npos ||
         o.dict.find("/Type /Page ") != std::string::npos) {
       const std::size_t f = o.dict.find("/Font <<");
@@ -260,30 +264,30 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
   }
   REQUIRE(!content.empty());
 
-  std::map<int, hb_font_t *> embedded; // Type0 object -> embedded font program
+  std::map<int, hb_font_t*> embedded; // Type0 object -> embedded font program
   std::size_t total_embedded = 0;
   const std::regex show("/(F\\d+) [\\d.]+ Tf[^<]*<([0-9a-fA-F]*)> Tj");
   std::size_t sample = 0;
   int glyphs_checked = 0;
   for (std::sregex_iterator it(content.begin(), content.end(), show), e; it != e; ++it, ++sample) {
     REQUIRE(sample < std::size(samples));
-    const Sample &s = samples[sample];
+    const Sample& s = samples[sample];
     const std::string family = s.family, utf8 = s.utf8;
     CAPTURE(family);
     CAPTURE(utf8);
-    const FontFace *face = cat.find(s.family, s.bold, false);
+    const FontFace* face = cat.find(s.family, s.bold, false);
     const int type0 = resources.at((*it)[1]);
-    const std::string &type0_dict = objs.at(type0).dict;
+    const std::string& type0_dict = objs.at(type0).dict;
     const std::size_t desc = type0_dict.find("/DescendantFonts [");
     REQUIRE(desc != std::string::npos);
     const int cidfont = std::stoi(type0_dict.substr(desc + 18));
-    const std::string &cid_dict = objs.at(cidfont).dict;
-    const std::string &cid_to_gid = objs.at(ref(cid_dict, "CIDToGIDMap")).data;
+    const std::string& cid_dict = objs.at(cidfont).dict;
+    const std::string& cid_to_gid = objs.at(ref(cid_dict, "CIDToGIDMap")).data;
     const int descriptor = ref(cid_dict, "FontDescriptor");
     const int file2 = ref(objs.at(descriptor).dict, "FontFile2");
     REQUIRE(file2 != 0);
     if (!embedded.count(type0)) {
-      const std::string &program = objs.at(file2).data;
+      const std::string& program = objs.at(file2).data;
       total_embedded += program.size();
       MESSAGE(family << (s.bold ? std::string(" Bold") : std::string()) << ": subset "
                      << subset_size[face] << " bytes, embedded FontFile2 " << program.size()
@@ -291,7 +295,7 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
       CHECK(program.size() < 12000);
       embedded[type0] = font_from_bytes(program);
     }
-    hb_font_t *emb = embedded[type0];
+    hb_font_t* emb = embedded[type0];
     int dw = 0;
     const auto w = widths(cid_dict, dw);
 
@@ -326,26 +330,151 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
   CHECK(sample == std::size(samples));
   MESSAGE(glyphs_checked << " glyphs compared; embedded font programs total " << total_embedded
                          << " bytes");
-  for (auto &[num, f] : embedded)
+  for (auto& [num, f] : embedded)
     hb_font_destroy(f);
+}
+
+TEST_CASE("painter: glyphs beyond the BMP (emoji) are embedded with their exact outlines") {
+  auto& cat = FontCatalog::shared();
+  REQUIRE_MESSAGE(!run("command -v qpdf").empty(), "qpdf is needed");
+  struct Drawn {
+    const char* family;
+    std::u32string text;
+  };
+  // 📝 and 🎖 as in the homepage example's headings; 𝔸 and 😀 from DejaVu
+  // Sans, 🎖 also from Noto Sans Symbols2. Each run gets its own size, so the
+  // content stream selects a font (Tf) before every run.
+  const Drawn drawn[] = {{"Symbola", U"\U0001F4DD\U0001F396 \U0001D538A"},
+                         {"Noto Sans Symbols2", U"\U0001F396"},
+                         {"DejaVu Sans", U"\U0001D538\U0001F600"}};
+  cvpress::detail::LaidOutDocument doc;
+  cvpress::detail::Page page;
+  double size = 20;
+  for (const auto& d : drawn) {
+    const FontFace* face = cat.find(d.family);
+    REQUIRE_MESSAGE(face != nullptr, d.family);
+    cvpress::detail::TextItem t;
+    t.face = face;
+    t.x = 40;
+    t.y = 700 - size * 2;
+    t.size = size++;
+    for (char32_t cp : d.text) {
+      REQUIRE(has_glyph(*face, cp));
+      char buf[4];
+      const int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      buf[0] = static_cast<char>(n == 1   ? cp
+                                 : n == 2 ? 0xC0 | cp >> 6
+                                 : n == 3 ? 0xE0 | cp >> 12
+                                          : 0xF0 | cp >> 18);
+      for (int k = 1; k < n; ++k)
+        buf[k] = static_cast<char>(0x80 | ((cp >> (6 * (n - 1 - k))) & 0x3F));
+      t.text.append(buf, static_cast<std::size_t>(n));
+    }
+    page.items.emplace_back(t);
+  }
+  doc.pages.push_back(page);
+  const fs::path dir = fs::path(CVPRESS_BINARY_DIR) / "fonts_fidelity";
+  fs::create_directories(dir);
+  const fs::path out = dir / "painter_emoji.pdf";
+  std::ofstream(out, std::ios::binary) << cvpress::detail::paint_pdf(doc);
+  const fs::path qdf = dir / "painter_emoji.qdf.pdf";
+  REQUIRE(std::system(
+              ("qpdf --qdf --object-streams=disable '" + out.string() + "' '" + qdf.string() + "'")
+                  .c_str()) == 0);
+  std::ifstream qin(qdf, std::ios::binary);
+  const std::string qtext((std::istreambuf_iterator<char>(qin)), std::istreambuf_iterator<char>());
+  const auto objs = read_qdf(qtext);
+
+  std::map<std::string, int> resources;
+  std::string content;
+  for (const auto& [num, o] : objs)
+    if (o.dict.find("/Type /Page\n") != std::string::npos) {
+      const std::size_t f = o.dict.find("/Font <<");
+      REQUIRE(f != std::string::npos);
+      const std::string fd = o.dict.substr(f, o.dict.find(">>", f) - f);
+      const std::regex entry("/(F\\d+)\\s+(\\d+) 0 R");
+      for (std::sregex_iterator it(fd.begin(), fd.end(), entry), e; it != e; ++it)
+        resources[(*it)[1]] = std::stoi((*it)[2]);
+      content = objs.at(ref(o.dict, "Contents")).data;
+    }
+  REQUIRE(!content.empty());
+
+  const std::regex show("/(F\\d+) [\\d.]+ Tf[^<]*<([0-9a-fA-F]*)> Tj");
+  std::size_t run_index = 0;
+  int checked = 0;
+  for (std::sregex_iterator it(content.begin(), content.end(), show), e; it != e;
+       ++it, ++run_index) {
+    REQUIRE(run_index < std::size(drawn));
+    const Drawn& d = drawn[run_index];
+    const std::string family = d.family;
+    CAPTURE(family);
+    const FontFace* face = cat.find(d.family);
+    const std::string& type0 = objs.at(resources.at((*it)[1])).dict;
+    CHECK(type0.find("/Encoding /Identity-H") != std::string::npos);
+    const std::size_t desc = type0.find("/DescendantFonts [");
+    REQUIRE(desc != std::string::npos);
+    const std::string& cid_dict = objs.at(std::stoi(type0.substr(desc + 18))).dict;
+    CHECK(cid_dict.find("/CIDToGIDMap /Identity") != std::string::npos); // code = glyph id
+    const int file2 = ref(objs.at(ref(cid_dict, "FontDescriptor")).dict, "FontFile2");
+    REQUIRE(file2 != 0);
+    hb_font_t* emb = font_from_bytes(objs.at(file2).data);
+    const std::string& to_unicode = objs.at(ref(type0, "ToUnicode")).data;
+    int dw = 0;
+    const auto w = widths(cid_dict, dw);
+    const std::string hex = (*it)[2];
+    REQUIRE(hex.size() == 4 * d.text.size());
+    for (std::size_t i = 0; i < d.text.size(); ++i) {
+      const char32_t cp = d.text[i];
+      CAPTURE(static_cast<unsigned>(cp));
+      const unsigned gid = hex_byte(hex, 4 * i) << 8 | hex_byte(hex, 4 * i + 2);
+      const auto want = glyph_shape(hb_font(*face), glyph_id(*face, cp));
+      const auto got = glyph_shape(emb, gid);
+      if (cp != U' ') {
+        CHECK(gid != 0);
+        CHECK(got.contours() > 0); // not blank
+      }
+      CHECK(got.contours() == want.contours());
+      CHECK(outline_distance(want, got) == 0);
+      const int pdf_w = w.count(gid) ? w.at(gid) : dw;
+      CHECK(pdf_w == doctest::Approx(pdf_advance_em(*face, cp) * 1000).epsilon(1e-9));
+      // The text layer maps the glyph back to the character (UTF-16BE).
+      char map[32];
+      if (cp > 0xFFFF)
+        std::snprintf(map, sizeof map, "<%04x> <%04x%04x>", gid,
+                      0xD800 + ((static_cast<unsigned>(cp) - 0x10000) >> 10),
+                      0xDC00 + ((static_cast<unsigned>(cp) - 0x10000) & 0x3FF));
+      else
+        std::snprintf(map, sizeof map, "<%04x> <%04x>", gid, static_cast<unsigned>(cp));
+      std::string lower = to_unicode;
+      for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      CHECK(lower.find(map) != std::string::npos);
+      ++checked;
+    }
+    hb_font_destroy(emb);
+  }
+  CHECK(run_index == std::size(drawn));
+  CHECK(checked == 8);
 }
 
 namespace {
 
 // Loads `ttf` into a libharu document, draws `cps` with it and saves; false
 // on any libharu error.
-bool libharu_accepts(const std::string &ttf, const std::set<char32_t> &cps, const fs::path &file) {
+bool libharu_accepts(const std::string& ttf, const std::set<char32_t>& cps, const fs::path& file) {
   std::ofstream(file, std::ios::binary) << ttf;
   bool ok = true;
   HPDF_Doc pdf = HPDF_New(
-      [](HPDF_STATUS, HPDF_STATUS, void *ok_flag) { *static_cast<bool *>(ok_flag) = false; }, &ok);
+      [](HPDF_STATUS, HPDF_STATUS, void* ok_flag) { *static_cast<bool*>(ok_flag) = false; }, &ok);
   HPDF_UseUTFEncodings(pdf);
-  const char *name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
+  const char* name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
   HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : nullptr;
   if (font) {
     std::string utf8;
     for (char32_t cp : cps) {
-      if (cp < 0x80) {
+      if (cp > 0xFFFF) {
+        continue; // libharu's UTF-8 encoder reaches the BMP only
+      } else if (cp < 0x80) {
         utf8 += static_cast<char>(cp);
       } else if (cp < 0x800) {
         utf8 += static_cast<char>(0xC0 | cp >> 6);
@@ -370,18 +499,20 @@ bool libharu_accepts(const std::string &ttf, const std::set<char32_t> &cps, cons
 } // namespace
 
 TEST_CASE("every default-chain face, in every variant, gives a subset libharu accepts") {
-  const std::u32string mix = U"Aa Zü ễ ß Ωω Жж ﻣﺤ م ש 陈김 ★✓☎→⚡ ∑ ♫ 0{}";
-  const char *families[] = {"Noto Sans",          "DejaVu Sans",         "Noto Sans Arabic",
+  // The emoji and 𝔸 give Symbola's subset a format-12 cmap as well.
+  const std::u32string mix =
+      U"Aa Zü ễ ß Ωω Жж ﻣﺤ م ש 陈김 ★✓☎→⚡ ∑ ♫ 0{} 📝🎖𝔸";
+  const char* families[] = {"Noto Sans",          "DejaVu Sans",         "Noto Sans Arabic",
                             "Noto Sans Hebrew",   "WenQuanYi Micro Hei", "Noto Sans Symbols",
-                            "Noto Sans Symbols2", "DejaVu Sans Mono"};
+                            "Noto Sans Symbols2", "DejaVu Sans Mono",    "Symbola"};
   const fs::path dir = fs::path(CVPRESS_BINARY_DIR) / "fonts_fidelity";
   fs::create_directories(dir);
-  for (const char *family : families)
+  for (const char* family : families)
     for (int variant = 0; variant < 4; ++variant) {
       const std::string fam = family;
       CAPTURE(fam);
       CAPTURE(variant);
-      const FontFace *face = FontCatalog::shared().find(family, variant & 1, variant & 2);
+      const FontFace* face = FontCatalog::shared().find(family, variant & 1, variant & 2);
       REQUIRE(face != nullptr);
       std::set<char32_t> cps;
       for (char32_t cp : mix)
@@ -395,7 +526,7 @@ TEST_CASE("every default-chain face, in every variant, gives a subset libharu ac
 
 TEST_CASE("a face without OS/2 still gives a libharu-ready subset") {
   // Take a small subset and drop its OS/2 table, then subset that font again.
-  const FontFace *noto = FontCatalog::shared().find("Noto Sans");
+  const FontFace* noto = FontCatalog::shared().find("Noto Sans");
   REQUIRE(noto != nullptr);
   const std::set<char32_t> cps{U'H', U'x', U'é'};
   const std::string full = build_subset_ttf(*noto, cps);
@@ -424,7 +555,7 @@ TEST_CASE("a face without OS/2 still gives a libharu-ready subset") {
   lf.upem = hb_face_get_upem(lf.face);
   lf.font = hb_font_create(lf.face);
   hb_font_set_scale(lf.font, int(lf.upem), int(lf.upem));
-  hb_blob_t *os2 = hb_face_reference_table(lf.face, HB_TAG('O', 'S', '/', '2'));
+  hb_blob_t* os2 = hb_face_reference_table(lf.face, HB_TAG('O', 'S', '/', '2'));
   REQUIRE(hb_blob_get_length(os2) == 0);
   hb_blob_destroy(os2);
   FontFace face;
@@ -433,7 +564,7 @@ TEST_CASE("a face without OS/2 still gives a libharu-ready subset") {
   face.loaded = &lf;
 
   const std::string again = build_subset_ttf(face, cps);
-  hb_font_t *sub = font_from_bytes(again);
+  hb_font_t* sub = font_from_bytes(again);
   for (char32_t cp : cps) {
     hb_codepoint_t gid = 0;
     REQUIRE(hb_font_get_nominal_glyph(sub, cp, &gid));

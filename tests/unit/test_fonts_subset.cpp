@@ -10,6 +10,7 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 using namespace cvpress::detail;
@@ -21,15 +22,15 @@ namespace {
 
 std::set<char32_t> code_points(std::u32string_view s) { return {s.begin(), s.end()}; }
 
-unsigned be16(const std::string &f, std::size_t off) {
+unsigned be16(const std::string& f, std::size_t off) {
   return static_cast<unsigned char>(f[off]) << 8 | static_cast<unsigned char>(f[off + 1]);
 }
-std::uint32_t be32(const std::string &f, std::size_t off) {
+std::uint32_t be32(const std::string& f, std::size_t off) {
   return std::uint32_t(be16(f, off)) << 16 | be16(f, off + 2);
 }
 
 // Offset and length of table `tag` in an sfnt, {0, 0} when absent.
-std::pair<std::size_t, std::size_t> find_table(const std::string &f, std::string_view tag) {
+std::pair<std::size_t, std::size_t> find_table(const std::string& f, std::string_view tag) {
   for (unsigned i = 0, n = be16(f, 4); i < n; ++i) {
     const std::size_t rec = 12 + 16 * std::size_t(i);
     if (f.compare(rec, 4, tag) == 0)
@@ -38,7 +39,7 @@ std::pair<std::size_t, std::size_t> find_table(const std::string &f, std::string
   return {0, 0};
 }
 
-std::uint32_t sum32(const std::string &f, std::size_t off, std::size_t len) {
+std::uint32_t sum32(const std::string& f, std::size_t off, std::size_t len) {
   std::uint32_t s = 0;
   for (std::size_t i = 0; i < len; i += 4) {
     std::uint32_t v = 0;
@@ -51,9 +52,9 @@ std::uint32_t sum32(const std::string &f, std::size_t off, std::size_t len) {
 
 // Checks every character's glyph in `subset` against `face`; returns the
 // number of glyphs in the subset.
-unsigned check_subset(const FontFace &face, const std::string &subset, std::u32string_view text) {
-  hb_font_t *sub = font_from_bytes(subset);
-  hb_font_t *orig = hb_font(face);
+unsigned check_subset(const FontFace& face, const std::string& subset, std::u32string_view text) {
+  hb_font_t* sub = font_from_bytes(subset);
+  hb_font_t* orig = hb_font(face);
   for (char32_t cp : text) {
     CAPTURE(static_cast<unsigned>(cp));
     const unsigned src_gid = glyph_id(face, cp);
@@ -74,9 +75,9 @@ unsigned check_subset(const FontFace &face, const std::string &subset, std::u32s
 }
 
 // No composite glyphs and no hinting tables.
-void check_structure(const std::string &f) {
+void check_structure(const std::string& f) {
   CHECK(be32(f, 0) == 0x00010000);
-  for (const char *gone : {"fpgm", "prep", "cvt ", "GSUB", "GPOS", "kern", "hdmx"})
+  for (const char* gone : {"fpgm", "prep", "cvt ", "GSUB", "GPOS", "kern", "hdmx"})
     CHECK(find_table(f, gone).second == 0);
   // table checksums and the whole-file adjustment
   for (unsigned i = 0, n = be16(f, 4); i < n; ++i) {
@@ -114,9 +115,9 @@ void check_structure(const std::string &f) {
 } // namespace
 
 TEST_CASE("build_subset_ttf keeps exactly the needed glyphs, outlines unchanged") {
-  auto &cat = FontCatalog::shared();
+  auto& cat = FontCatalog::shared();
   struct Case {
-    const char *family;
+    const char* family;
     std::u32string_view text;
     unsigned glyphs; // including .notdef
   };
@@ -130,9 +131,9 @@ TEST_CASE("build_subset_ttf keeps exactly the needed glyphs, outlines unchanged"
       {"DejaVu Sans", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
       {"Noto Sans Arabic", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
   };
-  for (const auto &c : cases) {
+  for (const auto& c : cases) {
     CAPTURE(c.family);
-    const FontFace *face = cat.find(c.family);
+    const FontFace* face = cat.find(c.family);
     REQUIRE(face != nullptr);
     const std::string subset = build_subset_ttf(*face, code_points(c.text));
     check_structure(subset);
@@ -145,11 +146,11 @@ TEST_CASE("build_subset_ttf keeps exactly the needed glyphs, outlines unchanged"
 
 TEST_CASE("build_subset_ttf flattens nested composites") {
   // DejaVu's ễ is a composite whose accent is itself a composite.
-  const FontFace *face = FontCatalog::shared().find("DejaVu Sans");
+  const FontFace* face = FontCatalog::shared().find("DejaVu Sans");
   REQUIRE(face != nullptr);
   const std::string subset = build_subset_ttf(*face, {U'ễ'});
   CHECK(check_subset(*face, subset, U"ễ") == 2);
-  hb_font_t *sub = font_from_bytes(subset);
+  hb_font_t* sub = font_from_bytes(subset);
   hb_codepoint_t gid = 0;
   REQUIRE(hb_font_get_nominal_glyph(sub, U'ễ', &gid));
   CHECK(glyph_shape(sub, gid).contours() >= 3); // e + circumflex + tilde
@@ -157,11 +158,13 @@ TEST_CASE("build_subset_ttf flattens nested composites") {
 }
 
 TEST_CASE("build_subset_ttf skips characters it cannot map") {
-  const FontFace *face = FontCatalog::shared().find("Noto Sans");
+  const FontFace* face = FontCatalog::shared().find("Noto Sans");
   REQUIRE(face != nullptr);
-  // Missing in the face, non-BMP, and a surrogate: only 'a' and .notdef remain.
-  const std::string subset = build_subset_ttf(*face, {U'a', U'陈', U'\U0001F600', 0xD800});
-  hb_font_t *sub = font_from_bytes(subset);
+  // Missing in the face (陈, 😀), a surrogate, U+FFFF and a value beyond
+  // Unicode: only 'a' and .notdef remain.
+  const std::string subset =
+      build_subset_ttf(*face, {U'a', U'陈', U'\U0001F600', 0xD800, 0xFFFF, 0x110000});
+  hb_font_t* sub = font_from_bytes(subset);
   CHECK(hb_face_get_glyph_count(hb_font_get_face(sub)) == 2);
   hb_codepoint_t gid = 0;
   CHECK(hb_font_get_nominal_glyph(sub, U'a', &gid));
@@ -175,11 +178,61 @@ TEST_CASE("build_subset_ttf skips characters it cannot map") {
 TEST_CASE("build_subset_ttf bakes in the USE_MY_METRICS / lsb shift rasterisers apply") {
   // DejaVu Sans Bold Oblique's ļ ŗ ḻ: composites whose xMin and lsb disagree;
   // FreeType/HarfBuzz draw them shifted by the phantom point.
-  const FontFace *face = FontCatalog::shared().find("DejaVu Sans", true, true);
+  const FontFace* face = FontCatalog::shared().find("DejaVu Sans", true, true);
   REQUIRE(face != nullptr);
   REQUIRE(file_path(*face).find("DejaVuSans-BoldOblique.ttf") != std::string::npos);
   const std::u32string text = U"\u013C\u0157\u1E3B";
   const std::string subset = build_subset_ttf(*face, code_points(text));
   check_structure(subset);
   CHECK(check_subset(*face, subset, text) == 4);
+}
+
+TEST_CASE("build_subset_ttf maps characters beyond the BMP with a format-12 cmap") {
+  // Symbola: 📝 🎖 and 𝔸 (math double-struck A) have glyphs beyond the BMP.
+  const FontFace* face = FontCatalog::shared().find("Symbola");
+  REQUIRE_MESSAGE(face != nullptr, "Symbola is needed (Debian: fonts-symbola)");
+  const std::u32string text = U"A\u2605\U0001F4DD\U0001F396\U0001D538";
+  const std::string subset = build_subset_ttf(*face, code_points(text));
+  check_structure(subset);
+  CHECK(check_subset(*face, subset, text) == 6);
+
+  const auto [cmap, cmap_len] = find_table(subset, "cmap");
+  REQUIRE(cmap_len > 0);
+  REQUIRE(be16(subset, cmap + 2) == 2); // (3,1) then (3,10), sorted
+  CHECK(be16(subset, cmap + 4) == 3);
+  CHECK(be16(subset, cmap + 6) == 1);
+  CHECK(be16(subset, cmap + 12) == 3);
+  CHECK(be16(subset, cmap + 14) == 10);
+  const std::size_t sub4 = cmap + be32(subset, cmap + 8);
+  const std::size_t sub12 = cmap + be32(subset, cmap + 16);
+  CHECK(be16(subset, sub4) == 4);
+  REQUIRE(be16(subset, sub12) == 12);
+  const std::uint32_t groups = be32(subset, sub12 + 12);
+  CHECK(be32(subset, sub12 + 4) == 16 + 12 * groups); // length
+  REQUIRE(sub12 + 16 + 12 * std::size_t(groups) <= cmap + cmap_len);
+  // Glyphs are numbered in code point order: A=1, ★=2, 𝔸=3, 🎖=4, 📝=5; the
+  // groups list every character once, sorted, as {first, last, first glyph}.
+  std::map<char32_t, unsigned> mapped;
+  std::uint32_t previous_end = 0;
+  for (std::uint32_t i = 0; i < groups; ++i) {
+    const std::size_t g = sub12 + 16 + 12 * std::size_t(i);
+    const std::uint32_t first = be32(subset, g), last = be32(subset, g + 4);
+    CHECK(first <= last);
+    CHECK((i == 0 || first > previous_end));
+    previous_end = last;
+    for (std::uint32_t cp = first; cp <= last; ++cp)
+      mapped[cp] = be32(subset, g + 8) + (cp - first);
+  }
+  const std::map<char32_t, unsigned> want{
+      {U'A', 1}, {U'\u2605', 2}, {U'\U0001D538', 3}, {U'\U0001F396', 4}, {U'\U0001F4DD', 5}};
+  CHECK(mapped == want);
+  // OS/2 first/last character index are 16-bit: 0xFFFF stands for "beyond".
+  const auto [os2, os2_len] = find_table(subset, "OS/2");
+  REQUIRE(os2_len >= 68);
+  CHECK(be16(subset, os2 + 64) == U'A');
+  CHECK(be16(subset, os2 + 66) == 0xFFFF);
+
+  // A subset of BMP characters only keeps its single format-4 subtable.
+  const std::string bmp = build_subset_ttf(*face, {U'A', U'\u2605'});
+  CHECK(be16(bmp, find_table(bmp, "cmap").first + 2) == 1);
 }

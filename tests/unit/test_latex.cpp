@@ -448,6 +448,38 @@ TEST_CASE("latex script runs in a right-to-left document") {
   CHECK(typeset_text("", f).empty());
 }
 
+TEST_CASE("latex symbol runs: emoji and other pictographs the main font lacks") {
+  Features f;
+  CHECK(typeset_text("Publications", f) == "Publications");
+  CHECK_FALSE(f.symbols);
+  CHECK(typeset_text("📝 Publications", f) == "\\cvSymbol{📝} Publications");
+  CHECK(f.symbols);
+  // A variation selector or joiner stays in the run of the symbol before it.
+  CHECK(typeset_text("🎖\uFE0F Awards", f) == "\\cvSymbol{🎖\uFE0F} Awards");
+  CHECK(typeset_text("👨\u200D💻!", f) == "\\cvSymbol{👨\u200D💻}!");
+  // Math letters, a watch (emoji presentation), shapes; not ™ nor arrows.
+  CHECK(typeset_text("𝔸 ⌚ ▪ ™ →", f) == "\\cvSymbol{𝔸} \\cvSymbol{⌚} \\cvSymbol{▪} ™ →");
+  // CJK Extension B is CJK (xeCJK), not a symbol.
+  Features g;
+  CHECK(typeset_text("𠀀", g) == "𠀀");
+  CHECK(g.cjk);
+  CHECK_FALSE(g.symbols);
+}
+
+TEST_CASE("latex preamble: the symbol font is declared only when used, Symbola first") {
+  const detail::Style st = detail::default_style();
+  Features f;
+  CHECK_FALSE(contains(make_preamble(st, f, {"T", "A"}), "cvSymbolFont"));
+  f.symbols = true;
+  const std::string p = make_preamble(st, f, {"T", "A"});
+  CHECK(contains(p, "\\IfFontExistsTF{Symbola}{\\newfontfamily\\cvSymbolFont{Symbola}}{%\n"
+                    "  \\IfFontExistsTF{Noto Sans Symbols2}"));
+  CHECK(contains(p, "\\DeclareRobustCommand{\\cvSymbol}[1]{{\\cvSymbolFont#1}}"));
+  // Symbola is never the main font.
+  CHECK(contains(p, "\\setmainfont{Noto Sans}"));
+  CHECK_FALSE(contains(p, "\\setmainfont{Symbola}"));
+}
+
 TEST_CASE("latex preamble toggles") {
   Cv cv;
   cv.header.name.full = "Jane Doe";

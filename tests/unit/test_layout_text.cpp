@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -223,7 +224,8 @@ TEST_CASE("typesetter: uncovered characters are replaced and warned about once")
   Setter t;
   SourceLocation where{"cv.yaml", 3, 7};
   SpanStyle s;
-  std::vector<Span> spans{Span{"a\U0001F600b\U0001F600 \u0F40", s}};
+  // U+10FFFD (private use) and Tibetan KA: no installed font has them.
+  std::vector<Span> spans{Span{"a\U0010FFFDb\U0010FFFD \u0F40", s}};
   auto lines = t.ts.set(spans, 400, Align::left, where);
   REQUIRE(lines.size() == 1);
   const std::string v = visual(lines[0]);
@@ -231,8 +233,57 @@ TEST_CASE("typesetter: uncovered characters are replaced and warned about once")
   REQUIRE(t.warnings.size() == 2);
   CHECK(t.warnings[0].severity == Severity::warning);
   CHECK(t.warnings[0].where == where);
-  CHECK(t.warnings[0].message == "no installed font has U+1F600 '\U0001F600'; drawn as U+FFFD");
+  CHECK(t.warnings[0].message == "no installed font has U+10FFFD '\U0010FFFD'; drawn as U+FFFD");
   CHECK(t.warnings[1].message == "no installed font has U+0F40 '\u0F40'; drawn as U+FFFD");
+}
+
+TEST_CASE("typesetter: characters beyond the BMP are drawn with a font that has them") {
+  Setter t;
+  SpanStyle s;
+  // 📝 only Symbola has; 🎖 Noto Sans Symbols2 (before Symbola in the chain).
+  std::vector<Span> spans{Span{"\U0001F4DD Publications \U0001F396 \U0001D538", s}};
+  auto lines = t.ts.set(spans, 400, Align::left, {});
+  CHECK(t.warnings.empty());
+  REQUIRE(lines.size() == 1);
+  CHECK(visual(lines[0]) == "\U0001F4DD Publications \U0001F396 \U0001D538");
+  std::map<std::string, std::string> family_of;
+  for (const auto& it : lines[0].items)
+    if (const auto* tx = std::get_if<TextItem>(&it)) {
+      REQUIRE(tx->face != nullptr);
+      CHECK(tx->width > 0);
+      family_of[tx->text] = family_name(*tx->face);
+    }
+  CHECK(family_of["\U0001F4DD"] == "Symbola");
+  CHECK(family_of["\U0001F396"] == "Noto Sans Symbols2");
+  CHECK(family_of[" Publications "] == "Noto Sans");
+}
+
+TEST_CASE("typesetter: emoji variation selectors and joiners are not drawn but kept as text") {
+  Setter t;
+  SourceLocation where{"cv.yaml", 1, 1};
+  SpanStyle s;
+  // 🎖️ (with VS16), 👨‍💻 (a ZWJ sequence: two glyphs), and a lone U+FE0F.
+  std::vector<Span> spans{Span{"\U0001F396\uFE0F Awards \U0001F468\u200D\U0001F4BB \uFE0Fx", s}};
+  auto lines = t.ts.set(spans, 400, Align::left, where);
+  CHECK(t.warnings.empty()); // no U+FFFD for the selectors and joiners
+  REQUIRE(lines.size() == 1);
+  std::string drawn, layer;
+  for (const auto& it : lines[0].items)
+    if (const auto* tx = std::get_if<TextItem>(&it)) {
+      CHECK(tx->text.find("\uFE0F") == std::string::npos);
+      CHECK(tx->text.find("\u200D") == std::string::npos);
+      drawn += tx->text;
+      layer += tx->actual_text.empty() ? tx->text : tx->actual_text;
+      if (!tx->actual_text.empty()) { // the text with the undrawn marks
+        std::string without = tx->actual_text;
+        for (const std::string mark : {"\uFE0F", "\u200D"})
+          for (std::size_t at; (at = without.find(mark)) != std::string::npos;)
+            without.erase(at, mark.size());
+        CHECK(without == tx->text);
+      }
+    }
+  CHECK(drawn == "\U0001F396 Awards \U0001F468\U0001F4BB x");
+  CHECK(layer == "\U0001F396\uFE0F Awards \U0001F468\u200D\U0001F4BB \uFE0Fx");
 }
 
 TEST_CASE("typesetter: links cover their text; fallback faces split items") {

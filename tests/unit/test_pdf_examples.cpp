@@ -59,8 +59,8 @@ bool is_arabic(UChar32 c) {
 }
 
 // Comparable form: NFC (NFKC when Arabic: presentation forms -> letters), case-folded,
-// without whitespace, invisible format characters or non-BMP characters
-// (which layout does not draw).
+// without whitespace, invisible format characters or variation selectors
+// (which layout does not draw). Emoji beyond the BMP must be there.
 std::u32string comparable(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
@@ -74,7 +74,8 @@ std::u32string comparable(const std::string& utf8) {
   std::u32string out;
   for (int32_t i = 0; i < n.length(); i = n.moveIndex32(i, 1)) {
     UChar32 c = n.char32At(i);
-    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || c > 0xFFFF || c == 0xFFFD)
+    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR ||
+        u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR) || c == 0xFFFD)
       continue;
     out += static_cast<char32_t>(c);
   }
@@ -402,4 +403,31 @@ TEST_CASE("pdf examples: every built-in style keeps the text layer and the margi
       }
     }
   }
+}
+
+TEST_CASE("pdf examples: emoji section headings are drawn, not replaced") {
+  if (!have_tool("pdftotext") || !have_tool("pdffonts")) {
+    MESSAGE("skipped: pdftotext or pdffonts missing");
+    return;
+  }
+  const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "examples/qiaoling-chen-homepage.yaml";
+  LoadResult loaded = load_cv_file(file);
+  const Backend* backend = find_backend("pdf");
+  REQUIRE(backend != nullptr);
+  RenderOptions options;
+  options.base_dir = file.parent_path();
+  RenderResult result = backend->render(loaded.cv, options);
+  for (const auto& w : result.warnings) {
+    INFO(w.message);
+    CHECK(w.message.find("no installed font") == std::string::npos);
+  }
+  ScratchDir dir;
+  const fs::path pdf = dir.path / "homepage.pdf";
+  std::ofstream(pdf, std::ios::binary) << result.bytes;
+  const std::string text = run("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
+  CHECK(text.find("\U0001F4DD Publications") != std::string::npos);
+  CHECK(text.find("\U0001F396 Professional Services") != std::string::npos);
+  CHECK(text.find("\uFFFD") == std::string::npos);
+  // Only Symbola has 📝: its subset is embedded.
+  CHECK(run("pdffonts '" + pdf.string() + "'").find("+Symbola-S") != std::string::npos);
 }

@@ -335,6 +335,64 @@ TEST_CASE("pdf painter: odd items neither crash nor break the file") {
   }
 }
 
+TEST_CASE("pdf painter: emoji map to UTF-16 surrogate pairs; joiners stay as ActualText") {
+  const FontFace* symbola = FontCatalog::shared().find("Symbola");
+  REQUIRE_MESSAGE(symbola != nullptr, "Symbola is needed (Debian: fonts-symbola)");
+  LaidOutDocument doc;
+  Page page;
+  page.items.emplace_back(text(symbola, 72, 700, "\U0001F4DD\U0001F396", 14));
+  TextItem joined = text(symbola, 72, 670, "\U0001F468\U0001F4BB", 14);
+  joined.actual_text = "\U0001F468\u200D\U0001F4BB\uFE0F";
+  page.items.emplace_back(joined);
+  doc.pages.push_back(page);
+  PaintOptions plain;
+  plain.compress = false;
+  const std::string bytes = paint_pdf(doc, plain);
+  // The subset numbers glyphs in code point order: 🎖 1, 👨 2, 💻 3, 📝 4.
+  CHECK(bytes.find("4 beginbfchar\n<0001> <D83CDF96>\n<0002> <D83DDC68>\n<0003> "
+                   "<D83DDCBB>\n<0004> <D83DDCDD>\nendbfchar") != std::string::npos);
+  CHECK(bytes.find("<00040001> Tj") != std::string::npos);
+  CHECK(bytes.find("/Span <</ActualText <FEFFD83DDC68200DD83DDCBBFE0F>>> BDC\n") !=
+        std::string::npos);
+  CHECK(bytes.find("<00020003> Tj\nEMC\n") != std::string::npos);
+  if (have_tool("pdftotext") && have_tool("qpdf")) {
+    ScratchDir dir;
+    auto pdf = dir.write("emoji.pdf", bytes);
+    int status = -1;
+    run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1", &status);
+    CHECK(status == 0);
+    const std::string txt = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+    CHECK(txt.find("\U0001F4DD\U0001F396") != std::string::npos);
+    CHECK(txt.find("\U0001F468\u200D\U0001F4BB\uFE0F") != std::string::npos);
+  }
+}
+
+TEST_CASE("pdf painter: bookmarks and document information keep characters beyond the BMP") {
+  if (!have_tool("qpdf") || !have_tool("pdfinfo")) {
+    MESSAGE("skipped: qpdf or pdfinfo missing");
+    return;
+  }
+  LaidOutDocument doc;
+  doc.info.title = "陈\U00020000 – CV"; // CJK Extension B
+  doc.info.author = "Zoë Müller";       // BMP only: as libharu writes it
+  doc.pages.emplace_back();
+  doc.bookmarks.push_back({"\U0001F4DD Publications", 0, 700});
+  doc.bookmarks.push_back({"\U0001F396\uFE0F Services", 0, 500});
+  doc.bookmarks.push_back({"Plain", 0, 300});
+  ScratchDir dir;
+  auto pdf = dir.write("bm.pdf", paint_pdf(doc));
+  int status = -1;
+  run("qpdf --check " + quote(pdf) + " >/dev/null 2>&1", &status);
+  CHECK(status == 0);
+  const std::string json = run("qpdf --json --json-key=outlines " + quote(pdf));
+  CHECK(json.find("\"title\": \"\U0001F4DD Publications\"") != std::string::npos);
+  CHECK(json.find("\"title\": \"\U0001F396\uFE0F Services\"") != std::string::npos);
+  CHECK(json.find("\"title\": \"Plain\"") != std::string::npos);
+  const std::string info = run("pdfinfo -enc UTF-8 " + quote(pdf));
+  CHECK(info.find("陈\U00020000 – CV") != std::string::npos);
+  CHECK(info.find("Zoë Müller") != std::string::npos);
+}
+
 TEST_CASE("pdf painter: an empty document still has one page") {
   LaidOutDocument doc;
   std::string bytes = paint_pdf(doc);

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <hb.h>
+
 #include <string>
 #include <vector>
 
@@ -54,6 +56,21 @@ TEST_CASE("pdf parts: read_sfnt and glyph_ids on a real subset, RenderError on g
   }
   REQUIRE(patched);
   CHECK(read_sfnt(restricted).no_embedding);
+}
+
+TEST_CASE("pdf parts: glyph_ids reads the format-12 cmap of a subset with emoji") {
+  const FontFace* face = FontCatalog::shared().find("Symbola");
+  REQUIRE_MESSAGE(face != nullptr, "Symbola is needed (Debian: fonts-symbola)");
+  const std::string subset = build_subset_ttf(*face, {U'A', U'\U0001F396', U'\U0001F4DD'});
+  const std::vector<unsigned> gids =
+      glyph_ids(subset, {U'\U0001F4DD', U'A', U'\U0001F396', U'B', U'\U0001F600', 0x10FFFD});
+  // Code point order: A=1, 🎖=2, 📝=3; what the subset lacks is 0.
+  CHECK(gids == std::vector<unsigned>{3, 1, 2, 0, 0, 0});
+  // The advances come through for the non-BMP glyphs too.
+  const SfntFacts facts = read_sfnt(subset);
+  REQUIRE(facts.advances.size() == 4);
+  CHECK(facts.advances[3] ==
+        hb_font_get_glyph_h_advance(hb_font(*face), glyph_id(*face, U'\U0001F4DD')));
 }
 
 } // namespace cvpress::detail

@@ -85,11 +85,12 @@ private:
   std::vector<const FontFace*> faces_;
 };
 
-/// A TrueType font holding exactly the glyphs for `codepoints` (BMP only,
-/// plus .notdef), with every composite glyph flattened into a simple glyph
-/// (libharu 2.3.0 loses composite components), a format-4 cmap, and the
-/// original advances and vertical metrics. Its outlines are identical to the
-/// source glyphs. Throws RenderError when the face cannot be subset.
+/// A TrueType font holding exactly the glyphs for `codepoints` (plus
+/// .notdef), with every composite glyph flattened into a simple glyph
+/// (libharu 2.3.0 loses composite components), a (3,1) format-4 cmap of the
+/// BMP characters, a (3,10) format-12 cmap of all characters when some are
+/// beyond the BMP, and the original advances and vertical metrics. Its outlines are identical to
+/// the source glyphs. Throws RenderError when the face cannot be subset.
 std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& codepoints);
 
 } // namespace cvpress::detail

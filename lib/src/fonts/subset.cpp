@@ -492,8 +492,8 @@ std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& cod
   std::map<unsigned, unsigned> new_of_old{{0, 0}};
   std::vector<std::pair<char32_t, unsigned>> cmap; // code point -> new gid
   for (char32_t cp : codepoints) {
-    if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFF)
-      continue; // libharu's UTF-8 encoder only reaches the BMP
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFF)
+      continue; // not characters (U+FFFF ends the format-4 cmap)
     const unsigned g = glyph_id(face, cp);
     if (g == 0 || g >= src.num_glyphs())
       continue;
@@ -581,10 +581,12 @@ std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& cod
   for (int k = 0; k < 8; ++k)
     put16(maxp, 0); // twilight points ... component depth: no hinting, no composites
 
-  // cmap: one (3,1) format-4 subtable, a segment per run of consecutive code
-  // points with consecutive glyph ids.
+  // cmap: a (3,1) format-4 subtable for the BMP, a segment per run of
+  // consecutive code points with consecutive glyph ids.
   std::vector<std::array<unsigned, 3>> segs; // start, end, delta
   for (const auto& [cp, g] : cmap) {
+    if (cp > 0xFFFF)
+      break;
     const auto c = static_cast<unsigned>(cp);
     if (!segs.empty() && segs.back()[1] + 1 == c && ((c + segs.back()[2]) & 0xFFFF) == g)
       segs.back()[1] = c;
@@ -613,20 +615,50 @@ std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& cod
     put16(sub, s[2]);
   for (std::size_t k = 0; k < segs.size(); ++k)
     put16(sub, 0);
+  // Characters beyond the BMP (emoji, ...) also get a (3,10) format-12
+  // subtable of all characters: groups of consecutive code points and glyphs.
+  std::string sub12;
+  if (!cmap.empty() && cmap.back().first > 0xFFFF) {
+    std::vector<std::array<std::uint32_t, 3>> groups; // start, end, first glyph
+    for (const auto& [cp, g] : cmap) {
+      const auto c = static_cast<std::uint32_t>(cp);
+      if (!groups.empty() && groups.back()[1] + 1 == c &&
+          groups.back()[2] + (c - groups.back()[0]) == g)
+        groups.back()[1] = c;
+      else
+        groups.push_back({c, c, g});
+    }
+    put16(sub12, 12);
+    put16(sub12, 0);
+    put32(sub12, static_cast<std::uint32_t>(16 + 12 * groups.size()));
+    put32(sub12, 0); // language
+    put32(sub12, static_cast<std::uint32_t>(groups.size()));
+    for (const auto& gr : groups)
+      for (std::uint32_t v : gr)
+        put32(sub12, v);
+  }
+  const unsigned n_subtables = sub12.empty() ? 1 : 2;
   std::string cmap_t;
   put16(cmap_t, 0);
-  put16(cmap_t, 1);
+  put16(cmap_t, n_subtables);
   put16(cmap_t, 3);
   put16(cmap_t, 1);
-  put32(cmap_t, 12);
+  put32(cmap_t, 4 + 8 * n_subtables);
+  if (!sub12.empty()) {
+    put16(cmap_t, 3);
+    put16(cmap_t, 10);
+    put32(cmap_t, static_cast<std::uint32_t>(4 + 8 * n_subtables + sub.size()));
+  }
   cmap_t += sub;
+  cmap_t += sub12;
 
   // OS/2: source table, char range of the subset.
   Table os2_src(hbf, "OS/2");
   std::string os2 = os2_src.size() >= 78 ? copy_of(os2_src, 78) : synthetic_os2(hhea, head);
   if (!cmap.empty()) {
-    set16(os2, 64, static_cast<unsigned>(cmap.front().first));
-    set16(os2, 66, static_cast<unsigned>(cmap.back().first));
+    // 16-bit fields: 0xFFFF stands for anything beyond the BMP.
+    set16(os2, 64, static_cast<unsigned>(std::min<char32_t>(cmap.front().first, 0xFFFF)));
+    set16(os2, 66, static_cast<unsigned>(std::min<char32_t>(cmap.back().first, 0xFFFF)));
   }
 
   // post format 3 (no glyph names).

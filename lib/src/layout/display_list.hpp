@@ -25,6 +25,10 @@ struct TextItem {
   std::uint32_t color = 0;        ///< 0xRRGGBB
   std::string text;               ///< UTF-8, visual order
   double width = 0;               ///< advance width as measured by layout
+  /// When not empty: what the run stands for in the text layer, i.e. `text`
+  /// with the variation selectors and joiners (U+FE0F, U+200D, ...) that
+  /// are not drawn. The PDF painter writes it as /ActualText.
+  std::string actual_text;
 };
 
 /// A straight line.

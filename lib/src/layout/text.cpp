@@ -83,6 +83,13 @@ bool is_arabic_letter(char32_t cp) {
          (cp >= 0x08A0 && cp <= 0x08FF);
 }
 
+// Variation selectors, the zero-width joiner and tag characters: parts of
+// emoji sequences that are not drawn but kept in the text layer.
+bool is_sequence_mark(char32_t cp) {
+  return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0xE0020 && cp <= 0xE007F) ||
+         (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
 bool is_rtl(char32_t cp) {
   if (cp < 0x0590)
     return false;
@@ -248,9 +255,7 @@ struct Typesetter::Impl {
         // Controls, bidi marks, ZWJ, variation selectors: not drawn.
       } else {
         const FontChain& ch = chain(st);
-        // libharu draws BMP characters only (one 16-bit code per glyph), so
-        // non-BMP characters (emoji, ...) are treated as uncovered on purpose.
-        int fi = c <= 0xFFFF ? ch.face_for(gl.cp) : -1;
+        int fi = ch.face_for(gl.cp);
         if (fi < 0) {
           int rep = ch.face_for(0xFFFD);
           if (where)
@@ -499,8 +504,15 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     for (std::uint32_t o : m.order) {
       const std::uint32_t g = o & 0x7FFFFFFFu;
       const Glyph& gl = m.glyphs[g];
-      if (!gl.face)
+      if (!gl.face) {
+        // An emoji's variation selector or joiner joins the run before it.
+        if (open && gl.span == cur_span && !(o & 0x80000000u) && is_sequence_mark(gl.cp)) {
+          if (cur.actual_text.empty())
+            cur.actual_text = cur.text;
+          append_utf8(cur.actual_text, gl.cp);
+        }
         continue;
+      }
       const double a = m.adv[g];
       if (split_words && (m.flags[g] & is_space)) {
         flush();
@@ -522,6 +534,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       if ((o & 0x80000000u) && u_isMirrored(static_cast<UChar32>(cp)))
         cp = static_cast<char32_t>(u_charMirror(static_cast<UChar32>(cp)));
       append_utf8(cur.text, cp);
+      if (!cur.actual_text.empty())
+        append_utf8(cur.actual_text, cp);
       cur.width += a;
       x += a;
     }

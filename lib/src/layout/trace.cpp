@@ -75,6 +75,10 @@ struct ItemPrinter {
     size(out, t.size);
     color(out, t.color);
     quoted(out, t.text);
+    if (!t.actual_text.empty()) {
+      out += " actual";
+      quoted(out, t.actual_text);
+    }
   }
   void operator()(const RuleItem& r) const {
     out += "rule";

@@ -404,12 +404,16 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
          "\\DeclareRobustCommand{\\cvHebrew}[1]{\\cvRTL{{\\cvScriptFont\\cvHebrewFont#1}}}\n";
   }
   if (features.symbols) {
+    // Symbola has most pictographs and emoji (📝 too), then the Noto fonts.
     std::vector<std::string> symbols;
+    for (const auto& f : s.body_fonts.families)
+      if (has(f, "Symbola"))
+        symbols.push_back(font_name(f));
     for (const auto& f : s.body_fonts.families)
       if (has(f, "Symbols2"))
         symbols.push_back(font_name(f));
     for (const auto& f : s.body_fonts.families)
-      if (has(f, "Symbol") && !has(f, "Symbols2"))
+      if (has(f, "Symbol") && !has(f, "Symbols2") && !has(f, "Symbola"))
         symbols.push_back(font_name(f));
     symbols.push_back("DejaVu Sans");
     p += "% Pictographs: \\cvSymbol{...}\n" +

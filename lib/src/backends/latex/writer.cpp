@@ -10,6 +10,8 @@
 #include "text/names.hpp"
 #include "text/translations.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <charconv>
 
@@ -46,10 +48,19 @@ Dir direction(char32_t cp) {
   return Dir::ltr;
 }
 
-// Geometric shapes, pictographs and dingbats that text fonts lack: typeset
-// with \cvSymbol.
+// Geometric shapes, pictographs, dingbats, emoji and the math, musical and
+// legacy-computing symbols beyond the BMP: what text fonts lack. Typeset
+// with \cvSymbol (Symbola, when installed).
 bool is_symbol(char32_t cp) {
-  return in(cp, 0x25A0, 0x27BF) || in(cp, 0x2B00, 0x2BFF) || in(cp, 0x1F000, 0x1FAFF);
+  return in(cp, 0x25A0, 0x27BF) || in(cp, 0x2B00, 0x2BFF) || in(cp, 0x1D000, 0x1D7FF) ||
+         in(cp, 0x1F000, 0x1FBFF) ||
+         (in(cp, 0x2300, 0x23FF) && u_hasBinaryProperty(static_cast<UChar32>(cp),
+                                                        UCHAR_EMOJI_PRESENTATION)); // ⌚ ⏰
+}
+
+// Parts of emoji sequences: variation selectors, the joiner, tags.
+bool is_sequence_mark(char32_t cp) {
+  return in(cp, 0xFE00, 0xFE0F) || cp == 0x200D || in(cp, 0xE0020, 0xE007F);
 }
 
 struct Char {
@@ -641,7 +652,7 @@ std::string typeset_text(std::string_view s, Features& features) {
     if (is_cjk(cp))
       features.cjk = true;
     // Emoji variation selectors and joiners stay with the symbol before them.
-    const bool joins = (cp == 0xFE0F || cp == 0x200D) && !chars.empty() && chars.back().symbol;
+    const bool joins = is_sequence_mark(cp) && !chars.empty() && chars.back().symbol;
     chars.push_back({begin, pos, cp, direction(cp), is_symbol(cp) || joins});
   }
   if (features.rtl_document)

@@ -19,7 +19,7 @@ struct Features {
   bool arabic = false;  ///< Arabic script: Arabic font + RTL support
   bool hebrew = false;  ///< Hebrew script: Hebrew font + RTL support
   bool math = false;    ///< math passed to TeX: load amsmath
-  bool symbols = false; ///< shapes and pictographs (U+25A0-27BF, U+1F000-1FAFF): a symbol font
+  bool symbols = false; ///< pictographs and emoji (U+25A0-27BF, U+1F000-1FBFF, ...): a symbol font
   /// Input, set before typesetting: the CV is right-to-left (typeset_text()
   /// then marks directions for right-to-left paragraphs).
   bool rtl_document = false;

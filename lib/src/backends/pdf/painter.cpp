@@ -88,6 +88,12 @@ void put_color(std::string& out, std::uint32_t rgb, const char* op) {
   out += '\n';
 }
 
+void put_hex2(std::string& out, unsigned v) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  out += digits[(v >> 4) & 0xF];
+  out += digits[v & 0xF];
+}
+
 void put_hex4(std::string& out, unsigned v) {
   static constexpr char digits[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4)
@@ -142,6 +148,31 @@ std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vecto
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
+}
+
+// A PDF text string: UTF-16BE with a byte order mark.
+std::string utf16be(std::string_view utf8) {
+  std::string out = "\xFE\xFF";
+  auto unit = [&out](unsigned u) {
+    out += static_cast<char>(u >> 8);
+    out += static_cast<char>(u & 0xFF);
+  };
+  for_each_code_point(utf8, [&](char32_t cp) {
+    if (cp > 0xFFFF) {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(cp));
+    }
+  });
+  return out;
+}
+
+// True when `utf8` has a character beyond the BMP (a 4-byte sequence), which
+// libharu's UTF-8 encoder turns into spaces.
+bool beyond_bmp(std::string_view utf8) {
+  return std::any_of(utf8.begin(), utf8.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xF0; });
 }
 
 // URIs in PDF are 7-bit ASCII: percent-encode everything else.
@@ -286,10 +317,7 @@ private:
           order.push_back(key);
         // (clang 14 cannot capture a structured binding in a lambda)
         std::set<char32_t>& code_points = it->second.second;
-        for_each_code_point(text->text, [&](char32_t cp) {
-          if (cp <= 0xFFFF)
-            code_points.insert(cp);
-        });
+        for_each_code_point(text->text, [&](char32_t cp) { code_points.insert(cp); });
       }
     int tag = 0;
     for (const auto& key : order) {
@@ -395,19 +423,31 @@ private:
     pdf_.check("embedding font '" + family_name(face) + "' (" + key.first + ")");
   }
 
-  void set_text(HPDF_InfoType type, const std::string& value) {
+  // Replaces `dict`'s text entry `key` with `value` as UTF-16 when libharu
+  // would lose characters beyond the BMP (emoji in a bookmark title).
+  void keep_beyond_bmp(HPDF_Dict dict, const char* key, const std::string& value) {
+    if (!dict || !beyond_bmp(value))
+      return;
+    std::string bytes = utf16be(value);
+    HPDF_Binary text = HPDF_Binary_New(pdf_.get()->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                       static_cast<HPDF_UINT>(bytes.size()));
+    pdf_.check("writing a text string", text && HPDF_Dict_Add(dict, key, text) == HPDF_OK);
+  }
+
+  void set_text(HPDF_InfoType type, const char* key, const std::string& value) {
     if (value.empty())
       return;
     pdf_.check("writing document information",
                HPDF_SetInfoAttr(pdf_.get(), type, value.c_str()) == HPDF_OK);
+    keep_beyond_bmp(pdf_.get()->info, key, value);
   }
 
   void write_info() {
-    set_text(HPDF_INFO_TITLE, in_.info.title);
-    set_text(HPDF_INFO_AUTHOR, in_.info.author);
-    set_text(HPDF_INFO_SUBJECT, in_.info.subject);
-    set_text(HPDF_INFO_KEYWORDS, in_.info.keywords);
-    set_text(HPDF_INFO_CREATOR, std::string("cvpress ") + cvpress::version);
+    set_text(HPDF_INFO_TITLE, "Title", in_.info.title);
+    set_text(HPDF_INFO_AUTHOR, "Author", in_.info.author);
+    set_text(HPDF_INFO_SUBJECT, "Subject", in_.info.subject);
+    set_text(HPDF_INFO_KEYWORDS, "Keywords", in_.info.keywords);
+    set_text(HPDF_INFO_CREATOR, "Creator", std::string("cvpress ") + cvpress::version);
     if (!in_.info.title.empty()) {
       // Viewers show the title rather than the file name.
       HPDF_Dict prefs = new_dict();
@@ -525,6 +565,14 @@ private:
       stroking_text_ = bolden;
     }
     const double slant = synthetic_italic(*t.face) ? 0.2126 : 0; // tan 12°
+    // Undrawn characters (an emoji's U+FE0F, U+200D) stay in the text layer.
+    const bool actual = !t.actual_text.empty();
+    if (actual) {
+      ops_ += "/Span <</ActualText <";
+      for (char b : utf16be(t.actual_text))
+        put_hex2(ops_, static_cast<unsigned char>(b));
+      ops_ += ">>> BDC\n";
+    }
     // Absolute placement per run: no accumulated rounding from relative moves.
     ops_ += "1 0 ";
     put_number(ops_, slant, 4);
@@ -534,6 +582,8 @@ private:
     ops_ += "Tm\n<";
     ops_ += codes;
     ops_ += "> Tj\n";
+    if (actual)
+      ops_ += "EMC\n";
   }
 
   void draw(const RuleItem& r) {
@@ -612,6 +662,7 @@ private:
         index = pages_.size() - 1;
       HPDF_Outline outline = HPDF_CreateOutline(pdf_.get(), nullptr, b.title.c_str(), utf8_);
       pdf_.check("adding a bookmark", outline != nullptr);
+      keep_beyond_bmp(outline, "Title", b.title);
       HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[index]);
       pdf_.check("adding a bookmark", dst != nullptr);
       // [page /XYZ 0 top null]: scroll there, keeping the reader's zoom

@@ -114,21 +114,49 @@ SfntFacts read_sfnt(std::string_view ttf) {
 
 std::vector<unsigned> glyph_ids(std::string_view ttf, const std::vector<char32_t>& chars) {
   const std::string_view cmap = required(ttf, "cmap");
-  std::size_t sub = 0;
+  std::size_t sub4 = 0, sub12 = 0;
   for (unsigned i = 0, count = u16(cmap, 2); i < count; ++i) {
     const std::size_t rec = 4 + 8 * std::size_t{i};
-    if (u16(cmap, rec) == 3 && u16(cmap, rec + 2) == 1) {
-      sub = u32(cmap, rec + 4);
-      break;
-    }
+    if (u16(cmap, rec) != 3)
+      continue;
+    const std::size_t at = u32(cmap, rec + 4);
+    if (u16(cmap, rec + 2) == 1 && sub4 == 0)
+      sub4 = at;
+    else if (u16(cmap, rec + 2) == 10 && sub12 == 0)
+      sub12 = at;
   }
-  if (sub == 0 || u16(cmap, sub) != 4)
-    bad("no (3,1) format-4 cmap");
-  const unsigned segs = u16(cmap, sub + 6) / 2;
-  const std::size_t ends = sub + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
-                    ranges = deltas + 2 * segs;
   std::vector<unsigned> out;
   out.reserve(chars.size());
+  if (sub12 != 0 && u16(cmap, sub12) == 12) {
+    // Format 12: sorted groups of consecutive characters and glyphs.
+    const std::uint32_t groups = u32(cmap, sub12 + 12);
+    if (groups > (cmap.size() - sub12) / 12)
+      bad("format-12 cmap longer than its table");
+    for (char32_t cp : chars) {
+      std::uint32_t lo = 0, hi = groups;
+      unsigned gid = 0;
+      while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        const std::size_t g = sub12 + 16 + 12 * std::size_t{mid};
+        const std::uint32_t first = u32(cmap, g), last = u32(cmap, g + 4);
+        if (cp < first) {
+          hi = mid;
+        } else if (cp > last) {
+          lo = mid + 1;
+        } else {
+          gid = u32(cmap, g + 8) + (cp - first);
+          break;
+        }
+      }
+      out.push_back(gid);
+    }
+    return out;
+  }
+  if (sub4 == 0 || u16(cmap, sub4) != 4)
+    bad("no (3,1) format-4 cmap");
+  const unsigned segs = u16(cmap, sub4 + 6) / 2;
+  const std::size_t ends = sub4 + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
+                    ranges = deltas + 2 * segs;
   for (char32_t cp : chars) {
     unsigned gid = 0;
     for (unsigned i = 0; cp <= 0xFFFF && i < segs; ++i) {

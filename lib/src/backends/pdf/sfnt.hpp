@@ -24,8 +24,9 @@ struct SfntFacts {
 /// malformed.
 SfntFacts read_sfnt(std::string_view ttf);
 
-/// Glyph id of each of `chars` in the (3,1) format-4 cmap of `ttf` (0 when
-/// unmapped). Throws RenderError when there is no such cmap.
+/// Glyph id of each of `chars` in the (3,10) format-12 cmap of `ttf`, or
+/// without one in its (3,1) format-4 cmap (0 when unmapped). Throws
+/// RenderError when there is neither.
 std::vector<unsigned> glyph_ids(std::string_view ttf, const std::vector<char32_t>& chars);
 
 } // namespace cvpress::detail
