@@ -14,11 +14,11 @@ using namespace cvpress::detail;
 namespace {
 
 // Advance width of glyph `gid` read straight from the hhea/hmtx tables.
-unsigned hmtx_advance(hb_face_t *face, unsigned gid) {
+unsigned hmtx_advance(hb_face_t* face, unsigned gid) {
   auto table = [&](hb_tag_t tag) {
-    hb_blob_t *b = hb_face_reference_table(face, tag);
+    hb_blob_t* b = hb_face_reference_table(face, tag);
     unsigned len = 0;
-    const char *d = hb_blob_get_data(b, &len);
+    const char* d = hb_blob_get_data(b, &len);
     std::vector<unsigned char> v(d, d + len);
     hb_blob_destroy(b);
     return v;
@@ -33,8 +33,8 @@ unsigned hmtx_advance(hb_face_t *face, unsigned gid) {
 } // namespace
 
 TEST_CASE("FontCatalog finds installed TrueType families exactly") {
-  auto &cat = FontCatalog::shared();
-  const FontFace *noto = cat.find("Noto Sans");
+  auto& cat = FontCatalog::shared();
+  const FontFace* noto = cat.find("Noto Sans");
   REQUIRE(noto != nullptr);
   CHECK(family_name(*noto) == "Noto Sans");
   CHECK(file_path(*noto).find("NotoSans-Regular.ttf") != std::string::npos);
@@ -43,22 +43,22 @@ TEST_CASE("FontCatalog finds installed TrueType families exactly") {
   CHECK_FALSE(is_italic(*noto));
   CHECK(cat.find("Noto Sans") == noto); // cached
 
-  const FontFace *bold = cat.find("Noto Sans", true, false);
+  const FontFace* bold = cat.find("Noto Sans", true, false);
   REQUIRE(bold != nullptr);
   CHECK(file_path(*bold).find("NotoSans-Bold.ttf") != std::string::npos);
   CHECK(is_bold(*bold));
   CHECK_FALSE(synthetic_bold(*bold));
-  const FontFace *bi = cat.find("Noto Sans", true, true);
+  const FontFace* bi = cat.find("Noto Sans", true, true);
   REQUIRE(bi != nullptr);
   CHECK(file_path(*bi).find("NotoSans-BoldItalic.ttf") != std::string::npos);
 
   // DejaVu Sans must not resolve to its Condensed or ExtraLight members.
-  const FontFace *dejavu = cat.find("DejaVu Sans");
+  const FontFace* dejavu = cat.find("DejaVu Sans");
   REQUIRE(dejavu != nullptr);
   CHECK(file_path(*dejavu).find("/DejaVuSans.ttf") != std::string::npos);
 
   // No bold Symbols2: the regular face stands in.
-  const FontFace *sym_bold = cat.find("Noto Sans Symbols2", true, false);
+  const FontFace* sym_bold = cat.find("Noto Sans Symbols2", true, false);
   REQUIRE(sym_bold != nullptr);
   CHECK(is_bold(*sym_bold));
   CHECK(synthetic_bold(*sym_bold));
@@ -70,7 +70,7 @@ TEST_CASE("FontCatalog finds installed TrueType families exactly") {
 }
 
 TEST_CASE("FontCatalog loads a face of a TrueType collection") {
-  const FontFace *wqy = FontCatalog::shared().find("WenQuanYi Micro Hei");
+  const FontFace* wqy = FontCatalog::shared().find("WenQuanYi Micro Hei");
   REQUIRE(wqy != nullptr);
   CHECK(file_path(*wqy).find(".ttc") != std::string::npos);
   CHECK(face_index(*wqy) == 0);
@@ -80,7 +80,7 @@ TEST_CASE("FontCatalog loads a face of a TrueType collection") {
 }
 
 TEST_CASE("coverage, advances and metrics") {
-  const FontFace *noto = FontCatalog::shared().find("Noto Sans");
+  const FontFace* noto = FontCatalog::shared().find("Noto Sans");
   REQUIRE(noto != nullptr);
   CHECK(has_glyph(*noto, U'A'));
   CHECK(has_glyph(*noto, U'ễ'));
@@ -103,7 +103,7 @@ TEST_CASE("coverage, advances and metrics") {
   CHECK(m.descender > -0.5);
   CHECK(m.line_gap >= 0);
 
-  const FontFace *dejavu = FontCatalog::shared().find("DejaVu Sans");
+  const FontFace* dejavu = FontCatalog::shared().find("DejaVu Sans");
   REQUIRE(dejavu != nullptr);
   CHECK(units_per_em(*dejavu) == 2048);
   const unsigned dgid = glyph_id(*dejavu, U'A');
@@ -112,7 +112,7 @@ TEST_CASE("coverage, advances and metrics") {
 }
 
 TEST_CASE("FontChain picks the first face covering a character") {
-  auto &cat = FontCatalog::shared();
+  auto& cat = FontCatalog::shared();
   const FontChain chain(
       {cat.find("Noto Sans"), cat.find("Not Installed Family"), cat.find("DejaVu Sans"),
        cat.find("Noto Sans Arabic"), cat.find("Noto Sans Hebrew"), cat.find("WenQuanYi Micro Hei"),
@@ -141,14 +141,14 @@ TEST_CASE("FontChain picks the first face covering a character") {
 
 TEST_CASE("FontCatalog is safe to use from several threads") {
   std::vector<std::thread> threads;
-  std::vector<const FontFace *> got(4, nullptr);
+  std::vector<const FontFace*> got(4, nullptr);
   for (std::size_t i = 0; i < got.size(); ++i)
     threads.emplace_back([&got, i] {
       got[i] = FontCatalog::shared().find("Noto Serif", i % 2 == 1, false);
       if (got[i])
         (void)advance_em(*got[i], U'x');
     });
-  for (auto &t : threads)
+  for (auto& t : threads)
     t.join();
   REQUIRE(got[0] != nullptr);
   CHECK(got[0] == got[2]);
