@@ -161,6 +161,27 @@ unsigned hex_byte(const std::string& h, std::size_t i) {
   return static_cast<unsigned>(std::stoul(h.substr(i, 2), nullptr, 16));
 }
 
+// The page's font resources (/F1 -> object number) and its content stream.
+std::pair<std::map<std::string, int>, std::string>
+page_fonts(const std::map<int, PdfObject>& objs) {
+  std::map<std::string, int> resources;
+  std::string content;
+  for (const auto& [num, o] : objs) {
+    if (o.dict.find("/Type /Page\n") != std::string::npos ||
+        o.dict.find("/Type /Page ") != std::string::npos) {
+      const std::size_t f = o.dict.find("/Font <<");
+      REQUIRE(f != std::string::npos);
+      const std::string fd = o.dict.substr(f, o.dict.find(">>", f) - f);
+      const std::regex entry("/(F\\d+)\\s+(\\d+) 0 R");
+      for (std::sregex_iterator it(fd.begin(), fd.end(), entry), e; it != e; ++it)
+        resources[(*it)[1]] = std::stoi((*it)[2]);
+      content = objs.at(ref(o.dict, "Contents")).data;
+    }
+  }
+  REQUIRE(!content.empty());
+  return {resources, content};
+}
+
 } // namespace
 
 TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs") {
@@ -248,21 +269,7 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
   REQUIRE(!objs.empty());
 
   // Page resources: /F1 7 0 R ...; content: "/F1 18 Tf ... <hex> Tj".
-  std::map<std::string, int> resources;
-  std::string content;
-  for (const auto& [num, o] : objs) {
-    if (o.dict.find("/Type /Page\n") != std::string::npos ||
-        o.dict.find("/Type /Page ") != std::string::npos) {
-      const std::size_t f = o.dict.find("/Font <<");
-      REQUIRE(f != std::string::npos);
-      const std::string fd = o.dict.substr(f, o.dict.find(">>", f) - f);
-      const std::regex entry("/(F\\d+)\\s+(\\d+) 0 R");
-      for (std::sregex_iterator it(fd.begin(), fd.end(), entry), e; it != e; ++it)
-        resources[(*it)[1]] = std::stoi((*it)[2]);
-      content = objs.at(ref(o.dict, "Contents")).data;
-    }
-  }
-  REQUIRE(!content.empty());
+  const auto [resources, content] = page_fonts(objs);
 
   std::map<int, hb_font_t*> embedded; // Type0 object -> embedded font program
   std::size_t total_embedded = 0;
@@ -385,19 +392,7 @@ TEST_CASE("painter: glyphs beyond the BMP (emoji) are embedded with their exact 
   const std::string qtext((std::istreambuf_iterator<char>(qin)), std::istreambuf_iterator<char>());
   const auto objs = read_qdf(qtext);
 
-  std::map<std::string, int> resources;
-  std::string content;
-  for (const auto& [num, o] : objs)
-    if (o.dict.find("/Type /Page\n") != std::string::npos) {
-      const std::size_t f = o.dict.find("/Font <<");
-      REQUIRE(f != std::string::npos);
-      const std::string fd = o.dict.substr(f, o.dict.find(">>", f) - f);
-      const std::regex entry("/(F\\d+)\\s+(\\d+) 0 R");
-      for (std::sregex_iterator it(fd.begin(), fd.end(), entry), e; it != e; ++it)
-        resources[(*it)[1]] = std::stoi((*it)[2]);
-      content = objs.at(ref(o.dict, "Contents")).data;
-    }
-  REQUIRE(!content.empty());
+  const auto [resources, content] = page_fonts(objs);
 
   const std::regex show("/(F\\d+) [\\d.]+ Tf[^<]*<([0-9a-fA-F]*)> Tj");
   std::size_t run_index = 0;
