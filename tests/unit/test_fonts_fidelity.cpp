@@ -161,6 +161,21 @@ unsigned hex_byte(const std::string& h, std::size_t i) {
   return static_cast<unsigned>(std::stoul(h.substr(i, 2), nullptr, 16));
 }
 
+// An embedded glyph (id `gid` in `emb`, PDF width `pdf_w`) equals the source
+// glyph of `cp` in `face`: same outline, not blank, same width.
+void check_embedded_glyph(const FontFace& face, hb_font_t* emb, char32_t cp, unsigned gid,
+                          int pdf_w) {
+  const auto want = glyph_shape(hb_font(face), glyph_id(face, cp));
+  const auto got = glyph_shape(emb, gid);
+  if (cp != U' ') {
+    CHECK(gid != 0);
+    CHECK(got.contours() > 0); // not blank
+  }
+  CHECK(got.contours() == want.contours());
+  CHECK(outline_distance(want, got) == 0);
+  CHECK(pdf_w == doctest::Approx(pdf_advance_em(face, cp) * 1000).epsilon(1e-9));
+}
+
 // The page's font resources (/F1 -> object number) and its content stream.
 std::pair<std::map<std::string, int>, std::string>
 page_fonts(const std::map<int, PdfObject>& objs) {
@@ -317,20 +332,11 @@ TEST_CASE("subset fonts survive libharu: embedded glyphs equal the source glyphs
       REQUIRE(2 * std::size_t(cid) + 1 < cid_to_gid.size());
       const unsigned gid = static_cast<unsigned char>(cid_to_gid[2 * cid]) << 8 |
                            static_cast<unsigned char>(cid_to_gid[2 * cid + 1]);
-      const unsigned src_gid = glyph_id(*face, cp);
-      REQUIRE(src_gid != 0);
-      const auto want = glyph_shape(hb_font(*face), src_gid);
-      const auto got = glyph_shape(emb, gid);
-      if (cp != U' ') {
-        CHECK(gid != 0);
-        CHECK(got.contours() > 0); // not blank
-      }
-      CHECK(got.contours() == want.contours());
-      CHECK(outline_distance(want, got) == 0);
-      // The width the viewer advances by matches the layout's advance.
+      REQUIRE(glyph_id(*face, cp) != 0);
       const int pdf_w = w.count(cid) ? w.at(cid) : dw;
+      check_embedded_glyph(*face, emb, cp, gid, pdf_w);
+      // The width the viewer advances by matches the layout's advance.
       CHECK(std::abs(pdf_w - advance_em(*face, cp) * 1000) < 1.0);
-      CHECK(pdf_w == doctest::Approx(pdf_advance_em(*face, cp) * 1000).epsilon(1e-9));
       ++glyphs_checked;
     }
   }
@@ -422,16 +428,7 @@ TEST_CASE("painter: glyphs beyond the BMP (emoji) are embedded with their exact 
       const char32_t cp = d.text[i];
       CAPTURE(static_cast<unsigned>(cp));
       const unsigned gid = hex_byte(hex, 4 * i) << 8 | hex_byte(hex, 4 * i + 2);
-      const auto want = glyph_shape(hb_font(*face), glyph_id(*face, cp));
-      const auto got = glyph_shape(emb, gid);
-      if (cp != U' ') {
-        CHECK(gid != 0);
-        CHECK(got.contours() > 0); // not blank
-      }
-      CHECK(got.contours() == want.contours());
-      CHECK(outline_distance(want, got) == 0);
-      const int pdf_w = w.count(gid) ? w.at(gid) : dw;
-      CHECK(pdf_w == doctest::Approx(pdf_advance_em(*face, cp) * 1000).epsilon(1e-9));
+      check_embedded_glyph(*face, emb, cp, gid, w.count(gid) ? w.at(gid) : dw);
       // The text layer maps the glyph back to the character (UTF-16BE).
       char map[32];
       if (cp > 0xFFFF)
