@@ -530,9 +530,12 @@ private:
   bool section_aside_ = false;
   bool section_spans_ = false; // the section shows time spans under date ranges
 
-  // "2 years 3 months" under a date range, in sections the style lists.
-  std::string span_of(const Dates& d) const {
-    return section_spans_ ? format_time_span(d, cv_.locale, today_) : std::string();
+  // The date-column lines for dates and a location: the dates, the time
+  // span ("2 years 3 months", in sections the style lists), the location.
+  std::vector<std::string> when_where(const Dates& d, const RichText* location = nullptr) const {
+    return {format_dates(d, cv_.locale),
+            section_spans_ ? format_time_span(d, cv_.locale, today_) : std::string(),
+            location ? location->plain() : std::string()};
   }
 
   // The date-column lines of an entry.
@@ -542,12 +545,11 @@ private:
           using T = std::decay_t<decltype(e)>;
           if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
                         std::is_same_v<T, NormalEntry>)
-            return {format_dates(e.details.dates, cv_.locale), span_of(e.details.dates),
-                    e.details.location.plain()};
+            return when_where(e.details.dates, &e.details.location);
           else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
-            return {format_dates(e.dates, cv_.locale), span_of(e.dates)};
+            return when_where(e.dates);
           else if constexpr (std::is_same_v<T, ServiceEntry>)
-            return {format_dates(e.dates, cv_.locale), span_of(e.dates), e.location.plain()};
+            return when_where(e.dates, &e.location);
           else if constexpr (std::is_same_v<T, TalkEntry>) {
             std::vector<std::string> out;
             for (const auto& ev : e.events)
@@ -777,8 +779,7 @@ private:
 
   void details_head(std::vector<Unit>& units, std::vector<std::vector<Span>> head,
                     const EntryDetails& d, const SourceLocation& where) {
-    const std::vector<std::string> aside{format_dates(d.dates, cv_.locale), span_of(d.dates),
-                                         d.location.plain()};
+    const std::vector<std::string> aside = when_where(d.dates, &d.location);
     const Columns c = columns("");
     Unit u;
     for (const auto& spans : head)
@@ -836,7 +837,7 @@ private:
   }
 
   void entry(const PublicationEntry& e, std::vector<Unit>& units, const std::string& label) {
-    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), span_of(e.dates)};
+    const std::vector<std::string> aside = when_where(e.dates);
     const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, c, label);
@@ -921,8 +922,7 @@ private:
   }
 
   void entry(const ServiceEntry& e, std::vector<Unit>& units, const std::string&) {
-    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), span_of(e.dates),
-                                         e.location.plain()};
+    const std::vector<std::string> aside = when_where(e.dates, &e.location);
     const Columns c = columns("");
     Unit u;
     std::vector<Span> line;
@@ -939,7 +939,7 @@ private:
   }
 
   void entry(const PatentEntry& e, std::vector<Unit>& units, const std::string&) {
-    const std::vector<std::string> aside{format_dates(e.dates, cv_.locale), span_of(e.dates)};
+    const std::vector<std::string> aside = when_where(e.dates);
     const Columns c = columns("");
     Unit u;
     append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));
