@@ -1,6 +1,6 @@
 // File access confinement (photos only from the CV's folder and --allow-dir
 // folders), the image-pixel limit and the page limit.
-#include "core/file_access.hpp"
+#include "base/file_access.hpp"
 #include "layout/layout.hpp"
 #include "style/style_loader.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/file_access.hpp"
+#include "base/file_access.hpp"
 
 #include <system_error>
 

@@ -4,7 +4,7 @@
 #include "layout/layout.hpp"
 #include "text/links.hpp"
 
-#include "core/file_access.hpp"
+#include "base/file_access.hpp"
 #include "core/sections.hpp"
 
 #include "layout/dates.hpp"
