@@ -60,17 +60,8 @@ int cmd_validate(const std::vector<std::string>& args) {
                  "and prints every error as FILE:LINE:COLUMN: field.path: message.\n";
     return 0;
   }
-  if (vm.count("style")) {
-    try {
-      cvpress::check_style(vm["style"].as<std::string>());
-    } catch (const cvpress::InputError& e) {
-      for (const auto& d : e.diagnostics())
-        std::cerr << d.to_string() << "\n";
-      return code(ExitCode::input);
-    } catch (const cvpress::UsageError& e) {
-      return usage_error(e.what());
-    }
-  }
+  if (vm.count("style"))
+    cvpress::check_style(vm["style"].as<std::string>()); // errors: see main()
   if (!vm.count("input"))
     return usage_error("validate needs at least one FILE");
   std::vector<std::filesystem::path> files;
@@ -115,7 +106,8 @@ int cmd_render(const std::vector<std::string>& args) {
   if (vm.count("allow-dir"))
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       request.options.allowed_dirs.emplace_back(d);
-  request.compile = vm.count("compile") > 0;
+  if (vm.count("compile"))
+    request.options.backend_options.emplace_back("compile");
   return code(cvpress::render_file(request, std::cout, std::cerr));
 }
 
@@ -151,17 +143,10 @@ int cmd_batch(const std::vector<std::string>& args) {
   if (vm.count("keep-going") && vm.count("fail-fast"))
     return usage_error("--keep-going and --fail-fast exclude each other");
   cvpress::BatchOptions options;
-  try {
-    options.inputs =
-        cvpress::expand_batch_inputs(vm["input"].as<std::vector<std::string>>(), std::cin);
-    if (vm.count("shard"))
-      options.shard = cvpress::parse_shard(vm["shard"].as<std::string>());
-  } catch (const cvpress::UsageError& e) {
-    return usage_error(e.what());
-  } catch (const cvpress::IoError& e) {
-    std::cerr << "cvpress: " << e.what() << "\n";
-    return code(ExitCode::io);
-  }
+  options.inputs =
+      cvpress::expand_batch_inputs(vm["input"].as<std::vector<std::string>>(), std::cin);
+  if (vm.count("shard"))
+    options.shard = cvpress::parse_shard(vm["shard"].as<std::string>());
   options.output_dir = vm["output"].as<std::string>();
   options.format = vm["format"].as<std::string>();
   if (vm.count("style"))
@@ -244,8 +229,10 @@ int main(int argc, char** argv) {
     return usage_error("unknown command '" + command + "'");
   } catch (const po::error& e) {
     return usage_error(e.what());
+  } catch (const cvpress::UsageError& e) {
+    return usage_error(e.what());
   } catch (const std::exception& e) {
-    std::cerr << "cvpress: internal error: " << e.what() << "\n";
-    return code(ExitCode::internal);
+    // Every other error maps to its exit code in one place (exit_code.hpp).
+    return code(cvpress::report_error(e, std::cerr));
   }
 }

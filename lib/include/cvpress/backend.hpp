@@ -3,10 +3,12 @@
 /// The backend interface (pdf, latex, ...) and the registry of backends.
 
 #include <cvpress/diagnostics.hpp>
+#include <cvpress/export.hpp>
 #include <cvpress/model.hpp>
 
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +28,10 @@ struct RenderOptions {
   std::filesystem::path base_dir; ///< folder relative paths in the CV resolve against
   std::vector<std::filesystem::path> allowed_dirs; ///< extra folders images/styles may come from
   RenderLimits limits;                             ///< resource bounds
+  /// Backend-specific options by name, each one the backend lists in
+  /// Backend::supported_options(); e.g. "compile" for latex (also run xelatex
+  /// on the written .tex and write the PDF next to it; `render --compile`).
+  std::vector<std::string> backend_options;
 };
 
 /// What a backend produced.
@@ -37,7 +43,7 @@ struct RenderResult {
 
 /// A renderer for one output format. Implementations are stateless and
 /// safe to call from several threads at once.
-class Backend {
+class CVPRESS_API Backend {
 public:
   virtual ~Backend() = default;
   /// Format name used by `--format`, e.g. "pdf".
@@ -49,18 +55,36 @@ public:
   /// Renders a CV. Throws RenderError (or InputError for problems the
   /// backend finds in the input, e.g. a bad photo).
   [[nodiscard]] virtual RenderResult render(const Cv& cv, const RenderOptions& options) const = 0;
+  /// Names of the RenderOptions::backend_options this backend honours, e.g.
+  /// {"compile"}. Default: none.
+  [[nodiscard]] virtual std::vector<std::string> supported_options() const { return {}; }
+  /// Runs after render()'s bytes were written to `output`, for options that
+  /// work on the written file (latex "compile": xelatex writes the PDF next
+  /// to it). `cv_file` names the CV in messages. Prints what it wrote to `out`
+  /// and what failed to `err`; returns false on failure (a render error).
+  /// Default: nothing to do, true.
+  [[nodiscard]] virtual bool finish(const std::filesystem::path& output, const std::string& cv_file,
+                                    const RenderOptions& options, std::ostream& out,
+                                    std::ostream& err) const {
+    (void)output, (void)cv_file, (void)options, (void)out, (void)err;
+    return true;
+  }
 };
 
 /// Every built-in backend, in a stable order.
-[[nodiscard]] const std::vector<const Backend*>& backends();
+[[nodiscard]] CVPRESS_API const std::vector<const Backend*>& backends();
 
 /// The backend named `name`, or nullptr.
-[[nodiscard]] const Backend* find_backend(std::string_view name);
+[[nodiscard]] CVPRESS_API const Backend* find_backend(std::string_view name);
 
 /// The backend whose extension matches `path`'s extension, or nullptr.
-[[nodiscard]] const Backend* backend_for_path(const std::filesystem::path& path);
+[[nodiscard]] CVPRESS_API const Backend* backend_for_path(const std::filesystem::path& path);
 
 /// Comma-separated list of backend names, e.g. "latex, pdf" (for messages).
-[[nodiscard]] std::string backend_names();
+[[nodiscard]] CVPRESS_API std::string backend_names();
+
+/// Throws UsageError unless `backend` honours every entry of
+/// `options.backend_options`, e.g. "--compile works only with the latex format".
+CVPRESS_API void check_backend_options(const Backend& backend, const RenderOptions& options);
 
 } // namespace cvpress

@@ -6,8 +6,12 @@
 #include <cvpress/batch.hpp>
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/doctor.hpp>
+#include <cvpress/exit_code.hpp>
+#include <cvpress/export.hpp>
+#include <cvpress/files.hpp>
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 #include <cvpress/model.hpp>
+#include <cvpress/mojibake.hpp>
 #include <cvpress/style.hpp>
 #include <cvpress/version.hpp>

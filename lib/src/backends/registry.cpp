@@ -49,4 +49,21 @@ std::string backend_names() {
   return out.empty() ? std::string("(none built)") : out;
 }
 
+void check_backend_options(const Backend& backend, const RenderOptions& options) {
+  for (const auto& option : options.backend_options) {
+    const auto supported = backend.supported_options();
+    if (std::find(supported.begin(), supported.end(), option) != supported.end())
+      continue;
+    std::string names;
+    for (const Backend* b : backends()) {
+      const auto theirs = b->supported_options();
+      if (std::find(theirs.begin(), theirs.end(), option) != theirs.end())
+        names += (names.empty() ? "" : ", ") + std::string(b->name());
+    }
+    if (names.empty())
+      throw UsageError("unknown backend option '" + option + "'");
+    throw UsageError("--" + option + " works only with the " + names + " format");
+  }
+}
+
 } // namespace cvpress

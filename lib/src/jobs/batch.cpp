@@ -1,4 +1,5 @@
 #include <cvpress/batch.hpp>
+#include <cvpress/files.hpp>
 
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
@@ -11,6 +12,7 @@
 #include <istream>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 namespace cvpress {
@@ -232,17 +234,30 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
     write_file_atomically(item.output, result.bytes);
     item.pages = result.pages;
     item.bytes = result.bytes.size();
-    item.status = BatchStatus::ok;
-  } catch (const InputError& e) {
-    item.status = BatchStatus::input_error;
-    item.error = e.what(); // every diagnostic, one per line
-  } catch (const IoError& e) {
-    item.status = BatchStatus::io_error;
-    item.error = e.what();
+    std::ostringstream finish_out, finish_err;
+    if (backend.finish(item.output, item.input.string(), ro, finish_out, finish_err)) {
+      item.status = BatchStatus::ok;
+    } else {
+      item.status = BatchStatus::render_error;
+      item.error = finish_err.str();
+      while (!item.error.empty() && item.error.back() == '\n')
+        item.error.pop_back();
+    }
   } catch (const std::exception& e) {
-    // RenderError, or anything unexpected from a backend: isolate it.
-    item.status = BatchStatus::render_error;
-    item.error = item.input.string() + ": " + e.what();
+    // Whatever a backend throws stays with its input.
+    switch (exit_code_of(e)) {
+    case ExitCode::input:
+      item.status = BatchStatus::input_error;
+      item.error = e.what(); // every diagnostic, one per line
+      break;
+    case ExitCode::io:
+      item.status = BatchStatus::io_error;
+      item.error = e.what();
+      break;
+    default: // a render error, or anything unexpected from a backend
+      item.status = BatchStatus::render_error;
+      item.error = item.input.string() + ": " + e.what();
+    }
   }
   item.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -255,6 +270,7 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
   if (!backend)
     throw UsageError("unknown format '" + options.format + "' (valid formats: " + backend_names() +
                      ")");
+  check_backend_options(*backend, options.render);
   if (options.shard.count == 0 || options.shard.index >= options.shard.count)
     throw UsageError("invalid shard");
   std::error_code ec;
@@ -428,12 +444,8 @@ ExitCode batch_files(const BatchOptions& options, std::ostream& out, std::ostrea
       out << "; " << summary.failed << " failed";
     out << " in " << fixed1(summary.seconds) << " s\n";
     return summary.exit_code();
-  } catch (const UsageError& e) {
-    err << "cvpress: " << e.what() << '\n';
-    return ExitCode::usage;
-  } catch (const IoError& e) {
-    err << "cvpress: " << e.what() << '\n';
-    return ExitCode::io;
+  } catch (const Error& e) {
+    return report_error(e, err);
   }
 }
 

@@ -1,7 +1,7 @@
 // YAML -> Cv: validation with exact locations, then the typed model.
-#include <cvpress/doctor.hpp>
-#include <cvpress/job.hpp>
+#include <cvpress/files.hpp>
 #include <cvpress/load.hpp>
+#include <cvpress/mojibake.hpp>
 
 #include "core/sections.hpp"
 #include "load/dates.hpp"

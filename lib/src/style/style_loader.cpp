@@ -6,7 +6,7 @@
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 
-#include <cvpress/job.hpp>
+#include <cvpress/files.hpp>
 #include <cvpress/load.hpp>
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 #include "text/mojibake.hpp"
 
+#include <cvpress/mojibake.hpp>
+
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
@@ -120,9 +122,10 @@ std::vector<MojibakeSpan> find_mojibake(std::string_view text) {
       if (auto bytes = decode_run(run.chars, cp)) {
         // Join with the previous stretch when only spaces separate them.
         if (!spans.empty() && spans.back().encoding == cp.label &&
-            text.substr(spans.back().end, run.begin - spans.back().end)
-                    .find_first_not_of(' ') == std::string_view::npos) {
-          spans.back().repaired += std::string(text.substr(spans.back().end, run.begin - spans.back().end));
+            text.substr(spans.back().end, run.begin - spans.back().end).find_first_not_of(' ') ==
+                std::string_view::npos) {
+          spans.back().repaired +=
+              std::string(text.substr(spans.back().end, run.begin - spans.back().end));
           spans.back().repaired += *bytes;
           spans.back().end = run.end;
         } else {
@@ -148,3 +151,34 @@ std::string repair_mojibake(std::string_view text) {
 }
 
 } // namespace cvpress::detail
+
+namespace cvpress {
+
+std::string MojibakeFinding::to_string() const {
+  Diagnostic d{Severity::error, where, "", "looks like mojibake of \"" + repaired + "\""};
+  return d.to_string();
+}
+
+std::vector<MojibakeFinding> find_mojibake(std::string_view text, std::string_view filename) {
+  std::vector<MojibakeFinding> out;
+  std::size_t line = 1, line_start = 0, scanned = 0;
+  for (const auto& span : detail::find_mojibake(text)) {
+    for (; scanned < span.begin; ++scanned)
+      if (text[scanned] == '\n') {
+        ++line;
+        line_start = scanned + 1;
+      }
+    MojibakeFinding f;
+    f.where = {std::string(filename), static_cast<int>(line),
+               static_cast<int>(span.begin - line_start + 1)};
+    f.found = std::string(text.substr(span.begin, span.end - span.begin));
+    f.repaired = span.repaired;
+    f.encoding = span.encoding;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::string repair_mojibake(std::string_view text) { return detail::repair_mojibake(text); }
+
+} // namespace cvpress

@@ -1,6 +1,6 @@
 #include "backends/latex/compile.hpp"
 
-#include <cvpress/job.hpp>
+#include <cvpress/files.hpp>
 
 #include <chrono>
 #include <csignal>

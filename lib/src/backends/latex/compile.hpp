@@ -1,5 +1,6 @@
 #pragma once
-// `cvpress render --compile`: runs xelatex on a written .tex file.
+// The latex backend's "compile" option (`cvpress render --compile`): runs
+// xelatex on a written .tex file.
 #include <filesystem>
 #include <iosfwd>
 #include <string>

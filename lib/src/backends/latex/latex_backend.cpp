@@ -1,8 +1,12 @@
 // The "latex" backend: one self-contained .tex file for XeLaTeX/LuaLaTeX.
+#include "backends/latex/compile.hpp"
 #include "backends/latex/writer.hpp"
 #include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
+
+#include <algorithm>
+#include <ostream>
 
 namespace cvpress {
 
@@ -22,6 +26,21 @@ public:
     const Style style = resolve_style(options, cv.design);
     result.bytes = latex::make_document(cv, style, result.warnings);
     return result;
+  }
+  [[nodiscard]] std::vector<std::string> supported_options() const override { return {"compile"}; }
+  // "compile": xelatex turns the written .tex into a PDF next to it.
+  [[nodiscard]] bool finish(const std::filesystem::path& output, const std::string& cv_file,
+                            const RenderOptions& options, std::ostream& out,
+                            std::ostream& err) const override {
+    const auto& opts = options.backend_options;
+    if (std::find(opts.begin(), opts.end(), "compile") == opts.end())
+      return true;
+    std::filesystem::path pdf = output;
+    pdf.replace_extension(".pdf");
+    if (!latex::compile_tex(output, pdf, cv_file, err))
+      return false;
+    out << pdf.string() << ": compiled with xelatex\n";
+    return true;
   }
 };
 
