@@ -5,6 +5,7 @@
 /// wrapper over run_batch().
 
 #include <cvpress/backend.hpp>
+#include <cvpress/export.hpp>
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 
@@ -29,7 +30,7 @@ enum class BatchStatus {
 };
 
 /// Lower-case name of a status, e.g. "input_error" (used in the manifest).
-[[nodiscard]] std::string_view batch_status_name(BatchStatus status);
+[[nodiscard]] CVPRESS_API std::string_view batch_status_name(BatchStatus status);
 
 /// Splitting a batch over machines: render the inputs whose 0-based position
 /// in the sorted input list is `index` modulo `count`.
@@ -39,7 +40,7 @@ struct Shard {
 };
 
 /// Parses "K/N" (0 <= K < N). Throws UsageError.
-[[nodiscard]] Shard parse_shard(std::string_view text);
+[[nodiscard]] CVPRESS_API Shard parse_shard(std::string_view text);
 
 /// What to render and how.
 struct BatchOptions {
@@ -83,7 +84,7 @@ struct BatchProgress {
 using BatchProgressCallback = std::function<void(const BatchProgress&)>;
 
 /// The whole run.
-struct BatchSummary {
+struct CVPRESS_API BatchSummary {
   std::vector<BatchItem> items; ///< one per input of the shard, in sorted input order
   std::size_t succeeded = 0;    ///< items with status ok
   std::size_t failed = 0;       ///< items with any other status
@@ -97,7 +98,7 @@ struct BatchSummary {
 /// `*.yaml`/`*.yml` files (not recursive), `-` reads one path per line from
 /// `in`. The result is sorted and de-duplicated. Throws IoError for a path
 /// that does not exist.
-[[nodiscard]] std::vector<std::filesystem::path>
+[[nodiscard]] CVPRESS_API std::vector<std::filesystem::path>
 expand_batch_inputs(const std::vector<std::string>& args, std::istream& in);
 
 /// Renders every input of the shard. One bad input never stops the others
@@ -105,8 +106,8 @@ expand_batch_inputs(const std::vector<std::string>& args, std::istream& in);
 /// output_dir; inputs whose names collide are all reported and none of them
 /// is written. Throws UsageError for an unknown format, IoError when the
 /// output folder or manifest cannot be created.
-[[nodiscard]] BatchSummary run_batch(const BatchOptions& options,
-                                     const BatchProgressCallback& progress = {});
+[[nodiscard]] CVPRESS_API BatchSummary run_batch(const BatchOptions& options,
+                                                 const BatchProgressCallback& progress = {});
 
 /// How batch_files() reports progress on the error stream.
 enum class ProgressStyle {
@@ -118,12 +119,13 @@ enum class ProgressStyle {
 /// A progress callback that prints to `err` in the given style: the bar shows
 /// done/total, rate, ETA and failures; lines and quiet print each failure as
 /// its error text.
-[[nodiscard]] BatchProgressCallback console_progress(std::ostream& err, ProgressStyle style);
+[[nodiscard]] CVPRESS_API BatchProgressCallback console_progress(std::ostream& err,
+                                                                 ProgressStyle style);
 
 /// run_batch() with console progress and a summary line on `out`
 /// ("rendered N of M; K failed in S s"). Returns the summary's exit code, or
 /// usage/io for errors that stop the whole run.
-ExitCode batch_files(const BatchOptions& options, std::ostream& out, std::ostream& err,
-                     ProgressStyle style);
+CVPRESS_API ExitCode batch_files(const BatchOptions& options, std::ostream& out, std::ostream& err,
+                                 ProgressStyle style);
 
 } // namespace cvpress

@@ -3,6 +3,8 @@
 /// Source locations, diagnostics (errors and warnings as values) and the
 /// exception hierarchy rooted in cvpress::Error.
 
+#include <cvpress/export.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -24,7 +26,7 @@ struct SourceLocation {
 enum class Severity { warning, error };
 
 /// One message about the input: `FILE:LINE:COLUMN: field.path: message`.
-struct Diagnostic {
+struct CVPRESS_API Diagnostic {
   Severity severity = Severity::error; ///< error or warning
   SourceLocation where;                ///< where it applies
   std::string path;                    ///< field path, e.g. "cv.sections.education[0].start_date"
@@ -37,7 +39,7 @@ struct Diagnostic {
 };
 
 /// Root of every exception cvpress throws.
-class Error : public std::runtime_error {
+class CVPRESS_API Error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
 };
@@ -45,7 +47,7 @@ public:
 /// The input (a CV or a style) is invalid. Carries every error found, and
 /// the warnings found alongside them, in input order; `what()` is their
 /// one-line forms joined by newlines.
-class InputError : public Error {
+class CVPRESS_API InputError : public Error {
 public:
   /// Builds from diagnostics that include at least one error.
   explicit InputError(std::vector<Diagnostic> diagnostics);
@@ -57,20 +59,20 @@ private:
 };
 
 /// A file could not be read or written.
-class IoError : public Error {
+class CVPRESS_API IoError : public Error {
 public:
   using Error::Error;
 };
 
 /// Rendering failed for a reason other than invalid input (e.g. no usable
 /// font, a backend failure).
-class RenderError : public Error {
+class CVPRESS_API RenderError : public Error {
 public:
   using Error::Error;
 };
 
 /// Options given to the library or CLI are invalid (unknown format, ...).
-class UsageError : public Error {
+class CVPRESS_API UsageError : public Error {
 public:
   using Error::Error;
 };

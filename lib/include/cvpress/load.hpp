@@ -3,6 +3,7 @@
 /// Loading and validating a CV from YAML.
 
 #include <cvpress/diagnostics.hpp>
+#include <cvpress/export.hpp>
 #include <cvpress/model.hpp>
 
 #include <cstddef>
@@ -36,18 +37,19 @@ struct LoadResult {
 
 /// Loads and validates a CV file. Throws InputError carrying every error
 /// found (locations name `path` as given), or IoError when it cannot be read.
-[[nodiscard]] LoadResult load_cv_file(const std::filesystem::path& path,
-                                      const LoadOptions& options = {});
+[[nodiscard]] CVPRESS_API LoadResult load_cv_file(const std::filesystem::path& path,
+                                                  const LoadOptions& options = {});
 
 /// Loads and validates CV text; `filename` is used in locations only.
 /// Throws InputError.
-[[nodiscard]] LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
-                                        const LoadOptions& options = {});
+[[nodiscard]] CVPRESS_API LoadResult load_cv_string(std::string_view yaml,
+                                                    std::string_view filename,
+                                                    const LoadOptions& options = {});
 
 /// Turns a RenderCV section key into its title the way RenderCV does:
 /// underscores become spaces and lower-case words are capitalised, except
 /// short function words ("education" -> "Education",
 /// "welcome_to_RenderCV" -> "Welcome to RenderCV").
-[[nodiscard]] std::string section_title_from_key(std::string_view key);
+[[nodiscard]] CVPRESS_API std::string section_title_from_key(std::string_view key);
 
 } // namespace cvpress

@@ -5,6 +5,7 @@
 /// documented in docs/format.md.
 
 #include <cvpress/diagnostics.hpp>
+#include <cvpress/export.hpp>
 
 #include <optional>
 #include <string>
@@ -51,7 +52,7 @@ using InlineRun = std::variant<TextRun, CodeRun, MathRun>;
 
 /// Text with inline markup, parsed from the Markdown subset described in
 /// docs/format.md (bold, italic, links, code, math).
-struct RichText {
+struct CVPRESS_API RichText {
   std::vector<InlineRun> runs; ///< runs in reading order
   SourceLocation where;        ///< where the string starts in the input
 
@@ -307,7 +308,7 @@ using Entry = std::variant<EducationEntry, ExperienceEntry, NormalEntry, Publica
                            NumberedEntry, ReversedNumberedEntry, TextEntry>;
 
 /// Stable lower-case name of an entry's type, e.g. "education", "one_line".
-[[nodiscard]] std::string_view entry_type_name(const Entry& entry);
+[[nodiscard]] CVPRESS_API std::string_view entry_type_name(const Entry& entry);
 
 /// A titled section of entries of one type.
 struct Section {
@@ -322,7 +323,7 @@ struct Section {
 
 /// A YAML value kept as data, used for `design:` and other option blocks
 /// whose schema belongs to a later stage (styles). Scalars are strings.
-struct OptionValue {
+struct CVPRESS_API OptionValue {
   /// Which member is in use.
   enum class Kind { null, scalar, sequence, map };
   Kind kind = Kind::null;                                ///< the value's kind

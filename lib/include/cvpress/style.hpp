@@ -6,6 +6,7 @@
 /// `design.theme`, and then applies the CV's `design:` options on top.
 
 #include <cvpress/diagnostics.hpp>
+#include <cvpress/export.hpp>
 
 #include <filesystem>
 #include <string>
@@ -21,11 +22,11 @@ struct StyleInfo {
 };
 
 /// The built-in styles, sorted by name.
-[[nodiscard]] std::vector<StyleInfo> builtin_styles();
+[[nodiscard]] CVPRESS_API std::vector<StyleInfo> builtin_styles();
 
 /// Loads and checks a style (built-in name or file path) with everything it
 /// extends. Throws InputError (`style.yaml:LINE:COL: path: message`) or
 /// UsageError (unknown name, missing file).
-void check_style(std::string_view name_or_path);
+CVPRESS_API void check_style(std::string_view name_or_path);
 
 } // namespace cvpress

@@ -1,0 +1,3 @@
+#pragma once
+// Fixture for tests/layers: base/ including a jobs header must be refused.
+#include "jobs/job_internals.hpp"
