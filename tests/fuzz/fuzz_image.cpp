@@ -3,7 +3,7 @@
 // exactly as a render does; libharu must then neither crash nor abort.
 #include "backends/pdf/hpdf_document.hpp"
 #include "fuzz_common.hpp"
-#include "layout/image.hpp"
+#include "resources/image.hpp"
 
 #include <cvpress/diagnostics.hpp>
 

@@ -1,8 +1,8 @@
 // CV layout tests: pagination rules, text area, header links, photos, dates,
 // and the trace golden.
 #include "fonts/font_set.hpp"
-#include "layout/dates.hpp"
-#include "layout/image.hpp"
+#include "present/dates.hpp"
+#include "resources/image.hpp"
 #include "layout/layout.hpp"
 #include "test_layout_support.hpp"
 #include "text/translations.hpp"

@@ -5,10 +5,10 @@
 #include "text/links.hpp"
 
 #include "core/file_access.hpp"
-#include "core/sections.hpp"
+#include "present/sections.hpp"
 
-#include "layout/dates.hpp"
-#include "layout/image.hpp"
+#include "present/dates.hpp"
+#include "resources/image.hpp"
 #include "layout/text.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"

@@ -3,7 +3,7 @@
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 
-#include "core/sections.hpp"
+#include "present/sections.hpp"
 #include "load/dates.hpp"
 #include "load/markup.hpp"
 #include "load/node_reader.hpp"

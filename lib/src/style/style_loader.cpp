@@ -2,7 +2,7 @@
 
 #include <cvpress/style.hpp>
 
-#include "core/sections.hpp"
+#include "present/sections.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 

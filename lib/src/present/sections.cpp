@@ -1,4 +1,4 @@
-#include "core/sections.hpp"
+#include "present/sections.hpp"
 
 #include "text/locale_format.hpp"
 #include "text/names.hpp"

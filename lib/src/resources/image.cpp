@@ -1,4 +1,4 @@
-#include "layout/image.hpp"
+#include "resources/image.hpp"
 
 #include <zlib.h>
 
