@@ -7,9 +7,9 @@
 #include "core/file_access.hpp"
 #include "present/sections.hpp"
 
+#include "layout/text.hpp"
 #include "present/dates.hpp"
 #include "resources/image.hpp"
-#include "layout/text.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"

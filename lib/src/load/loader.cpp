@@ -3,13 +3,13 @@
 #include <cvpress/job.hpp>
 #include <cvpress/load.hpp>
 
-#include "present/sections.hpp"
 #include "load/dates.hpp"
 #include "load/markup.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
 #include "text/locale_format.hpp"
+#include "text/section_keys.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

@@ -3,8 +3,8 @@
 
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
-#include "present/sections.hpp"
 #include "present/dates.hpp"
+#include "present/sections.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"
