@@ -4,12 +4,8 @@
 #include "layout/layout.hpp"
 #include "text/links.hpp"
 
-#include "core/file_access.hpp"
-#include "present/sections.hpp"
-
 #include "layout/text.hpp"
-#include "present/dates.hpp"
-#include "resources/image.hpp"
+#include "present/present.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
 #include "text/names.hpp"
@@ -19,8 +15,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace cvpress::detail {
 
@@ -131,11 +125,9 @@ std::string replace_all(std::string s, std::string_view what, std::string_view w
 
 class CvLayout {
 public:
-  CvLayout(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,
-           const PhotoAccess& access, LaidOutDocument& doc)
-      : cv_(cv), st_(style), base_dir_(base_dir), access_(access), doc_(doc),
-        ts_(style, cv.locale.language, doc.warnings), tag_(language_tag(cv.locale.language)),
-        owner_match_(cv.header.name) {
+  CvLayout(const Cv& cv, const Style& style, const Resources& res, LaidOutDocument& doc)
+      : cv_(cv), st_(style), res_(res), doc_(doc), pr_(cv, style),
+        ts_(style, cv.locale.language, doc.warnings), tag_(pr_.tag()) {
     left_ = st_.margin_left;
     width_ = st_.page_width - st_.margin_left - st_.margin_right;
     top_ = st_.page_height - st_.margin_top;
@@ -143,7 +135,7 @@ public:
     // Without a footer, keep room for the last line's descenders.
     bottom_ = st_.margin_bottom + std::max(footer_h_, 0.1 * st_.body_size);
     align_ = st_.justify ? Align::justify : Align::left;
-    owner_ = display_name(cv.header.name, tag_, NameStyle::latin_only);
+    owner_ = pr_.owner_name();
     // Right-to-left languages: RTL paragraphs and a mirrored page.
     if (is_rtl(tag_)) {
       ts_.set_rtl(true);
@@ -155,9 +147,8 @@ public:
     doc_.page_width = st_.page_width;
     doc_.page_height = st_.page_height;
     // Metadata in Latin script (romanised when the name has no Latin form).
-    const std::string author = metadata_name(cv_.header.name, tag_);
-    doc_.info.title = author.empty() ? "CV" : author + " – CV";
-    doc_.info.author = author;
+    doc_.info.title = pr_.document_title();
+    doc_.info.author = pr_.document_author();
     doc_.info.subject = "Curriculum vitae";
     header();
     for (const auto& s : cv_.sections)
@@ -187,17 +178,15 @@ public:
 private:
   const Cv& cv_;
   const Style& st_;
-  const std::filesystem::path& base_dir_;
-  const PhotoAccess& access_;
+  const Resources& res_;
   LaidOutDocument& doc_;
+  Presenter pr_;
   Typesetter ts_;
   double left_ = 0, width_ = 0, top_ = 0, bottom_ = 0, footer_h_ = 0;
   Align align_ = Align::left;
-  std::string tag_; // BCP-47 language of the CV
-  NameMatcher owner_match_;
+  std::string tag_;   // BCP-47 language of the CV
   std::string owner_; // Latin display name, for metadata and footers
   double axis_ = 0;   // mirror axis of a right-to-left document, else 0
-  CalendarDate today_ = current_date(cv_.settings); // end of open ranges, for time spans
   std::vector<Block> blocks_;
 
   static constexpr double k_column_gap = 10; // main column <-> date column
@@ -207,11 +196,6 @@ private:
   SourceLocation file_where() const { return SourceLocation{cv_.source_file, 0, 0}; }
 
   double footer_size() const { return st_.body_size * 0.8; }
-
-  static std::string language_tag(const std::string& language) {
-    std::string tag = resolve_language(language);
-    return tag.empty() ? "en" : tag;
-  }
 
   // ------------------------------------------------------------- spans
 
@@ -306,8 +290,8 @@ private:
     Strip strip;
     double x = left_, w = width_;
     double photo_h = 0;
-    if (!h.photo.empty()) {
-      ImageItem img = load_photo(h.photo, photo_h);
+    if (res_.photo) {
+      ImageItem img = photo_item(*res_.photo, photo_h);
       const double pw = img.width + 14; // photo and its gap
       if (st_.photo_side == Side::left) {
         x += pw;
@@ -324,9 +308,7 @@ private:
     name_style.bold = true;
     name_style.size = st_.name_size;
     name_style.color = st_.primary_color;
-    append(s, x,
-           set({Span{display_name(cv_.header.name, tag_, st_.name_order), name_style}}, w, a,
-               file_where()));
+    append(s, x, set({Span{pr_.header_name(), name_style}}, w, a, file_where()));
     if (!h.headline.empty()) {
       SpanStyle hs = body();
       hs.size = st_.headline_size;
@@ -343,60 +325,15 @@ private:
     blocks_.push_back(std::move(block));
   }
 
-  // The model keeps no position for `photo`: on the error path, find the
-  // key's line in the source file (the first "photo:" line), else the file.
-  SourceLocation photo_where() const {
-    SourceLocation where{cv_.source_file, 0, 0};
-    std::ifstream in(cv_.source_file);
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
-      const std::size_t k = line.find_first_not_of(' ');
-      if (k != std::string::npos && line.compare(k, 6, "photo:") == 0) {
-        where.line = n;
-        where.column = static_cast<int>(k) + 1;
-        break;
-      }
-    }
-    return where;
-  }
-
-  ImageItem load_photo(const std::string& photo, double& height) {
-    auto fail = [&](const std::string& why) -> InputError {
-      return InputError({Diagnostic{Severity::error, photo_where(), "cv.photo", why}});
-    };
-    std::string denied;
-    auto resolved = confine_path(photo, base_dir_, access_.allowed_dirs, denied);
-    if (!resolved)
-      throw fail(denied.find("not found") != std::string::npos ? "photo " + denied : denied);
-    const std::filesystem::path& p = *resolved;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec))
-      throw fail("photo '" + photo + "' is not a regular file");
-    if (std::filesystem::file_size(p, ec) > 32u * 1024 * 1024)
-      throw fail("photo '" + photo + "' is larger than 32 MiB");
-    std::ifstream in(p, std::ios::binary);
-    if (!in)
-      throw fail("cannot read photo '" + photo + "'");
-    std::ostringstream buf;
-    buf << in.rdbuf();
+  // The checked photo resource, placed at the top left (72 pt wide, at
+  // most 96 pt high).
+  ImageItem photo_item(const Photo& photo, double& height) const {
     ImageItem img;
-    img.bytes = std::move(buf).str();
-    std::string why;
-    auto info = inspect_image(img.bytes, why);
-    if (!info)
-      throw fail("photo '" + photo + "': " + why);
-    if (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
-        access_.max_pixels)
-      throw fail("photo '" + photo + "' has " + std::to_string(info->width) + "x" +
-                 std::to_string(info->height) + " pixels, more than the limit of " +
-                 std::to_string(access_.max_pixels / 1'000'000) + " megapixels");
-    if (info->format == ImageItem::Format::png)
-      if (std::string problem = png_data_problem(img.bytes); !problem.empty())
-        throw fail("photo '" + photo + "': " + problem);
-    img.format = info->format;
+    img.bytes = photo.bytes;
+    img.format = photo.info.format;
     img.checked = true;
     img.width = 72;
-    img.height = img.width * info->height / info->width;
+    img.height = img.width * photo.info.height / photo.info.width;
     if (img.height > 96) {
       img.width *= 96 / img.height;
       img.height = 96;
@@ -409,30 +346,14 @@ private:
 
   // The contact items, packed into lines at item boundaries only.
   void contact_lines(Stack& s, double x, double w, Align a) {
-    const Header& h = cv_.header;
     std::vector<std::vector<Span>> items;
-    auto add = [&](std::string shown, std::string uri) {
-      if (shown.empty())
-        return;
+    for (auto& c : pr_.contacts()) {
       SpanStyle st = body();
       st.color = st_.primary_color; // RenderCV classic's connections colour
-      st.link = std::move(uri);
+      st.link = std::move(c.uri);
       st.keep_together = true;
-      items.push_back({Span{std::move(shown), st}});
-    };
-    add(h.location, "");
-    for (const auto& e : h.emails)
-      add(e, "mailto:" + e);
-    for (const auto& p : h.phones)
-      add(p, tel_uri(p));
-    for (const auto& web : h.websites)
-      add(display_url(web), web);
-    for (const auto& sn : h.social_networks) {
-      auto [shown, url] = social_link(sn);
-      add(shown, url);
+      items.push_back({Span{std::move(c.shown), st}});
     }
-    for (const auto& c : h.custom_connections)
-      add(c.placeholder, c.url);
     if (items.empty())
       return;
     const Span sep{st_.contact_separator, body()};
@@ -462,121 +383,57 @@ private:
   // ------------------------------------------------------------ sections
 
   void section(const Section& sec) {
-    heading(section_display_title(sec.key, sec.title, tag_), sec.where);
-    const std::size_t n = sec.entries.size();
-    const std::vector<std::size_t> order = entry_order(cv_, sec);
-    section_spans_ = shows_time_spans(st_, sec.key, sec.title);
+    const SectionView v = pr_.section(sec);
+    heading(v.title, sec.where);
     // Hanging label column for numbered lists and labelled publications.
     label_w_ = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      std::string lab = label_of(sec.entries[order[i]], i, n);
-      if (!lab.empty()) {
-        Span sp{lab, body()};
+    for (const auto& ev : v.entries)
+      if (!ev.label.empty()) {
+        Span sp{ev.label, body()};
         label_w_ = std::max(label_w_, ts_.measure({&sp, 1}) + 6);
       }
-    }
     // One date column width per section, so main columns line up; it
     // widens (up to 40% of the text width) to keep dates unbroken.
     section_dw_ = st_.date_column_width;
-    section_aside_ = false;
-    for (const auto& e : sec.entries)
-      for (const auto& a : aside_of(e)) {
+    section_aside_ = v.has_aside;
+    for (const auto& ev : v.entries)
+      for (const auto& a : ev.aside_lines()) {
         if (a.empty())
           continue;
-        section_aside_ = true;
         const Span sp{a, body()};
         section_dw_ = std::max(section_dw_, std::min(ts_.measure({&sp, 1}) + 0.5, width_ * 0.4));
       }
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
-      const Entry& e = sec.entries[order[i]];
-      std::visit([&](const auto& x) { entry(x, units, label_of(e, i, n)); }, e);
+      const EntryView& ev = v.entries[i];
+      std::visit([&](const auto& x) { entry(x, units, ev); }, *ev.entry);
       if (units.empty())
         continue;
       units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
       blocks_.push_back(to_block(units));
     }
-    marks_legend(sec);
+    marks_legend(v);
   }
 
   // "* co-first author   † corresponding author" under a section whose
   // publications use the marks (only the marks used).
-  void marks_legend(const Section& sec) {
-    bool co_first = false, corresponding = false;
-    for (const auto& e : sec.entries)
-      if (const auto* p = std::get_if<PublicationEntry>(&e))
-        for (const auto& a : p->authors) {
-          co_first = co_first || a.co_first;
-          corresponding = corresponding || a.corresponding;
-        }
-    if (!co_first && !corresponding)
+  void marks_legend(const SectionView& v) {
+    if (v.legend.empty())
       return;
     std::string t;
-    if (co_first)
-      t = "* " + std::string(translate(Word::co_first_author, tag_));
-    if (corresponding)
-      t += (t.empty() ? "† " : "\u2003† ") +
-           std::string(translate(Word::corresponding_author, tag_));
+    for (const auto& item : v.legend)
+      t += (t.empty() ? "" : "\u2003") + item;
     SpanStyle ls = body();
     ls.size = footer_size();
     std::vector<Unit> units(1);
     units.front().space_before = st_.entry_spacing;
-    append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, sec.where));
+    append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, v.section->where));
     blocks_.push_back(to_block(units));
   }
 
   double label_w_ = 0;
   double section_dw_ = 0;
   bool section_aside_ = false;
-  bool section_spans_ = false; // the section shows time spans under date ranges
-
-  // The date-column lines for dates and a location: the dates, the time
-  // span ("2 years 3 months", in sections the style lists), the location.
-  std::vector<std::string> when_where(const Dates& d, const RichText* location = nullptr) const {
-    return {format_dates(d, cv_.locale),
-            section_spans_ ? format_time_span(d, cv_.locale, today_) : std::string(),
-            location ? location->plain() : std::string()};
-  }
-
-  // The date-column lines of an entry.
-  std::vector<std::string> aside_of(const Entry& entry) const {
-    return std::visit(
-        [&](const auto& e) -> std::vector<std::string> {
-          using T = std::decay_t<decltype(e)>;
-          if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
-                        std::is_same_v<T, NormalEntry>)
-            return when_where(e.details.dates, &e.details.location);
-          else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
-            return when_where(e.dates);
-          else if constexpr (std::is_same_v<T, ServiceEntry>)
-            return when_where(e.dates, &e.location);
-          else if constexpr (std::is_same_v<T, TalkEntry>) {
-            std::vector<std::string> out;
-            for (const auto& ev : e.events)
-              out.push_back(when(ev));
-            return out;
-          } else
-            return {};
-        },
-        entry);
-  }
-
-  std::string when(const TalkEvent& ev) const {
-    std::string w = format_dates(ev.dates, cv_.locale);
-    if (!ev.time.empty())
-      w += w.empty() ? ev.time : ", " + ev.time;
-    return w;
-  }
-
-  static std::string label_of(const Entry& e, std::size_t i, std::size_t n) {
-    if (const auto* p = std::get_if<PublicationEntry>(&e))
-      return p->label.empty() ? "" : "[" + p->label + "]";
-    if (std::holds_alternative<NumberedEntry>(e))
-      return std::to_string(i + 1) + ".";
-    if (std::holds_alternative<ReversedNumberedEntry>(e))
-      return std::to_string(n - i) + ".";
-    return {};
-  }
 
   void heading(const std::string& title, const SourceLocation& where) {
     SpanStyle hs;
@@ -778,8 +635,8 @@ private:
   }
 
   void details_head(std::vector<Unit>& units, std::vector<std::vector<Span>> head,
-                    const EntryDetails& d, const SourceLocation& where) {
-    const std::vector<std::string> aside = when_where(d.dates, &d.location);
+                    const EntryDetails& d, const SourceLocation& where, const EntryView& view) {
+    const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
     for (const auto& spans : head)
@@ -791,36 +648,33 @@ private:
     highlight_units(units, d.highlights, c);
   }
 
-  void entry(const EducationEntry& e, std::vector<Unit>& units, const std::string&) {
+  void entry(const EducationEntry& e, std::vector<Unit>& units, const EntryView& view) {
     std::vector<Span> second;
     if (!e.degree.empty()) {
       rich(second, e.degree, body());
       if (!e.area.empty())
-        text(second, tag_ == "en" || tag_.starts_with("en-") ? " in " : ", ", body());
+        text(second, pr_.english() ? " in " : ", ", body());
     }
     rich(second, e.area, body());
-    details_head(units, {rich(e.institution, body(true)), std::move(second)}, e.details, e.where);
+    details_head(units, {rich(e.institution, body(true)), std::move(second)}, e.details, e.where,
+                 view);
   }
 
-  void entry(const ExperienceEntry& e, std::vector<Unit>& units, const std::string&) {
-    details_head(units, {rich(e.position, body(true)), rich(e.company, body())}, e.details,
-                 e.where);
+  void entry(const ExperienceEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    details_head(units, {rich(e.position, body(true)), rich(e.company, body())}, e.details, e.where,
+                 view);
   }
 
-  void entry(const NormalEntry& e, std::vector<Unit>& units, const std::string&) {
-    details_head(units, {rich(e.name, body(true))}, e.details, e.where);
-  }
-
-  // Marked bold in the YAML, or recognised as the CV owner ("Q. Hu", ...).
-  bool is_owner(const Author& a) const {
-    return a.highlighted || owner_match_.matches(a.name.plain());
+  void entry(const NormalEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    details_head(units, {rich(e.name, body(true))}, e.details, e.where, view);
   }
 
   std::vector<Span> authors(const std::vector<Author>& list) const {
+    const std::vector<AuthorView> views = pr_.authors(list);
     std::vector<Span> out;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const Author& a = list[i];
-      SpanStyle st = body(is_owner(a));
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      const Author& a = *views[i].author;
+      SpanStyle st = body(views[i].owner);
       st.keep_together = true;
       const std::size_t first = out.size();
       rich(out, a.name, st);
@@ -836,8 +690,9 @@ private:
     return out;
   }
 
-  void entry(const PublicationEntry& e, std::vector<Unit>& units, const std::string& label) {
-    const std::vector<std::string> aside = when_where(e.dates);
+  void entry(const PublicationEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    const std::string& label = view.label;
+    const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, c, label);
@@ -885,7 +740,8 @@ private:
     summary_units(units, e.summary, c);
   }
 
-  void entry(const TalkEntry& e, std::vector<Unit>& units, const std::string&) {
+  void entry(const TalkEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    const std::vector<std::string> when = view.aside_lines();
     const Columns c = columns("");
     Unit head;
     std::vector<Span> title = rich(e.title, body(true));
@@ -911,7 +767,7 @@ private:
              set(line, c.mw - k_bullet_indent, Align::left, ev.where));
       append(u.label, c.mx + 2,
              set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
-      aside_lines(u, c, {when(ev)}, ev.dates.where);
+      aside_lines(u, c, {when[i]}, ev.dates.where);
       units.push_back(std::move(u));
     }
     // The abstract sits below every date: it may use the date column's width too.
@@ -921,8 +777,8 @@ private:
     summary_units(units, e.summary, wide);
   }
 
-  void entry(const ServiceEntry& e, std::vector<Unit>& units, const std::string&) {
-    const std::vector<std::string> aside = when_where(e.dates, &e.location);
+  void entry(const ServiceEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
     std::vector<Span> line;
@@ -938,8 +794,8 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const PatentEntry& e, std::vector<Unit>& units, const std::string&) {
-    const std::vector<std::string> aside = when_where(e.dates);
+  void entry(const PatentEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
     append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));
@@ -962,7 +818,7 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const OneLineEntry& e, std::vector<Unit>& units, const std::string&) {
+  void entry(const OneLineEntry& e, std::vector<Unit>& units, const EntryView&) {
     std::vector<Span> line = rich(e.label, body(true));
     text(line, ": ", body(true));
     rich(line, e.details, body());
@@ -972,7 +828,7 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const BulletEntry& e, std::vector<Unit>& units, const std::string&) {
+  void entry(const BulletEntry& e, std::vector<Unit>& units, const EntryView&) {
     bullet_unit(units, e.bullet, left_, width_, false);
   }
 
@@ -983,15 +839,15 @@ private:
     units.push_back(std::move(u));
   }
 
-  void entry(const NumberedEntry& e, std::vector<Unit>& units, const std::string& label) {
-    numbered(e.number, units, label);
+  void entry(const NumberedEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    numbered(e.number, units, view.label);
   }
 
-  void entry(const ReversedNumberedEntry& e, std::vector<Unit>& units, const std::string& label) {
-    numbered(e.reversed_number, units, label);
+  void entry(const ReversedNumberedEntry& e, std::vector<Unit>& units, const EntryView& view) {
+    numbered(e.reversed_number, units, view.label);
   }
 
-  void entry(const TextEntry& e, std::vector<Unit>& units, const std::string&) {
+  void entry(const TextEntry& e, std::vector<Unit>& units, const EntryView&) {
     Unit u;
     u.splittable = true;
     append(u.main, left_, set(rich(e.text, body()), width_, align_, e.text.where));
@@ -1105,11 +961,15 @@ private:
 
 } // namespace
 
+LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resources& resources) {
+  LaidOutDocument doc;
+  CvLayout(cv, style, resources, doc).run();
+  return doc;
+}
+
 LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,
                           const PhotoAccess& access) {
-  LaidOutDocument doc;
-  CvLayout(cv, style, base_dir, access, doc).run();
-  return doc;
+  return layout_document(cv, style, resolve_resources(cv, base_dir, access));
 }
 
 } // namespace cvpress::detail

@@ -692,6 +692,8 @@ private:
     h.phones = plain_list(*fs, "phone", path);
     h.websites = plain_list(*fs, "website", path);
     h.photo = plain(*fs, "photo", path);
+    if (const Field* f = find(*fs, "photo"))
+      h.photo_where = at(*f->key_node);
     if (const Field* f = find(*fs, "social_networks"); f && f->value->kind != Kind::null)
       load_list(*f->value, join(path, "social_networks"),
                 [&](const YamlNode& item, const std::string& ip) {

@@ -28,7 +28,7 @@ std::uint32_t chunk_crc(std::string_view data) {
 constexpr int k_max_pixels = 30000;
 
 std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
-  ImageInfo info{ImageItem::Format::png, 0, 0};
+  ImageInfo info{ImageFormat::png, 0, 0};
   std::size_t at = 8;
   bool first = true, idat = false, palette = false, plte = false, last_idat = false;
   while (true) {
@@ -125,7 +125,7 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
 }
 
 std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
-  ImageInfo info{ImageItem::Format::jpeg, 0, 0};
+  ImageInfo info{ImageFormat::jpeg, 0, 0};
   std::size_t at = 2;
   bool sof = false;
   while (true) {

@@ -1,0 +1,113 @@
+#pragma once
+// The presentation stage: what the CV shows, decided once for every
+// backend. From a Cv and its resolved Style it gives, per section, the
+// display title, the entries in display order with their hanging labels,
+// date columns (dates, time span, location, a talk's "when"), authors with
+// the owner and marks, and the marks legend; for the header, the name and
+// the contact items with their link targets. The PDF layout sets these
+// views in boxes; the LaTeX writer writes them as \cv... macro calls.
+#include "present/dates.hpp"
+#include "style/style.hpp"
+#include "text/name_match.hpp"
+
+#include <cvpress/model.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace cvpress::detail {
+
+/// An entry's date column, top to bottom: dates, time span, location.
+struct DateColumn {
+  std::string dates;                  ///< format_dates(); "" for none
+  std::string time_span;              ///< "2 years 3 months" where the section shows spans
+  const RichText* location = nullptr; ///< the entry's location; null when it has none
+  /// The lines as plain text (empty ones kept: callers skip them).
+  [[nodiscard]] std::vector<std::string> lines() const;
+  /// True when any line shows something.
+  [[nodiscard]] bool shows_anything() const;
+};
+
+/// A talk event's date-column line: its dates, then ", " and its time.
+/// `dates` and `time` may be already escaped for a backend.
+[[nodiscard]] std::string join_when(std::string dates, const std::string& time);
+
+/// One author of a publication or one inventor of a patent.
+struct AuthorView {
+  const Author* author = nullptr; ///< the model's author (name and marks)
+  bool owner = false;             ///< the CV owner: bold in the YAML, or found by name
+};
+
+/// One entry as shown.
+struct EntryView {
+  const Entry* entry = nullptr; ///< the model's entry
+  std::size_t index = 0;        ///< its index in the section's entries
+  std::string label;            ///< hanging label: "[J1]", "3." (numbered lists); "" for none
+  /// The date column (education, experience, normal, publication, patent,
+  /// service); for a talk, one per event (its dates and time span; the
+  /// event's time is joined by join_when()).
+  std::vector<DateColumn> aside;
+  /// The date-column lines as the layout stacks them (a talk: one "when"
+  /// line per event).
+  [[nodiscard]] std::vector<std::string> aside_lines() const;
+  /// True when the date column shows anything.
+  [[nodiscard]] bool has_aside() const;
+};
+
+/// One section as shown.
+struct SectionView {
+  const Section* section = nullptr; ///< the model's section
+  std::string title;                ///< display title (translated for the CV's language)
+  bool time_spans = false;          ///< date ranges show their time span
+  bool has_aside = false;           ///< some entry shows a date column
+  std::vector<EntryView> entries;   ///< in display order (settings.sort)
+  /// The marks legend under the section, only the marks its publications
+  /// use: "* co-first author", "† corresponding author"; empty for none.
+  std::vector<std::string> legend;
+};
+
+/// One contact item of the header.
+struct ContactView {
+  std::string shown;  ///< the text shown
+  std::string uri;    ///< link target; "" for none
+  bool email = false; ///< an e-mail address (`shown`), `uri` is "mailto:" + it
+};
+
+/// The presentation of a CV, shared by the backends. Holds references to
+/// the Cv and Style: both must outlive it.
+class Presenter {
+public:
+  Presenter(const Cv& cv, const Style& style);
+
+  /// The CV's language as a BCP-47 tag ("en" when unknown).
+  [[nodiscard]] const std::string& tag() const { return tag_; }
+  /// True for an English CV ("PhD in Physics" rather than "PhD, Physics").
+  [[nodiscard]] bool english() const;
+  /// The name in the header, arranged for the language and the style.
+  [[nodiscard]] std::string header_name() const;
+  /// The header's contact items in order: location, e-mails, phones,
+  /// websites, social networks, custom connections (empty ones left out).
+  [[nodiscard]] std::vector<ContactView> contacts() const;
+  /// The document title ("Jane Doe – CV") and author for metadata.
+  [[nodiscard]] std::string document_author() const;
+  [[nodiscard]] std::string document_title() const;
+  /// The owner's name in Latin script (page footers).
+  [[nodiscard]] std::string owner_name() const;
+
+  /// A section as shown.
+  [[nodiscard]] SectionView section(const Section& section) const;
+  /// Authors (or inventors) with the owner found.
+  [[nodiscard]] std::vector<AuthorView> authors(const std::vector<Author>& list) const;
+
+private:
+  const Cv& cv_;
+  const Style& style_;
+  std::string tag_;
+  NameMatcher owner_;
+  CalendarDate today_; // end of open ranges, for time spans
+
+  DateColumn date_column(const Dates& dates, const RichText* location, bool spans) const;
+};
+
+} // namespace cvpress::detail
