@@ -4,7 +4,7 @@
 #include "layout/layout.hpp"
 #include "text/links.hpp"
 
-#include "layout/text.hpp"
+#include "layout/paragraph.hpp"
 #include "present/present.hpp"
 #include "text/locale_format.hpp"
 #include "text/name_match.hpp"
