@@ -1,18 +1,11 @@
-// The CV layout: header, sections and entries as blocks of strips, then
-// pagination (entries kept whole when they fit, headings kept with their
-// first entry) and footers.
-#include "layout/layout.hpp"
+// Composition: the header, section headings and entries of a CV (as the
+// presentation stage gives them) into blocks of strips, ready for
+// pagination.
+#include "layout/compose.hpp"
+
+#include "layout/spans.hpp"
 #include "text/links.hpp"
-
-#include "layout/paragraph.hpp"
-#include "present/present.hpp"
 #include "text/locale_format.hpp"
-#include "text/name_match.hpp"
-#include "text/names.hpp"
-#include "text/translations.hpp"
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 
@@ -20,173 +13,31 @@ namespace cvpress::detail {
 
 namespace {
 
-// A line stack: lines drawn top to bottom, each at its own x.
-using Stack = std::vector<std::pair<double, LaidLine>>;
-
-double height_of(const Stack& s) {
-  double h = 0;
-  for (const auto& [x, ln] : s)
-    h += ln.height;
-  return h;
-}
-
-void translate(PageItem& item, double dx, double dy) {
-  std::visit(
-      [&](auto& it) {
-        using T = std::decay_t<decltype(it)>;
-        if constexpr (std::is_same_v<T, RuleItem>) {
-          it.x0 += dx;
-          it.x1 += dx;
-          it.y0 += dy;
-          it.y1 += dy;
-        } else {
-          it.x += dx;
-          it.y += dy;
-        }
-      },
-      item);
-}
-
-// Moves a stack's items into `out`, its top at depth `top` (y up, so
-// items get negative y).
-// `axis` != 0 mirrors the line boxes around it (right-to-left documents):
-// a box at x of width w moves to axis - x - w; its content stays as set.
-void emit(Stack& s, double top, std::vector<PageItem>& out, double axis) {
-  double d = top;
-  for (auto& [x, ln] : s) {
-    const double bx = axis != 0 ? axis - x - ln.box_width : x;
-    for (auto& it : ln.items) {
-      translate(it, bx, -(d + ln.baseline));
-      out.push_back(std::move(it));
-    }
-    d += ln.height;
-  }
-}
-
-void append(Stack& s, double x, std::vector<LaidLine>&& lines) {
-  for (auto& ln : lines)
-    s.emplace_back(x, std::move(ln));
-}
-
-// A piece of a block that is never split: placed at one page position.
-// Item x is absolute, y relative to the strip's top (after space_before).
-struct Strip {
-  double space_before = 0;
-  double height = 0;
-  std::vector<PageItem> items;
-};
-
-// Consecutive strips that belong together (an entry, a heading, the header).
-struct Block {
-  std::vector<Strip> strips;
-  bool keep_with_next = false; // headings
-  std::string bookmark;        // non-empty: an outline entry at the block's top
-};
-
-// Part of an entry: a main stack with an optional right-aligned aside
-// (dates) and hanging label (bullets, numbers), all starting at the top.
-struct Unit {
-  double space_before = 0;
-  Stack main, aside, label;
-  bool splittable = false; // plain paragraph: may break between lines
-};
-
-// Small capitals: lower-case letters become capitals at 80% size.
-std::vector<Span> small_caps(const std::string& text, const SpanStyle& style) {
-  std::vector<Span> out;
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto n = static_cast<std::int32_t>(text.size());
-  std::int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0)
-      c = 0xFFFD;
-    const bool small = u_islower(c);
-    if (out.empty() || (out.back().style.size < style.size) != small) {
-      out.push_back(Span{"", style});
-      if (small)
-        out.back().style.size = style.size * 0.8;
-    }
-    const UChar32 u = small ? u_toupper(c) : c;
-    char buf[4];
-    std::int32_t k = 0;
-    U8_APPEND_UNSAFE(buf, k, u);
-    out.back().text.append(buf, static_cast<std::size_t>(k));
-  }
-  return out;
-}
-
-std::string replace_all(std::string s, std::string_view what, std::string_view with) {
-  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size()))
-    s.replace(at, what.size(), with);
-  return s;
-}
-
-class CvLayout {
+class Composer : private SpanMaker {
 public:
-  CvLayout(const Cv& cv, const Style& style, const Resources& res, LaidOutDocument& doc)
-      : cv_(cv), st_(style), res_(res), doc_(doc), pr_(cv, style),
-        ts_(style, cv.locale.language, doc.warnings), tag_(pr_.tag()) {
-    left_ = st_.margin_left;
-    width_ = st_.page_width - st_.margin_left - st_.margin_right;
-    top_ = st_.page_height - st_.margin_top;
-    footer_h_ = st_.footer.empty() ? 0 : ts_.line_height(footer_size()) + 4;
-    // Without a footer, keep room for the last line's descenders.
-    bottom_ = st_.margin_bottom + std::max(footer_h_, 0.1 * st_.body_size);
-    align_ = st_.justify ? Align::justify : Align::left;
-    owner_ = pr_.owner_name();
-    // Right-to-left languages: RTL paragraphs and a mirrored page.
-    if (is_rtl(tag_)) {
-      ts_.set_rtl(true);
-      axis_ = 2 * left_ + width_;
-    }
-  }
+  Composer(const Cv& cv, const Style& style, const Resources& res, const Presenter& pr,
+           Typesetter& ts, const PageGeometry& g)
+      : SpanMaker(style, cv.settings.bold_keywords), cv_(cv), st_(style), res_(res), pr_(pr),
+        ts_(ts), left_(g.left), width_(g.width), page_h_(g.top - g.bottom), axis_(g.axis),
+        align_(style.justify ? Align::justify : Align::left) {}
 
-  void run() {
-    doc_.page_width = st_.page_width;
-    doc_.page_height = st_.page_height;
-    // Metadata in Latin script (romanised when the name has no Latin form).
-    doc_.info.title = pr_.document_title();
-    doc_.info.author = pr_.document_author();
-    doc_.info.subject = "Curriculum vitae";
+  std::vector<Block> run() {
     header();
     for (const auto& s : cv_.sections)
       section(s);
-    paginate();
-    footers();
-    if (axis_ != 0)
-      mirror_shapes();
-  }
-
-  // Rules, rectangles and the photo of a right-to-left document (text was
-  // mirrored line by line in emit()).
-  void mirror_shapes() {
-    for (auto& page : doc_.pages)
-      for (auto& item : page.items) {
-        if (auto* r = std::get_if<RuleItem>(&item)) {
-          r->x0 = axis_ - r->x0;
-          r->x1 = axis_ - r->x1;
-        } else if (auto* b = std::get_if<RectItem>(&item)) {
-          b->x = axis_ - b->x - b->width;
-        } else if (auto* i = std::get_if<ImageItem>(&item)) {
-          i->x = axis_ - i->x - i->width;
-        }
-      }
+    return std::move(blocks_);
   }
 
 private:
   const Cv& cv_;
   const Style& st_;
   const Resources& res_;
-  LaidOutDocument& doc_;
-  Presenter pr_;
-  Typesetter ts_;
-  double left_ = 0, width_ = 0, top_ = 0, bottom_ = 0, footer_h_ = 0;
-  Align align_ = Align::left;
-  std::string tag_;   // BCP-47 language of the CV
-  std::string owner_; // Latin display name, for metadata and footers
-  double axis_ = 0;   // mirror axis of a right-to-left document, else 0
+  const Presenter& pr_;
+  Typesetter& ts_;
+  double left_, width_;
+  double page_h_; // text area height: taller units are split into lines
+  double axis_;   // mirror axis of a right-to-left document, else 0
+  Align align_;
   std::vector<Block> blocks_;
 
   static constexpr double k_column_gap = 10; // main column <-> date column
@@ -194,88 +45,6 @@ private:
 
   // Header strings carry no position in the model: report the file only.
   SourceLocation file_where() const { return SourceLocation{cv_.source_file, 0, 0}; }
-
-  double footer_size() const { return st_.body_size * 0.8; }
-
-  // ------------------------------------------------------------- spans
-
-  SpanStyle body(bool bold = false, bool italic = false) const {
-    SpanStyle s;
-    s.size = st_.body_size;
-    s.color = st_.text_color;
-    s.bold = bold;
-    s.italic = italic;
-    return s;
-  }
-
-  void rich(std::vector<Span>& out, const RichText& rt, const SpanStyle& base) const {
-    for (const auto& run : rt.runs) {
-      std::visit(
-          [&](const auto& r) {
-            using T = std::decay_t<decltype(r)>;
-            Span sp;
-            sp.style = base;
-            sp.style.bold = base.bold || r.format.bold;
-            sp.style.italic = base.italic || r.format.italic;
-            if (!r.format.link.empty()) {
-              sp.style.link = r.format.link;
-              sp.style.color = st_.primary_color; // links look like links (classic)
-            }
-            if constexpr (std::is_same_v<T, MathRun>) {
-              sp.text = r.unicode;
-            } else {
-              sp.text = r.text;
-              if constexpr (std::is_same_v<T, CodeRun>)
-                sp.style.role = FontRole::mono;
-            }
-            if constexpr (std::is_same_v<T, TextRun>)
-              push_with_keywords(out, std::move(sp));
-            else if (!sp.text.empty())
-              out.push_back(std::move(sp));
-          },
-          run);
-    }
-  }
-
-  // settings.bold_keywords: every occurrence in ordinary text is bold.
-  void push_with_keywords(std::vector<Span>& out, Span sp) const {
-    const auto& keys = cv_.settings.bold_keywords;
-    while (!sp.text.empty()) {
-      std::size_t best = std::string::npos, len = 0;
-      if (!sp.style.bold)
-        for (const auto& k : keys) {
-          if (k.empty())
-            continue;
-          const std::size_t at = sp.text.find(k);
-          if (at < best || (at == best && k.size() > len)) {
-            best = at;
-            len = k.size();
-          }
-        }
-      if (best == std::string::npos) {
-        out.push_back(std::move(sp));
-        return;
-      }
-      Span head{sp.text.substr(0, best), sp.style};
-      Span key{sp.text.substr(best, len), sp.style};
-      key.style.bold = true;
-      if (!head.text.empty())
-        out.push_back(std::move(head));
-      out.push_back(std::move(key));
-      sp.text.erase(0, best + len);
-    }
-  }
-
-  std::vector<Span> rich(const RichText& rt, const SpanStyle& base) const {
-    std::vector<Span> out;
-    rich(out, rt, base);
-    return out;
-  }
-
-  static void text(std::vector<Span>& out, std::string s, const SpanStyle& style) {
-    if (!s.empty())
-      out.push_back(Span{std::move(s), style});
-  }
 
   std::vector<LaidLine> set(const std::vector<Span>& spans, double width, Align align,
                             const SourceLocation& where) {
@@ -410,7 +179,7 @@ private:
       if (units.empty())
         continue;
       units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
-      blocks_.push_back(to_block(units));
+      blocks_.push_back(to_block(units, page_h_, axis_));
     }
     marks_legend(v);
   }
@@ -428,7 +197,7 @@ private:
     std::vector<Unit> units(1);
     units.front().space_before = st_.entry_spacing;
     append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, v.section->where));
-    blocks_.push_back(to_block(units));
+    blocks_.push_back(to_block(units, page_h_, axis_));
   }
 
   double label_w_ = 0;
@@ -484,87 +253,6 @@ private:
     b.keep_with_next = true;
     b.bookmark = title;
     blocks_.push_back(std::move(b));
-  }
-
-  // When a unit's aside (dates, location) is taller than its main column, the
-  // following units without an aside move up beside it instead of starting
-  // below it: a one-line title next to "date / location" is followed directly
-  // by its summary and bullets. Merged units become part of the same strip,
-  // so only short units (up to about five lines) are taken.
-  void fill_aside_gaps(std::vector<Unit>& units) {
-    constexpr double k_max_merge = 5 * 14.0;
-    std::vector<Unit> out;
-    for (auto& u : units) {
-      if (!out.empty()) {
-        Unit& prev = out.back();
-        const double main_h = height_of(prev.main);
-        const double gap = height_of(prev.aside) - main_h;
-        const double unit_h = u.space_before + height_of(u.main);
-        if (gap > 0.5 && u.aside.empty() && !prev.main.empty() && unit_h <= k_max_merge &&
-            height_of(u.label) <= height_of(u.main) + 0.01) {
-          // Labels (bullet glyphs) line up with their text: pad the label stack
-          // down to where this unit's main column starts.
-          const double top = main_h + u.space_before;
-          if (u.space_before > 0)
-            prev.main.emplace_back(0.0, LaidLine{0, u.space_before, 0, 0, {}});
-          if (!u.label.empty()) {
-            const double pad = top - height_of(prev.label);
-            if (pad > 0)
-              prev.label.emplace_back(0.0, LaidLine{0, pad, 0, 0, {}});
-            for (auto& l : u.label)
-              prev.label.push_back(std::move(l));
-          }
-          for (auto& m : u.main)
-            prev.main.push_back(std::move(m));
-          continue;
-        }
-      }
-      out.push_back(std::move(u));
-    }
-    units = std::move(out);
-  }
-
-  // Units become strips: one strip per unit, or, for plain paragraphs and
-  // units taller than a page, one strip per main line (the first one
-  // taking as many lines as the aside and label need).
-  Block to_block(std::vector<Unit>& units) {
-    fill_aside_gaps(units);
-    Block b;
-    for (auto& u : units) {
-      const double side = std::max(height_of(u.aside), height_of(u.label));
-      const double h = std::max(height_of(u.main), side);
-      if (!(u.splittable || h > top_ - bottom_) || u.main.size() < 2) {
-        Strip s;
-        s.space_before = u.space_before;
-        s.height = h;
-        emit(u.main, 0, s.items, axis_);
-        emit(u.aside, 0, s.items, axis_);
-        emit(u.label, 0, s.items, axis_);
-        if (s.height > 0 || !s.items.empty())
-          b.strips.push_back(std::move(s));
-        continue;
-      }
-      std::size_t i = 0;
-      bool first = true;
-      while (i < u.main.size()) {
-        Strip s;
-        s.space_before = first ? u.space_before : 0;
-        Stack part;
-        do {
-          s.height += u.main[i].second.height;
-          part.push_back(std::move(u.main[i++]));
-        } while (first && i < u.main.size() && s.height < side);
-        emit(part, 0, s.items, axis_);
-        if (first) {
-          emit(u.aside, 0, s.items, axis_);
-          emit(u.label, 0, s.items, axis_);
-          s.height = std::max(s.height, side);
-        }
-        b.strips.push_back(std::move(s));
-        first = false;
-      }
-    }
-    return b;
   }
 
   // --------------------------------------------------------- entries
@@ -853,123 +541,14 @@ private:
     append(u.main, left_, set(rich(e.text, body()), width_, align_, e.text.where));
     units.push_back(std::move(u));
   }
-
-  // -------------------------------------------------------- pagination
-
-  // How far the font ascent of a strip's text reaches above its top (the
-  // line boxes are tighter than Noto's ascender); at the top of a page the
-  // strip moves down by this much so nothing pokes into the margin.
-  static double overhang(const Strip& s) {
-    double o = 0;
-    for (const auto& it : s.items)
-      if (const auto* t = std::get_if<TextItem>(&it); t && t->face)
-        o = std::max(o, t->y + metrics(*t->face).ascender * t->size);
-    return o;
-  }
-
-  static double block_height(const Block& b, bool at_top) {
-    double h = 0;
-    for (std::size_t i = 0; i < b.strips.size(); ++i)
-      h += b.strips[i].height +
-           (i == 0 && at_top ? overhang(b.strips[i]) : b.strips[i].space_before);
-    return h;
-  }
-
-  void paginate() {
-    const double content_h = top_ - bottom_;
-    double cursor = top_;
-    bool at_top = true;
-    doc_.pages.emplace_back();
-    auto new_page = [&] {
-      doc_.pages.emplace_back();
-      cursor = top_;
-      at_top = true;
-    };
-    constexpr double eps = 1e-6;
-    for (std::size_t i = 0; i < blocks_.size(); ++i) {
-      Block& b = blocks_[i];
-      if (b.strips.empty())
-        continue;
-      // What must fit on this page: the block, plus for a heading the next
-      // block (or its first strip when that block needs more than a page).
-      auto need = [&](bool top) {
-        double n = block_height(b, top);
-        if (b.keep_with_next && i + 1 < blocks_.size() && !blocks_[i + 1].strips.empty()) {
-          const Block& next = blocks_[i + 1];
-          if (block_height(next, true) <= content_h)
-            n += block_height(next, false);
-          else
-            n += next.strips[0].space_before + next.strips[0].height;
-        }
-        return n;
-      };
-      if (!at_top && cursor - need(false) < bottom_ - eps && need(true) <= content_h + eps)
-        new_page();
-      for (std::size_t k = 0; k < b.strips.size(); ++k) {
-        Strip& s = b.strips[k];
-        double sb = at_top ? overhang(s) : s.space_before;
-        if (!at_top && cursor - sb - s.height < bottom_ - eps) {
-          new_page();
-          sb = overhang(s);
-        }
-        const double y = cursor - sb;
-        if (k == 0 && !b.bookmark.empty())
-          doc_.bookmarks.push_back(
-              Bookmark{b.bookmark, static_cast<int>(doc_.pages.size() - 1), y});
-        auto& items = doc_.pages.back().items;
-        for (auto& it : s.items) {
-          translate(it, 0, y);
-          items.push_back(std::move(it));
-        }
-        cursor = y - s.height;
-        at_top = false;
-      }
-    }
-  }
-
-  void footers() {
-    if (st_.footer.empty())
-      return;
-    const std::string total = std::to_string(doc_.pages.size());
-    SpanStyle fs = body();
-    fs.size = footer_size();
-    fs.color = 0x808080; // grey, as RenderCV's page numbers
-    for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-      std::string t = localize_footer(st_.footer, tag_);
-      if (owner_.empty()) // no name: drop it and the separator after it
-        t = replace_all(replace_all(std::move(t), "{name} – ", ""), "{name}", "");
-      t = replace_all(std::move(t), "{name}", owner_);
-      t = replace_all(std::move(t), "{page}", std::to_string(p + 1));
-      t = replace_all(std::move(t), "{pages}", total);
-      Stack s;
-      append(s, left_, set({Span{t, fs}}, width_, Align::center, {}));
-      std::vector<PageItem> items;
-      emit(s, 0, items, axis_);
-      // The line box bottom sits on the margin, raised by any descent below it.
-      double lift = st_.margin_bottom + height_of(s);
-      for (const auto& it : items)
-        if (const auto* tx = std::get_if<TextItem>(&it); tx && tx->face)
-          lift =
-              std::max(lift, st_.margin_bottom - tx->y - metrics(*tx->face).descender * tx->size);
-      for (auto& it : items) {
-        translate(it, 0, lift);
-        doc_.pages[p].items.push_back(std::move(it));
-      }
-    }
-  }
 };
 
 } // namespace
 
-LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resources& resources) {
-  LaidOutDocument doc;
-  CvLayout(cv, style, resources, doc).run();
-  return doc;
-}
-
-LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,
-                          const PhotoAccess& access) {
-  return layout_document(cv, style, resolve_resources(cv, base_dir, access));
+std::vector<Block> compose_blocks(const Cv& cv, const Style& style, const Resources& resources,
+                                  const Presenter& presenter, Typesetter& ts,
+                                  const PageGeometry& geometry) {
+  return Composer(cv, style, resources, presenter, ts, geometry).run();
 }
 
 } // namespace cvpress::detail
