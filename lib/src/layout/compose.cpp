@@ -357,23 +357,62 @@ private:
     details_head(units, {rich(e.name, body(true))}, e.details, e.where, view);
   }
 
-  std::vector<Span> authors(const std::vector<Author>& list) const {
-    const std::vector<AuthorView> views = pr_.authors(list);
+  // A row of the presentation stage as spans: the look of each run role.
+  std::vector<Span> row_spans(const Row& row) const {
     std::vector<Span> out;
-    for (std::size_t i = 0; i < views.size(); ++i) {
-      const Author& a = *views[i].author;
-      SpanStyle st = body(views[i].owner);
-      st.keep_together = true;
-      const std::size_t first = out.size();
-      rich(out, a.name, st);
-      // Co-first (*) and corresponding (†) marks as superscripts.
-      SpanStyle sup = st;
-      sup.size = st.size * 0.65;
-      sup.rise = st.size * 0.3;
-      text(out, std::string(a.co_first ? "*" : "") + (a.corresponding ? "†" : ""), sup);
-      if (i + 1 < list.size())
-        text(out, ", ", body());
-      (void)first;
+    // Status and note are italic, their separator too.
+    const SpanStyle plain = row.role == RowRole::status_note ? body(false, true) : body();
+    SpanStyle name;        // the last author's look, for the marks after it
+    bool in_marks = false; // the last span holds marks: more marks join it
+    for (const Run& r : row.runs) {
+      SpanStyle st = plain;
+      switch (r.role) {
+      case RunRole::title:
+      case RunRole::venue_tag:
+        st = body(true);
+        break;
+      case RunRole::author:
+      case RunRole::owner:
+        st = body(r.role == RunRole::owner);
+        st.keep_together = true;
+        name = st;
+        break;
+      case RunRole::co_first:
+      case RunRole::corresponding:
+        // Co-first (*) and corresponding (†) marks as superscripts.
+        if (in_marks) {
+          out.back().text += r.text;
+          continue;
+        }
+        st = name;
+        st.size = name.size * 0.65;
+        st.rise = name.size * 0.3;
+        break;
+      case RunRole::venue:
+      case RunRole::status:
+      case RunRole::note:
+        st = body(false, true);
+        break;
+      case RunRole::award:
+        st = body(true);
+        st.color = st_.primary_color;
+        break;
+      case RunRole::doi:
+      case RunRole::url:
+        st.color = st_.primary_color;
+        st.link = r.link;
+        break;
+      case RunRole::separator:
+      case RunRole::doi_label:
+        break;
+      }
+      const std::size_t before = out.size();
+      if (r.rich)
+        rich(out, *r.rich, st);
+      else
+        text(out, r.role == RunRole::venue_tag ? "[" + r.text + "]" : r.text, st);
+      in_marks =
+          (r.role == RunRole::co_first || r.role == RunRole::corresponding) && out.size() > before;
     }
     return out;
   }
@@ -384,45 +423,9 @@ private:
     const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, c, label);
-    auto line = [&](const std::vector<Span>& spans) {
-      if (!spans.empty())
+    for (const Row& row : pr_.publication_rows(e))
+      if (std::vector<Span> spans = row_spans(row); !spans.empty())
         append(u.main, c.mx, set(spans, c.mw, Align::left, e.where));
-    };
-    line(rich(e.title, body(true)));
-    line(authors(e.authors));
-    std::vector<Span> venue;
-    if (!e.venue_short.empty()) {
-      text(venue, "[" + e.venue_short + "]", body(true));
-      if (!e.journal.empty())
-        text(venue, " ", body());
-    }
-    rich(venue, e.journal, body(false, true));
-    line(venue);
-    for (const auto& aw : e.awards) {
-      SpanStyle s = body(true);
-      s.color = st_.primary_color;
-      line(rich(aw, s));
-    }
-    std::vector<Span> extra;
-    rich(extra, e.status, body(false, true));
-    if (!e.status.empty() && !e.note.empty())
-      text(extra, ". ", body(false, true));
-    rich(extra, e.note, body(false, true));
-    line(extra);
-    if (!e.doi.empty() || !e.url.empty()) {
-      std::vector<Span> link;
-      SpanStyle s = body();
-      s.color = st_.primary_color;
-      if (!e.doi.empty()) {
-        text(link, "DOI: ", body());
-        s.link = doi_url(e.doi);
-        text(link, e.doi, s);
-      } else {
-        s.link = e.url;
-        text(link, display_url(e.url), s);
-      }
-      line(link);
-    }
     aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
     summary_units(units, e.summary, c);
@@ -501,7 +504,8 @@ private:
     }
     append(u.main, c.mx, set(num, c.mw, Align::left, e.where));
     if (!e.inventors.empty())
-      append(u.main, c.mx, set(authors(e.inventors), c.mw, Align::left, e.where));
+      append(u.main, c.mx,
+             set(row_spans(pr_.authors_row(e.inventors, "inventors")), c.mw, Align::left, e.where));
     aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
   }

@@ -111,11 +111,60 @@ DateColumn Presenter::date_column(const Dates& dates, const RichText* location, 
                     spans ? format_time_span(dates, cv_.locale, today_) : std::string(), location};
 }
 
-std::vector<AuthorView> Presenter::authors(const std::vector<Author>& list) const {
-  std::vector<AuthorView> out;
-  for (const auto& a : list)
-    out.push_back(AuthorView{&a, a.highlighted || owner_.matches(a.name.plain())});
-  return out;
+Row Presenter::authors_row(const std::vector<Author>& list, const std::string& field) const {
+  Row row{RowRole::authors, {}};
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Author& a = list[i];
+    const bool owner = a.highlighted || owner_.matches(a.name.plain());
+    row.runs.push_back(Run{owner ? RunRole::owner : RunRole::author, &a.name, "", "",
+                           field + "[" + std::to_string(i) + "]"});
+    if (a.co_first)
+      row.runs.push_back(Run{RunRole::co_first, nullptr, "*", "", ""});
+    if (a.corresponding)
+      row.runs.push_back(Run{RunRole::corresponding, nullptr, "\u2020", "", ""});
+    if (i + 1 < list.size())
+      row.runs.push_back(Run{RunRole::separator, nullptr, ", ", "", ""});
+  }
+  return row;
+}
+
+std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
+  std::vector<Row> rows;
+  rows.push_back(Row{RowRole::title, {Run{RunRole::title, &e.title, "", "", "title"}}});
+  if (!e.authors.empty())
+    rows.push_back(authors_row(e.authors, "authors"));
+  if (!e.venue_short.empty() || !e.journal.empty()) {
+    Row venue{RowRole::venue, {}};
+    if (!e.venue_short.empty())
+      venue.runs.push_back(Run{RunRole::venue_tag, nullptr, e.venue_short, "", "venue_short"});
+    if (!e.venue_short.empty() && !e.journal.empty())
+      venue.runs.push_back(Run{RunRole::separator, nullptr, " ", "", ""});
+    if (!e.journal.empty())
+      venue.runs.push_back(Run{RunRole::venue, &e.journal, "", "", "journal"});
+    rows.push_back(std::move(venue));
+  }
+  for (std::size_t i = 0; i < e.awards.size(); ++i)
+    rows.push_back(
+        Row{RowRole::award,
+            {Run{RunRole::award, &e.awards[i], "", "", "awards[" + std::to_string(i) + "]"}}});
+  if (!e.status.empty() || !e.note.empty()) {
+    Row extra{RowRole::status_note, {}};
+    if (!e.status.empty())
+      extra.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
+    if (!e.status.empty() && !e.note.empty())
+      extra.runs.push_back(Run{RunRole::separator, nullptr, ". ", "", ""});
+    if (!e.note.empty())
+      extra.runs.push_back(Run{RunRole::note, &e.note, "", "", "note"});
+    rows.push_back(std::move(extra));
+  }
+  if (!e.doi.empty())
+    rows.push_back(Row{RowRole::link,
+                       {Run{RunRole::doi_label, nullptr, "DOI: ", "", ""},
+                        Run{RunRole::doi, nullptr, e.doi, doi_url(e.doi), "doi"}}});
+  else if (!e.url.empty())
+    rows.push_back(
+        Row{RowRole::link, {Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"}}});
+  return rows;
 }
 
 SectionView Presenter::section(const Section& sec) const {

@@ -13,6 +13,7 @@
 #include <cvpress/model.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,42 @@ struct DateColumn {
 /// `dates` and `time` may be already escaped for a backend.
 [[nodiscard]] std::string join_when(std::string dates, const std::string& time);
 
-/// One author of a publication or one inventor of a patent.
-struct AuthorView {
-  const Author* author = nullptr; ///< the model's author (name and marks)
-  bool owner = false;             ///< the CV owner: bold in the YAML, or found by name
+/// What a run of an entry's text is: the backends style and wrap runs by
+/// role (the PDF layout with span styles, LaTeX with \cv... macros).
+enum class RunRole : std::uint8_t {
+  title,         ///< the entry's title
+  author,        ///< an author or inventor
+  owner,         ///< the CV owner among them (bold in the YAML, or found by name)
+  co_first,      ///< co-first author mark "*", after the author's name
+  corresponding, ///< corresponding author mark "†", after the author's name
+  separator,     ///< punctuation between runs (", ", " ", ". ")
+  venue_tag,     ///< short venue name, shown in brackets ("[ASPLOS '23]")
+  venue,         ///< the full venue name
+  award,         ///< an award
+  status,        ///< a publication's status ("Under review")
+  note,          ///< a note
+  doi_label,     ///< "DOI: " before a DOI
+  doi,           ///< a DOI; `link` is its https://doi.org/ address
+  url,           ///< a web address shown short; `link` is the address as written
+};
+
+/// A piece of an entry's text with its role.
+struct Run {
+  RunRole role = RunRole::separator; ///< what it is
+  const RichText* rich = nullptr;    ///< the model's text, or null for `text`
+  std::string text;                  ///< plain text when `rich` is null
+  std::string link;                  ///< link target (doi, url); "" for none
+  std::string field;                 ///< model field under the entry ("authors[2]"), for messages
+};
+
+/// What a row of an entry's main column is.
+enum class RowRole : std::uint8_t { title, authors, venue, award, status_note, link };
+
+/// One row of an entry's main column (a paragraph in the PDF, one macro in
+/// LaTeX).
+struct Row {
+  RowRole role = RowRole::title; ///< what it is
+  std::vector<Run> runs;         ///< its runs in reading order
 };
 
 /// One entry as shown.
@@ -97,8 +130,14 @@ public:
 
   /// A section as shown.
   [[nodiscard]] SectionView section(const Section& section) const;
-  /// Authors (or inventors) with the owner found.
-  [[nodiscard]] std::vector<AuthorView> authors(const std::vector<Author>& list) const;
+  /// The authors row of a list (publication authors, patent inventors):
+  /// each name (role owner or author) followed by its marks, ", " between
+  /// them. `field` names the list ("authors", "inventors").
+  [[nodiscard]] Row authors_row(const std::vector<Author>& list, const std::string& field) const;
+  /// A publication's main column, top to bottom: title, authors, venue (tag
+  /// and full name), one row per award, status and note, DOI (else URL).
+  /// Rows with nothing to show are left out (the title row never is).
+  [[nodiscard]] std::vector<Row> publication_rows(const PublicationEntry& e) const;
 
 private:
   const Cv& cv_;

@@ -104,18 +104,6 @@ std::string number(std::size_t value) {
   return std::string(buf, end);
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty())
-      continue;
-    if (!out.empty())
-      out += sep;
-    out += p;
-  }
-  return out;
-}
-
 std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
 }
@@ -257,27 +245,73 @@ private:
     return out + highlights(d.highlights, path);
   }
 
-  std::string authors(const std::vector<Author>& list, const std::string& path) {
-    std::vector<std::string> parts;
-    const std::vector<AuthorView> views = pr_.authors(list);
-    for (std::size_t i = 0; i < views.size(); ++i) {
-      const Author& a = *views[i].author;
-      // The owner (written bold, or found by name) is set by \cvOwner, so a
-      // restyle can change it; the bold of "**Name**" is dropped.
-      const bool owner = views[i].owner;
-      RichText name = a.name;
-      if (owner)
+  // A run's text as LaTeX: its model text (messages name `path`, the
+  // entry's, and the run's field) or its plain text.
+  std::string run_text(const Run& r, const std::string& path) {
+    return r.rich ? rich(*r.rich, path + "." + r.field) : text(r.text);
+  }
+
+  // The run of `role` in `row` as LaTeX; "" when the row has none.
+  std::string role_text(const Row& row, RunRole role, const std::string& path) {
+    for (const Run& r : row.runs)
+      if (r.role == role)
+        return run_text(r, path);
+    return {};
+  }
+
+  std::string authors(const Row& row, const std::string& path) {
+    std::string out;
+    for (const Run& r : row.runs)
+      switch (r.role) {
+      case RunRole::owner: {
+        // The owner (written bold, or found by name) is set by \cvOwner, so
+        // a restyle can change it; the bold of "**Name**" is dropped.
+        RichText name = *r.rich;
         for (auto& run : name.runs)
-          std::visit([](auto& r) { r.format.bold = false; }, run);
-      std::string s = rich(name, path + "[" + number(i) + "]");
-      s = owner ? "\\cvOwner{" + s + "}" : "\\cvAuthor{" + s + "}";
-      if (a.co_first)
-        s += "\\cvCoFirst{}";
-      if (a.corresponding)
-        s += "\\cvCorresponding{}";
-      parts.push_back(s);
+          std::visit([](auto& x) { x.format.bold = false; }, run);
+        out += "\\cvOwner{" + rich(name, path + "." + r.field) + "}";
+        break;
+      }
+      case RunRole::author:
+        out += "\\cvAuthor{" + run_text(r, path) + "}";
+        break;
+      case RunRole::co_first:
+        out += "\\cvCoFirst{}";
+        break;
+      case RunRole::corresponding:
+        out += "\\cvCorresponding{}";
+        break;
+      default: // ", " between authors
+        out += r.text;
+        break;
+      }
+    return out;
+  }
+
+  // One row of a publication's main column (the title is in \cvPublication).
+  std::string publication_row(const Row& row, const std::string& path) {
+    switch (row.role) {
+    case RowRole::title:
+      return {};
+    case RowRole::authors:
+      return "\\cvAuthors{" + authors(row, path) + "}\n";
+    case RowRole::venue:
+      return "\\cvVenue{" + role_text(row, RunRole::venue_tag, path) + "}{" +
+             role_text(row, RunRole::venue, path) + "}\n";
+    case RowRole::award:
+      return "\\cvAward{" + role_text(row, RunRole::award, path) + "}\n";
+    case RowRole::status_note:
+      return "\\cvStatusNote{" + role_text(row, RunRole::status, path) + "}{" +
+             role_text(row, RunRole::note, path) + "}\n";
+    case RowRole::link:
+      for (const Run& r : row.runs)
+        if (r.role == RunRole::doi)
+          return "\\cvDoi{" + escape_url(r.link) + "}{" + text(r.text) + "}\n";
+        else if (r.role == RunRole::url)
+          return "\\cvUrl{" + escape_url(safe_link_target(r.link)) + "}{" + text(r.text) + "}\n";
+      return {};
     }
-    return join(parts, ", ");
+    return {};
   }
 
   // A date column's dates (present/), then its time span. They break only
@@ -337,21 +371,8 @@ private:
         std::string out = "\\cvPublication{" + w.text(view.label) + "}{" +
                           w.rich(x.title, path + ".title") + "}{" + w.dates(view.aside.at(0)) +
                           "}\n";
-        if (!x.authors.empty())
-          out += "\\cvAuthors{" + w.authors(x.authors, path + ".authors") + "}\n";
-        if (!x.venue_short.empty() || !x.journal.empty())
-          out += "\\cvVenue{" + w.text(x.venue_short) + "}{" +
-                 w.rich(x.journal, path + ".journal") + "}\n";
-        for (std::size_t i = 0; i < x.awards.size(); ++i)
-          out += "\\cvAward{" + w.rich(x.awards[i], path + ".awards[" + number(i) + "]") + "}\n";
-        if (!x.status.empty() || !x.note.empty())
-          out += "\\cvStatusNote{" + w.rich(x.status, path + ".status") + "}{" +
-                 w.rich(x.note, path + ".note") + "}\n";
-        if (!x.doi.empty())
-          out += "\\cvDoi{" + escape_url(doi_url(x.doi)) + "}{" + w.text(x.doi) + "}\n";
-        else if (!x.url.empty())
-          out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
-                 w.text(display_url(x.url)) + "}\n";
+        for (const Row& row : w.pr_.publication_rows(x))
+          out += w.publication_row(row, path);
         if (!x.summary.empty())
           out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
         return out;
@@ -391,7 +412,8 @@ private:
                           "}{" + w.rich(x.status, path + ".status") + "}{" +
                           w.dates(view.aside.at(0)) + "}\n";
         if (!x.inventors.empty())
-          out += "\\cvAuthors{" + w.authors(x.inventors, path + ".inventors") + "}\n";
+          out +=
+              "\\cvAuthors{" + w.authors(w.pr_.authors_row(x.inventors, "inventors"), path) + "}\n";
         return out;
       }
       std::string operator()(const OneLineEntry& x) {
