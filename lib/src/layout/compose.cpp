@@ -18,8 +18,8 @@ public:
   Composer(const Cv& cv, const Style& style, const Resources& res, const Presenter& pr,
            Typesetter& ts, const PageGeometry& g)
       : SpanMaker(style, cv.settings.bold_keywords), cv_(cv), st_(style), res_(res), pr_(pr),
-        ts_(ts), left_(g.left), width_(g.width), page_h_(g.top - g.bottom), axis_(g.axis),
-        align_(style.justify ? Align::justify : Align::left) {}
+        ts_(ts), measure_(ts), left_(g.left), width_(g.width), page_h_(g.top - g.bottom),
+        axis_(g.axis), align_(style.justify ? Align::justify : Align::left) {}
 
   std::vector<Block> run() {
     header();
@@ -33,7 +33,8 @@ private:
   const Style& st_;
   const Resources& res_;
   const Presenter& pr_;
-  Typesetter& ts_;
+  Typesetter& ts_;       // sets paragraphs
+  TextMeasure& measure_; // widths of one-line text (the same fonts)
   double left_, width_;
   double page_h_; // text area height: taller units are split into lines
   double axis_;   // mirror axis of a right-to-left document, else 0
@@ -126,7 +127,7 @@ private:
     if (items.empty())
       return;
     const Span sep{st_.contact_separator, body()};
-    const double sep_w = ts_.measure({&sep, 1});
+    const double sep_w = measure_.measure({&sep, 1});
     std::vector<Span> line;
     double line_w = 0;
     auto flush = [&] {
@@ -136,7 +137,7 @@ private:
       line_w = 0;
     };
     for (auto& item : items) {
-      const double iw = ts_.measure(item);
+      const double iw = measure_.measure(item);
       if (!line.empty() && line_w + sep_w + iw > w)
         flush();
       if (!line.empty()) {
@@ -159,7 +160,7 @@ private:
     for (const auto& ev : v.entries)
       if (!ev.label.empty()) {
         Span sp{ev.label, body()};
-        label_w_ = std::max(label_w_, ts_.measure({&sp, 1}) + 6);
+        label_w_ = std::max(label_w_, measure_.measure({&sp, 1}) + 6);
       }
     // One date column width per section, so main columns line up; it
     // widens (up to 40% of the text width) to keep dates unbroken.
@@ -170,7 +171,8 @@ private:
         if (a.empty())
           continue;
         const Span sp{a, body()};
-        section_dw_ = std::max(section_dw_, std::min(ts_.measure({&sp, 1}) + 0.5, width_ * 0.4));
+        section_dw_ =
+            std::max(section_dw_, std::min(measure_.measure({&sp, 1}) + 0.5, width_ * 0.4));
       }
     for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
