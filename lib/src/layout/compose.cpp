@@ -324,13 +324,13 @@ private:
     }
   }
 
-  void details_head(std::vector<Unit>& units, std::vector<std::vector<Span>> head,
-                    const EntryDetails& d, const SourceLocation& where, const EntryView& view) {
+  void details_head(std::vector<Unit>& units, const std::vector<Row>& head, const EntryDetails& d,
+                    const SourceLocation& where, const EntryView& view) {
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
-    for (const auto& spans : head)
-      if (!spans.empty())
+    for (const Row& row : head)
+      if (std::vector<Span> spans = row_spans(row); !spans.empty())
         append(u.main, c.mx, set(spans, c.mw, Align::left, where));
     aside_lines(u, c, aside, d.dates.where);
     units.push_back(std::move(u));
@@ -339,24 +339,15 @@ private:
   }
 
   void entry(const EducationEntry& e, std::vector<Unit>& units, const EntryView& view) {
-    std::vector<Span> second;
-    if (!e.degree.empty()) {
-      rich(second, e.degree, body());
-      if (!e.area.empty())
-        text(second, pr_.english() ? " in " : ", ", body());
-    }
-    rich(second, e.area, body());
-    details_head(units, {rich(e.institution, body(true)), std::move(second)}, e.details, e.where,
-                 view);
+    details_head(units, pr_.head_rows(e), e.details, e.where, view);
   }
 
   void entry(const ExperienceEntry& e, std::vector<Unit>& units, const EntryView& view) {
-    details_head(units, {rich(e.position, body(true)), rich(e.company, body())}, e.details, e.where,
-                 view);
+    details_head(units, pr_.head_rows(e), e.details, e.where, view);
   }
 
   void entry(const NormalEntry& e, std::vector<Unit>& units, const EntryView& view) {
-    details_head(units, {rich(e.name, body(true))}, e.details, e.where, view);
+    details_head(units, pr_.head_rows(e), e.details, e.where, view);
   }
 
   // A row of the presentation stage as spans: the look of each run role.
@@ -393,7 +384,17 @@ private:
       case RunRole::venue:
       case RunRole::status:
       case RunRole::note:
+      case RunRole::service_role:
         st = body(false, true);
+        break;
+      case RunRole::event_tag:
+        st = body(true);
+        break;
+      case RunRole::number:
+        if (!r.link.empty()) {
+          st.color = st_.primary_color;
+          st.link = r.link;
+        }
         break;
       case RunRole::award:
         st = body(true);
@@ -406,13 +407,21 @@ private:
         break;
       case RunRole::separator:
       case RunRole::doi_label:
+      case RunRole::subtitle:
+      case RunRole::degree:
+      case RunRole::area:
+      case RunRole::event:
         break;
       }
       const std::size_t before = out.size();
       if (r.rich)
         rich(out, *r.rich, st);
       else
-        text(out, r.role == RunRole::venue_tag ? "[" + r.text + "]" : r.text, st);
+        text(out,
+             r.role == RunRole::venue_tag   ? "[" + r.text + "]"
+             : r.role == RunRole::event_tag ? "[" + r.text + "] "
+                                            : r.text,
+             st);
       in_marks =
           (r.role == RunRole::co_first || r.role == RunRole::corresponding) && out.size() > before;
     }
@@ -474,15 +483,7 @@ private:
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
-    std::vector<Span> line;
-    if (!e.event_short.empty())
-      text(line, "[" + e.event_short + "] ", body(true));
-    rich(line, e.event, body());
-    if (!e.role.empty()) {
-      text(line, " — ", body());
-      rich(line, e.role, body(false, true));
-    }
-    append(u.main, c.mx, set(line, c.mw, Align::left, e.where));
+    append(u.main, c.mx, set(row_spans(pr_.service_row(e)), c.mw, Align::left, e.where));
     aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
   }
@@ -491,23 +492,8 @@ private:
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
-    append(u.main, c.mx, set(rich(e.title, body(true)), c.mw, Align::left, e.where));
-    std::vector<Span> num;
-    SpanStyle ns = body();
-    if (!e.url.empty()) {
-      ns.link = e.url;
-      ns.color = st_.primary_color;
-    }
-    text(num, e.patent_number, ns);
-    if (!e.status.empty()) {
-      text(num, " (", body());
-      rich(num, e.status, body(false, true));
-      text(num, ")", body());
-    }
-    append(u.main, c.mx, set(num, c.mw, Align::left, e.where));
-    if (!e.inventors.empty())
-      append(u.main, c.mx,
-             set(row_spans(pr_.authors_row(e.inventors, "inventors")), c.mw, Align::left, e.where));
+    for (const Row& row : pr_.patent_rows(e))
+      append(u.main, c.mx, set(row_spans(row), c.mw, Align::left, e.where));
     aside_lines(u, c, aside, e.dates.where);
     units.push_back(std::move(u));
   }

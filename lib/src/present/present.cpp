@@ -167,6 +167,62 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
   return rows;
 }
 
+namespace {
+
+Run rich_run(RunRole role, const RichText& text, std::string field) {
+  return Run{role, &text, "", "", std::move(field)};
+}
+
+Run plain_run(RunRole role, std::string text, std::string link = "") {
+  return Run{role, nullptr, std::move(text), std::move(link), ""};
+}
+
+} // namespace
+
+std::vector<Row> Presenter::head_rows(const EducationEntry& e) const {
+  Row second{RowRole::subtitle, {rich_run(RunRole::degree, e.degree, "degree")}};
+  if (!e.degree.empty() && !e.area.empty())
+    second.runs.push_back(plain_run(RunRole::separator, english() ? " in " : ", "));
+  second.runs.push_back(rich_run(RunRole::area, e.area, "area"));
+  return {Row{RowRole::title, {rich_run(RunRole::title, e.institution, "institution")}},
+          std::move(second)};
+}
+
+std::vector<Row> Presenter::head_rows(const ExperienceEntry& e) const {
+  return {Row{RowRole::title, {rich_run(RunRole::title, e.position, "position")}},
+          Row{RowRole::subtitle, {rich_run(RunRole::subtitle, e.company, "company")}}};
+}
+
+std::vector<Row> Presenter::head_rows(const NormalEntry& e) const {
+  return {Row{RowRole::title, {rich_run(RunRole::title, e.name, "name")}}};
+}
+
+Row Presenter::service_row(const ServiceEntry& e) const {
+  Row row{RowRole::title, {}};
+  if (!e.event_short.empty())
+    row.runs.push_back(plain_run(RunRole::event_tag, e.event_short));
+  row.runs.push_back(rich_run(RunRole::event, e.event, "event"));
+  if (!e.role.empty()) {
+    row.runs.push_back(plain_run(RunRole::separator, " \u2014 "));
+    row.runs.push_back(rich_run(RunRole::service_role, e.role, "role"));
+  }
+  return row;
+}
+
+std::vector<Row> Presenter::patent_rows(const PatentEntry& e) const {
+  std::vector<Row> rows{Row{RowRole::title, {rich_run(RunRole::title, e.title, "title")}}};
+  Row number{RowRole::subtitle, {plain_run(RunRole::number, e.patent_number, e.url)}};
+  if (!e.status.empty()) {
+    number.runs.push_back(plain_run(RunRole::separator, " ("));
+    number.runs.push_back(rich_run(RunRole::status, e.status, "status"));
+    number.runs.push_back(plain_run(RunRole::separator, ")"));
+  }
+  rows.push_back(std::move(number));
+  if (!e.inventors.empty())
+    rows.push_back(authors_row(e.inventors, "inventors"));
+  return rows;
+}
+
 SectionView Presenter::section(const Section& sec) const {
   SectionView v;
   v.section = &sec;

@@ -37,7 +37,10 @@ struct DateColumn {
 /// What a run of an entry's text is: the backends style and wrap runs by
 /// role (the PDF layout with span styles, LaTeX with \cv... macros).
 enum class RunRole : std::uint8_t {
-  title,         ///< the entry's title
+  title,         ///< the entry's title (institution, position, name, ...)
+  subtitle,      ///< the line under it (company)
+  degree,        ///< an education's degree
+  area,          ///< an education's area, after the degree
   author,        ///< an author or inventor
   owner,         ///< the CV owner among them (bold in the YAML, or found by name)
   co_first,      ///< co-first author mark "*", after the author's name
@@ -45,6 +48,10 @@ enum class RunRole : std::uint8_t {
   separator,     ///< punctuation between runs (", ", " ", ". ")
   venue_tag,     ///< short venue name, shown in brackets ("[ASPLOS '23]")
   venue,         ///< the full venue name
+  event_tag,     ///< a service's short event name, shown in brackets before the event
+  event,         ///< a service's event
+  service_role,  ///< a service's role, after the event
+  number,        ///< a patent number; `link` is its page ("" for none)
   award,         ///< an award
   status,        ///< a publication's status ("Under review")
   note,          ///< a note
@@ -63,7 +70,7 @@ struct Run {
 };
 
 /// What a row of an entry's main column is.
-enum class RowRole : std::uint8_t { title, authors, venue, award, status_note, link };
+enum class RowRole : std::uint8_t { title, subtitle, authors, venue, award, status_note, link };
 
 /// One row of an entry's main column (a paragraph in the PDF, one macro in
 /// LaTeX).
@@ -138,6 +145,18 @@ public:
   /// and full name), one row per award, status and note, DOI (else URL).
   /// Rows with nothing to show are left out (the title row never is).
   [[nodiscard]] std::vector<Row> publication_rows(const PublicationEntry& e) const;
+  /// An education's main column head: institution; degree and area ("PhD
+  /// in Physics", or "PhD, Physics" in other languages than English).
+  [[nodiscard]] std::vector<Row> head_rows(const EducationEntry& e) const;
+  /// An experience's main column head: position; company.
+  [[nodiscard]] std::vector<Row> head_rows(const ExperienceEntry& e) const;
+  /// A normal entry's main column head: its name.
+  [[nodiscard]] std::vector<Row> head_rows(const NormalEntry& e) const;
+  /// A service's one row: "[tag] event — role".
+  [[nodiscard]] Row service_row(const ServiceEntry& e) const;
+  /// A patent's main column: title; number (linked) and "(status)";
+  /// inventors when there are any.
+  [[nodiscard]] std::vector<Row> patent_rows(const PatentEntry& e) const;
 
 private:
   const Cv& cv_;

@@ -292,6 +292,7 @@ private:
   std::string publication_row(const Row& row, const std::string& path) {
     switch (row.role) {
     case RowRole::title:
+    case RowRole::subtitle: // publications have none
       return {};
     case RowRole::authors:
       return "\\cvAuthors{" + authors(row, path) + "}\n";
@@ -351,21 +352,25 @@ private:
       // The argument order follows what is printed: main column top to
       // bottom, then the date column (dates, location), as the PDF layout.
       std::string operator()(const EducationEntry& x) {
-        return "\\cvEducation{" + w.rich(x.institution, path + ".institution") + "}{" +
-               w.rich(x.degree, path + ".degree") + "}{" + w.rich(x.area, path + ".area") + "}{" +
-               w.dates(view.aside.at(0)) + "}{" + w.rich(x.details.location, path + ".location") +
-               "}\n" + w.details_tail(x.details, path);
-      }
-      std::string operator()(const ExperienceEntry& x) {
-        return "\\cvExperience{" + w.rich(x.position, path + ".position") + "}{" +
-               w.rich(x.company, path + ".company") + "}{" + w.dates(view.aside.at(0)) + "}{" +
+        const std::vector<Row> head = w.pr_.head_rows(x);
+        return "\\cvEducation{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+               w.role_text(head[1], RunRole::degree, path) + "}{" +
+               w.role_text(head[1], RunRole::area, path) + "}{" + w.dates(view.aside.at(0)) + "}{" +
                w.rich(x.details.location, path + ".location") + "}\n" +
                w.details_tail(x.details, path);
       }
-      std::string operator()(const NormalEntry& x) {
-        return "\\cvNormal{" + w.rich(x.name, path + ".name") + "}{" + w.dates(view.aside.at(0)) +
+      std::string operator()(const ExperienceEntry& x) {
+        const std::vector<Row> head = w.pr_.head_rows(x);
+        return "\\cvExperience{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+               w.role_text(head[1], RunRole::subtitle, path) + "}{" + w.dates(view.aside.at(0)) +
                "}{" + w.rich(x.details.location, path + ".location") + "}\n" +
                w.details_tail(x.details, path);
+      }
+      std::string operator()(const NormalEntry& x) {
+        const std::vector<Row> head = w.pr_.head_rows(x);
+        return "\\cvNormal{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+               w.dates(view.aside.at(0)) + "}{" + w.rich(x.details.location, path + ".location") +
+               "}\n" + w.details_tail(x.details, path);
       }
       std::string operator()(const PublicationEntry& x) {
         std::string out = "\\cvPublication{" + w.text(view.label) + "}{" +
@@ -400,20 +405,22 @@ private:
         return out;
       }
       std::string operator()(const ServiceEntry& x) {
-        return "\\cvService{" + w.text(x.event_short) + "}{" + w.rich(x.event, path + ".event") +
-               "}{" + w.rich(x.role, path + ".role") + "}{" + w.dates(view.aside.at(0)) + "}{" +
-               w.rich(x.location, path + ".location") + "}\n";
+        const Row row = w.pr_.service_row(x);
+        return "\\cvService{" + w.role_text(row, RunRole::event_tag, path) + "}{" +
+               w.role_text(row, RunRole::event, path) + "}{" +
+               w.role_text(row, RunRole::service_role, path) + "}{" + w.dates(view.aside.at(0)) +
+               "}{" + w.rich(x.location, path + ".location") + "}\n";
       }
       std::string operator()(const PatentEntry& x) {
-        std::string number_text = w.text(x.patent_number);
-        if (!x.url.empty())
-          number_text = href(x.url, number_text);
-        std::string out = "\\cvPatent{" + w.rich(x.title, path + ".title") + "}{" + number_text +
-                          "}{" + w.rich(x.status, path + ".status") + "}{" +
+        const std::vector<Row> rows = w.pr_.patent_rows(x);
+        std::string number_text = w.role_text(rows[1], RunRole::number, path);
+        if (const std::string& link = rows[1].runs.at(0).link; !link.empty())
+          number_text = href(link, number_text);
+        std::string out = "\\cvPatent{" + w.role_text(rows[0], RunRole::title, path) + "}{" +
+                          number_text + "}{" + w.role_text(rows[1], RunRole::status, path) + "}{" +
                           w.dates(view.aside.at(0)) + "}\n";
-        if (!x.inventors.empty())
-          out +=
-              "\\cvAuthors{" + w.authors(w.pr_.authors_row(x.inventors, "inventors"), path) + "}\n";
+        if (rows.size() > 2)
+          out += "\\cvAuthors{" + w.authors(rows[2], path) + "}\n";
         return out;
       }
       std::string operator()(const OneLineEntry& x) {
