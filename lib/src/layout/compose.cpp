@@ -353,8 +353,11 @@ private:
   // A row of the presentation stage as spans: the look of each run role.
   std::vector<Span> row_spans(const Row& row) const {
     std::vector<Span> out;
-    // Status and note are italic, their separator too.
-    const SpanStyle plain = row.role == RowRole::status_note ? body(false, true) : body();
+    // Separators take the row's look: italic between status and note, bold
+    // after a one-line label.
+    const SpanStyle plain = row.role == RowRole::status_note ? body(false, true)
+                            : row.role == RowRole::one_line  ? body(true)
+                                                             : body();
     SpanStyle name;        // the last author's look, for the marks after it
     bool in_marks = false; // the last span holds marks: more marks join it
     for (const Run& r : row.runs) {
@@ -362,6 +365,7 @@ private:
       switch (r.role) {
       case RunRole::title:
       case RunRole::venue_tag:
+      case RunRole::label:
         st = body(true);
         break;
       case RunRole::author:
@@ -411,10 +415,20 @@ private:
       case RunRole::degree:
       case RunRole::area:
       case RunRole::event:
+      case RunRole::location:
+      case RunRole::host:
+        break;
+      case RunRole::details:
+        st = body();
         break;
       }
       const std::size_t before = out.size();
-      if (r.rich)
+      if (r.rich && r.role == RunRole::title && !r.link.empty()) {
+        // A linked title (talks): the link covers the whole title.
+        rich(out, *r.rich, st);
+        for (std::size_t k = before; k < out.size(); ++k)
+          out[k].style.link = r.link;
+      } else if (r.rich)
         rich(out, *r.rich, st);
       else
         text(out,
@@ -445,28 +459,15 @@ private:
   void entry(const TalkEntry& e, std::vector<Unit>& units, const EntryView& view) {
     const std::vector<std::string> when = view.aside_lines();
     const Columns c = columns("");
+    const std::vector<Row> rows = pr_.talk_rows(e);
     Unit head;
-    std::vector<Span> title = rich(e.title, body(true));
-    if (!e.url.empty())
-      for (auto& sp : title)
-        sp.style.link = e.url;
-    append(head.main, c.mx, set(title, c.mw, Align::left, e.where));
+    append(head.main, c.mx, set(row_spans(rows[0]), c.mw, Align::left, e.where));
     units.push_back(std::move(head));
     for (std::size_t i = 0; i < e.events.size(); ++i) {
       const TalkEvent& ev = e.events[i];
       Unit u;
-      std::vector<Span> line = rich(ev.name, body());
-      if (!ev.location.empty()) {
-        text(line, ", ", body());
-        rich(line, ev.location, body());
-      }
-      if (!ev.host.empty()) {
-        text(line, " (host: ", body());
-        rich(line, ev.host, body());
-        text(line, ")", body());
-      }
       append(u.main, c.mx + k_bullet_indent,
-             set(line, c.mw - k_bullet_indent, Align::left, ev.where));
+             set(row_spans(rows[i + 1]), c.mw - k_bullet_indent, Align::left, ev.where));
       append(u.label, c.mx + 2,
              set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
       aside_lines(u, c, {when[i]}, ev.dates.where);
@@ -499,9 +500,7 @@ private:
   }
 
   void entry(const OneLineEntry& e, std::vector<Unit>& units, const EntryView&) {
-    std::vector<Span> line = rich(e.label, body(true));
-    text(line, ": ", body(true));
-    rich(line, e.details, body());
+    const std::vector<Span> line = row_spans(pr_.one_line_row(e));
     Unit u;
     u.splittable = true;
     append(u.main, left_, set(line, width_, align_, e.where));

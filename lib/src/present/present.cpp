@@ -209,6 +209,34 @@ Row Presenter::service_row(const ServiceEntry& e) const {
   return row;
 }
 
+std::vector<Row> Presenter::talk_rows(const TalkEntry& e) const {
+  Run title = rich_run(RunRole::title, e.title, "title");
+  title.link = e.url;
+  std::vector<Row> rows{Row{RowRole::title, {std::move(title)}}};
+  for (std::size_t i = 0; i < e.events.size(); ++i) {
+    const TalkEvent& ev = e.events[i];
+    const std::string at = "events[" + std::to_string(i) + "].";
+    Row row{RowRole::event, {rich_run(RunRole::event, ev.name, at + "name")}};
+    if (!ev.location.empty()) {
+      row.runs.push_back(plain_run(RunRole::separator, ", "));
+      row.runs.push_back(rich_run(RunRole::location, ev.location, at + "location"));
+    }
+    if (!ev.host.empty()) {
+      row.runs.push_back(plain_run(RunRole::separator, " (host: "));
+      row.runs.push_back(rich_run(RunRole::host, ev.host, at + "host"));
+      row.runs.push_back(plain_run(RunRole::separator, ")"));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Row Presenter::one_line_row(const OneLineEntry& e) const {
+  return Row{RowRole::one_line,
+             {rich_run(RunRole::label, e.label, "label"), plain_run(RunRole::separator, ": "),
+              rich_run(RunRole::details, e.details, "details")}};
+}
+
 std::vector<Row> Presenter::patent_rows(const PatentEntry& e) const {
   std::vector<Row> rows{Row{RowRole::title, {rich_run(RunRole::title, e.title, "title")}}};
   Row number{RowRole::subtitle, {plain_run(RunRole::number, e.patent_number, e.url)}};

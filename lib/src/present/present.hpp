@@ -52,6 +52,10 @@ enum class RunRole : std::uint8_t {
   event,         ///< a service's event
   service_role,  ///< a service's role, after the event
   number,        ///< a patent number; `link` is its page ("" for none)
+  location,      ///< a talk event's place
+  host,          ///< a talk event's host
+  label,         ///< a one-line entry's label ("Languages")
+  details,       ///< a one-line entry's text after the label
   award,         ///< an award
   status,        ///< a publication's status ("Under review")
   note,          ///< a note
@@ -70,7 +74,17 @@ struct Run {
 };
 
 /// What a row of an entry's main column is.
-enum class RowRole : std::uint8_t { title, subtitle, authors, venue, award, status_note, link };
+enum class RowRole : std::uint8_t {
+  title,       ///< the entry's first line (a talk's title links to its `url`)
+  subtitle,    ///< the line under the title
+  authors,     ///< authors or inventors
+  venue,       ///< a publication's venue
+  award,       ///< one award
+  status_note, ///< a publication's status and note (separators italic too)
+  link,        ///< DOI or URL
+  event,       ///< one delivery of a talk
+  one_line,    ///< "label: details" (separators bold like the label)
+};
 
 /// One row of an entry's main column (a paragraph in the PDF, one macro in
 /// LaTeX).
@@ -154,6 +168,11 @@ public:
   [[nodiscard]] std::vector<Row> head_rows(const NormalEntry& e) const;
   /// A service's one row: "[tag] event — role".
   [[nodiscard]] Row service_row(const ServiceEntry& e) const;
+  /// A talk's title (its runs linked to `url`), then one row per event:
+  /// "name, location (host: host)".
+  [[nodiscard]] std::vector<Row> talk_rows(const TalkEntry& e) const;
+  /// A one-line entry: "label: details".
+  [[nodiscard]] Row one_line_row(const OneLineEntry& e) const;
   /// A patent's main column: title; number (linked) and "(status)";
   /// inventors when there are any.
   [[nodiscard]] std::vector<Row> patent_rows(const PatentEntry& e) const;

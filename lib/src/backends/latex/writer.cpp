@@ -292,7 +292,9 @@ private:
   std::string publication_row(const Row& row, const std::string& path) {
     switch (row.role) {
     case RowRole::title:
-    case RowRole::subtitle: // publications have none
+    case RowRole::subtitle: // publications have none of these
+    case RowRole::event:
+    case RowRole::one_line:
       return {};
     case RowRole::authors:
       return "\\cvAuthors{" + authors(row, path) + "}\n";
@@ -383,20 +385,21 @@ private:
         return out;
       }
       std::string operator()(const TalkEntry& x) {
-        std::string title = w.rich(x.title, path + ".title");
-        if (!x.url.empty())
-          title = href(x.url, title);
+        const std::vector<Row> rows = w.pr_.talk_rows(x);
+        std::string title = w.role_text(rows[0], RunRole::title, path);
+        if (const std::string& link = rows[0].runs.at(0).link; !link.empty())
+          title = href(link, title);
         std::string out = "\\cvTalk{" + title + "}\n";
         if (!x.events.empty()) {
           out += "\\begin{cvEvents}\n";
           for (std::size_t i = 0; i < x.events.size(); ++i) {
             const TalkEvent& ev = x.events[i];
-            const std::string p = path + ".events[" + number(i) + "]";
+            const Row& row = rows[i + 1];
             const std::string when =
                 join_when(w.dates(view.aside.at(i)), ev.time.empty() ? "" : w.text(ev.time));
-            out += "\\cvEvent{" + w.rich(ev.name, p + ".name") + "}{" +
-                   w.rich(ev.location, p + ".location") + "}{" + w.rich(ev.host, p + ".host") +
-                   "}{" + when + "}\n";
+            out += "\\cvEvent{" + w.role_text(row, RunRole::event, path) + "}{" +
+                   w.role_text(row, RunRole::location, path) + "}{" +
+                   w.role_text(row, RunRole::host, path) + "}{" + when + "}\n";
           }
           out += "\\end{cvEvents}\n";
         }
@@ -424,8 +427,9 @@ private:
         return out;
       }
       std::string operator()(const OneLineEntry& x) {
-        return "\\cvOneLine{" + w.rich(x.label, path + ".label") + "}{" +
-               w.rich(x.details, path + ".details") + "}\n";
+        const Row row = w.pr_.one_line_row(x);
+        return "\\cvOneLine{" + w.role_text(row, RunRole::label, path) + "}{" +
+               w.role_text(row, RunRole::details, path) + "}\n";
       }
       std::string operator()(const BulletEntry& x) {
         return "\\cvBullet{" + w.rich(x.bullet, path + ".bullet") + "}\n";
