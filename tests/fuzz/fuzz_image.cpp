@@ -3,7 +3,7 @@
 // exactly as a render does; libharu must then neither crash nor abort.
 #include "backends/pdf/hpdf_document.hpp"
 #include "fuzz_common.hpp"
-#include "layout/image.hpp"
+#include "resources/image.hpp"
 
 #include <cvpress/diagnostics.hpp>
 
@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (static_cast<std::uint64_t>(info->width) * static_cast<std::uint64_t>(info->height) >
       4'000'000)
     return 0;
-  const bool png = info->format == cvpress::detail::ImageItem::Format::png;
+  const bool png = info->format == cvpress::detail::ImageFormat::png;
   if (png && !cvpress::detail::png_data_problem(bytes).empty())
     return 0;
   try {

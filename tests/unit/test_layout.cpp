@@ -1,9 +1,9 @@
 // CV layout tests: pagination rules, text area, header links, photos, dates,
 // and the trace golden.
 #include "fonts/font_set.hpp"
-#include "layout/dates.hpp"
-#include "layout/image.hpp"
 #include "layout/layout.hpp"
+#include "present/dates.hpp"
+#include "resources/image.hpp"
 #include "test_layout_support.hpp"
 #include "text/translations.hpp"
 
@@ -315,8 +315,10 @@ TEST_CASE("layout: photo is validated before use") {
   write_file(dir / "text.png", "hello");
   const Style st = default_style();
   Cv cv = small_cv();
-  write_file(dir / "cv.yaml", "cv:\n  name: Jane\n  photo: x.png\n");
+  // The loader records where `photo:` is written (test_file_access checks
+  // it end to end); errors point there.
   cv.source_file = (dir / "cv.yaml").string();
+  cv.header.photo_where = SourceLocation{cv.source_file, 3, 3};
 
   cv.header.photo = "ok.png";
   LaidOutDocument doc = layout_cv(cv, st, dir);

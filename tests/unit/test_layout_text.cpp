@@ -1,5 +1,5 @@
 // Typesetter tests: line breaking, bidi, Arabic shaping, font fallback warnings.
-#include "layout/text.hpp"
+#include "layout/paragraph.hpp"
 
 #include <doctest/doctest.h>
 

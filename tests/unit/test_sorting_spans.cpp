@@ -1,8 +1,8 @@
 // settings.sort (entry order by date, collation and family name), time spans
 // under date ranges (style/design show_time_spans_in) and the default output
 // file name: loader, shared helpers, and both backends end to end.
-#include "core/sections.hpp"
-#include "layout/dates.hpp"
+#include "present/sections.hpp"
+#include "present/dates.hpp"
 #include "layout/layout.hpp"
 #include "scratch_dir.hpp"
 #include "style/style.hpp"

@@ -143,6 +143,7 @@ struct Header {
   std::vector<std::string> phones;                  ///< `phone` (string or list)
   std::vector<std::string> websites;                ///< `website` (string or list)
   std::string photo;                                ///< `photo` path, relative to the CV file
+  SourceLocation photo_where;                       ///< where `photo` is written (for errors)
   std::vector<SocialNetwork> social_networks;       ///< `social_networks`
   std::vector<CustomConnection> custom_connections; ///< `custom_connections`
   friend bool operator==(const Header&, const Header&) = default;

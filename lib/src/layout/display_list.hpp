@@ -3,6 +3,8 @@
 // Contract between layout/ (produces) and the painters (backends/pdf draws it
 // with libharu; trace() prints it for golden tests).
 // Coordinates are PDF points with the origin at the page's bottom-left, y up.
+#include "resources/image.hpp"
+
 #include <cvpress/diagnostics.hpp>
 
 #include <cstdint>
@@ -46,10 +48,11 @@ struct RectItem {
 
 /// A raster image (already validated and fully read).
 struct ImageItem {
-  double x = 0, y = 0, width = 0, height = 0;           ///< placement box
-  enum class Format { png, jpeg } format = Format::png; ///< encoding of `bytes`
-  std::string bytes;                                    ///< the file's content
-  /// Set by layout once the bytes passed every check (structure, CRCs and,
+  double x = 0, y = 0, width = 0, height = 0; ///< placement box
+  using Format = ImageFormat;                 ///< PNG or JPEG
+  Format format = Format::png;                ///< encoding of `bytes`
+  std::string bytes;                          ///< the file's content
+  /// Set by layout for a photo resource that passed every check (structure, CRCs and,
   /// for PNG, the inflated data); painters check unmarked images themselves.
   bool checked = false;
 };

@@ -3,13 +3,13 @@
 #include <cvpress/load.hpp>
 #include <cvpress/mojibake.hpp>
 
-#include "core/sections.hpp"
 #include "load/dates.hpp"
 #include "load/markup.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
 #include "text/locale_format.hpp"
+#include "text/section_keys.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -692,6 +692,8 @@ private:
     h.phones = plain_list(*fs, "phone", path);
     h.websites = plain_list(*fs, "website", path);
     h.photo = plain(*fs, "photo", path);
+    if (const Field* f = find(*fs, "photo"))
+      h.photo_where = at(*f->key_node);
     if (const Field* f = find(*fs, "social_networks"); f && f->value->kind != Kind::null)
       load_list(*f->value, join(path, "social_networks"),
                 [&](const YamlNode& item, const std::string& ip) {

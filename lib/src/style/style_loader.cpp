@@ -2,9 +2,9 @@
 
 #include <cvpress/style.hpp>
 
-#include "core/sections.hpp"
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
+#include "text/section_keys.hpp"
 
 #include <cvpress/files.hpp>
 #include <cvpress/load.hpp>

@@ -3,12 +3,8 @@
 
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
-#include "core/sections.hpp"
-#include "layout/dates.hpp"
+#include "present/present.hpp"
 #include "text/locale_format.hpp"
-#include "text/name_match.hpp"
-#include "text/names.hpp"
-#include "text/translations.hpp"
 
 #include <unicode/uchar.h>
 
@@ -108,18 +104,6 @@ std::string number(std::size_t value) {
   return std::string(buf, end);
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty())
-      continue;
-    if (!out.empty())
-      out += sep;
-    out += p;
-  }
-  return out;
-}
-
 std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
 }
@@ -128,15 +112,10 @@ std::string href(std::string_view url, const std::string& body) {
 class BodyWriter {
 public:
   BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, const Style& style)
-      : cv_(cv), style_(style), warnings_(warnings), owner_(cv.header.name),
-        name_order_(style.name_order) {
-    tag_ = resolve_language(cv.locale.language);
-    if (tag_.empty())
-      tag_ = "en";
-  }
+      : cv_(cv), warnings_(warnings), pr_(cv, style), tag_(pr_.tag()) {}
 
-  /// The CV's language tag, e.g. "en", "zh".
-  [[nodiscard]] const std::string& tag() const { return tag_; }
+  /// What the CV shows (shared with the PDF layout).
+  [[nodiscard]] const Presenter& presenter() const { return pr_; }
 
   Features features;
 
@@ -178,13 +157,9 @@ public:
 
 private:
   const Cv& cv_;
-  const Style& style_;
   std::vector<Diagnostic>& warnings_;
-  std::string tag_;                                 // the CV's language
-  NameMatcher owner_;                               // finds the owner in author lists
-  NameStyle name_order_;                            // header name: Latin and native order
-  bool section_spans_ = false;                      // time spans under date ranges
-  CalendarDate today_ = current_date(cv_.settings); // end of open ranges
+  Presenter pr_;
+  const std::string& tag_; // the CV's language
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
     std::string tex = m.tex;
@@ -221,27 +196,18 @@ private:
                            "the LaTeX backend does not place photos; it is left out"});
     std::string out = "\\begin{cvHeader}\n";
     // "Qiaoling Chen (陈巧玲)", arranged for the CV's language.
-    out += "\\cvName{" + text(display_name(h.name, tag_, name_order_)) + "}\n";
+    out += "\\cvName{" + text(pr_.header_name()) + "}\n";
     if (!h.headline.empty())
       out += "\\cvHeadline{" + rich(h.headline, "cv.headline") + "}\n";
     for (const auto& line : h.affiliation)
       out += "\\cvAffiliation{" + text(line) + "}\n";
     std::vector<std::string> contacts;
-    if (!h.location.empty())
-      contacts.push_back(text(h.location));
-    for (const auto& e : h.emails)
-      contacts.push_back(href("mailto:" + percent_encode(e), text(e)));
-    for (const auto& p : h.phones)
-      contacts.push_back(href(tel_uri(p), text(p)));
-    for (const auto& w : h.websites)
-      contacts.push_back(href(w, text(display_url(w))));
-    for (const auto& sn : h.social_networks) {
-      const auto [shown, url] = social_link(sn);
-      contacts.push_back(url.empty() ? text(shown) : href(url, text(shown)));
-    }
-    for (const auto& cc : h.custom_connections) {
-      const std::string shown = text(cc.placeholder);
-      contacts.push_back(cc.url.empty() ? shown : href(cc.url, shown));
+    for (const ContactView& c : pr_.contacts()) {
+      const std::string shown = text(c.shown);
+      if (c.email)
+        contacts.push_back(href("mailto:" + percent_encode(c.shown), shown));
+      else
+        contacts.push_back(c.uri.empty() ? shown : href(c.uri, shown));
     }
     if (!contacts.empty()) {
       out += "\\begin{cvContacts}\n";
@@ -279,33 +245,83 @@ private:
     return out + highlights(d.highlights, path);
   }
 
-  std::string authors(const std::vector<Author>& list, const std::string& path) {
-    std::vector<std::string> parts;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const Author& a = list[i];
-      // The owner (written bold, or found by name) is set by \cvOwner, so a
-      // restyle can change it; the bold of "**Name**" is dropped.
-      const bool owner = a.highlighted || owner_.matches(a.name.plain());
-      RichText name = a.name;
-      if (owner)
-        for (auto& run : name.runs)
-          std::visit([](auto& r) { r.format.bold = false; }, run);
-      std::string s = rich(name, path + "[" + number(i) + "]");
-      s = owner ? "\\cvOwner{" + s + "}" : "\\cvAuthor{" + s + "}";
-      if (a.co_first)
-        s += "\\cvCoFirst{}";
-      if (a.corresponding)
-        s += "\\cvCorresponding{}";
-      parts.push_back(s);
-    }
-    return join(parts, ", ");
+  // A run's text as LaTeX: its model text (messages name `path`, the
+  // entry's, and the run's field) or its plain text.
+  std::string run_text(const Run& r, const std::string& path) {
+    return r.rich ? rich(*r.rich, path + "." + r.field) : text(r.text);
   }
 
-  // Dates as the PDF layout writes them (layout/dates). They break only at
-  // the range separator: spaces inside a date become no-break spaces
+  // The run of `role` in `row` as LaTeX; "" when the row has none.
+  std::string role_text(const Row& row, RunRole role, const std::string& path) {
+    for (const Run& r : row.runs)
+      if (r.role == role)
+        return run_text(r, path);
+    return {};
+  }
+
+  std::string authors(const Row& row, const std::string& path) {
+    std::string out;
+    for (const Run& r : row.runs)
+      switch (r.role) {
+      case RunRole::owner: {
+        // The owner (written bold, or found by name) is set by \cvOwner, so
+        // a restyle can change it; the bold of "**Name**" is dropped.
+        RichText name = *r.rich;
+        for (auto& run : name.runs)
+          std::visit([](auto& x) { x.format.bold = false; }, run);
+        out += "\\cvOwner{" + rich(name, path + "." + r.field) + "}";
+        break;
+      }
+      case RunRole::author:
+        out += "\\cvAuthor{" + run_text(r, path) + "}";
+        break;
+      case RunRole::co_first:
+        out += "\\cvCoFirst{}";
+        break;
+      case RunRole::corresponding:
+        out += "\\cvCorresponding{}";
+        break;
+      default: // ", " between authors
+        out += r.text;
+        break;
+      }
+    return out;
+  }
+
+  // One row of a publication's main column (the title is in \cvPublication).
+  std::string publication_row(const Row& row, const std::string& path) {
+    switch (row.role) {
+    case RowRole::title:
+    case RowRole::subtitle: // publications have none of these
+    case RowRole::event:
+    case RowRole::one_line:
+      return {};
+    case RowRole::authors:
+      return "\\cvAuthors{" + authors(row, path) + "}\n";
+    case RowRole::venue:
+      return "\\cvVenue{" + role_text(row, RunRole::venue_tag, path) + "}{" +
+             role_text(row, RunRole::venue, path) + "}\n";
+    case RowRole::award:
+      return "\\cvAward{" + role_text(row, RunRole::award, path) + "}\n";
+    case RowRole::status_note:
+      return "\\cvStatusNote{" + role_text(row, RunRole::status, path) + "}{" +
+             role_text(row, RunRole::note, path) + "}\n";
+    case RowRole::link:
+      for (const Run& r : row.runs)
+        if (r.role == RunRole::doi)
+          return "\\cvDoi{" + escape_url(r.link) + "}{" + text(r.text) + "}\n";
+        else if (r.role == RunRole::url)
+          return "\\cvUrl{" + escape_url(safe_link_target(r.link)) + "}{" + text(r.text) + "}\n";
+      return {};
+    }
+    return {};
+  }
+
+  // A date column's dates (present/), then its time span. They break only
+  // at the range separator: spaces inside a date become no-break spaces
   // ("Sept~2013 – June~2017"); CLDR's thin spaces become ordinary ones.
-  std::string dates(const Dates& d) {
-    const std::string formatted = format_dates(d, cv_.locale);
+  std::string dates(const DateColumn& column) {
+    const std::string& formatted = column.dates;
     const std::string sep = " " + cv_.locale.to.value_or("\u2013") + " ";
     std::string out;
     std::size_t start = 0;
@@ -324,76 +340,66 @@ private:
       start = end + sep.size();
     }
     std::string result = text(out);
-    if (section_spans_)
-      if (const std::string span = format_time_span(d, cv_.locale, today_); !span.empty())
-        result += "\\cvTimeSpan{" + text(span) + "}";
+    if (!column.time_span.empty())
+      result += "\\cvTimeSpan{" + text(column.time_span) + "}";
     return result;
   }
 
-  std::string entry(const Entry& e, const std::string& path, std::size_t number_label) {
+  std::string entry(const EntryView& view, const std::string& path) {
     struct Visitor {
       BodyWriter& w;
       const std::string& path;
-      std::size_t label;
+      const EntryView& view;
 
       // The argument order follows what is printed: main column top to
       // bottom, then the date column (dates, location), as the PDF layout.
       std::string operator()(const EducationEntry& x) {
-        return "\\cvEducation{" + w.rich(x.institution, path + ".institution") + "}{" +
-               w.rich(x.degree, path + ".degree") + "}{" + w.rich(x.area, path + ".area") + "}{" +
-               w.dates(x.details.dates) + "}{" + w.rich(x.details.location, path + ".location") +
-               "}\n" + w.details_tail(x.details, path);
-      }
-      std::string operator()(const ExperienceEntry& x) {
-        return "\\cvExperience{" + w.rich(x.position, path + ".position") + "}{" +
-               w.rich(x.company, path + ".company") + "}{" + w.dates(x.details.dates) + "}{" +
+        const std::vector<Row> head = w.pr_.head_rows(x);
+        return "\\cvEducation{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+               w.role_text(head[1], RunRole::degree, path) + "}{" +
+               w.role_text(head[1], RunRole::area, path) + "}{" + w.dates(view.aside.at(0)) + "}{" +
                w.rich(x.details.location, path + ".location") + "}\n" +
                w.details_tail(x.details, path);
       }
-      std::string operator()(const NormalEntry& x) {
-        return "\\cvNormal{" + w.rich(x.name, path + ".name") + "}{" + w.dates(x.details.dates) +
+      std::string operator()(const ExperienceEntry& x) {
+        const std::vector<Row> head = w.pr_.head_rows(x);
+        return "\\cvExperience{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+               w.role_text(head[1], RunRole::subtitle, path) + "}{" + w.dates(view.aside.at(0)) +
                "}{" + w.rich(x.details.location, path + ".location") + "}\n" +
                w.details_tail(x.details, path);
       }
+      std::string operator()(const NormalEntry& x) {
+        const std::vector<Row> head = w.pr_.head_rows(x);
+        return "\\cvNormal{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+               w.dates(view.aside.at(0)) + "}{" + w.rich(x.details.location, path + ".location") +
+               "}\n" + w.details_tail(x.details, path);
+      }
       std::string operator()(const PublicationEntry& x) {
-        const std::string label = x.label.empty() ? "" : "[" + x.label + "]";
-        std::string out = "\\cvPublication{" + w.text(label) + "}{" +
-                          w.rich(x.title, path + ".title") + "}{" + w.dates(x.dates) + "}\n";
-        if (!x.authors.empty())
-          out += "\\cvAuthors{" + w.authors(x.authors, path + ".authors") + "}\n";
-        if (!x.venue_short.empty() || !x.journal.empty())
-          out += "\\cvVenue{" + w.text(x.venue_short) + "}{" +
-                 w.rich(x.journal, path + ".journal") + "}\n";
-        for (std::size_t i = 0; i < x.awards.size(); ++i)
-          out += "\\cvAward{" + w.rich(x.awards[i], path + ".awards[" + number(i) + "]") + "}\n";
-        if (!x.status.empty() || !x.note.empty())
-          out += "\\cvStatusNote{" + w.rich(x.status, path + ".status") + "}{" +
-                 w.rich(x.note, path + ".note") + "}\n";
-        if (!x.doi.empty())
-          out += "\\cvDoi{" + escape_url(doi_url(x.doi)) + "}{" + w.text(x.doi) + "}\n";
-        else if (!x.url.empty())
-          out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
-                 w.text(display_url(x.url)) + "}\n";
+        std::string out = "\\cvPublication{" + w.text(view.label) + "}{" +
+                          w.rich(x.title, path + ".title") + "}{" + w.dates(view.aside.at(0)) +
+                          "}\n";
+        for (const Row& row : w.pr_.publication_rows(x))
+          out += w.publication_row(row, path);
         if (!x.summary.empty())
           out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
         return out;
       }
       std::string operator()(const TalkEntry& x) {
-        std::string title = w.rich(x.title, path + ".title");
-        if (!x.url.empty())
-          title = href(x.url, title);
+        const std::vector<Row> rows = w.pr_.talk_rows(x);
+        std::string title = w.role_text(rows[0], RunRole::title, path);
+        if (const std::string& link = rows[0].runs.at(0).link; !link.empty())
+          title = href(link, title);
         std::string out = "\\cvTalk{" + title + "}\n";
         if (!x.events.empty()) {
           out += "\\begin{cvEvents}\n";
           for (std::size_t i = 0; i < x.events.size(); ++i) {
             const TalkEvent& ev = x.events[i];
-            const std::string p = path + ".events[" + number(i) + "]";
-            std::string when = w.dates(ev.dates);
-            if (!ev.time.empty())
-              when += (when.empty() ? "" : ", ") + w.text(ev.time);
-            out += "\\cvEvent{" + w.rich(ev.name, p + ".name") + "}{" +
-                   w.rich(ev.location, p + ".location") + "}{" + w.rich(ev.host, p + ".host") +
-                   "}{" + when + "}\n";
+            const Row& row = rows[i + 1];
+            const std::string when =
+                join_when(w.dates(view.aside.at(i)), ev.time.empty() ? "" : w.text(ev.time));
+            out += "\\cvEvent{" + w.role_text(row, RunRole::event, path) + "}{" +
+                   w.role_text(row, RunRole::location, path) + "}{" +
+                   w.role_text(row, RunRole::host, path) + "}{" + when + "}\n";
           }
           out += "\\end{cvEvents}\n";
         }
@@ -402,62 +408,44 @@ private:
         return out;
       }
       std::string operator()(const ServiceEntry& x) {
-        return "\\cvService{" + w.text(x.event_short) + "}{" + w.rich(x.event, path + ".event") +
-               "}{" + w.rich(x.role, path + ".role") + "}{" + w.dates(x.dates) + "}{" +
-               w.rich(x.location, path + ".location") + "}\n";
+        const Row row = w.pr_.service_row(x);
+        return "\\cvService{" + w.role_text(row, RunRole::event_tag, path) + "}{" +
+               w.role_text(row, RunRole::event, path) + "}{" +
+               w.role_text(row, RunRole::service_role, path) + "}{" + w.dates(view.aside.at(0)) +
+               "}{" + w.rich(x.location, path + ".location") + "}\n";
       }
       std::string operator()(const PatentEntry& x) {
-        std::string number_text = w.text(x.patent_number);
-        if (!x.url.empty())
-          number_text = href(x.url, number_text);
-        std::string out = "\\cvPatent{" + w.rich(x.title, path + ".title") + "}{" + number_text +
-                          "}{" + w.rich(x.status, path + ".status") + "}{" + w.dates(x.dates) +
-                          "}\n";
-        if (!x.inventors.empty())
-          out += "\\cvAuthors{" + w.authors(x.inventors, path + ".inventors") + "}\n";
+        const std::vector<Row> rows = w.pr_.patent_rows(x);
+        std::string number_text = w.role_text(rows[1], RunRole::number, path);
+        if (const std::string& link = rows[1].runs.at(0).link; !link.empty())
+          number_text = href(link, number_text);
+        std::string out = "\\cvPatent{" + w.role_text(rows[0], RunRole::title, path) + "}{" +
+                          number_text + "}{" + w.role_text(rows[1], RunRole::status, path) + "}{" +
+                          w.dates(view.aside.at(0)) + "}\n";
+        if (rows.size() > 2)
+          out += "\\cvAuthors{" + w.authors(rows[2], path) + "}\n";
         return out;
       }
       std::string operator()(const OneLineEntry& x) {
-        return "\\cvOneLine{" + w.rich(x.label, path + ".label") + "}{" +
-               w.rich(x.details, path + ".details") + "}\n";
+        const Row row = w.pr_.one_line_row(x);
+        return "\\cvOneLine{" + w.role_text(row, RunRole::label, path) + "}{" +
+               w.role_text(row, RunRole::details, path) + "}\n";
       }
       std::string operator()(const BulletEntry& x) {
         return "\\cvBullet{" + w.rich(x.bullet, path + ".bullet") + "}\n";
       }
       std::string operator()(const NumberedEntry& x) {
-        return "\\cvNumbered{" + number(label) + ".}{" + w.rich(x.number, path + ".number") + "}\n";
+        return "\\cvNumbered{" + view.label + "}{" + w.rich(x.number, path + ".number") + "}\n";
       }
       std::string operator()(const ReversedNumberedEntry& x) {
-        return "\\cvNumbered{" + number(label) + ".}{" +
+        return "\\cvNumbered{" + view.label + "}{" +
                w.rich(x.reversed_number, path + ".reversed_number") + "}\n";
       }
       std::string operator()(const TextEntry& x) {
         return "\\cvText{" + w.rich(x.text, path) + "}\n";
       }
     };
-    return std::visit(Visitor{*this, path, number_label}, e);
-  }
-
-  // True when the entry shows something in the date column.
-  static bool has_aside(const Entry& e) {
-    return std::visit(
-        [](const auto& x) {
-          using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, EducationEntry> || std::is_same_v<T, ExperienceEntry> ||
-                        std::is_same_v<T, NormalEntry>)
-            return !x.details.dates.empty() || !x.details.location.empty();
-          else if constexpr (std::is_same_v<T, PublicationEntry> || std::is_same_v<T, PatentEntry>)
-            return !x.dates.empty();
-          else if constexpr (std::is_same_v<T, ServiceEntry>)
-            return !x.dates.empty() || !x.location.empty();
-          else if constexpr (std::is_same_v<T, TalkEntry>)
-            return std::any_of(x.events.begin(), x.events.end(), [](const TalkEvent& ev) {
-              return !ev.dates.empty() || !ev.time.empty();
-            });
-          else
-            return false;
-        },
-        e);
+    return std::visit(Visitor{*this, path, view}, *view.entry);
   }
 
   static const SourceLocation& where_of(const Entry& e) {
@@ -467,17 +455,15 @@ private:
   std::string section(const Section& s) {
     const std::string base = "cv.sections." + s.key;
     std::string out = "\n" + source_comment(base, s.where);
-    const std::string title = section_display_title(s.key, s.title, tag_);
-    out += "\\cvSection{" + text(title) + "}{" + escape_text(title) + "}\n";
-    section_spans_ = shows_time_spans(style_, s.key, s.title);
-    const std::vector<std::size_t> order = entry_order(cv_, s);
+    const SectionView v = pr_.section(s);
+    out += "\\cvSection{" + text(v.title) + "}{" + escape_text(v.title) + "}\n";
     if (s.entries.empty())
       return out;
     // Sections whose entries form one list.
     std::string open, close;
     // Like the PDF layout: without any date or location the entries use the
     // full width.
-    if (!std::any_of(s.entries.begin(), s.entries.end(), has_aside)) {
+    if (!v.has_aside) {
       open = "\\begingroup\\cvFullWidth\n";
       close = "\\endgroup\n";
     }
@@ -499,34 +485,22 @@ private:
       close = "\\end{cvBullets}\n" + close;
     }
     out += open;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Entry& e = s.entries[order[i]];
-      const std::string path = base + "[" + number(order[i]) + "]";
-      const bool reversed = std::holds_alternative<ReversedNumberedEntry>(e);
-      out += source_comment(path, where_of(e));
-      out += entry(e, path, reversed ? n - i : i + 1);
+    for (const EntryView& ev : v.entries) {
+      const std::string path = base + "[" + number(ev.index) + "]";
+      out += source_comment(path, where_of(*ev.entry));
+      out += entry(ev, path);
     }
-    return out + close + marks_legend(s);
+    return out + close + marks_legend(v);
   }
 
   // "* co-first author  † corresponding author" (only the marks used), as
   // the PDF layout writes it under a publications section.
-  std::string marks_legend(const Section& s) {
-    bool co_first = false, corresponding = false;
-    for (const auto& e : s.entries)
-      if (const auto* p = std::get_if<PublicationEntry>(&e))
-        for (const auto& a : p->authors) {
-          co_first = co_first || a.co_first;
-          corresponding = corresponding || a.corresponding;
-        }
-    if (!co_first && !corresponding)
+  std::string marks_legend(const SectionView& v) {
+    if (v.legend.empty())
       return {};
     std::string legend;
-    if (co_first)
-      legend = text("* " + std::string(translate(Word::co_first_author, tag_)));
-    if (corresponding)
-      legend += (legend.empty() ? "" : "\\quad ") +
-                text("\u2020 " + std::string(translate(Word::corresponding_author, tag_)));
+    for (const auto& item : v.legend)
+      legend += (legend.empty() ? "" : "\\quad ") + text(item);
     return "\\cvMarksLegend{" + legend + "}\n";
   }
 };
@@ -677,15 +651,16 @@ std::string typeset_text(std::string_view s, Features& features) {
 
 std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
   BodyWriter body(cv, warnings, style);
-  body.features.rtl_document = is_rtl(body.tag());
+  const Presenter& pr = body.presenter();
+  body.features.rtl_document = is_rtl(pr.tag());
   const std::string text = body.document_body();
   DocumentMeta meta;
-  meta.author = metadata_name(cv.header.name, body.tag());
-  meta.name = display_name(cv.header.name, body.tag(), NameStyle::latin_only);
-  meta.title = meta.author.empty() ? std::string("CV") : meta.author + " \u2013 CV";
-  meta.english = body.tag() == "en" || body.tag().starts_with("en-");
-  meta.tag = body.tag();
-  meta.rtl = is_rtl(body.tag());
+  meta.author = pr.document_author();
+  meta.name = pr.owner_name();
+  meta.title = pr.document_title();
+  meta.english = pr.english();
+  meta.tag = pr.tag();
+  meta.rtl = is_rtl(pr.tag());
   std::string out = make_preamble(style, body.features, meta);
   out += "\n\\begin{document}\n";
   out += text;

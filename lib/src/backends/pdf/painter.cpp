@@ -3,7 +3,7 @@
 #include "backends/pdf/hpdf_document.hpp"
 #include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
-#include "layout/image.hpp"
+#include "resources/image.hpp"
 
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/version.hpp>

@@ -23,7 +23,8 @@ public:
     PhotoAccess access;
     access.allowed_dirs = options.allowed_dirs;
     access.max_pixels = options.limits.max_image_pixels;
-    LaidOutDocument document = layout_cv(cv, style, options.base_dir, access);
+    LaidOutDocument document =
+        layout_document(cv, style, resolve_resources(cv, options.base_dir, access));
     if (options.limits.max_pages > 0 &&
         document.pages.size() > static_cast<std::size_t>(options.limits.max_pages))
       throw RenderError("the CV needs " + std::to_string(document.pages.size()) +

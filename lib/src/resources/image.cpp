@@ -1,8 +1,7 @@
-#include "layout/image.hpp"
+#include "resources/image.hpp"
 
 #include <zlib.h>
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -20,27 +19,16 @@ unsigned be16(std::string_view b, std::size_t at) {
   return (unsigned(std::uint8_t(b[at])) << 8) | unsigned(std::uint8_t(b[at + 1]));
 }
 
-std::uint32_t crc32(std::string_view data) {
-  static const auto table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k)
-        c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (char ch : data)
-    c = table[(c ^ std::uint8_t(ch)) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
+// zlib's CRC-32 (the one PNG chunks use).
+std::uint32_t chunk_crc(std::string_view data) {
+  return static_cast<std::uint32_t>(
+      ::crc32_z(0, reinterpret_cast<const Bytef*>(data.data()), data.size()));
 }
 
 constexpr int k_max_pixels = 30000;
 
 std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
-  ImageInfo info{ImageItem::Format::png, 0, 0};
+  ImageInfo info{ImageFormat::png, 0, 0};
   std::size_t at = 8;
   bool first = true, idat = false, palette = false, plte = false, last_idat = false;
   while (true) {
@@ -60,7 +48,7 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
         why = "invalid PNG (bad chunk type)";
         return std::nullopt;
       }
-    if (crc32(b.substr(at + 4, 4 + len)) != be32(b, at + 8 + len)) {
+    if (chunk_crc(b.substr(at + 4, 4 + len)) != be32(b, at + 8 + len)) {
       why = "corrupt PNG (CRC mismatch in a " + std::string(type) + " chunk)";
       return std::nullopt;
     }
@@ -137,7 +125,7 @@ std::optional<ImageInfo> inspect_png(std::string_view b, std::string& why) {
 }
 
 std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
-  ImageInfo info{ImageItem::Format::jpeg, 0, 0};
+  ImageInfo info{ImageFormat::jpeg, 0, 0};
   std::size_t at = 2;
   bool sof = false;
   while (true) {

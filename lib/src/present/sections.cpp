@@ -1,10 +1,11 @@
-#include "core/sections.hpp"
+#include "present/sections.hpp"
+
+#include "text/section_keys.hpp"
 
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <climits>
 #include <numeric>
 #include <optional>
@@ -79,25 +80,6 @@ std::string leading_name(const std::string& text) {
 }
 
 } // namespace
-
-std::string fold_section_key(std::string_view key) {
-  std::string out;
-  for (char c : key)
-    out +=
-        c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-const Section* find_section(const std::vector<Section>& sections, std::string_view key) {
-  for (const auto& s : sections)
-    if (s.key == key)
-      return &s;
-  const std::string folded = fold_section_key(key);
-  for (const auto& s : sections)
-    if (fold_section_key(s.key) == folded)
-      return &s;
-  return nullptr;
-}
 
 SortOrder sort_order(const Settings& settings, const Section& section) {
   std::optional<SortOrder> all;

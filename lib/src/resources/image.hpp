@@ -1,7 +1,6 @@
 #pragma once
 // Minimal raster validation before anything reaches libharu (which aborts
 // the process on some broken files, e.g. a truncated PNG).
-#include "layout/display_list.hpp"
 
 #include <optional>
 #include <string>
@@ -9,9 +8,12 @@
 
 namespace cvpress::detail {
 
+/// How a raster image is encoded.
+enum class ImageFormat { png, jpeg };
+
 /// A validated image: its format and pixel size.
 struct ImageInfo {
-  ImageItem::Format format = ImageItem::Format::png;
+  ImageFormat format = ImageFormat::png;
   int width = 0;
   int height = 0;
 };

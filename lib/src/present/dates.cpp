@@ -1,4 +1,4 @@
-#include "layout/dates.hpp"
+#include "present/dates.hpp"
 
 #include "text/locale_format.hpp"
 

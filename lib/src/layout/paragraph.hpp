@@ -76,14 +76,24 @@ void break_lines(std::span<const double> advances, std::span<const std::uint8_t>
 
 // ------------------------------------------------------------- typesetter
 
+/// Width of text set on one line: what composition (label and date column
+/// widths, contact packing) asks of the fonts. Typesetter measures with the
+/// style's fonts; shaped widths plug in behind the same call.
+class TextMeasure {
+public:
+  virtual ~TextMeasure() = default;
+  /// Width of `spans` on one line, in points.
+  virtual double measure(std::span<const Span> spans) = 0;
+};
+
 /// Typesets paragraphs with the style's fonts. One per layout run (not
 /// thread-safe; holds ICU iterators and scratch buffers).
-class Typesetter {
+class Typesetter final : public TextMeasure {
 public:
   /// `language`: locale for line breaking (RenderCV name or BCP-47 tag).
   /// Uncovered characters are reported once each into `warnings`.
   Typesetter(const Style& style, const std::string& language, std::vector<Diagnostic>& warnings);
-  ~Typesetter();
+  ~Typesetter() override;
   Typesetter(const Typesetter&) = delete;
   Typesetter& operator=(const Typesetter&) = delete;
 
@@ -94,7 +104,7 @@ public:
   std::vector<LaidLine> set(std::span<const Span> spans, double width, Align align,
                             const SourceLocation& where);
   /// Width of `spans` on one line (no warnings: set() reports them).
-  double measure(std::span<const Span> spans);
+  double measure(std::span<const Span> spans) override;
   /// Ascender/descender of a role's first face, in em.
   FaceMetrics role_metrics(FontRole role);
   /// Line box height for text of `size`.

@@ -1,6 +1,6 @@
 #pragma once
-// Section look-up and entry order (settings.sort), shared by the loader and
-// every backend so that all outputs list entries in the same order.
+// Entry order (settings.sort), shared by every backend so that all outputs
+// list entries in the same order.
 #include <cvpress/model.hpp>
 
 #include <cstddef>
@@ -9,16 +9,6 @@
 #include <vector>
 
 namespace cvpress::detail {
-
-/// A section key or title in snake_case: lower case, ' ' and '-' read as '_'
-/// ("Work Experience" → "work_experience"), as RenderCV compares them.
-[[nodiscard]] std::string fold_section_key(std::string_view key);
-
-/// The section whose key is `key`: the same key, else the same after folding
-/// case and reading ' ' and '-' as '_' ("Work Experience" = "work_experience").
-/// nullptr when there is none.
-[[nodiscard]] const Section* find_section(const std::vector<Section>& sections,
-                                          std::string_view key);
 
 /// The order settings.sort gives a section: the rule naming it, else the
 /// rule for every section (`sort: ORDER`), else SortOrder::none.

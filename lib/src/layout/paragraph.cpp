@@ -1,4 +1,4 @@
-#include "layout/text.hpp"
+#include "layout/paragraph.hpp"
 #include "text/unicode.hpp"
 
 #include "text/locale_format.hpp"

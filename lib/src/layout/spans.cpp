@@ -1,0 +1,112 @@
+// Model text to styled spans.
+#include "layout/spans.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace cvpress::detail {
+
+SpanStyle SpanMaker::body(bool bold, bool italic) const {
+  SpanStyle s;
+  s.size = style_.body_size;
+  s.color = style_.text_color;
+  s.bold = bold;
+  s.italic = italic;
+  return s;
+}
+
+void SpanMaker::rich(std::vector<Span>& out, const RichText& rt, const SpanStyle& base) const {
+  for (const auto& run : rt.runs) {
+    std::visit(
+        [&](const auto& r) {
+          using T = std::decay_t<decltype(r)>;
+          Span sp;
+          sp.style = base;
+          sp.style.bold = base.bold || r.format.bold;
+          sp.style.italic = base.italic || r.format.italic;
+          if (!r.format.link.empty()) {
+            sp.style.link = r.format.link;
+            sp.style.color = style_.primary_color; // links look like links (classic)
+          }
+          if constexpr (std::is_same_v<T, MathRun>) {
+            sp.text = r.unicode;
+          } else {
+            sp.text = r.text;
+            if constexpr (std::is_same_v<T, CodeRun>)
+              sp.style.role = FontRole::mono;
+          }
+          if constexpr (std::is_same_v<T, TextRun>)
+            push_with_keywords(out, std::move(sp));
+          else if (!sp.text.empty())
+            out.push_back(std::move(sp));
+        },
+        run);
+  }
+}
+
+// settings.bold_keywords: every occurrence in ordinary text is bold.
+void SpanMaker::push_with_keywords(std::vector<Span>& out, Span sp) const {
+  const auto& keys = bold_keywords_;
+  while (!sp.text.empty()) {
+    std::size_t best = std::string::npos, len = 0;
+    if (!sp.style.bold)
+      for (const auto& k : keys) {
+        if (k.empty())
+          continue;
+        const std::size_t at = sp.text.find(k);
+        if (at < best || (at == best && k.size() > len)) {
+          best = at;
+          len = k.size();
+        }
+      }
+    if (best == std::string::npos) {
+      out.push_back(std::move(sp));
+      return;
+    }
+    Span head{sp.text.substr(0, best), sp.style};
+    Span key{sp.text.substr(best, len), sp.style};
+    key.style.bold = true;
+    if (!head.text.empty())
+      out.push_back(std::move(head));
+    out.push_back(std::move(key));
+    sp.text.erase(0, best + len);
+  }
+}
+
+std::vector<Span> SpanMaker::rich(const RichText& rt, const SpanStyle& base) const {
+  std::vector<Span> out;
+  rich(out, rt, base);
+  return out;
+}
+
+void SpanMaker::text(std::vector<Span>& out, std::string s, const SpanStyle& style) {
+  if (!s.empty())
+    out.push_back(Span{std::move(s), style});
+}
+
+std::vector<Span> small_caps(const std::string& text, const SpanStyle& style) {
+  std::vector<Span> out;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0)
+      c = 0xFFFD;
+    const bool small = u_islower(c);
+    if (out.empty() || (out.back().style.size < style.size) != small) {
+      out.push_back(Span{"", style});
+      if (small)
+        out.back().style.size = style.size * 0.8;
+    }
+    const UChar32 u = small ? u_toupper(c) : c;
+    char buf[4];
+    std::int32_t k = 0;
+    U8_APPEND_UNSAFE(buf, k, u);
+    out.back().text.append(buf, static_cast<std::size_t>(k));
+  }
+  return out;
+}
+
+} // namespace cvpress::detail
