@@ -21,7 +21,8 @@ void fix_png_crcs(std::string& b) {
     return;
   for (std::size_t at = 8; at + 12 <= b.size();) {
     const auto* u = reinterpret_cast<const unsigned char*>(b.data());
-    const std::uint64_t len = (std::uint64_t(u[at]) << 24) | (u[at + 1] << 16) | (u[at + 2] << 8) | u[at + 3];
+    const std::uint64_t len =
+        (std::uint64_t(u[at]) << 24) | (u[at + 1] << 16) | (u[at + 2] << 8) | u[at + 3];
     if (at + 12 + len > b.size())
       return;
     const auto crc = static_cast<std::uint32_t>(

@@ -2,8 +2,8 @@
 // normal and the asan builds replay them. The same files are in the fuzz
 // corpora (tests/fuzz/corpus/<target>/regress-*), which the fuzz ctests replay.
 #include "backends/pdf/painter.hpp"
-#include "resources/image.hpp"
 #include "load/markup.hpp"
+#include "resources/image.hpp"
 
 #include <doctest/doctest.h>
 #include <zlib.h>

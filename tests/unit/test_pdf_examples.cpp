@@ -3,8 +3,8 @@
 // section titles, entry titles, authors, highlights, displayed dates) is in
 // the pdftotext output, and no word lies outside the page's text area.
 #include "fonts/font_set.hpp"
-#include "present/dates.hpp"
 #include "layout/layout.hpp"
+#include "present/dates.hpp"
 #include "scratch_dir.hpp"
 #include "style/style_loader.hpp"
 #include "text/locale_format.hpp"

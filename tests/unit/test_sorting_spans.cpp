@@ -1,9 +1,9 @@
 // settings.sort (entry order by date, collation and family name), time spans
 // under date ranges (style/design show_time_spans_in) and the default output
 // file name: loader, shared helpers, and both backends end to end.
-#include "present/sections.hpp"
-#include "present/dates.hpp"
 #include "layout/layout.hpp"
+#include "present/dates.hpp"
+#include "present/sections.hpp"
 #include "scratch_dir.hpp"
 #include "style/style.hpp"
 #include "style/style_loader.hpp"
