@@ -214,21 +214,6 @@ TEST_CASE("pdf painter: documents painted in parallel threads are identical") {
     CHECK(r == expected);
 }
 
-TEST_CASE("pdf painter: SOURCE_DATE_EPOCH is parsed strictly") {
-  ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
-  CHECK(source_date_epoch_from_env() == std::optional<std::int64_t>(86400));
-  ::setenv("SOURCE_DATE_EPOCH", "253402300799", 1);
-  CHECK(source_date_epoch_from_env() == std::optional<std::int64_t>(253402300799));
-  ::setenv("SOURCE_DATE_EPOCH", "253402300800", 1);
-  CHECK_FALSE(source_date_epoch_from_env().has_value());
-  ::setenv("SOURCE_DATE_EPOCH", "-1", 1);
-  CHECK_FALSE(source_date_epoch_from_env().has_value());
-  ::setenv("SOURCE_DATE_EPOCH", "12x", 1);
-  CHECK_FALSE(source_date_epoch_from_env().has_value());
-  ::unsetenv("SOURCE_DATE_EPOCH");
-  CHECK_FALSE(source_date_epoch_from_env().has_value());
-}
-
 TEST_CASE("pdf painter: a libharu failure becomes RenderError") {
   LaidOutDocument doc;
   Page page;

@@ -705,17 +705,4 @@ std::string paint_pdf(const LaidOutDocument& document, const PaintOptions& optio
   return Painter(document, options).run();
 }
 
-std::optional<std::int64_t> source_date_epoch_from_env() {
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (!value || !*value)
-    return std::nullopt;
-  std::int64_t epoch = 0;
-  const char* end = value + std::strlen(value);
-  auto [ptr, ec] = std::from_chars(value, end, epoch);
-  // PDF dates have four-digit years: up to 9999-12-31T23:59:59Z.
-  if (ec != std::errc() || ptr != end || epoch < 0 || epoch > 253402300799)
-    return std::nullopt;
-  return epoch;
-}
-
 } // namespace cvpress::detail
