@@ -191,6 +191,10 @@ TEST_CASE("pdf painter: output is deterministic and dated only on request") {
   CHECK(bytes == paint_pdf(doc, dated));
   dated.date_epoch = 253402300799; // the last PDF date
   CHECK(paint_pdf(doc, dated).find("/CreationDate (D:99991231235959Z") != std::string::npos);
+  dated.date_epoch = 0;
+  CHECK(paint_pdf(doc, dated).find("/CreationDate (D:19700101000000Z") != std::string::npos);
+  dated.date_epoch = 951868799; // a leap day's last second
+  CHECK(paint_pdf(doc, dated).find("/CreationDate (D:20000229235959Z") != std::string::npos);
 }
 
 TEST_CASE("pdf painter: documents painted in parallel threads are identical") {

@@ -16,9 +16,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <map>
 #include <set>
 #include <string_view>
@@ -202,31 +201,20 @@ std::string safe_name(std::string_view s) {
   return out.empty() ? std::string("Font") : out.substr(0, 100);
 }
 
-// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
-void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
-}
-
+// A PDF date (UTC) from seconds since 1970-01-01T00:00:00Z.
 HPDF_Date utc_date(std::int64_t epoch) {
-  std::int64_t days = epoch / 86400;
-  std::int64_t secs = epoch % 86400;
-  if (secs < 0) {
-    secs += 86400;
-    --days;
-  }
+  using namespace std::chrono;
+  const sys_seconds time{seconds{epoch}};
+  const sys_days day = floor<days>(time);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{time - day};
   HPDF_Date d{};
-  civil_from_days(days, d.year, d.month, d.day);
-  d.hour = static_cast<HPDF_INT>(secs / 3600);
-  d.minutes = static_cast<HPDF_INT>(secs / 60 % 60);
-  d.seconds = static_cast<HPDF_INT>(secs % 60);
+  d.year = static_cast<int>(ymd.year());
+  d.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  d.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  d.hour = static_cast<HPDF_INT>(hms.hours().count());
+  d.minutes = static_cast<HPDF_INT>(hms.minutes().count());
+  d.seconds = static_cast<HPDF_INT>(hms.seconds().count());
   d.ind = 'Z';
   return d;
 }
