@@ -322,15 +322,11 @@ std::string_view accent_mark(std::string_view name) {
 
 // ------------------------------------------------------------ UTF-8 helpers
 
-// Length of the UTF-8 sequence starting at s[i] (1 for stray bytes).
+// Length of the UTF-8 sequence starting at s[i] (1 for an ill-formed byte).
 std::size_t cp_len(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80           ? 1
-                  : (c >> 5) == 0x6  ? 2
-                  : (c >> 4) == 0xE  ? 3
-                  : (c >> 3) == 0x1E ? 4
-                                     : 1;
-  return i + n <= s.size() ? n : 1;
+  std::size_t end = i;
+  next_code_point(s, end);
+  return end - i;
 }
 
 // Splits UTF-8 text into code point strings.
@@ -459,12 +455,8 @@ std::string double_struck(std::string_view cp) {
     code = 0x1D7D8 + static_cast<std::uint32_t>(c - '0');
   else
     return std::string(cp);
-  // Four-byte UTF-8.
   std::string out;
-  out += static_cast<char>(0xF0 | (code >> 18));
-  out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-  out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-  out += static_cast<char>(0x80 | (code & 0x3F));
+  append_utf8(out, code);
   return out;
 }
 

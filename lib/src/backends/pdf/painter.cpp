@@ -4,6 +4,7 @@
 #include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/image.hpp"
+#include "text/unicode.hpp"
 
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/version.hpp>
@@ -38,24 +39,6 @@ namespace cvpress::detail {
 namespace {
 
 // ---------------------------------------------------------------- helpers
-
-// Decodes UTF-8, calling `emit` per code point; malformed bytes are skipped.
-template <typename F> void for_each_code_point(std::string_view s, F&& emit) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    emit(cp);
-    i += static_cast<std::size_t>(len);
-  }
-}
 
 // A number for a content stream: at most `digits` decimals, no trailing zeros.
 void put_number(std::string& out, double v, int digits = 3) {
