@@ -1,7 +1,6 @@
 #include "backends/pdf/painter.hpp"
 
 #include "backends/pdf/hpdf_document.hpp"
-#include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/image.hpp"
 #include "text/unicode.hpp"
@@ -302,13 +301,12 @@ private:
   }
 
   void embed(const FileKey& key, const FontFace& face, const std::set<char32_t>& cps, int tag) {
-    const std::string subset = build_subset_ttf(face, cps);
-    const SfntFacts facts = read_sfnt(subset);
-    if (facts.no_embedding)
+    const FontSubset subset = subset_font(face, cps);
+    if (subset.no_embedding)
       throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
                         ") does not allow embedding (OS/2 fsType: restricted license)");
     const std::vector<char32_t> chars(cps.begin(), cps.end());
-    const std::vector<unsigned> gids = glyph_ids(subset, chars);
+    const std::vector<unsigned>& gids = subset.glyphs;
     Embedded& e = embedded_[key];
     for (std::size_t i = 0; i < chars.size(); ++i)
       e.gid.emplace(chars[i], gids[i]);
@@ -319,31 +317,31 @@ private:
     name += static_cast<char>('A' + tag / 26 % 26);
     name += static_cast<char>('A' + tag % 26);
     name += '+';
-    name += safe_name(facts.postscript_name.empty() ? family_name(face) : facts.postscript_name);
-    const double scale = 1000.0 / facts.units_per_em;
+    name += safe_name(subset.postscript_name.empty() ? family_name(face) : subset.postscript_name);
+    const double scale = 1000.0 / subset.units_per_em;
     auto em = [&](double v) { return static_cast<HPDF_INT32>(std::lround(v * scale)); };
 
     HPDF_MMgr mmgr = pdf_.get()->mmgr;
-    HPDF_Dict file = new_stream(subset);
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.size()));
+    HPDF_Dict file = new_stream(subset.program);
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
 
     HPDF_Dict descriptor = new_indirect_dict();
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
     HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
-    HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (facts.italic_angle != 0 ? 64 : 0));
+    HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (subset.italic_angle != 0 ? 64 : 0));
     HPDF_Array bbox = HPDF_Array_New(mmgr);
     pdf_.check("creating a PDF object", bbox != nullptr);
-    HPDF_Array_AddNumber(bbox, em(facts.x_min));
-    HPDF_Array_AddNumber(bbox, em(facts.y_min));
-    HPDF_Array_AddNumber(bbox, em(facts.x_max));
-    HPDF_Array_AddNumber(bbox, em(facts.y_max));
+    HPDF_Array_AddNumber(bbox, em(subset.x_min));
+    HPDF_Array_AddNumber(bbox, em(subset.y_min));
+    HPDF_Array_AddNumber(bbox, em(subset.x_max));
+    HPDF_Array_AddNumber(bbox, em(subset.y_max));
     HPDF_Dict_Add(descriptor, "FontBBox", bbox);
     HPDF_Dict_AddNumber(descriptor, "ItalicAngle",
-                        static_cast<HPDF_INT32>(std::lround(facts.italic_angle)));
-    HPDF_Dict_AddNumber(descriptor, "Ascent", em(facts.ascender));
-    HPDF_Dict_AddNumber(descriptor, "Descent", em(facts.descender));
+                        static_cast<HPDF_INT32>(std::lround(subset.italic_angle)));
+    HPDF_Dict_AddNumber(descriptor, "Ascent", em(subset.ascender));
+    HPDF_Dict_AddNumber(descriptor, "Descent", em(subset.descender));
     HPDF_Dict_AddNumber(descriptor, "CapHeight",
-                        em(facts.cap_height != 0 ? facts.cap_height : facts.ascender * 0.7));
+                        em(subset.cap_height != 0 ? subset.cap_height : subset.ascender * 0.7));
     HPDF_Dict_AddNumber(descriptor, "StemV", 80);
     HPDF_Dict_Add(descriptor, "FontFile2", file);
 
@@ -364,7 +362,7 @@ private:
     HPDF_Array run = nullptr;
     unsigned next = 0;
     for (unsigned g : glyphs) {
-      if (g >= facts.advances.size())
+      if (g >= subset.advances.size())
         continue;
       if (!run || g != next) {
         HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
@@ -373,8 +371,8 @@ private:
         HPDF_Array_Add(widths, run);
       }
       // Truncated like libharu and fonts' pdf_advance_em(), which layout measures with.
-      HPDF_Array_AddNumber(run,
-                           static_cast<HPDF_INT32>(facts.advances[g] * 1000u / facts.units_per_em));
+      HPDF_Array_AddNumber(
+          run, static_cast<HPDF_INT32>(subset.advances[g] * 1000u / subset.units_per_em));
       next = g + 1;
     }
     HPDF_Dict_AddNumber(cid, "DW", 0);
