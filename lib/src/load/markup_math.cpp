@@ -1,5 +1,6 @@
 // math_to_unicode: a small TeX math reader producing a readable Unicode form.
 #include "load/markup.hpp"
+#include "text/tex_math.hpp"
 #include "text/unicode.hpp"
 
 #include <cstddef>
@@ -14,311 +15,6 @@ namespace cvpress::detail {
 namespace {
 
 using Table = std::unordered_map<std::string_view, std::string_view>;
-
-// Commands that stand for one symbol.
-const Table& symbols() {
-  static const Table t = {
-      // Greek, lower case (TeX's \epsilon/\phi are the lunate/closed forms).
-      {"alpha", "α"},
-      {"beta", "β"},
-      {"gamma", "γ"},
-      {"delta", "δ"},
-      {"epsilon", "ϵ"},
-      {"varepsilon", "ε"},
-      {"zeta", "ζ"},
-      {"eta", "η"},
-      {"theta", "θ"},
-      {"vartheta", "ϑ"},
-      {"iota", "ι"},
-      {"kappa", "κ"},
-      {"varkappa", "ϰ"},
-      {"lambda", "λ"},
-      {"mu", "μ"},
-      {"nu", "ν"},
-      {"xi", "ξ"},
-      {"omicron", "ο"},
-      {"pi", "π"},
-      {"varpi", "ϖ"},
-      {"rho", "ρ"},
-      {"varrho", "ϱ"},
-      {"sigma", "σ"},
-      {"varsigma", "ς"},
-      {"tau", "τ"},
-      {"upsilon", "υ"},
-      {"phi", "ϕ"},
-      {"varphi", "φ"},
-      {"chi", "χ"},
-      {"psi", "ψ"},
-      {"omega", "ω"},
-      // Greek, upper case (the Latin-looking ones as unicode-math names them).
-      {"Alpha", "Α"},
-      {"Beta", "Β"},
-      {"Gamma", "Γ"},
-      {"Delta", "Δ"},
-      {"Epsilon", "Ε"},
-      {"Zeta", "Ζ"},
-      {"Eta", "Η"},
-      {"Theta", "Θ"},
-      {"Iota", "Ι"},
-      {"Kappa", "Κ"},
-      {"Lambda", "Λ"},
-      {"Mu", "Μ"},
-      {"Nu", "Ν"},
-      {"Xi", "Ξ"},
-      {"Omicron", "Ο"},
-      {"Pi", "Π"},
-      {"Rho", "Ρ"},
-      {"Sigma", "Σ"},
-      {"Tau", "Τ"},
-      {"Upsilon", "Υ"},
-      {"Phi", "Φ"},
-      {"Chi", "Χ"},
-      {"Psi", "Ψ"},
-      {"Omega", "Ω"},
-      {"varGamma", "Γ"},
-      {"varDelta", "Δ"},
-      {"varTheta", "Θ"},
-      {"varLambda", "Λ"},
-      {"varXi", "Ξ"},
-      {"varPi", "Π"},
-      {"varSigma", "Σ"},
-      {"varUpsilon", "Υ"},
-      {"varPhi", "Φ"},
-      {"varPsi", "Ψ"},
-      {"varOmega", "Ω"},
-      // Binary operators.
-      {"times", "×"},
-      {"cdot", "⋅"},
-      {"cdotp", "⋅"},
-      {"circ", "∘"},
-      {"bullet", "∙"},
-      {"pm", "±"},
-      {"mp", "∓"},
-      {"div", "÷"},
-      {"ast", "∗"},
-      {"star", "⋆"},
-      {"oplus", "⊕"},
-      {"ominus", "⊖"},
-      {"otimes", "⊗"},
-      {"odot", "⊙"},
-      {"cup", "∪"},
-      {"cap", "∩"},
-      {"setminus", "∖"},
-      {"wedge", "∧"},
-      {"land", "∧"},
-      {"vee", "∨"},
-      {"lor", "∨"},
-      {"dagger", "†"},
-      {"ddagger", "‡"},
-      {"amalg", "⨿"},
-      // Relations.
-      {"leq", "≤"},
-      {"le", "≤"},
-      {"geq", "≥"},
-      {"ge", "≥"},
-      {"leqslant", "⩽"},
-      {"geqslant", "⩾"},
-      {"neq", "≠"},
-      {"ne", "≠"},
-      {"ll", "≪"},
-      {"gg", "≫"},
-      {"approx", "≈"},
-      {"approxeq", "≊"},
-      {"sim", "∼"},
-      {"simeq", "≃"},
-      {"cong", "≅"},
-      {"equiv", "≡"},
-      {"propto", "∝"},
-      {"lesssim", "≲"},
-      {"gtrsim", "≳"},
-      {"prec", "≺"},
-      {"succ", "≻"},
-      {"preceq", "⪯"},
-      {"succeq", "⪰"},
-      {"in", "∈"},
-      {"notin", "∉"},
-      {"ni", "∋"},
-      {"subset", "⊂"},
-      {"subseteq", "⊆"},
-      {"supset", "⊃"},
-      {"supseteq", "⊇"},
-      {"perp", "⊥"},
-      {"parallel", "∥"},
-      {"mid", "∣"},
-      {"nmid", "∤"},
-      {"vdash", "⊢"},
-      {"models", "⊨"},
-      {"doteq", "≐"},
-      // Arrows.
-      {"to", "→"},
-      {"rightarrow", "→"},
-      {"leftarrow", "←"},
-      {"gets", "←"},
-      {"leftrightarrow", "↔"},
-      {"Rightarrow", "⇒"},
-      {"Leftarrow", "⇐"},
-      {"Leftrightarrow", "⇔"},
-      {"implies", "⟹"},
-      {"impliedby", "⟸"},
-      {"iff", "⟺"},
-      {"mapsto", "↦"},
-      {"longrightarrow", "⟶"},
-      {"longleftarrow", "⟵"},
-      {"Longrightarrow", "⟹"},
-      {"uparrow", "↑"},
-      {"downarrow", "↓"},
-      {"Uparrow", "⇑"},
-      {"Downarrow", "⇓"},
-      {"nearrow", "↗"},
-      {"searrow", "↘"},
-      {"hookrightarrow", "↪"},
-      // Big operators and calculus.
-      {"sum", "∑"},
-      {"prod", "∏"},
-      {"coprod", "∐"},
-      {"int", "∫"},
-      {"iint", "∬"},
-      {"iiint", "∭"},
-      {"oint", "∮"},
-      {"partial", "∂"},
-      {"nabla", "∇"},
-      {"infty", "∞"},
-      {"bigcup", "⋃"},
-      {"bigcap", "⋂"},
-      {"bigoplus", "⨁"},
-      {"bigotimes", "⨂"},
-      // Logic and sets.
-      {"forall", "∀"},
-      {"exists", "∃"},
-      {"nexists", "∄"},
-      {"neg", "¬"},
-      {"lnot", "¬"},
-      {"emptyset", "∅"},
-      {"varnothing", "∅"},
-      {"top", "⊤"},
-      {"bot", "⊥"},
-      // Letter-like and miscellaneous.
-      {"ell", "ℓ"},
-      {"hbar", "ℏ"},
-      {"Re", "ℜ"},
-      {"Im", "ℑ"},
-      {"aleph", "ℵ"},
-      {"wp", "℘"},
-      {"degree", "°"},
-      {"textdegree", "°"},
-      {"prime", "′"},
-      {"angle", "∠"},
-      {"triangle", "△"},
-      {"square", "□"},
-      {"checkmark", "✓"},
-      {"sharp", "♯"},
-      {"flat", "♭"},
-      {"natural", "♮"},
-      {"dots", "…"},
-      {"ldots", "…"},
-      {"cdots", "⋯"},
-      {"vdots", "⋮"},
-      {"ddots", "⋱"},
-      {"colon", ":"},
-      {"surd", "√"},
-      {"copyright", "©"},
-      // Delimiters.
-      {"langle", "⟨"},
-      {"rangle", "⟩"},
-      {"lfloor", "⌊"},
-      {"rfloor", "⌋"},
-      {"lceil", "⌈"},
-      {"rceil", "⌉"},
-      {"lbrace", "{"},
-      {"rbrace", "}"},
-      {"lbrack", "["},
-      {"rbrack", "]"},
-      {"vert", "|"},
-      {"lvert", "|"},
-      {"rvert", "|"},
-      {"Vert", "‖"},
-      {"lVert", "‖"},
-      {"rVert", "‖"},
-      {"backslash", "\\"},
-      // Spaces.
-      {"quad", "\u2003"},
-      {"qquad", "\u2003\u2003"},
-      {"enspace", "\u2002"},
-      {"thinspace", "\u2009"},
-      {"medspace", "\u205F"},
-      {"thickspace", "\u2004"},
-      {"negthinspace", ""},
-      {"space", " "},
-      // Ignored: sizing and style switches, \left/\right (the delimiter stays).
-      {"left", ""},
-      {"right", ""},
-      {"middle", ""},
-      {"big", ""},
-      {"Big", ""},
-      {"bigg", ""},
-      {"Bigg", ""},
-      {"bigl", ""},
-      {"bigr", ""},
-      {"Bigl", ""},
-      {"Bigr", ""},
-      {"biggl", ""},
-      {"biggr", ""},
-      {"Biggl", ""},
-      {"Biggr", ""},
-      {"displaystyle", ""},
-      {"textstyle", ""},
-      {"scriptstyle", ""},
-      {"scriptscriptstyle", ""},
-      {"limits", ""},
-      {"nolimits", ""},
-      {"relax", ""},
-      {"allowbreak", ""},
-      {"nonumber", ""},
-      {"notag", ""},
-  };
-  return t;
-}
-
-// Operator names set upright, e.g. \log.
-bool is_function_name(std::string_view name) {
-  static const std::unordered_map<std::string_view, bool> t = {
-      {"log", true},    {"ln", true},     {"lg", true},     {"exp", true},  {"sin", true},
-      {"cos", true},    {"tan", true},    {"cot", true},    {"sec", true},  {"csc", true},
-      {"arcsin", true}, {"arccos", true}, {"arctan", true}, {"sinh", true}, {"cosh", true},
-      {"tanh", true},   {"max", true},    {"min", true},    {"sup", true},  {"inf", true},
-      {"lim", true},    {"limsup", true}, {"liminf", true}, {"arg", true},  {"argmax", true},
-      {"argmin", true}, {"det", true},    {"dim", true},    {"ker", true},  {"deg", true},
-      {"gcd", true},    {"lcm", true},    {"Pr", true},     {"hom", true},  {"tr", true},
-  };
-  return t.count(name) != 0;
-}
-
-// Commands whose argument is text (spaces kept).
-bool is_text_wrapper(std::string_view name) {
-  return name == "text" || name == "textrm" || name == "textbf" || name == "textit" ||
-         name == "textsf" || name == "texttt" || name == "textnormal" || name == "textup" ||
-         name == "textmd" || name == "mbox" || name == "hbox" || name == "emph";
-}
-
-// Commands whose argument is math shown as is (font changes).
-bool is_math_wrapper(std::string_view name) {
-  return name == "mathrm" || name == "mathbf" || name == "mathit" || name == "mathsf" ||
-         name == "mathtt" || name == "mathnormal" || name == "boldsymbol" || name == "bm" ||
-         name == "mathcal" || name == "mathscr" || name == "mathfrak" || name == "pmb" ||
-         name == "ensuremath";
-}
-
-// Combining mark of an accent command, or empty.
-std::string_view accent_mark(std::string_view name) {
-  static const Table t = {
-      {"hat", "\u0302"},   {"widehat", "\u0302"},   {"tilde", "\u0303"}, {"widetilde", "\u0303"},
-      {"bar", "\u0304"},   {"overline", "\u0305"},  {"breve", "\u0306"}, {"dot", "\u0307"},
-      {"ddot", "\u0308"},  {"mathring", "\u030A"},  {"check", "\u030C"}, {"acute", "\u0301"},
-      {"grave", "\u0300"}, {"underline", "\u0332"}, {"vec", "\u20D7"},
-  };
-  auto it = t.find(name);
-  return it == t.end() ? std::string_view{} : it->second;
-}
 
 // ------------------------------------------------------------ UTF-8 helpers
 
@@ -461,7 +157,7 @@ std::string double_struck(std::string_view cp) {
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using tex::is_letter;
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // True when `s` reads as one operand (no operator inside), e.g. "10", "x", "π".
@@ -725,14 +421,13 @@ private:
       }
       }
     }
-    const std::size_t start = i_;
-    while (!at_end() && is_letter(s_[i_]))
-      ++i_;
-    std::string_view name = s_.substr(start, i_ - start);
+    const std::string_view name = tex::control_name(s_, i_);
     if (text_mode)
       skip_spaces(); // TeX swallows spaces after a control word
 
-    if (auto it = symbols().find(name); it != symbols().end()) {
+    const tex::Command* cmd = tex::find_command(name);
+    const tex::Kind kind = cmd ? cmd->kind : tex::Kind::special;
+    if (cmd && kind == tex::Kind::symbol) {
       if (name == "left" || name == "right" || name == "middle" || name.starts_with("big") ||
           name.starts_with("Big")) {
         // "\left." is an invisible delimiter.
@@ -740,9 +435,9 @@ private:
         if (!at_end() && s_[i_] == '.')
           ++i_;
       }
-      return std::string(it->second);
+      return std::string(cmd->unicode);
     }
-    if (is_function_name(name)) {
+    if (cmd && kind == tex::Kind::function) {
       op_space_ = true;
       return std::string(name);
     }
@@ -753,9 +448,9 @@ private:
       op_space_ = true;
       return arg;
     }
-    if (is_text_wrapper(name))
+    if (cmd && kind == tex::Kind::text)
       return argument(true);
-    if (is_math_wrapper(name))
+    if (cmd && kind == tex::Kind::math_font)
       return argument(text_mode);
     if (name == "mathbb") {
       std::string out;
@@ -764,7 +459,8 @@ private:
         out += double_struck(cp);
       return out;
     }
-    if (std::string_view mark = accent_mark(name); !mark.empty()) {
+    if (cmd && kind == tex::Kind::accent) {
+      const std::string_view mark = cmd->unicode;
       std::string out;
       const std::string arg = argument(text_mode); // code_points() views into it
       auto cps = code_points(arg);
