@@ -83,11 +83,10 @@ FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoint
     fail(face, "out of memory");
   // Characters the face maps (glyph_id also rules out surrogates and
   // values beyond Unicode).
-  std::vector<char32_t> chars(codepoints.begin(), codepoints.end());
   std::vector<unsigned> source_gids;
-  source_gids.reserve(chars.size());
+  source_gids.reserve(codepoints.size());
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-  for (char32_t cp : chars) {
+  for (char32_t cp : codepoints) {
     source_gids.push_back(glyph_id(face, cp));
     if (source_gids.back() != 0)
       hb_set_add(unicodes, cp);
@@ -111,7 +110,7 @@ FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoint
   out.program.assign(data, length);
   const hb_map_t* new_of_old = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   const hb_map_t* old_of_new = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
-  out.glyphs.reserve(chars.size());
+  out.glyphs.reserve(source_gids.size());
   for (unsigned g : source_gids)
     out.glyphs.push_back(g == 0 ? 0 : hb_map_get(new_of_old, g));
   const unsigned n_glyphs = hb_face_get_glyph_count(result.get());

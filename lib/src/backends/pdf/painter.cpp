@@ -26,12 +26,13 @@
 
 // Fonts are embedded by the painter itself (libharu only serialises the
 // objects): libharu's own TrueType path re-parses every font from a file and
-// spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each
-// face's subset is embedded as-is as a CIDFontType2 with Identity-H
-// encoding, codes = glyph ids (/CIDToGIDMap /Identity), exact /W widths from
-// the subset's hmtx and a ToUnicode map back to the characters. Text, rules
-// and rectangles are written straight into the page content stream; images,
-// links, bookmarks and document information go through libharu's API.
+// spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each font
+// file's subset (hb-subset, fonts/subset.cpp) is embedded as-is as a
+// CIDFontType2 with Identity-H encoding, codes = glyph ids (/CIDToGIDMap
+// /Identity), exact /W widths from the face's advances and a ToUnicode map
+// back to the characters. Text, rules and rectangles are written straight
+// into the page content stream; images, links, bookmarks and document
+// information go through libharu's API.
 
 namespace cvpress::detail {
 
