@@ -248,7 +248,7 @@ private:
         continue;
       }
       const bool pending = std::exchange(op_space_, false);
-      std::string piece = text_mode ? text_token() : token();
+      std::string piece = token(text_mode);
       if (piece.empty()) {
         op_space_ = op_space_ || pending;
       } else if (op_space_ && !out.empty()) {
@@ -266,51 +266,31 @@ private:
     return out;
   }
 
-  // One math token: a group, a command with its arguments, or a character.
-  std::string token() {
-    char c = s_[i_];
+  // One token: a group, a command with its arguments, or a character. In
+  // math '-' is a minus sign and '\'' a prime; in text characters stay as
+  // written. '~' is a space in both.
+  std::string token(bool text_mode) {
+    const char c = s_[i_];
     if (c == '{') {
       ++i_;
       ++depth_;
-      std::string g = sequence(true, false);
+      std::string g = sequence(true, text_mode);
       --depth_;
       return g;
     }
     if (c == '\\')
-      return command(false);
+      return command(text_mode);
     if (c == '~') {
       ++i_;
       return " ";
     }
-    if (c == '-') {
+    if (!text_mode && c == '-') {
       ++i_;
       return "−";
     }
-    if (c == '\'') {
+    if (!text_mode && c == '\'') {
       ++i_;
       return "′";
-    }
-    std::size_t n = cp_len(s_, i_);
-    std::string out(s_.substr(i_, n));
-    i_ += n;
-    return out;
-  }
-
-  // One text-mode token: characters as written, '~' is a space.
-  std::string text_token() {
-    char c = s_[i_];
-    if (c == '{') {
-      ++i_;
-      ++depth_;
-      std::string g = sequence(true, true);
-      --depth_;
-      return g;
-    }
-    if (c == '\\')
-      return command(true);
-    if (c == '~') {
-      ++i_;
-      return " ";
     }
     std::size_t n = cp_len(s_, i_);
     std::string out(s_.substr(i_, n));
@@ -342,7 +322,7 @@ private:
       ++i_;
       out = sequence(true, text_mode);
     } else {
-      out = text_mode ? text_token() : token();
+      out = token(text_mode);
     }
     --depth_;
     return out;
@@ -505,7 +485,7 @@ private:
       if (at_end() || s_[i_] == '}' || depth_ >= kMaxDepth)
         return "\u0338";
       ++depth_;
-      std::string next = token();
+      std::string next = token(false);
       --depth_;
       return next + "\u0338";
     }
