@@ -1,4 +1,4 @@
-// build_subset_ttf: exact outlines, no composites, consistent tables.
+// subset_font (hb-subset): exact outlines, the needed glyphs only, consistent tables.
 #include "../fonts/glyph_outline.hpp"
 #include "fonts/font_face.hpp"
 #include "fonts/font_set.hpp"
@@ -10,8 +10,11 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <iterator>
 #include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 using namespace cvpress::detail;
 using cvpress::test::font_from_bytes;
@@ -52,8 +55,9 @@ std::uint32_t sum32(const std::string& f, std::size_t off, std::size_t len) {
 
 // Checks every character's glyph in `subset` against `face`; returns the
 // number of glyphs in the subset.
-unsigned check_subset(const FontFace& face, const std::string& subset, std::u32string_view text) {
-  hb_font_t* sub = font_from_bytes(subset);
+unsigned check_subset(const FontFace& face, const FontSubset& subset, std::u32string_view text) {
+  hb_font_t* sub = font_from_bytes(subset.program);
+  const std::set<char32_t> requested(text.begin(), text.end());
   hb_font_t* orig = hb_font(face);
   for (char32_t cp : text) {
     CAPTURE(static_cast<unsigned>(cp));
@@ -61,6 +65,10 @@ unsigned check_subset(const FontFace& face, const std::string& subset, std::u32s
     REQUIRE(src_gid != 0);
     hb_codepoint_t gid = 0;
     REQUIRE(hb_font_get_nominal_glyph(sub, cp, &gid));
+    // The glyph id the painter draws with is the one the subset's cmap gives.
+    const auto at = std::distance(requested.begin(), requested.find(cp));
+    CHECK(subset.glyphs.at(static_cast<std::size_t>(at)) == gid);
+    CHECK(subset.advances.at(gid) == static_cast<unsigned>(hb_font_get_glyph_h_advance(sub, gid)));
     const auto a = glyph_shape(orig, src_gid);
     const auto b = glyph_shape(sub, gid);
     if (cp != U' ')
@@ -74,16 +82,18 @@ unsigned check_subset(const FontFace& face, const std::string& subset, std::u32s
   return n;
 }
 
-// No composite glyphs and no hinting tables.
+// Only the tables a PDF viewer reads, no hinting, checksums right, every
+// glyph within glyf and every composite's components inside the subset.
 void check_structure(const std::string& f) {
   CHECK(be32(f, 0) == 0x00010000);
-  for (const char* gone : {"fpgm", "prep", "cvt ", "GSUB", "GPOS", "kern", "hdmx"})
-    CHECK(find_table(f, gone).second == 0);
+  const std::set<std::string> allowed{"OS/2", "cmap", "glyf", "head", "hhea",
+                                      "hmtx", "loca", "maxp", "name", "post"};
   // table checksums and the whole-file adjustment
   for (unsigned i = 0, n = be16(f, 4); i < n; ++i) {
     const std::size_t rec = 12 + 16 * std::size_t(i);
     const std::string tag = f.substr(rec, 4);
     CAPTURE(tag);
+    CHECK(allowed.count(tag) == 1); // no fpgm, prep, cvt, GSUB, GPOS, kern, hdmx, ...
     std::uint32_t s = sum32(f, be32(f, rec + 8), be32(f, rec + 12));
     if (tag == "head")
       s -= be32(f, be32(f, rec + 8) + 8);
@@ -104,29 +114,43 @@ void check_structure(const std::string& f) {
     const std::size_t b = long_loca ? be32(f, loca + 4 * g + 4) : 2 * be16(f, loca + 2 * g + 2);
     REQUIRE(a <= b);
     REQUIRE(b <= glyf_len);
-    if (b > a) {
-      CHECK(static_cast<std::int16_t>(be16(f, glyf + a)) >= 0); // simple glyph
-      const unsigned contours = be16(f, glyf + a);
-      CHECK(be16(f, glyf + a + 10 + 2 * contours) == 0); // no instructions
+    if (b == a)
+      continue;
+    const auto contours = static_cast<std::int16_t>(be16(f, glyf + a));
+    if (contours >= 0) {
+      CHECK(be16(f, glyf + a + 10 + 2 * std::size_t(contours)) == 0); // no instructions
+      continue;
+    }
+    for (std::size_t p = glyf + a + 10;;) { // composite: components present, no instructions
+      const unsigned flags = be16(f, p);
+      CHECK(be16(f, p + 2) < n);
+      CHECK((flags & 0x0100) == 0); // WE_HAVE_INSTRUCTIONS
+      p += 4 + ((flags & 0x0001) ? 4 : 2) +
+           ((flags & 0x0008)   ? 2
+            : (flags & 0x0040) ? 4
+            : (flags & 0x0080) ? 8
+                               : 0);
+      if (!(flags & 0x0020))
+        break;
     }
   }
 }
 
 } // namespace
 
-TEST_CASE("build_subset_ttf keeps exactly the needed glyphs, outlines unchanged") {
+TEST_CASE("subset_font keeps exactly the needed glyphs, outlines unchanged") {
   auto& cat = FontCatalog::shared();
   struct Case {
     const char* family;
     std::u32string_view text;
-    unsigned glyphs; // including .notdef
+    unsigned glyphs; // .notdef, the characters' glyphs and their composites' components
   };
   const Case cases[] = {
-      {"Noto Sans", U"Qinghao Hu Zürich", 15},
-      {"Noto Sans", U"Nguyễn Văn Việt ễ ế", 14},
-      {"DejaVu Sans", U"Nguyễn Văn Việt ễ ế", 14},
+      {"Noto Sans", U"Qinghao Hu Zürich", 16},
+      {"Noto Sans", U"Nguyễn Văn Việt ễ ế", 19},
+      {"DejaVu Sans", U"Nguyễn Văn Việt ễ ế", 25},
       {"Noto Sans", U"Ζωή Ελληνικά Дмитрий", 0},
-      {"WenQuanYi Micro Hei", U"陈巧玲 김민준", 0},
+      {"WenQuanYi Micro Hei", U"陈巧玲 김민준", 23},
       {"Noto Sans Hebrew", U"דוד", 3},
       {"DejaVu Sans", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
       {"Noto Sans Arabic", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
@@ -135,66 +159,71 @@ TEST_CASE("build_subset_ttf keeps exactly the needed glyphs, outlines unchanged"
     CAPTURE(c.family);
     const FontFace* face = cat.find(c.family);
     REQUIRE(face != nullptr);
-    const std::string subset = build_subset_ttf(*face, code_points(c.text));
-    check_structure(subset);
+    const FontSubset subset = subset_font(*face, code_points(c.text));
+    check_structure(subset.program);
     const unsigned n = check_subset(*face, subset, c.text);
     if (c.glyphs)
       CHECK(n == c.glyphs);
-    CHECK(subset.size() < 20000);
+    CHECK(subset.program.size() < 20000);
   }
 }
 
-TEST_CASE("build_subset_ttf flattens nested composites") {
-  // DejaVu's ễ is a composite whose accent is itself a composite.
+TEST_CASE("subset_font keeps nested composites with all their components") {
+  // DejaVu's ễ is a composite whose accent is itself a composite: ễ, e, the
+  // accent, circumflex, tilde and .notdef.
   const FontFace* face = FontCatalog::shared().find("DejaVu Sans");
   REQUIRE(face != nullptr);
-  const std::string subset = build_subset_ttf(*face, {U'ễ'});
-  CHECK(check_subset(*face, subset, U"ễ") == 2);
-  hb_font_t* sub = font_from_bytes(subset);
+  const FontSubset subset = subset_font(*face, {U'ễ'});
+  check_structure(subset.program);
+  CHECK(check_subset(*face, subset, U"ễ") == 6);
+  hb_font_t* sub = font_from_bytes(subset.program);
   hb_codepoint_t gid = 0;
   REQUIRE(hb_font_get_nominal_glyph(sub, U'ễ', &gid));
   CHECK(glyph_shape(sub, gid).contours() >= 3); // e + circumflex + tilde
   hb_font_destroy(sub);
 }
 
-TEST_CASE("build_subset_ttf skips characters it cannot map") {
+TEST_CASE("subset_font skips characters it cannot map") {
   const FontFace* face = FontCatalog::shared().find("Noto Sans");
   REQUIRE(face != nullptr);
   // Missing in the face (陈, 😀), a surrogate, U+FFFF and a value beyond
   // Unicode: only 'a' and .notdef remain.
-  const std::string subset =
-      build_subset_ttf(*face, {U'a', U'陈', U'\U0001F600', 0xD800, 0xFFFF, 0x110000});
-  hb_font_t* sub = font_from_bytes(subset);
+  const FontSubset subset =
+      subset_font(*face, {U'a', U'陈', U'\U0001F600', 0xD800, 0xFFFF, 0x110000});
+  CHECK(subset.glyphs == std::vector<unsigned>{1, 0, 0, 0, 0, 0}); // in code point order
+  hb_font_t* sub = font_from_bytes(subset.program);
   CHECK(hb_face_get_glyph_count(hb_font_get_face(sub)) == 2);
   hb_codepoint_t gid = 0;
   CHECK(hb_font_get_nominal_glyph(sub, U'a', &gid));
   CHECK_FALSE(hb_font_get_nominal_glyph(sub, U'陈', &gid));
   hb_font_destroy(sub);
   // An empty request still gives a valid font with .notdef.
-  const std::string empty = build_subset_ttf(*face, {});
-  check_structure(empty);
+  const FontSubset empty = subset_font(*face, {});
+  check_structure(empty.program);
+  CHECK(empty.advances.size() == 1);
 }
 
-TEST_CASE("build_subset_ttf bakes in the USE_MY_METRICS / lsb shift rasterisers apply") {
+TEST_CASE("subset_font keeps the USE_MY_METRICS / lsb shift rasterisers apply") {
   // DejaVu Sans Bold Oblique's ļ ŗ ḻ: composites whose xMin and lsb disagree;
   // FreeType/HarfBuzz draw them shifted by the phantom point.
   const FontFace* face = FontCatalog::shared().find("DejaVu Sans", true, true);
   REQUIRE(face != nullptr);
   REQUIRE(file_path(*face).find("DejaVuSans-BoldOblique.ttf") != std::string::npos);
   const std::u32string text = U"\u013C\u0157\u1E3B";
-  const std::string subset = build_subset_ttf(*face, code_points(text));
-  check_structure(subset);
-  CHECK(check_subset(*face, subset, text) == 4);
+  const FontSubset subset = subset_font(*face, code_points(text));
+  check_structure(subset.program);
+  CHECK(check_subset(*face, subset, text) == 9);
 }
 
-TEST_CASE("build_subset_ttf maps characters beyond the BMP with a format-12 cmap") {
+TEST_CASE("subset_font maps characters beyond the BMP with a format-12 cmap") {
   // Symbola: 📝 🎖 and 𝔸 (math double-struck A) have glyphs beyond the BMP.
   const FontFace* face = FontCatalog::shared().find("Symbola");
   REQUIRE_MESSAGE(face != nullptr, "Symbola is needed (Debian: fonts-symbola)");
   const std::u32string text = U"A\u2605\U0001F4DD\U0001F396\U0001D538";
-  const std::string subset = build_subset_ttf(*face, code_points(text));
+  const FontSubset font = subset_font(*face, code_points(text));
+  const std::string& subset = font.program;
   check_structure(subset);
-  CHECK(check_subset(*face, subset, text) == 6);
+  CHECK(check_subset(*face, font, text) == 6);
 
   const auto [cmap, cmap_len] = find_table(subset, "cmap");
   REQUIRE(cmap_len > 0);
@@ -210,8 +239,9 @@ TEST_CASE("build_subset_ttf maps characters beyond the BMP with a format-12 cmap
   const std::uint32_t groups = be32(subset, sub12 + 12);
   CHECK(be32(subset, sub12 + 4) == 16 + 12 * groups); // length
   REQUIRE(sub12 + 16 + 12 * std::size_t(groups) <= cmap + cmap_len);
-  // Glyphs are numbered in code point order: A=1, ★=2, 𝔸=3, 🎖=4, 📝=5; the
-  // groups list every character once, sorted, as {first, last, first glyph}.
+  // The groups list every character once, sorted, as {first, last, first
+  // glyph}, with the glyph ids the painter draws with (A=1, ★=2, 𝔸=3, 🎖=4,
+  // 📝=5: Symbola's own glyph order).
   std::map<char32_t, unsigned> mapped;
   std::uint32_t previous_end = 0;
   for (std::uint32_t i = 0; i < groups; ++i) {
@@ -226,6 +256,9 @@ TEST_CASE("build_subset_ttf maps characters beyond the BMP with a format-12 cmap
   const std::map<char32_t, unsigned> want{
       {U'A', 1}, {U'\u2605', 2}, {U'\U0001D538', 3}, {U'\U0001F396', 4}, {U'\U0001F4DD', 5}};
   CHECK(mapped == want);
+  std::size_t i = 0;
+  for (char32_t cp : code_points(text))
+    CHECK(font.glyphs[i++] == want.at(cp));
   // OS/2 first/last character index are 16-bit: 0xFFFF stands for "beyond".
   const auto [os2, os2_len] = find_table(subset, "OS/2");
   REQUIRE(os2_len >= 68);
@@ -233,6 +266,6 @@ TEST_CASE("build_subset_ttf maps characters beyond the BMP with a format-12 cmap
   CHECK(be16(subset, os2 + 66) == 0xFFFF);
 
   // A subset of BMP characters only keeps its single format-4 subtable.
-  const std::string bmp = build_subset_ttf(*face, {U'A', U'\u2605'});
+  const std::string bmp = subset_font(*face, {U'A', U'\u2605'}).program;
   CHECK(be16(bmp, find_table(bmp, "cmap").first + 2) == 1);
 }

@@ -1,45 +1,52 @@
-// Unit tests of the pdf backend's helpers: sfnt reading.
-#include "backends/pdf/sfnt.hpp"
+// What the painter's font dictionaries take from subset_font: metrics,
+// glyph ids and advances, the PostScript name, the embedding licence.
+#include "../fonts/glyph_outline.hpp"
+#include "../fonts/memory_face.hpp"
 #include "fonts/font_set.hpp"
-
-#include <cvpress/diagnostics.hpp>
 
 #include <doctest/doctest.h>
 
 #include <hb.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
 namespace cvpress::detail {
 
-TEST_CASE("pdf parts: read_sfnt and glyph_ids on a real subset, RenderError on garbage") {
-  CHECK_THROWS_AS(read_sfnt("not a font"), RenderError);
-  CHECK_THROWS_AS(read_sfnt(std::string(64, '\0')), RenderError);
-  CHECK_THROWS_AS(glyph_ids(std::string(12, '\0'), {U'A'}), RenderError);
+TEST_CASE("pdf parts: subset_font facts of a real face, a restricted licence reported") {
   const FontFace* face = FontCatalog::shared().find("DejaVu Sans");
-  if (!face) {
-    MESSAGE("skipped: DejaVu Sans missing");
-    return;
-  }
-  const std::string subset = build_subset_ttf(*face, {U'A', U'B', U'é'});
-  const SfntFacts facts = read_sfnt(subset);
-  CHECK(facts.units_per_em == 2048);
-  CHECK(facts.ascender > 0);
-  CHECK(facts.descender < 0);
-  CHECK(facts.advances.size() >= 4); // .notdef + 3
-  CHECK_FALSE(facts.postscript_name.empty());
-  const std::vector<unsigned> gids = glyph_ids(subset, {U'A', U'B', U'é', U'Z'});
-  REQUIRE(gids.size() == 4);
-  CHECK(gids[0] != 0);
-  CHECK(gids[1] != 0);
-  CHECK(gids[2] != 0);
-  CHECK(gids[3] == 0); // not in the subset
+  REQUIRE_MESSAGE(face != nullptr, "DejaVu Sans is needed (Debian: fonts-dejavu-core)");
+  const FontSubset subset = subset_font(*face, {U'A', U'B', U'Z', U'é', U'陈'});
+  CHECK(subset.units_per_em == 2048);
+  CHECK(subset.ascender > 0);
+  CHECK(subset.descender < 0);
+  CHECK(subset.cap_height == 0); // OS/2 version 1: no sCapHeight
+  CHECK(subset.italic_angle == 0);
+  CHECK(subset.postscript_name == "DejaVuSans");
+  CHECK_FALSE(subset.no_embedding);
+  // The box of .notdef, A, B, Z and é as drawn (x from the lsb).
+  CHECK(subset.x_min == 16);
+  CHECK(subset.y_min == -362); // .notdef
+  CHECK(subset.x_max == 1384);
+  CHECK(subset.y_max == 1638); // é's accent
+  REQUIRE(subset.glyphs.size() == 5);
+  CHECK(subset.glyphs[0] != 0);
+  CHECK(subset.glyphs[1] != 0);
+  CHECK(subset.glyphs[2] != 0);
+  CHECK(subset.glyphs[3] != 0);
+  CHECK(subset.glyphs[4] == 0); // 陈 is not in DejaVu Sans
   // The subset keeps the advances: 'A' in DejaVu Sans is 1401 units wide.
-  CHECK(facts.advances[gids[0]] == 1401);
-  CHECK_FALSE(facts.no_embedding);
-  // Mark the font "restricted license" (OS/2 fsType = 2).
-  std::string restricted = subset;
+  CHECK(subset.advances.at(subset.glyphs[0]) == 1401);
+  const FontSubset oblique =
+      subset_font(*FontCatalog::shared().find("DejaVu Sans", false, true), {U'A'});
+  CHECK(oblique.italic_angle == doctest::Approx(-11));
+  const FontSubset noto = subset_font(*FontCatalog::shared().find("Noto Sans"), {U'H'});
+  CHECK(noto.cap_height == 714); // OS/2 version 4
+  CHECK(noto.postscript_name == "NotoSans-Regular");
+
+  // The same font marked "restricted license" (OS/2 fsType = 2).
+  std::string restricted = subset.program;
   const auto u16 = [&](std::size_t at) {
     return static_cast<unsigned>(static_cast<unsigned char>(restricted[at])) << 8 |
            static_cast<unsigned char>(restricted[at + 1]);
@@ -55,22 +62,34 @@ TEST_CASE("pdf parts: read_sfnt and glyph_ids on a real subset, RenderError on g
     }
   }
   REQUIRE(patched);
-  CHECK(read_sfnt(restricted).no_embedding);
+  test::MemoryFace memory(restricted, "DejaVu Sans");
+  CHECK(subset_font(memory.face, {U'A'}).no_embedding);
 }
 
-TEST_CASE("pdf parts: glyph_ids reads the format-12 cmap of a subset with emoji") {
+TEST_CASE("pdf parts: glyph ids and advances of a subset with emoji") {
   const FontFace* face = FontCatalog::shared().find("Symbola");
   REQUIRE_MESSAGE(face != nullptr, "Symbola is needed (Debian: fonts-symbola)");
-  const std::string subset = build_subset_ttf(*face, {U'A', U'\U0001F396', U'\U0001F4DD'});
-  const std::vector<unsigned> gids =
-      glyph_ids(subset, {U'\U0001F4DD', U'A', U'\U0001F396', U'B', U'\U0001F600', 0x10FFFD});
-  // Code point order: A=1, 🎖=2, 📝=3; what the subset lacks is 0.
-  CHECK(gids == std::vector<unsigned>{3, 1, 2, 0, 0, 0});
+  const FontSubset subset =
+      subset_font(*face, {U'\U0001F4DD', U'A', U'\U0001F396', U'\U0001F600', 0x10FFFD});
+  // In code point order: A, 🎖, 📝, 😀, U+10FFFD (none); the ids are the
+  // subset's, numbered in Symbola's glyph order, and its cmap agrees.
+  REQUIRE(subset.glyphs.size() == 5);
+  CHECK(subset.glyphs[4] == 0);
+  hb_font_t* sub = test::font_from_bytes(subset.program);
+  std::set<unsigned> distinct;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const char32_t cp = std::vector<char32_t>{U'A', U'\U0001F396', U'\U0001F4DD', U'\U0001F600'}[i];
+    hb_codepoint_t gid = 0;
+    CHECK(hb_font_get_nominal_glyph(sub, cp, &gid));
+    CHECK(subset.glyphs[i] == gid);
+    distinct.insert(gid);
+  }
+  hb_font_destroy(sub);
+  CHECK(distinct == std::set<unsigned>{1, 2, 3, 4});
   // The advances come through for the non-BMP glyphs too.
-  const SfntFacts facts = read_sfnt(subset);
-  REQUIRE(facts.advances.size() == 4);
-  CHECK(facts.advances[3] ==
-        hb_font_get_glyph_h_advance(hb_font(*face), glyph_id(*face, U'\U0001F4DD')));
+  REQUIRE(subset.advances.size() == 5);
+  CHECK(subset.advances[subset.glyphs[2]] == static_cast<unsigned>(hb_font_get_glyph_h_advance(
+                                                 hb_font(*face), glyph_id(*face, U'\U0001F4DD'))));
 }
 
 } // namespace cvpress::detail

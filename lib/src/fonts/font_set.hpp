@@ -1,6 +1,6 @@
 #pragma once
 // Font access for the PDF backend: fontconfig lookup, per-character
-// fallback, metrics (HarfBuzz), and true subsets that libharu can embed.
+// fallback, metrics (HarfBuzz), and font subsets (hb-subset) for embedding.
 // Contract between fonts/ (implements) and layout/ + backends/pdf/ (use).
 #include <cstdint>
 #include <set>
@@ -85,12 +85,31 @@ private:
   std::vector<const FontFace*> faces_;
 };
 
-/// A TrueType font holding exactly the glyphs for `codepoints` (plus
-/// .notdef), with every composite glyph flattened into a simple glyph
-/// (libharu 2.3.0 loses composite components), a (3,1) format-4 cmap of the
-/// BMP characters, a (3,10) format-12 cmap of all characters when some are
-/// beyond the BMP, and the original advances and vertical metrics. Its outlines are identical to
-/// the source glyphs. Throws RenderError when the face cannot be subset.
-std::string build_subset_ttf(const FontFace& face, const std::set<char32_t>& codepoints);
+/// A subset of one face for embedding in a PDF, and what a PDF font
+/// dictionary needs to know about it. Lengths are in font units.
+struct FontSubset {
+  /// TrueType font made by HarfBuzz's hb-subset: .notdef, the glyphs of the
+  /// requested characters and their composite components (composites are
+  /// kept), a cmap of those characters (format 4, and format 12 when some are
+  /// beyond the BMP), original advances and metrics, no hinting, no layout
+  /// tables. Its outlines are identical to the source glyphs.
+  std::string program;
+  /// Glyph id in `program` of each requested code point, in set order (0 when
+  /// the face has no glyph for it).
+  std::vector<unsigned> glyphs;
+  std::vector<unsigned> advances; ///< advance width per glyph id of `program`
+  unsigned units_per_em = 1000;   ///< head.unitsPerEm
+  /// Bounding box of .notdef and the characters' glyphs, as drawn.
+  int x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+  int ascender = 0, descender = 0; ///< as layout measures them (hb_font_get_h_extents)
+  int cap_height = 0;              ///< OS/2 sCapHeight (0 when absent)
+  double italic_angle = 0;         ///< post.italicAngle, degrees
+  std::string postscript_name;     ///< name ID 6 ("" when absent)
+  bool no_embedding = false;       ///< OS/2 fsType says "restricted license"
+};
+
+/// The subset of `face` for `codepoints`. Throws RenderError when the face
+/// cannot be subset.
+FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoints);
 
 } // namespace cvpress::detail

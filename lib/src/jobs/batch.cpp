@@ -4,6 +4,8 @@
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -141,81 +143,27 @@ std::vector<fs::path> expand_batch_inputs(const std::vector<std::string>& args, 
 
 namespace {
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c < 0x20) {
-        static const char hex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += '"';
-}
-
-template <class T> void json_number(std::string& out, T value) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  (void)ec;
-  out.append(buf, end);
-}
-
+// One JSON Lines record (nlohmann-json; keys in this order). Invalid UTF-8
+// (e.g. in a file name) is written as U+FFFD.
 std::string manifest_line(const BatchItem& item) {
-  std::string line = "{\"input\":";
-  json_string(line, item.input.string());
-  line += ",\"output\":";
-  if (item.status == BatchStatus::ok)
-    json_string(line, item.output.string());
-  else
-    line += "null";
-  line += ",\"status\":";
-  json_string(line, batch_status_name(item.status));
-  for (const auto& [key, value] :
-       {std::pair{",\"name\":", &item.name}, std::pair{",\"name_ascii\":", &item.name_ascii}}) {
-    line += key;
-    if (value->empty())
-      line += "null";
-    else
-      json_string(line, *value);
-  }
-  line += ",\"error\":";
-  if (item.error.empty())
-    line += "null";
-  else
-    json_string(line, item.error);
-  line += ",\"warnings\":";
-  json_number(line, item.warnings.size());
-  line += ",\"pages\":";
-  json_number(line, item.pages);
-  line += ",\"bytes\":";
-  json_number(line, item.bytes);
-  line += ",\"milliseconds\":";
-  // Rounded to 0.01 ms; std::to_chars keeps it locale-independent.
-  json_number(line,
-              static_cast<double>(static_cast<long long>(item.milliseconds * 100 + 0.5)) / 100);
-  line += "}\n";
-  return line;
+  auto string_or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+  };
+  nlohmann::ordered_json line;
+  line["input"] = item.input.string();
+  line["output"] = item.status == BatchStatus::ok ? nlohmann::ordered_json(item.output.string())
+                                                  : nlohmann::ordered_json(nullptr);
+  line["status"] = batch_status_name(item.status);
+  line["name"] = string_or_null(item.name);
+  line["name_ascii"] = string_or_null(item.name_ascii);
+  line["error"] = string_or_null(item.error);
+  line["warnings"] = item.warnings.size();
+  line["pages"] = item.pages;
+  line["bytes"] = item.bytes;
+  // Rounded to 0.01 ms.
+  line["milliseconds"] =
+      static_cast<double>(static_cast<long long>(item.milliseconds * 100 + 0.5)) / 100;
+  return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 void render_one(const Backend& backend, const BatchOptions& options, BatchItem& item) {

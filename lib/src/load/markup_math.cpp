@@ -1,5 +1,6 @@
 // math_to_unicode: a small TeX math reader producing a readable Unicode form.
 #include "load/markup.hpp"
+#include "text/tex_math.hpp"
 #include "text/unicode.hpp"
 
 #include <cstddef>
@@ -15,322 +16,13 @@ namespace {
 
 using Table = std::unordered_map<std::string_view, std::string_view>;
 
-// Commands that stand for one symbol.
-const Table& symbols() {
-  static const Table t = {
-      // Greek, lower case (TeX's \epsilon/\phi are the lunate/closed forms).
-      {"alpha", "α"},
-      {"beta", "β"},
-      {"gamma", "γ"},
-      {"delta", "δ"},
-      {"epsilon", "ϵ"},
-      {"varepsilon", "ε"},
-      {"zeta", "ζ"},
-      {"eta", "η"},
-      {"theta", "θ"},
-      {"vartheta", "ϑ"},
-      {"iota", "ι"},
-      {"kappa", "κ"},
-      {"varkappa", "ϰ"},
-      {"lambda", "λ"},
-      {"mu", "μ"},
-      {"nu", "ν"},
-      {"xi", "ξ"},
-      {"omicron", "ο"},
-      {"pi", "π"},
-      {"varpi", "ϖ"},
-      {"rho", "ρ"},
-      {"varrho", "ϱ"},
-      {"sigma", "σ"},
-      {"varsigma", "ς"},
-      {"tau", "τ"},
-      {"upsilon", "υ"},
-      {"phi", "ϕ"},
-      {"varphi", "φ"},
-      {"chi", "χ"},
-      {"psi", "ψ"},
-      {"omega", "ω"},
-      // Greek, upper case (the Latin-looking ones as unicode-math names them).
-      {"Alpha", "Α"},
-      {"Beta", "Β"},
-      {"Gamma", "Γ"},
-      {"Delta", "Δ"},
-      {"Epsilon", "Ε"},
-      {"Zeta", "Ζ"},
-      {"Eta", "Η"},
-      {"Theta", "Θ"},
-      {"Iota", "Ι"},
-      {"Kappa", "Κ"},
-      {"Lambda", "Λ"},
-      {"Mu", "Μ"},
-      {"Nu", "Ν"},
-      {"Xi", "Ξ"},
-      {"Omicron", "Ο"},
-      {"Pi", "Π"},
-      {"Rho", "Ρ"},
-      {"Sigma", "Σ"},
-      {"Tau", "Τ"},
-      {"Upsilon", "Υ"},
-      {"Phi", "Φ"},
-      {"Chi", "Χ"},
-      {"Psi", "Ψ"},
-      {"Omega", "Ω"},
-      {"varGamma", "Γ"},
-      {"varDelta", "Δ"},
-      {"varTheta", "Θ"},
-      {"varLambda", "Λ"},
-      {"varXi", "Ξ"},
-      {"varPi", "Π"},
-      {"varSigma", "Σ"},
-      {"varUpsilon", "Υ"},
-      {"varPhi", "Φ"},
-      {"varPsi", "Ψ"},
-      {"varOmega", "Ω"},
-      // Binary operators.
-      {"times", "×"},
-      {"cdot", "⋅"},
-      {"cdotp", "⋅"},
-      {"circ", "∘"},
-      {"bullet", "∙"},
-      {"pm", "±"},
-      {"mp", "∓"},
-      {"div", "÷"},
-      {"ast", "∗"},
-      {"star", "⋆"},
-      {"oplus", "⊕"},
-      {"ominus", "⊖"},
-      {"otimes", "⊗"},
-      {"odot", "⊙"},
-      {"cup", "∪"},
-      {"cap", "∩"},
-      {"setminus", "∖"},
-      {"wedge", "∧"},
-      {"land", "∧"},
-      {"vee", "∨"},
-      {"lor", "∨"},
-      {"dagger", "†"},
-      {"ddagger", "‡"},
-      {"amalg", "⨿"},
-      // Relations.
-      {"leq", "≤"},
-      {"le", "≤"},
-      {"geq", "≥"},
-      {"ge", "≥"},
-      {"leqslant", "⩽"},
-      {"geqslant", "⩾"},
-      {"neq", "≠"},
-      {"ne", "≠"},
-      {"ll", "≪"},
-      {"gg", "≫"},
-      {"approx", "≈"},
-      {"approxeq", "≊"},
-      {"sim", "∼"},
-      {"simeq", "≃"},
-      {"cong", "≅"},
-      {"equiv", "≡"},
-      {"propto", "∝"},
-      {"lesssim", "≲"},
-      {"gtrsim", "≳"},
-      {"prec", "≺"},
-      {"succ", "≻"},
-      {"preceq", "⪯"},
-      {"succeq", "⪰"},
-      {"in", "∈"},
-      {"notin", "∉"},
-      {"ni", "∋"},
-      {"subset", "⊂"},
-      {"subseteq", "⊆"},
-      {"supset", "⊃"},
-      {"supseteq", "⊇"},
-      {"perp", "⊥"},
-      {"parallel", "∥"},
-      {"mid", "∣"},
-      {"nmid", "∤"},
-      {"vdash", "⊢"},
-      {"models", "⊨"},
-      {"doteq", "≐"},
-      // Arrows.
-      {"to", "→"},
-      {"rightarrow", "→"},
-      {"leftarrow", "←"},
-      {"gets", "←"},
-      {"leftrightarrow", "↔"},
-      {"Rightarrow", "⇒"},
-      {"Leftarrow", "⇐"},
-      {"Leftrightarrow", "⇔"},
-      {"implies", "⟹"},
-      {"impliedby", "⟸"},
-      {"iff", "⟺"},
-      {"mapsto", "↦"},
-      {"longrightarrow", "⟶"},
-      {"longleftarrow", "⟵"},
-      {"Longrightarrow", "⟹"},
-      {"uparrow", "↑"},
-      {"downarrow", "↓"},
-      {"Uparrow", "⇑"},
-      {"Downarrow", "⇓"},
-      {"nearrow", "↗"},
-      {"searrow", "↘"},
-      {"hookrightarrow", "↪"},
-      // Big operators and calculus.
-      {"sum", "∑"},
-      {"prod", "∏"},
-      {"coprod", "∐"},
-      {"int", "∫"},
-      {"iint", "∬"},
-      {"iiint", "∭"},
-      {"oint", "∮"},
-      {"partial", "∂"},
-      {"nabla", "∇"},
-      {"infty", "∞"},
-      {"bigcup", "⋃"},
-      {"bigcap", "⋂"},
-      {"bigoplus", "⨁"},
-      {"bigotimes", "⨂"},
-      // Logic and sets.
-      {"forall", "∀"},
-      {"exists", "∃"},
-      {"nexists", "∄"},
-      {"neg", "¬"},
-      {"lnot", "¬"},
-      {"emptyset", "∅"},
-      {"varnothing", "∅"},
-      {"top", "⊤"},
-      {"bot", "⊥"},
-      // Letter-like and miscellaneous.
-      {"ell", "ℓ"},
-      {"hbar", "ℏ"},
-      {"Re", "ℜ"},
-      {"Im", "ℑ"},
-      {"aleph", "ℵ"},
-      {"wp", "℘"},
-      {"degree", "°"},
-      {"textdegree", "°"},
-      {"prime", "′"},
-      {"angle", "∠"},
-      {"triangle", "△"},
-      {"square", "□"},
-      {"checkmark", "✓"},
-      {"sharp", "♯"},
-      {"flat", "♭"},
-      {"natural", "♮"},
-      {"dots", "…"},
-      {"ldots", "…"},
-      {"cdots", "⋯"},
-      {"vdots", "⋮"},
-      {"ddots", "⋱"},
-      {"colon", ":"},
-      {"surd", "√"},
-      {"copyright", "©"},
-      // Delimiters.
-      {"langle", "⟨"},
-      {"rangle", "⟩"},
-      {"lfloor", "⌊"},
-      {"rfloor", "⌋"},
-      {"lceil", "⌈"},
-      {"rceil", "⌉"},
-      {"lbrace", "{"},
-      {"rbrace", "}"},
-      {"lbrack", "["},
-      {"rbrack", "]"},
-      {"vert", "|"},
-      {"lvert", "|"},
-      {"rvert", "|"},
-      {"Vert", "‖"},
-      {"lVert", "‖"},
-      {"rVert", "‖"},
-      {"backslash", "\\"},
-      // Spaces.
-      {"quad", "\u2003"},
-      {"qquad", "\u2003\u2003"},
-      {"enspace", "\u2002"},
-      {"thinspace", "\u2009"},
-      {"medspace", "\u205F"},
-      {"thickspace", "\u2004"},
-      {"negthinspace", ""},
-      {"space", " "},
-      // Ignored: sizing and style switches, \left/\right (the delimiter stays).
-      {"left", ""},
-      {"right", ""},
-      {"middle", ""},
-      {"big", ""},
-      {"Big", ""},
-      {"bigg", ""},
-      {"Bigg", ""},
-      {"bigl", ""},
-      {"bigr", ""},
-      {"Bigl", ""},
-      {"Bigr", ""},
-      {"biggl", ""},
-      {"biggr", ""},
-      {"Biggl", ""},
-      {"Biggr", ""},
-      {"displaystyle", ""},
-      {"textstyle", ""},
-      {"scriptstyle", ""},
-      {"scriptscriptstyle", ""},
-      {"limits", ""},
-      {"nolimits", ""},
-      {"relax", ""},
-      {"allowbreak", ""},
-      {"nonumber", ""},
-      {"notag", ""},
-  };
-  return t;
-}
-
-// Operator names set upright, e.g. \log.
-bool is_function_name(std::string_view name) {
-  static const std::unordered_map<std::string_view, bool> t = {
-      {"log", true},    {"ln", true},     {"lg", true},     {"exp", true},  {"sin", true},
-      {"cos", true},    {"tan", true},    {"cot", true},    {"sec", true},  {"csc", true},
-      {"arcsin", true}, {"arccos", true}, {"arctan", true}, {"sinh", true}, {"cosh", true},
-      {"tanh", true},   {"max", true},    {"min", true},    {"sup", true},  {"inf", true},
-      {"lim", true},    {"limsup", true}, {"liminf", true}, {"arg", true},  {"argmax", true},
-      {"argmin", true}, {"det", true},    {"dim", true},    {"ker", true},  {"deg", true},
-      {"gcd", true},    {"lcm", true},    {"Pr", true},     {"hom", true},  {"tr", true},
-  };
-  return t.count(name) != 0;
-}
-
-// Commands whose argument is text (spaces kept).
-bool is_text_wrapper(std::string_view name) {
-  return name == "text" || name == "textrm" || name == "textbf" || name == "textit" ||
-         name == "textsf" || name == "texttt" || name == "textnormal" || name == "textup" ||
-         name == "textmd" || name == "mbox" || name == "hbox" || name == "emph";
-}
-
-// Commands whose argument is math shown as is (font changes).
-bool is_math_wrapper(std::string_view name) {
-  return name == "mathrm" || name == "mathbf" || name == "mathit" || name == "mathsf" ||
-         name == "mathtt" || name == "mathnormal" || name == "boldsymbol" || name == "bm" ||
-         name == "mathcal" || name == "mathscr" || name == "mathfrak" || name == "pmb" ||
-         name == "ensuremath";
-}
-
-// Combining mark of an accent command, or empty.
-std::string_view accent_mark(std::string_view name) {
-  static const Table t = {
-      {"hat", "\u0302"},   {"widehat", "\u0302"},   {"tilde", "\u0303"}, {"widetilde", "\u0303"},
-      {"bar", "\u0304"},   {"overline", "\u0305"},  {"breve", "\u0306"}, {"dot", "\u0307"},
-      {"ddot", "\u0308"},  {"mathring", "\u030A"},  {"check", "\u030C"}, {"acute", "\u0301"},
-      {"grave", "\u0300"}, {"underline", "\u0332"}, {"vec", "\u20D7"},
-  };
-  auto it = t.find(name);
-  return it == t.end() ? std::string_view{} : it->second;
-}
-
 // ------------------------------------------------------------ UTF-8 helpers
 
-// Length of the UTF-8 sequence starting at s[i] (1 for stray bytes).
+// Length of the UTF-8 sequence starting at s[i] (1 for an ill-formed byte).
 std::size_t cp_len(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80           ? 1
-                  : (c >> 5) == 0x6  ? 2
-                  : (c >> 4) == 0xE  ? 3
-                  : (c >> 3) == 0x1E ? 4
-                                     : 1;
-  return i + n <= s.size() ? n : 1;
+  std::size_t end = i;
+  next_code_point(s, end);
+  return end - i;
 }
 
 // Splits UTF-8 text into code point strings.
@@ -459,17 +151,13 @@ std::string double_struck(std::string_view cp) {
     code = 0x1D7D8 + static_cast<std::uint32_t>(c - '0');
   else
     return std::string(cp);
-  // Four-byte UTF-8.
   std::string out;
-  out += static_cast<char>(0xF0 | (code >> 18));
-  out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-  out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-  out += static_cast<char>(0x80 | (code & 0x3F));
+  append_utf8(out, code);
   return out;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using tex::is_letter;
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // True when `s` reads as one operand (no operator inside), e.g. "10", "x", "π".
@@ -560,7 +248,7 @@ private:
         continue;
       }
       const bool pending = std::exchange(op_space_, false);
-      std::string piece = text_mode ? text_token() : token();
+      std::string piece = token(text_mode);
       if (piece.empty()) {
         op_space_ = op_space_ || pending;
       } else if (op_space_ && !out.empty()) {
@@ -578,51 +266,31 @@ private:
     return out;
   }
 
-  // One math token: a group, a command with its arguments, or a character.
-  std::string token() {
-    char c = s_[i_];
+  // One token: a group, a command with its arguments, or a character. In
+  // math '-' is a minus sign and '\'' a prime; in text characters stay as
+  // written. '~' is a space in both.
+  std::string token(bool text_mode) {
+    const char c = s_[i_];
     if (c == '{') {
       ++i_;
       ++depth_;
-      std::string g = sequence(true, false);
+      std::string g = sequence(true, text_mode);
       --depth_;
       return g;
     }
     if (c == '\\')
-      return command(false);
+      return command(text_mode);
     if (c == '~') {
       ++i_;
       return " ";
     }
-    if (c == '-') {
+    if (!text_mode && c == '-') {
       ++i_;
       return "−";
     }
-    if (c == '\'') {
+    if (!text_mode && c == '\'') {
       ++i_;
       return "′";
-    }
-    std::size_t n = cp_len(s_, i_);
-    std::string out(s_.substr(i_, n));
-    i_ += n;
-    return out;
-  }
-
-  // One text-mode token: characters as written, '~' is a space.
-  std::string text_token() {
-    char c = s_[i_];
-    if (c == '{') {
-      ++i_;
-      ++depth_;
-      std::string g = sequence(true, true);
-      --depth_;
-      return g;
-    }
-    if (c == '\\')
-      return command(true);
-    if (c == '~') {
-      ++i_;
-      return " ";
     }
     std::size_t n = cp_len(s_, i_);
     std::string out(s_.substr(i_, n));
@@ -654,7 +322,7 @@ private:
       ++i_;
       out = sequence(true, text_mode);
     } else {
-      out = text_mode ? text_token() : token();
+      out = token(text_mode);
     }
     --depth_;
     return out;
@@ -733,14 +401,13 @@ private:
       }
       }
     }
-    const std::size_t start = i_;
-    while (!at_end() && is_letter(s_[i_]))
-      ++i_;
-    std::string_view name = s_.substr(start, i_ - start);
+    const std::string_view name = tex::control_name(s_, i_);
     if (text_mode)
       skip_spaces(); // TeX swallows spaces after a control word
 
-    if (auto it = symbols().find(name); it != symbols().end()) {
+    const tex::Command* cmd = tex::find_command(name);
+    const tex::Kind kind = cmd ? cmd->kind : tex::Kind::special;
+    if (cmd && kind == tex::Kind::symbol) {
       if (name == "left" || name == "right" || name == "middle" || name.starts_with("big") ||
           name.starts_with("Big")) {
         // "\left." is an invisible delimiter.
@@ -748,9 +415,9 @@ private:
         if (!at_end() && s_[i_] == '.')
           ++i_;
       }
-      return std::string(it->second);
+      return std::string(cmd->unicode);
     }
-    if (is_function_name(name)) {
+    if (cmd && kind == tex::Kind::function) {
       op_space_ = true;
       return std::string(name);
     }
@@ -761,9 +428,9 @@ private:
       op_space_ = true;
       return arg;
     }
-    if (is_text_wrapper(name))
+    if (cmd && kind == tex::Kind::text)
       return argument(true);
-    if (is_math_wrapper(name))
+    if (cmd && kind == tex::Kind::math_font)
       return argument(text_mode);
     if (name == "mathbb") {
       std::string out;
@@ -772,7 +439,8 @@ private:
         out += double_struck(cp);
       return out;
     }
-    if (std::string_view mark = accent_mark(name); !mark.empty()) {
+    if (cmd && kind == tex::Kind::accent) {
+      const std::string_view mark = cmd->unicode;
       std::string out;
       const std::string arg = argument(text_mode); // code_points() views into it
       auto cps = code_points(arg);
@@ -817,7 +485,7 @@ private:
       if (at_end() || s_[i_] == '}' || depth_ >= kMaxDepth)
         return "\u0338";
       ++depth_;
-      std::string next = token();
+      std::string next = token(false);
       --depth_;
       return next + "\u0338";
     }

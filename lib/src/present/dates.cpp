@@ -1,11 +1,11 @@
 #include "present/dates.hpp"
 
+#include "base/source_date_epoch.hpp"
 #include "text/locale_format.hpp"
 
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <cstdlib>
 
 namespace cvpress::detail {
 
@@ -67,13 +67,8 @@ CalendarDate current_date(const Settings& settings) {
     return *settings.current_date;
   std::chrono::sys_seconds now =
       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    long long seconds = 0;
-    const std::string_view text(epoch);
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-    if (ec == std::errc() && end == text.data() + text.size() && seconds >= 0)
-      now = std::chrono::sys_seconds(std::chrono::seconds(seconds));
-  }
+  if (const auto epoch = source_date_epoch_from_env())
+    now = std::chrono::sys_seconds(std::chrono::seconds(*epoch));
   const std::chrono::year_month_day ymd(std::chrono::floor<std::chrono::days>(now));
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};

@@ -74,6 +74,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data() + pos);
+  if (s[0] < 0x80) { // ASCII fast path
+    ++pos;
+    return s[0];
+  }
+  // A code point is at most 4 bytes: decode from a window, so U8_NEXT's
+  // int32_t offsets hold for any text length.
+  const auto length = static_cast<std::int32_t>(std::min<std::size_t>(4, text.size() - pos));
+  std::int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s, i, length, c);
+  if (c < 0) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += static_cast<std::size_t>(i);
+  return static_cast<char32_t>(c);
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

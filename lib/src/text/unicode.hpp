@@ -14,6 +14,18 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 /// "did you mean" suggestions).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// Decodes the code point starting at byte `pos` of `text` (ICU U8_NEXT) and
+/// moves `pos` past it. An ill-formed byte (stray continuation, truncated or
+/// overlong sequence, surrogate, beyond U+10FFFF) decodes as U+FFFD and moves
+/// `pos` by one byte. `pos` must be < text.size().
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+/// Calls `fn(cp)` for each code point of `text`, decoded as next_code_point().
+template <typename Fn> void for_each_code_point(std::string_view text, Fn&& fn) {
+  for (std::size_t pos = 0; pos < text.size();)
+    fn(next_code_point(text, pos));
+}
+
 /// Appends the UTF-8 encoding of `cp` (a valid scalar value) to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -5,51 +5,6 @@
 
 namespace cvpress::detail::latex {
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  constexpr char32_t bad = 0xFFFD;
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char b0 = byte(pos);
-  int extra = 0;
-  char32_t cp = 0;
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
-  } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-    extra = 1;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    extra = 2;
-    cp = b0 & 0x0F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    extra = 3;
-    cp = b0 & 0x07;
-  } else {
-    ++pos;
-    return bad;
-  }
-  if (pos + static_cast<std::size_t>(extra) >= text.size()) {
-    ++pos;
-    return bad;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    const unsigned char b = byte(pos + static_cast<std::size_t>(i));
-    if ((b & 0xC0) != 0x80) {
-      ++pos;
-      return bad;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  // Overlong forms, surrogates and values above U+10FFFF are invalid.
-  static constexpr std::array<char32_t, 4> min_value{0, 0x80, 0x800, 0x10000};
-  if (cp < min_value[static_cast<std::size_t>(extra)] || (cp >= 0xD800 && cp <= 0xDFFF) ||
-      cp > 0x10FFFF) {
-    ++pos;
-    return bad;
-  }
-  pos += static_cast<std::size_t>(extra) + 1;
-  return cp;
-}
-
 std::string escape_text(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

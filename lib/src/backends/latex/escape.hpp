@@ -10,10 +10,6 @@
 
 namespace cvpress::detail::latex {
 
-/// Decodes one UTF-8 code point at `pos` and advances `pos`. Invalid bytes
-/// decode as U+FFFD and advance by one byte.
-char32_t next_code_point(std::string_view text, std::size_t& pos);
-
 /// Escapes text for LaTeX text mode so that it prints literally: TeX
 /// specials become commands (`\` -> `\textbackslash{}`, `{` -> `\{`, ...),
 /// TeX ligature inputs are broken up (`--` -> `-{}-`, `'` ->

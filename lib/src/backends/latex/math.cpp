@@ -1,168 +1,13 @@
 #include "backends/latex/math.hpp"
 
-#include <algorithm>
-#include <iterator>
+#include "text/tex_math.hpp"
 
 namespace cvpress::detail::latex {
 
 namespace {
 
-// Math-mode commands without arguments.
-constexpr std::string_view kMathSymbols[] = {"alpha",
-                                             "beta",
-                                             "gamma",
-                                             "delta",
-                                             "epsilon",
-                                             "varepsilon",
-                                             "zeta",
-                                             "eta",
-                                             "theta",
-                                             "vartheta",
-                                             "iota",
-                                             "kappa",
-                                             "lambda",
-                                             "mu",
-                                             "nu",
-                                             "xi",
-                                             "pi",
-                                             "varpi",
-                                             "rho",
-                                             "varrho",
-                                             "sigma",
-                                             "varsigma",
-                                             "tau",
-                                             "upsilon",
-                                             "phi",
-                                             "varphi",
-                                             "chi",
-                                             "psi",
-                                             "omega",
-                                             "Gamma",
-                                             "Delta",
-                                             "Theta",
-                                             "Lambda",
-                                             "Xi",
-                                             "Pi",
-                                             "Sigma",
-                                             "Upsilon",
-                                             "Phi",
-                                             "Psi",
-                                             "Omega",
-                                             "times",
-                                             "cdot",
-                                             "circ",
-                                             "bullet",
-                                             "pm",
-                                             "mp",
-                                             "div",
-                                             "ast",
-                                             "star",
-                                             "leq",
-                                             "geq",
-                                             "le",
-                                             "ge",
-                                             "neq",
-                                             "ne",
-                                             "approx",
-                                             "sim",
-                                             "simeq",
-                                             "cong",
-                                             "equiv",
-                                             "propto",
-                                             "ll",
-                                             "gg",
-                                             "infty",
-                                             "partial",
-                                             "nabla",
-                                             "sum",
-                                             "prod",
-                                             "int",
-                                             "in",
-                                             "notin",
-                                             "ni",
-                                             "subset",
-                                             "supset",
-                                             "subseteq",
-                                             "supseteq",
-                                             "cup",
-                                             "cap",
-                                             "setminus",
-                                             "emptyset",
-                                             "forall",
-                                             "exists",
-                                             "neg",
-                                             "land",
-                                             "lor",
-                                             "wedge",
-                                             "vee",
-                                             "oplus",
-                                             "otimes",
-                                             "to",
-                                             "gets",
-                                             "rightarrow",
-                                             "leftarrow",
-                                             "Rightarrow",
-                                             "Leftarrow",
-                                             "leftrightarrow",
-                                             "Leftrightarrow",
-                                             "mapsto",
-                                             "uparrow",
-                                             "downarrow",
-                                             "ldots",
-                                             "cdots",
-                                             "dots",
-                                             "prime",
-                                             "ell",
-                                             "hbar",
-                                             "angle",
-                                             "perp",
-                                             "parallel",
-                                             "mid",
-                                             "langle",
-                                             "rangle",
-                                             "lfloor",
-                                             "rfloor",
-                                             "lceil",
-                                             "rceil",
-                                             "log",
-                                             "ln",
-                                             "exp",
-                                             "sin",
-                                             "cos",
-                                             "tan",
-                                             "min",
-                                             "max",
-                                             "lim",
-                                             "sup",
-                                             "inf",
-                                             "quad",
-                                             "qquad",
-                                             "deg"};
-
-// Symbols that may be a script or command argument without braces
-// (mathchardefs, not macros).
-constexpr std::string_view kSingleTokenArgs[] = {
-    "alpha",    "beta",   "gamma", "delta",    "epsilon", "varepsilon", "zeta", "eta",     "theta",
-    "vartheta", "iota",   "kappa", "lambda",   "mu",      "nu",         "xi",   "pi",      "varpi",
-    "rho",      "varrho", "sigma", "varsigma", "tau",     "upsilon",    "phi",  "varphi",  "chi",
-    "psi",      "omega",  "Gamma", "Delta",    "Theta",   "Lambda",     "Xi",   "Pi",      "Sigma",
-    "Upsilon",  "Phi",    "Psi",   "Omega",    "infty",   "prime",      "ell",  "partial", "nabla",
-    "times",    "cdot",   "circ",  "pm",       "mp",      "ast",        "star", "bullet"};
-
-// Commands with one argument whose content is math.
-constexpr std::string_view kMathOneArg[] = {"sqrt",   "mathrm",  "mathbf", "mathit",   "mathsf",
-                                            "mathtt", "mathcal", "hat",    "bar",      "tilde",
-                                            "vec",    "dot",     "ddot",   "overline", "underline"};
-
-// Commands with one argument whose content is text (amsmath's \text).
-constexpr std::string_view kTextOneArg[] = {"text",   "textrm", "textbf", "textit",
-                                            "textsf", "textup", "mbox"};
-
-template <std::size_t N> bool contains(const std::string_view (&list)[N], std::string_view name) {
-  return std::find(std::begin(list), std::end(list), name) != std::end(list);
-}
-
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using tex::is_letter;
+using tex::Latex;
 
 // Recursive-descent checker over the span.
 class Checker {
@@ -197,18 +42,7 @@ private:
   }
 
   // Reads a control sequence name after '\'.
-  std::string_view control_name() {
-    const std::size_t start = pos_;
-    if (at_end())
-      return {};
-    if (is_letter(peek())) {
-      while (!at_end() && is_letter(peek()))
-        ++pos_;
-    } else {
-      ++pos_;
-    }
-    return s_.substr(start, pos_ - start);
-  }
+  std::string_view control_name() { return tex::control_name(s_, pos_); }
 
   // A sequence of atoms until '}' or the end.
   void list(bool text) {
@@ -298,7 +132,8 @@ private:
       // \ldots or \, would leave part of their expansion outside.
       ++pos_;
       const std::string_view name = control_name();
-      if (text || !contains(kSingleTokenArgs, name))
+      const tex::Command* cmd = tex::find_command(name);
+      if (text || !cmd || !cmd->bare_argument)
         return fail("put \\" + std::string(name) + " in braces when it is an argument");
       return;
     }
@@ -319,19 +154,21 @@ private:
       return fail("a lone '\\' at the end");
     if (!is_letter(name[0]))
       return symbol_command(name, text);
-    if (contains(kTextOneArg, name))
+    const tex::Command* cmd = tex::find_command(name);
+    const Latex use = cmd ? cmd->latex : Latex::none;
+    if (use == Latex::text_arg)
       return argument(true);
     if (text)
       return fail("\\" + std::string(name) + " is not allowed in \\text");
-    if (contains(kMathSymbols, name))
+    if (use == Latex::symbol)
       return;
-    if (contains(kMathOneArg, name)) {
+    if (use == Latex::math_arg) {
       skip_spaces();
       if (!at_end() && peek() == '[')
         return fail("optional arguments are not allowed");
       return argument(false);
     }
-    if (name == "frac") {
+    if (use == Latex::two_math_args) {
       argument(false);
       if (!error_)
         argument(false);

@@ -1,9 +1,9 @@
 #include "backends/pdf/painter.hpp"
 
 #include "backends/pdf/hpdf_document.hpp"
-#include "backends/pdf/sfnt.hpp"
 #include "fonts/font_set.hpp"
 #include "resources/image.hpp"
+#include "text/unicode.hpp"
 
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/version.hpp>
@@ -16,9 +16,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <map>
 #include <set>
 #include <string_view>
@@ -27,36 +26,19 @@
 
 // Fonts are embedded by the painter itself (libharu only serialises the
 // objects): libharu's own TrueType path re-parses every font from a file and
-// spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each
-// face's subset is embedded as-is as a CIDFontType2 with Identity-H
-// encoding, codes = glyph ids (/CIDToGIDMap /Identity), exact /W widths from
-// the subset's hmtx and a ToUnicode map back to the characters. Text, rules
-// and rectangles are written straight into the page content stream; images,
-// links, bookmarks and document information go through libharu's API.
+// spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each font
+// file's subset (hb-subset, fonts/subset.cpp) is embedded as-is as a
+// CIDFontType2 with Identity-H encoding, codes = glyph ids (/CIDToGIDMap
+// /Identity), exact /W widths from the face's advances and a ToUnicode map
+// back to the characters. Text, rules and rectangles are written straight
+// into the page content stream; images, links, bookmarks and document
+// information go through libharu's API.
 
 namespace cvpress::detail {
 
 namespace {
 
 // ---------------------------------------------------------------- helpers
-
-// Decodes UTF-8, calling `emit` per code point; malformed bytes are skipped.
-template <typename F> void for_each_code_point(std::string_view s, F&& emit) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    emit(cp);
-    i += static_cast<std::size_t>(len);
-  }
-}
 
 // A number for a content stream: at most `digits` decimals, no trailing zeros.
 void put_number(std::string& out, double v, int digits = 3) {
@@ -202,31 +184,20 @@ std::string safe_name(std::string_view s) {
   return out.empty() ? std::string("Font") : out.substr(0, 100);
 }
 
-// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
-void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
-}
-
+// A PDF date (UTC) from seconds since 1970-01-01T00:00:00Z.
 HPDF_Date utc_date(std::int64_t epoch) {
-  std::int64_t days = epoch / 86400;
-  std::int64_t secs = epoch % 86400;
-  if (secs < 0) {
-    secs += 86400;
-    --days;
-  }
+  using namespace std::chrono;
+  const sys_seconds time{seconds{epoch}};
+  const sys_days day = floor<days>(time);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{time - day};
   HPDF_Date d{};
-  civil_from_days(days, d.year, d.month, d.day);
-  d.hour = static_cast<HPDF_INT>(secs / 3600);
-  d.minutes = static_cast<HPDF_INT>(secs / 60 % 60);
-  d.seconds = static_cast<HPDF_INT>(secs % 60);
+  d.year = static_cast<int>(ymd.year());
+  d.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  d.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  d.hour = static_cast<HPDF_INT>(hms.hours().count());
+  d.minutes = static_cast<HPDF_INT>(hms.minutes().count());
+  d.seconds = static_cast<HPDF_INT>(hms.seconds().count());
   d.ind = 'Z';
   return d;
 }
@@ -331,13 +302,12 @@ private:
   }
 
   void embed(const FileKey& key, const FontFace& face, const std::set<char32_t>& cps, int tag) {
-    const std::string subset = build_subset_ttf(face, cps);
-    const SfntFacts facts = read_sfnt(subset);
-    if (facts.no_embedding)
+    const FontSubset subset = subset_font(face, cps);
+    if (subset.no_embedding)
       throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
                         ") does not allow embedding (OS/2 fsType: restricted license)");
     const std::vector<char32_t> chars(cps.begin(), cps.end());
-    const std::vector<unsigned> gids = glyph_ids(subset, chars);
+    const std::vector<unsigned>& gids = subset.glyphs;
     Embedded& e = embedded_[key];
     for (std::size_t i = 0; i < chars.size(); ++i)
       e.gid.emplace(chars[i], gids[i]);
@@ -348,31 +318,31 @@ private:
     name += static_cast<char>('A' + tag / 26 % 26);
     name += static_cast<char>('A' + tag % 26);
     name += '+';
-    name += safe_name(facts.postscript_name.empty() ? family_name(face) : facts.postscript_name);
-    const double scale = 1000.0 / facts.units_per_em;
+    name += safe_name(subset.postscript_name.empty() ? family_name(face) : subset.postscript_name);
+    const double scale = 1000.0 / subset.units_per_em;
     auto em = [&](double v) { return static_cast<HPDF_INT32>(std::lround(v * scale)); };
 
     HPDF_MMgr mmgr = pdf_.get()->mmgr;
-    HPDF_Dict file = new_stream(subset);
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.size()));
+    HPDF_Dict file = new_stream(subset.program);
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
 
     HPDF_Dict descriptor = new_indirect_dict();
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
     HPDF_Dict_AddName(descriptor, "FontName", name.c_str());
-    HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (facts.italic_angle != 0 ? 64 : 0));
+    HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (subset.italic_angle != 0 ? 64 : 0));
     HPDF_Array bbox = HPDF_Array_New(mmgr);
     pdf_.check("creating a PDF object", bbox != nullptr);
-    HPDF_Array_AddNumber(bbox, em(facts.x_min));
-    HPDF_Array_AddNumber(bbox, em(facts.y_min));
-    HPDF_Array_AddNumber(bbox, em(facts.x_max));
-    HPDF_Array_AddNumber(bbox, em(facts.y_max));
+    HPDF_Array_AddNumber(bbox, em(subset.x_min));
+    HPDF_Array_AddNumber(bbox, em(subset.y_min));
+    HPDF_Array_AddNumber(bbox, em(subset.x_max));
+    HPDF_Array_AddNumber(bbox, em(subset.y_max));
     HPDF_Dict_Add(descriptor, "FontBBox", bbox);
     HPDF_Dict_AddNumber(descriptor, "ItalicAngle",
-                        static_cast<HPDF_INT32>(std::lround(facts.italic_angle)));
-    HPDF_Dict_AddNumber(descriptor, "Ascent", em(facts.ascender));
-    HPDF_Dict_AddNumber(descriptor, "Descent", em(facts.descender));
+                        static_cast<HPDF_INT32>(std::lround(subset.italic_angle)));
+    HPDF_Dict_AddNumber(descriptor, "Ascent", em(subset.ascender));
+    HPDF_Dict_AddNumber(descriptor, "Descent", em(subset.descender));
     HPDF_Dict_AddNumber(descriptor, "CapHeight",
-                        em(facts.cap_height != 0 ? facts.cap_height : facts.ascender * 0.7));
+                        em(subset.cap_height != 0 ? subset.cap_height : subset.ascender * 0.7));
     HPDF_Dict_AddNumber(descriptor, "StemV", 80);
     HPDF_Dict_Add(descriptor, "FontFile2", file);
 
@@ -393,7 +363,7 @@ private:
     HPDF_Array run = nullptr;
     unsigned next = 0;
     for (unsigned g : glyphs) {
-      if (g >= facts.advances.size())
+      if (g >= subset.advances.size())
         continue;
       if (!run || g != next) {
         HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
@@ -402,8 +372,8 @@ private:
         HPDF_Array_Add(widths, run);
       }
       // Truncated like libharu and fonts' pdf_advance_em(), which layout measures with.
-      HPDF_Array_AddNumber(run,
-                           static_cast<HPDF_INT32>(facts.advances[g] * 1000u / facts.units_per_em));
+      HPDF_Array_AddNumber(
+          run, static_cast<HPDF_INT32>(subset.advances[g] * 1000u / subset.units_per_em));
       next = g + 1;
     }
     HPDF_Dict_AddNumber(cid, "DW", 0);
@@ -703,19 +673,6 @@ private:
 
 std::string paint_pdf(const LaidOutDocument& document, const PaintOptions& options) {
   return Painter(document, options).run();
-}
-
-std::optional<std::int64_t> source_date_epoch_from_env() {
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (!value || !*value)
-    return std::nullopt;
-  std::int64_t epoch = 0;
-  const char* end = value + std::strlen(value);
-  auto [ptr, ec] = std::from_chars(value, end, epoch);
-  // PDF dates have four-digit years: up to 9999-12-31T23:59:59Z.
-  if (ec != std::errc() || ptr != end || epoch < 0 || epoch > 253402300799)
-    return std::nullopt;
-  return epoch;
 }
 
 } // namespace cvpress::detail

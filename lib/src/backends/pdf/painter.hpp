@@ -20,8 +20,4 @@ struct PaintOptions {
 /// byte-identical output. Throws RenderError on any libharu failure.
 std::string paint_pdf(const LaidOutDocument& document, const PaintOptions& options = {});
 
-/// SOURCE_DATE_EPOCH parsed as a non-negative integer, or nullopt when unset,
-/// malformed or past the year 9999.
-std::optional<std::int64_t> source_date_epoch_from_env();
-
 } // namespace cvpress::detail

@@ -1,6 +1,7 @@
 #include "backends/pdf/pdf_backend.hpp"
 
 #include "backends/pdf/painter.hpp"
+#include "base/source_date_epoch.hpp"
 #include "layout/layout.hpp"
 #include "style/style_loader.hpp"
 
