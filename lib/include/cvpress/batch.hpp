@@ -104,8 +104,10 @@ expand_batch_inputs(const std::vector<std::string>& args, std::istream& in);
 /// Renders every input of the shard. One bad input never stops the others
 /// (unless fail_fast). Outputs are written atomically as `stem.ext` in
 /// output_dir; inputs whose names collide are all reported and none of them
-/// is written. Throws UsageError for an unknown format, IoError when the
-/// output folder or manifest cannot be created.
+/// is written. A backend's finish() step (latex "compile") runs after each
+/// write; its failure is a render error of that input. Throws UsageError for an
+/// unknown format or a backend option the backend does not honour, IoError
+/// when the output folder or manifest cannot be created.
 [[nodiscard]] CVPRESS_API BatchSummary run_batch(const BatchOptions& options,
                                                  const BatchProgressCallback& progress = {});
 

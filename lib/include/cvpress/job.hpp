@@ -43,7 +43,9 @@ struct RenderRequest {
 default_output_path(const std::filesystem::path& input, const Cv& cv, const Backend& backend);
 
 /// Loads, renders and writes atomically (temporary file + rename, so a
-/// failure never leaves a partial output). Returns the exit code.
+/// failure never leaves a partial output), then runs the backend's finish()
+/// step (latex with the "compile" option: xelatex). Errors are printed by
+/// report_error(); returns the exit code.
 CVPRESS_API ExitCode render_file(const RenderRequest& request, std::ostream& out,
                                  std::ostream& err);
 
