@@ -2,10 +2,9 @@
 # (docs/architecture.md). Run as: cmake -DSRC=<lib/src> -P check_layers.cmake
 #
 # Layers, bottom to top; folders on one line are peers and may include each
-# other. `core` holds what is left of the old mixed folder (sections, until it
-# moves to present/).
+# other.
 #   0 base
-#   1 load text fonts style core
+#   1 load text fonts style
 #   2 present resources
 #   3 layout
 #   4 backends (backends/<format>/...)
@@ -21,7 +20,7 @@ endif()
 get_filename_component(SRC "${SRC}" ABSOLUTE)
 
 set(rank_base 0)
-foreach(f load text fonts style core)
+foreach(f load text fonts style)
   set(rank_${f} 1)
 endforeach()
 set(rank_present 2)
