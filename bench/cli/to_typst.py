@@ -1,4 +1,4 @@
-#!/ usr / bin / env python3
+#!/usr/bin/env python3
 """Equivalent Typst document of a cvpress PDF, for the CLI benchmark.
 
 Reads the text of a cvpress render (pdftotext -layout output on stdin) and
@@ -14,19 +14,11 @@ import re
 import sys
 
 PREAMBLE = """#set page(paper: "a4", margin: 2cm, footer: [#h(1fr) #counter(page).display("1 of 1", both: true)])
-#set text(font                                                                                     \
-          : ("Noto Sans", "DejaVu Sans", "Noto Sans Arabic", "Noto Sans Hebrew",                   \
-             "WenQuanYi Micro Hei", "Noto Sans Symbols", "Noto Sans Symbols2", "Symbola"),         \
-            size : 10pt)
-#set par(leading : 0.45em)
+#set text(font: ("Noto Sans", "DejaVu Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "WenQuanYi Micro Hei", "Noto Sans Symbols", "Noto Sans Symbols2", "Symbola"), size: 10pt)
+#set par(leading: 0.45em)
 #let primary = rgb("#004f90")
-#show heading : it = > block(above : 10pt, below : 6pt,                                            \
-                             text(13pt, fill                                                       \
-                                  : primary, weight                                                \
-                                  : "bold", it.body) +                                             \
-                                 line(length : 100 %, stroke : 0.5pt + primary))
-#let entry(main, side) = grid(columns                                                              \
-                              : (1fr, 3.6cm), column - gutter : 8pt, main, align(right, side))
+#show heading: it => block(above: 10pt, below: 6pt, text(13pt, fill: primary, weight: "bold", it.body) + line(length: 100%, stroke: 0.5pt + primary))
+#let entry(main, side) = grid(columns: (1fr, 3.6cm), column-gutter: 8pt, main, align(right, side))
 """
 
 
