@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <string_view>
 
 namespace cvpress::detail {
 
@@ -101,22 +101,30 @@ FontCache::FontCache() : file_(cache_file()) {
       complete = true;
       break;
     }
-    std::istringstream fields(line);
+    // Tab-separated fields; the last one (a path) takes the rest of the line.
+    std::string_view rest(line);
+    const auto next = [&rest](std::string& out, bool last = false) {
+      if (rest.data() == nullptr)
+        return false;
+      const std::size_t tab = last ? std::string_view::npos : rest.find('\t');
+      out.assign(rest.substr(0, tab));
+      rest = tab == std::string_view::npos ? std::string_view() : rest.substr(tab + 1);
+      return true;
+    };
     std::string kind;
-    std::getline(fields, kind, '\t');
+    next(kind);
     if (kind == "stat") {
       std::string stamp, path;
-      if (!std::getline(fields, stamp, '\t') || !std::getline(fields, path) || path.empty())
+      if (!next(stamp) || !next(path, true) || path.empty())
         return;
       if (stamp_of(path) != stamp)
         return; // fontconfig's inputs changed: stale
       stamps.emplace(path, stamp);
     } else if (kind == "face") {
       std::string flags, index, family, path;
-      if (!std::getline(fields, flags, '\t') || flags.size() != 5 ||
-          !std::getline(fields, index, '\t') || !std::getline(fields, family, '\t'))
+      if (!next(flags) || flags.size() != 5 || !next(index) || !next(family))
         return;
-      std::getline(fields, path);
+      next(path, true);
       for (char c : flags)
         if (c != '0' && c != '1')
           return;
