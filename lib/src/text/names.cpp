@@ -10,6 +10,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -129,6 +130,11 @@ std::string to_utf8(const icu::UnicodeString& s) {
 
 // Runs an ICU transliterator (cached per thread and id).
 std::string transliterate(const char* id, std::string_view text) {
+  // Both transforms we use (to Latin, then ASCII) leave ASCII as it is;
+  // building one costs milliseconds, so pure ASCII never builds it.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(text);
   thread_local std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> cache;
   auto& t = cache[id];
   if (!t) {
