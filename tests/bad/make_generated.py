@@ -69,6 +69,10 @@ def main() -> None:
     os.symlink(secret, link)
     with open(os.path.join(out, "..", "secret.png"), "wb") as f:
         f.write(b"not read")
+    # A FIFO named like a CV: reading it would wait for a writer forever.
+    fifo = os.path.join(out, "fifo.yaml")
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo)
 
 
 if __name__ == "__main__":

@@ -11,29 +11,69 @@
 #include <fstream>
 #include <ostream>
 #include <random>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cvpress {
 
 namespace fs = std::filesystem;
 
+namespace {
+// "a FIFO", "a character device", ... for messages about special files.
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode))
+    return "a directory";
+  if (S_ISFIFO(mode))
+    return "a FIFO";
+  if (S_ISCHR(mode))
+    return "a character device";
+  if (S_ISBLK(mode))
+    return "a block device";
+  if (S_ISSOCK(mode))
+    return "a socket";
+  return "not a regular file";
+}
+} // namespace
+
 std::string read_file(const fs::path& path, std::size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; only regular
+  // files are read (a FIFO or device would hang or never end).
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
     throw IoError(path.string() + ": cannot read file: " + std::strerror(errno));
-  std::error_code ec;
-  if (fs::is_directory(path, ec))
-    throw IoError(path.string() + ": cannot read file: is a directory");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const int e = errno;
+    ::close(fd);
+    if (S_ISDIR(st.st_mode))
+      throw IoError(path.string() + ": cannot read file: is a directory");
+    throw IoError(path.string() + ": cannot read file: " +
+                  (st.st_mode
+                       ? std::string("it is ") + file_kind(st.st_mode) + ", not a regular file"
+                       : std::string(std::strerror(e))));
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   std::string data;
   char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    data.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (data.size() > max_bytes)
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      const int e = errno;
+      ::close(fd);
+      throw IoError(path.string() + ": read error: " + std::strerror(e));
+    }
+    if (n == 0)
+      break;
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes) {
+      ::close(fd);
       throw IoError(path.string() + ": file is larger than the limit of " +
                     std::to_string(max_bytes) + " bytes");
+    }
   }
-  if (in.bad())
-    throw IoError(path.string() + ": read error");
+  ::close(fd);
   return data;
 }
 
@@ -51,16 +91,58 @@ int write_all(int fd, std::string_view bytes) {
     }
     done += static_cast<std::size_t>(n);
   }
-  return ::fsync(fd) == 0 ? 0 : errno;
+  return ::fsync(fd) == 0 || errno == EINVAL || errno == EROFS ? 0 : errno;
 }
 
 [[noreturn]] void write_failed(const fs::path& path, int e) {
   throw IoError(path.string() + ": cannot write: " + std::strerror(e));
 }
 
+// Writes to an existing special file (device, FIFO) in place: renaming a
+// regular file over it would replace the device node.
+void write_in_place(const fs::path& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    write_failed(path, errno);
+  std::size_t done = 0;
+  int e = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      e = n < 0 ? errno : EIO;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0 && e == 0)
+    e = errno;
+  if (e != 0)
+    write_failed(path, e);
+}
+
 } // namespace
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
+void write_file_atomically(const fs::path& requested, std::string_view bytes) {
+  if (requested == "-") {
+    write_in_place("/dev/stdout", bytes);
+    return;
+  }
+  // A symlink is written through (its target is replaced, not the link).
+  fs::path path = requested;
+  std::error_code ec;
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(path, ec)); ++hops) {
+    fs::path target = fs::read_symlink(path, ec);
+    if (ec || hops == 40)
+      write_failed(requested, ec ? ec.value() : ELOOP);
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    write_in_place(path, bytes);
+    return;
+  }
   fs::path dir = path.parent_path();
   if (dir.empty())
     dir = ".";
@@ -103,6 +185,21 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
 }
 
 namespace {
+// True for a device or FIFO given as -o (written in place, as PDF by default).
+bool is_special(const fs::path& output) {
+  struct stat st {};
+  return output == "-" ||
+         (::stat(output.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+}
+
+// True for "-o DIR/" or an existing folder: the output goes inside it.
+bool is_folder(const fs::path& output) {
+  if (output.empty() || output == "-")
+    return false;
+  std::error_code ec;
+  return !output.has_filename() || fs::is_directory(output, ec);
+}
+
 void print_all(std::ostream& os, const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics)
     os << d.to_string() << '\n';
@@ -139,6 +236,17 @@ std::filesystem::path default_output_path(const std::filesystem::path& input, co
       detail::cv_file_stem(cv.header.name, detail::resolve_language(cv.locale.language));
   if (stem.empty())
     stem = input.stem().string();
+  // File names are limited to 255 bytes: keep room for the extension and
+  // the temporary file's prefix and suffix (the stem is ASCII).
+  constexpr std::size_t kMaxStem = 200;
+  if (stem.size() > kMaxStem && stem.ends_with("_CV"))
+    stem = stem.substr(0, kMaxStem - 3) + "_CV";
+  else if (stem.size() > kMaxStem) {
+    std::size_t cut = kMaxStem;
+    while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80)
+      --cut; // not inside a UTF-8 sequence
+    stem.resize(cut);
+  }
   const std::string ext = "." + (backend.extensions().empty() ? std::string(backend.name())
                                                               : backend.extensions().front());
   return input.parent_path() / (stem + ext);
@@ -154,7 +262,7 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
           << "' (valid formats: " << backend_names() << ")\n";
       return ExitCode::usage;
     }
-  } else if (!request.output.empty()) {
+  } else if (!request.output.empty() && !is_special(request.output) && !is_folder(request.output)) {
     backend = backend_for_path(request.output);
     if (!backend) {
       err << "cvpress: cannot infer the format from '" << request.output.string()
@@ -176,19 +284,25 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
   try {
     LoadResult loaded = load_cv_file(request.input, request.load);
     print_all(err, loaded.warnings);
-    const fs::path output = request.output.empty()
-                                ? default_output_path(request.input, loaded.cv, *backend)
-                                : request.output;
+    fs::path output = request.output.empty()
+                          ? default_output_path(request.input, loaded.cv, *backend)
+                          : request.output;
+    if (is_folder(request.output)) // -o DIR/: the default name inside DIR
+      output = request.output / default_output_path(request.input, loaded.cv, *backend).filename();
+    std::error_code ec;
+    if (output != "-" && fs::equivalent(request.input, output, ec))
+      throw UsageError("the output '" + output.string() + "' is the input file; choose another -o");
     RenderOptions options = request.options;
     if (options.base_dir.empty())
       options.base_dir = request.input.parent_path();
     RenderResult result = backend->render(loaded.cv, options);
     print_all(err, result.warnings);
     write_file_atomically(output, result.bytes);
-    out << output.string() << ": " << result.bytes.size() << " bytes";
+    std::ostream& summary = output == "-" ? err : out; // stdout carries the document
+    summary << output.string() << ": " << result.bytes.size() << " bytes";
     if (result.pages > 0)
-      out << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
-    out << '\n';
+      summary << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
+    summary << '\n';
     if (request.compile) {
       fs::path pdf = output;
       pdf.replace_extension(".pdf");
