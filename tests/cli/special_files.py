@@ -131,6 +131,13 @@ def main() -> int:
     check(len(names) == 1 and len(names[0]) <= 204 and names[0].endswith("_CV.pdf"),
           f"the derived name is capped ({names})")
 
+    # A file name with control characters is quoted escaped: one line, no
+    # terminal escape sequence.
+    p = run(b, ["validate", "a\nb.yaml:1:1: forged\x1b[2J.yaml"], d)
+    check(p is not None and p.returncode == 5 and p.stderr ==
+          b"cvpress: a\\nb.yaml:1:1: forged\\x1b[2J.yaml: cannot read file: "
+          b"No such file or directory\n", "control characters in a file name are escaped")
+
     # FIFO inputs are refused at once (validate, render, batch).
     os.mkfifo(os.path.join(d, "fifo.yaml"))
     for args in (["validate", "fifo.yaml"], ["render", "fifo.yaml", "-o", "x.pdf"]):

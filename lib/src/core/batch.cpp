@@ -250,11 +250,11 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
     item.error = e.what(); // every diagnostic, one per line
   } catch (const IoError& e) {
     item.status = BatchStatus::io_error;
-    item.error = e.what();
+    item.error = escape_controls(e.what());
   } catch (const std::exception& e) {
     // RenderError, or anything unexpected from a backend: isolate it.
     item.status = BatchStatus::render_error;
-    item.error = item.input.string() + ": " + e.what();
+    item.error = escape_controls(item.input.string() + ": " + e.what());
   }
   item.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -476,10 +476,10 @@ ExitCode batch_files(const BatchOptions& options, std::ostream& out, std::ostrea
     }
     return summary.exit_code();
   } catch (const UsageError& e) {
-    err << "cvpress: " << e.what() << '\n';
+    err << "cvpress: " << escape_controls(e.what()) << '\n';
     return ExitCode::usage;
   } catch (const IoError& e) {
-    err << "cvpress: " << e.what() << '\n';
+    err << "cvpress: " << escape_controls(e.what()) << '\n';
     return ExitCode::io;
   }
 }

@@ -223,7 +223,7 @@ ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, s
       if (worst == ExitCode::ok)
         worst = ExitCode::input;
     } catch (const IoError& e) {
-      err << "cvpress: " << e.what() << '\n';
+      err << "cvpress: " << escape_controls(e.what()) << '\n';
       worst = ExitCode::io;
     }
   }
@@ -315,13 +315,13 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     print_all(err, e.diagnostics());
     return ExitCode::input;
   } catch (const IoError& e) {
-    err << "cvpress: " << e.what() << '\n';
+    err << "cvpress: " << escape_controls(e.what()) << '\n';
     return ExitCode::io;
   } catch (const RenderError& e) {
-    err << "cvpress: " << request.input.string() << ": " << e.what() << '\n';
+    err << "cvpress: " << escape_controls(request.input.string() + ": " + e.what()) << '\n';
     return ExitCode::render;
   } catch (const UsageError& e) {
-    err << "cvpress: " << e.what() << '\n';
+    err << "cvpress: " << escape_controls(e.what()) << '\n';
     return ExitCode::usage;
   }
 }
