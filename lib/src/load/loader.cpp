@@ -9,6 +9,7 @@
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
+#include "text/links.hpp"
 #include "text/locale_format.hpp"
 
 #include <unicode/uchar.h>
@@ -114,6 +115,21 @@ constexpr std::pair<std::string_view, SortOrder> kSortAliases[] = {
 
 class Loader : public detail::NodeReader {
 public:
+  static std::string refused_link(const std::string& url) {
+    return "link '" + url + "' is not a web, mail or phone link (allowed: " +
+           std::string(detail::kAllowedLinkSchemes) + "); shown as plain text";
+  }
+
+  // A URL field: "" with a warning when its scheme is not allowed.
+  std::string link(const Fields& fs, std::string_view key, const std::string& path) {
+    std::string url = plain(fs, key, path);
+    if (!url.empty() && detail::link_target(url).empty()) {
+      warn(*find(fs, key)->value, join(path, std::string(key)), refused_link(url));
+      url.clear();
+    }
+    return url;
+  }
+
   Loader(std::string file, const LoadLimits& limits)
       : NodeReader(std::move(file)), limits_(limits) {}
 
@@ -468,7 +484,7 @@ private:
         e.inventors = authors(*f->value, join(path, "inventors"));
       e.status = optional_rich(fs, "status", path);
       e.dates = dates(fs, path, false);
-      e.url = plain(fs, "url", path);
+      e.url = link(fs, "url", path);
       e.where = at(n);
       return e;
     }
@@ -532,7 +548,7 @@ private:
               "'" + std::string(d) + "' is not a DOI (expected e.g. 10.1145/3575693.3575705)");
       e.doi = std::string(d);
     }
-    e.url = plain(fs, "url", path);
+    e.url = link(fs, "url", path);
     e.journal = optional_rich(fs, "journal", path);
     e.dates = dates(fs, path, false);
     e.summary = optional_rich(fs, "summary", path);
@@ -579,7 +595,7 @@ private:
       }
     }
     e.summary = optional_rich(fs, "summary", path);
-    e.url = plain(fs, "url", path);
+    e.url = link(fs, "url", path);
     e.where = at(n);
     return e;
   }
@@ -690,7 +706,14 @@ private:
       h.emails.push_back(std::move(e));
     }
     h.phones = plain_list(*fs, "phone", path);
-    h.websites = plain_list(*fs, "website", path);
+    for (auto& web : plain_list(*fs, "website", path)) {
+      if (detail::link_target(web).empty()) { // kept as plain text, without a link
+        warn(*find(*fs, "website")->value, join(path, "website"), refused_link(web));
+        h.custom_connections.push_back(CustomConnection{web, "", ""});
+      } else {
+        h.websites.push_back(std::move(web));
+      }
+    }
     h.photo = plain(*fs, "photo", path);
     if (const Field* f = find(*fs, "social_networks"); f && f->value->kind != Kind::null)
       load_list(*f->value, join(path, "social_networks"),
@@ -717,7 +740,7 @@ private:
                   CustomConnection c;
                   if (const YamlNode* v = required(item, *ifs, "placeholder", ip))
                     c.placeholder = std::string(trim(v->value));
-                  c.url = plain(*ifs, "url", ip);
+                  c.url = link(*ifs, "url", ip);
                   c.icon = plain(*ifs, "fontawesome_icon", ip);
                   h.custom_connections.push_back(std::move(c));
                 });

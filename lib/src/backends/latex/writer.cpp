@@ -121,7 +121,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 std::string href(std::string_view url, const std::string& body) {
-  return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
+  const std::string target = safe_link_target(url);
+  if (target.empty()) // a scheme outside the allow-list: plain text
+    return body;
+  return "\\href{" + escape_url(target) + "}{" + body + "}";
 }
 
 // Emits the body of the document.
@@ -371,7 +374,7 @@ private:
                  w.rich(x.note, path + ".note") + "}\n";
         if (!x.doi.empty())
           out += "\\cvDoi{" + escape_url(doi_url(x.doi)) + "}{" + w.text(x.doi) + "}\n";
-        else if (!x.url.empty())
+        else if (!safe_link_target(x.url).empty())
           out += "\\cvUrl{" + escape_url(safe_link_target(x.url)) + "}{" +
                  w.text(display_url(x.url)) + "}\n";
         if (!x.summary.empty())
