@@ -4,6 +4,7 @@
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -207,11 +208,23 @@ void print_all(std::ostream& os, const std::vector<Diagnostic>& diagnostics) {
 } // namespace
 
 ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, std::ostream& err,
-                        const LoadOptions& options) {
+                        const LoadOptions& options, const RenderOptions& render) {
   ExitCode worst = ExitCode::ok;
+  // Every check render runs (photo, style, design, limits) short of writing:
+  // the CV is laid out and rendered to memory, then discarded.
+  const Backend* backend = find_backend("pdf");
   for (const auto& file : files) {
     try {
       LoadResult result = load_cv_file(file, options);
+      if (backend) {
+        RenderOptions ro = render;
+        if (ro.base_dir.empty())
+          ro.base_dir = file.parent_path();
+        RenderResult rendered = backend->render(result.cv, ro);
+        for (auto& w : rendered.warnings)
+          if (std::find(result.warnings.begin(), result.warnings.end(), w) == result.warnings.end())
+            result.warnings.push_back(std::move(w));
+      }
       print_all(err, result.warnings);
       out << file.string() << ": valid";
       if (!result.warnings.empty())
@@ -225,6 +238,13 @@ ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, s
     } catch (const IoError& e) {
       err << "cvpress: " << escape_controls(e.what()) << '\n';
       worst = ExitCode::io;
+    } catch (const RenderError& e) {
+      err << "cvpress: " << escape_controls(file.string() + ": " + e.what()) << '\n';
+      if (worst != ExitCode::io)
+        worst = ExitCode::render;
+    } catch (const UsageError& e) {
+      err << "cvpress: " << escape_controls(e.what()) << '\n';
+      return ExitCode::usage;
     }
   }
   return worst;
