@@ -51,6 +51,11 @@ def main() -> None:
     png = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) +
            png_chunk(b"IDAT", zlib.compress(b"\0" * 30001)) + png_chunk(b"IEND", b""))
     write("huge.png", png)
+    # A 6000 x 6000 16-bit RGBA PNG: 36 megapixels (under the pixel limit) but
+    # 288 MB decoded (over the decoded-bytes limit); the IDAT is never inflated.
+    ihdr = struct.pack(">IIBBBBB", 6000, 6000, 16, 6, 0, 0, 0)
+    write("deep16.png", b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) +
+          png_chunk(b"IDAT", zlib.compress(b"\0" * 48001)) + png_chunk(b"IEND", b""))
     # Symlinks out of the CV's folder.
     os.makedirs(os.path.join(out, "..", "outside"), exist_ok=True)
     secret = os.path.abspath(os.path.join(out, "..", "outside", "secret.png"))
