@@ -51,6 +51,11 @@ def main() -> None:
     png = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) +
            png_chunk(b"IDAT", zlib.compress(b"\0" * 30001)) + png_chunk(b"IEND", b""))
     write("huge.png", png)
+    # One 66 KB entry and 100 bold keywords (took 82 s when each keyword was
+    # searched again after every match).
+    keys = ", ".join(["word"] + [f"wor{i}" for i in range(100)])
+    write("many-keywords.yaml", "cv:\n  name: Ada Lovelace\n  sections:\n    notes:\n      - '" +
+          "word " * 13_000 + "'\nsettings:\n  bold_keywords: [" + keys + "]\n")
     # A 6000 x 6000 16-bit RGBA PNG: 36 megapixels (under the pixel limit) but
     # 288 MB decoded (over the decoded-bytes limit); the IDAT is never inflated.
     ihdr = struct.pack(">IIBBBBB", 6000, 6000, 16, 6, 0, 0, 0)
