@@ -251,6 +251,10 @@ TEST_CASE("limit: string length, input size, entries") {
   small.limits.max_string_bytes = 8;
   CHECK(errors_of("cv:\n  name: Jane Doe Smith\n", small) ==
         "cv.yaml:2:9: cv.name: string is longer than the limit of 8 bytes");
+  // Exactly at the limit is allowed, one byte over is not.
+  CHECK(errors_of("cv:\n  name: Jane Doe\n", small) == "valid");
+  CHECK(errors_of("cv:\n  name: Jane Doeh\n", small) ==
+        "cv.yaml:2:9: cv.name: string is longer than the limit of 8 bytes");
   small = {};
   small.limits.max_file_bytes = 10;
   CHECK(errors_of("cv:\n  name: Jane\n", small) ==
