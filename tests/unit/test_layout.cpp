@@ -139,7 +139,7 @@ TEST_CASE("layout: a section heading never ends a page") {
     Section second{"b", "Second", {}, {}};
     NormalEntry n;
     n.name = rt("FIRST-OF-SECOND");
-    n.details.highlights = {Highlight{rt("one"), {}}, Highlight{rt("two"), {}}};
+    n.details.highlights = {Highlight{rt("HIGHLIGHT-ONE"), {}}, Highlight{rt("HIGHLIGHT-TWO"), {}}};
     second.entries.emplace_back(n);
     cv.sections = {first, second};
     const LaidOutDocument doc = layout_cv(cv, st, ".");
@@ -147,6 +147,10 @@ TEST_CASE("layout: a section heading never ends a page") {
     INFO("filler " << filler);
     CHECK(doc.bookmarks[1].page == page_of(doc, "FIRST-OF-SECOND"));
     CHECK(doc.bookmarks[1].page == page_of(doc, "Second"));
+    // The short entry is one kept-together block: never split after its
+    // first line (a check of the first line only would pass that).
+    CHECK(doc.bookmarks[1].page == page_of(doc, "HIGHLIGHT-ONE"));
+    CHECK(doc.bookmarks[1].page == page_of(doc, "HIGHLIGHT-TWO"));
   }
 }
 
