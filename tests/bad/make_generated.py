@@ -56,6 +56,9 @@ def main() -> None:
     keys = ", ".join(["word"] + [f"wor{i}" for i in range(100)])
     write("many-keywords.yaml", "cv:\n  name: Ada Lovelace\n  sections:\n    notes:\n      - '" +
           "word " * 13_000 + "'\nsettings:\n  bold_keywords: [" + keys + "]\n")
+    # 1,000 e-mail addresses: the header would run off the first page.
+    write("many-emails.yaml", "cv:\n  name: Ada Lovelace\n  email:\n" +
+          "".join(f"    - ada{i}@example.com\n" for i in range(1000)))
     # Strings of exactly the 64 KiB limit (valid) and one byte over.
     write("string-at-limit.yaml", "cv:\n  name: Ada Lovelace\n  location: " + "x" * 65536 + "\n")
     write("string-over-limit.yaml", "cv:\n  name: Ada Lovelace\n  location: " + "x" * 65537 + "\n")

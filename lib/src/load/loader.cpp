@@ -120,6 +120,30 @@ public:
            std::string(detail::kAllowedLinkSchemes) + "); shown as plain text";
   }
 
+  // The header is drawn on the first page and never broken across pages:
+  // bound its contact items so it always fits.
+  void check_contact_count(const Fields& fs, const std::string& path) {
+    std::size_t items = 0;
+    for (std::string_view key :
+         {"email", "phone", "website", "social_networks", "custom_connections"}) {
+      const Field* f = find(fs, key);
+      if (!f || f->value->kind == Kind::null)
+        continue;
+      const bool list = f->value->kind == Kind::sequence;
+      const std::size_t n = list ? f->value->items.size() : 1;
+      if (items + n > limits_.max_contact_items) {
+        const std::size_t i = limits_.max_contact_items - items;
+        const std::string fp = join(path, std::string(key));
+        error(list ? *f->value->items[i] : *f->value, list ? index(fp, i) : fp,
+              "more than " + std::to_string(limits_.max_contact_items) +
+                  " contact items (e-mail, phone, website, social networks, custom "
+                  "connections) in the header (limit)");
+        return;
+      }
+      items += n;
+    }
+  }
+
   // A URL field: "" with a warning when its scheme is not allowed.
   std::string link(const Fields& fs, std::string_view key, const std::string& path) {
     std::string url = plain(fs, key, path);
@@ -744,6 +768,7 @@ private:
                   c.icon = plain(*ifs, "fontawesome_icon", ip);
                   h.custom_connections.push_back(std::move(c));
                 });
+    check_contact_count(*fs, path);
     if (const Field* f = find(*fs, "sections"); f && f->value->kind != Kind::null)
       load_sections(*f->value, join(path, "sections"), cv);
   }
