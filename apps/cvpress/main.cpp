@@ -51,12 +51,15 @@ int cmd_validate(const std::vector<std::string>& args) {
   po::options_description opts("validate options");
   opts.add_options()("help,h", "show help")("style,s", po::value<std::string>(),
                                             "also check this style (name or file)")(
+      "allow-dir", po::value<std::vector<std::string>>(),
+      "also read the photo from this folder (as for render)")(
       "input", po::value<std::vector<std::string>>(), "CV files");
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
   if (vm.count("help")) {
-    std::cout << "Usage: cvpress validate FILE... [--style STYLE]\nChecks each CV (and the style) "
+    std::cout << "Usage: cvpress validate FILE... [--style STYLE] [--allow-dir DIR]...\nChecks "
+                 "each CV (and the style) "
                  "and prints every error as FILE:LINE:COLUMN: field.path: message.\n";
     return 0;
   }
@@ -67,7 +70,13 @@ int cmd_validate(const std::vector<std::string>& args) {
   std::vector<std::filesystem::path> files;
   for (const auto& f : vm["input"].as<std::vector<std::string>>())
     files.emplace_back(f);
-  return code(cvpress::validate_files(files, std::cout, std::cerr));
+  cvpress::RenderOptions render;
+  if (vm.count("style"))
+    render.style = vm["style"].as<std::string>();
+  if (vm.count("allow-dir"))
+    for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
+      render.allowed_dirs.emplace_back(d);
+  return code(cvpress::validate_files(files, std::cout, std::cerr, {}, render));
 }
 
 int cmd_render(const std::vector<std::string>& args) {

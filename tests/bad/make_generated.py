@@ -51,6 +51,30 @@ def main() -> None:
     png = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) +
            png_chunk(b"IDAT", zlib.compress(b"\0" * 30001)) + png_chunk(b"IEND", b""))
     write("huge.png", png)
+    # One 66 KB entry and 100 bold keywords (took 82 s when each keyword was
+    # searched again after every match).
+    keys = ", ".join(["word"] + [f"wor{i}" for i in range(100)])
+    write("many-keywords.yaml", "cv:\n  name: Ada Lovelace\n  sections:\n    notes:\n      - '" +
+          "word " * 13_000 + "'\nsettings:\n  bold_keywords: [" + keys + "]\n")
+    # 1,000 e-mail addresses: the header would run off the first page.
+    write("many-emails.yaml", "cv:\n  name: Ada Lovelace\n  email:\n" +
+          "".join(f"    - ada{i}@example.com\n" for i in range(1000)))
+    # Strings of exactly the 64 KiB limit (valid) and one byte over.
+    write("string-at-limit.yaml", "cv:\n  name: Ada Lovelace\n  location: " + "x" * 65536 + "\n")
+    write("string-over-limit.yaml", "cv:\n  name: Ada Lovelace\n  location: " + "x" * 65537 + "\n")
+    # A PNG whose image data is split by another chunk (IDAT, tEXt, IDAT):
+    # libharu aborted the process on it.
+    raw = zlib.compress(b"\0\x80\x80" * 2)  # 2 rows: filter byte + 2 pixels
+    split = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0)) +
+             png_chunk(b"IDAT", raw[:4]) + png_chunk(b"tEXt", b"Comment\0x") +
+             png_chunk(b"IDAT", raw[4:]) + png_chunk(b"IEND", b""))
+    write("split-idat.png", split)
+    write("photo-split-idat.yaml", "cv:\n  name: Ada Lovelace\n  photo: split-idat.png\n")
+    # A 6000 x 6000 16-bit RGBA PNG: 36 megapixels (under the pixel limit) but
+    # 288 MB decoded (over the decoded-bytes limit); the IDAT is never inflated.
+    ihdr = struct.pack(">IIBBBBB", 6000, 6000, 16, 6, 0, 0, 0)
+    write("deep16.png", b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) +
+          png_chunk(b"IDAT", zlib.compress(b"\0" * 48001)) + png_chunk(b"IEND", b""))
     # Symlinks out of the CV's folder.
     os.makedirs(os.path.join(out, "..", "outside"), exist_ok=True)
     secret = os.path.abspath(os.path.join(out, "..", "outside", "secret.png"))
@@ -69,6 +93,10 @@ def main() -> None:
     os.symlink(secret, link)
     with open(os.path.join(out, "..", "secret.png"), "wb") as f:
         f.write(b"not read")
+    # A FIFO named like a CV: reading it would wait for a writer forever.
+    fifo = os.path.join(out, "fifo.yaml")
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo)
 
 
 if __name__ == "__main__":

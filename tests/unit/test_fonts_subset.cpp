@@ -154,6 +154,12 @@ TEST_CASE("subset_font keeps exactly the needed glyphs, outlines unchanged") {
       {"Noto Sans Hebrew", U"דוד", 3},
       {"DejaVu Sans", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
       {"Noto Sans Arabic", U"\uFEE3\uFEA4\uFEE4\uFEAA", 5},
+      // Two code points sharing one glyph (U+2010/U+2011 in DejaVu), and runs
+      // of consecutive code points whose new glyph ids are not consecutive:
+      // a cmap segment merged without checking the ids draws wrong outlines.
+      {"DejaVu Sans", U"a\u2010\u2011b", 0},
+      {"DejaVu Sans", U"ABCXYZabcxyz0189", 17},
+      {"DejaVu Sans", U"\u2010\u2011\u2012\u2013\u2014\u2015", 0},
   };
   for (const auto& c : cases) {
     CAPTURE(c.family);

@@ -139,7 +139,7 @@ TEST_CASE("layout: a section heading never ends a page") {
     Section second{"b", "Second", {}, {}};
     NormalEntry n;
     n.name = rt("FIRST-OF-SECOND");
-    n.details.highlights = {Highlight{rt("one"), {}}, Highlight{rt("two"), {}}};
+    n.details.highlights = {Highlight{rt("HIGHLIGHT-ONE"), {}}, Highlight{rt("HIGHLIGHT-TWO"), {}}};
     second.entries.emplace_back(n);
     cv.sections = {first, second};
     const LaidOutDocument doc = layout_cv(cv, st, ".");
@@ -147,6 +147,10 @@ TEST_CASE("layout: a section heading never ends a page") {
     INFO("filler " << filler);
     CHECK(doc.bookmarks[1].page == page_of(doc, "FIRST-OF-SECOND"));
     CHECK(doc.bookmarks[1].page == page_of(doc, "Second"));
+    // The short entry is one kept-together block: never split after its
+    // first line (a check of the first line only would pass that).
+    CHECK(doc.bookmarks[1].page == page_of(doc, "HIGHLIGHT-ONE"));
+    CHECK(doc.bookmarks[1].page == page_of(doc, "HIGHLIGHT-TWO"));
   }
 }
 
@@ -424,19 +428,15 @@ TEST_CASE("layout: trace golden of a small CV") {
   CHECK(got == want.str());
 }
 
-TEST_CASE("layout: a two-page CV lays out in about a millisecond") {
+// Its speed (about a millisecond) is measured by bench/ (cvpress_bench
+// --breakdown, docs/benchmarks.md), not asserted in a unit test.
+TEST_CASE("layout: a CV of 10 entries with 4 highlights each lays out on two pages") {
   const Style st = default_style();
   const Cv cv = many_entries_cv(10, 4);
-  (void)layout_cv(cv, st, "."); // warm the font cache
-  const auto t0 = std::chrono::steady_clock::now();
-  constexpr int runs = 20;
-  for (int i = 0; i < runs; ++i)
-    (void)layout_cv(cv, st, ".");
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() /
-      runs;
-  MESSAGE("layout of a " << layout_cv(cv, st, ".").pages.size() << "-page CV: " << ms << " ms");
-  CHECK(ms < 20);
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  CHECK(doc.pages.size() == 2);
+  check_inside(doc, st);
+  CHECK(layout_cv(cv, st, ".").pages.size() == doc.pages.size()); // deterministic
 }
 
 TEST_CASE("layout: a publication with hundreds of authors still stays inside the text area") {

@@ -40,9 +40,9 @@ TEST_CASE("error: tab indentation") {
 }
 
 TEST_CASE("error: empty file") {
-  CHECK(errors_of("") == "cv.yaml: file is empty");
-  CHECK(errors_of("# only a comment\n\n") == "cv.yaml: file is empty");
-  CHECK(errors_of("---\n") == "cv.yaml: file is empty");
+  CHECK(errors_of("") == "cv.yaml:1:1: file is empty");
+  CHECK(errors_of("# only a comment\n\n") == "cv.yaml:1:1: file is empty");
+  CHECK(errors_of("---\n") == "cv.yaml:1:1: file is empty");
 }
 
 TEST_CASE("error: several documents") {
@@ -251,6 +251,10 @@ TEST_CASE("limit: string length, input size, entries") {
   small.limits.max_string_bytes = 8;
   CHECK(errors_of("cv:\n  name: Jane Doe Smith\n", small) ==
         "cv.yaml:2:9: cv.name: string is longer than the limit of 8 bytes");
+  // Exactly at the limit is allowed, one byte over is not.
+  CHECK(errors_of("cv:\n  name: Jane Doe\n", small) == "valid");
+  CHECK(errors_of("cv:\n  name: Jane Doeh\n", small) ==
+        "cv.yaml:2:9: cv.name: string is longer than the limit of 8 bytes");
   small = {};
   small.limits.max_file_bytes = 10;
   CHECK(errors_of("cv:\n  name: Jane\n", small) ==
@@ -297,4 +301,35 @@ TEST_CASE("error: unknown locale language") {
     CAPTURE(ok);
     CHECK(errors_of(std::string("cv:\n  name: A\nlocale:\n  language: ") + ok + "\n") == "valid");
   }
+}
+
+TEST_CASE(
+    "error: control characters made by escapes, C1 controls, UTF-16/32, unterminated quotes") {
+  CHECK(errors_of("cv:\n  name: \"Ada\\0Lovelace\"\n") ==
+        "cv.yaml:2:9: cv.name: control character U+0000 is not allowed");
+  CHECK(errors_of("cv:\n  name: \"Ada\\eLovelace\"\n") ==
+        "cv.yaml:2:9: cv.name: control character U+001B is not allowed");
+  CHECK(errors_of("cv:\n  name: \"Ada\\x9bLovelace\"\n") ==
+        "cv.yaml:2:9: cv.name: control character U+009B is not allowed");
+  CHECK(errors_of("cv:\n  name: Ada\xc2\x85Lovelace\n") ==
+        "cv.yaml:2:12: control character U+0085 is not allowed");
+  CHECK(errors_of(std::string("\xff\xfe"
+                              "c\0v\0",
+                              6)) ==
+        "cv.yaml:1:1: the file is encoded as UTF-16 (little-endian); cvpress reads UTF-8 (save "
+        "the file as UTF-8)");
+  CHECK(errors_of(std::string("\0\0\xfe\xff", 4)) ==
+        "cv.yaml:1:1: the file is encoded as UTF-32 (big-endian); cvpress reads UTF-8 (save the "
+        "file as UTF-8)");
+  CHECK(errors_of("cv:\n  name: \"unterminated\n") ==
+        "cv.yaml:2:9: cv.name: unterminated double-quoted string (no closing \" before the end of "
+        "the file)");
+  // Escaped quotes do not close the string; a closed one is fine.
+  CHECK(errors_of("cv:\n  name: \"a \\\" b\n") ==
+        "cv.yaml:2:9: cv.name: unterminated double-quoted string (no closing \" before the end of "
+        "the file)");
+  CHECK(errors_of("cv:\n  name: 'it''s\n") ==
+        "cv.yaml:2:9: cv.name: unterminated single-quoted string (no closing ' before the end of "
+        "the file)");
+  CHECK(errors_of("cv:\n  name: \"Ada \\\"Lovelace\\\"\"\n  location: 'it''s'\n") == "valid");
 }

@@ -93,8 +93,11 @@ TEST_CASE("markup: links") {
   CHECK(md("see [**bold** and *it*](http://x.org/?a=1&amp;b=2) now") ==
         R"(T"see " | T"bold"b@http://x.org/?a=1&b=2 | T" and "@http://x.org/?a=1&b=2 | )"
         R"(T"it"i@http://x.org/?a=1&b=2 | T" now")");
-  CHECK(md("**[a](u)**") == R"(T"a"b@u)");
-  CHECK(md("[`code`](u)") == R"(C"code"@u)");
+  CHECK(md("**[a](u.org)**") == R"(T"a"b@u.org)");
+  CHECK(md("[`code`](u.org)") == R"(C"code"@u.org)");
+  // Schemes outside the allow-list lose their link (the loader warns).
+  CHECK(md("[a](javascript:alert(1))") == R"(T"a")");
+  CHECK(md("<file:///etc/passwd>") == R"(T"file:///etc/passwd")");
   CHECK(md("<https://example.org>") == R"(T"https://example.org"@https://example.org)");
   // Undefined references stay literal.
   CHECK(md("[a] and [b][c]") == R"(T"[a] and [b][c]")");
@@ -116,7 +119,7 @@ TEST_CASE("markup: math spans") {
       R"(T"speedup of " | M"1.06 \times \text{ to } 1.66 \times"="1.06× to 1.66×" | T" overall")");
   CHECK(md("$\\circ$") == R"(M"\circ"="∘")");
   CHECK(md("*a $\\alpha$ b*") == R"(T"a "i | M"\alpha"="α"i | T" b"i)");
-  CHECK(md("[$\\pi$](u)") == R"(M"\pi"="π"@u)");
+  CHECK(md("[$\\pi$](u.org)") == R"(M"\pi"="π"@u.org)");
   // Markdown is not applied inside math.
   CHECK(md("$a*b*c$") == R"(M"a*b*c"="a*b*c")");
   CHECK(md("$$x_1$$") == R"(M"x_1"="x₁")");
@@ -185,7 +188,7 @@ TEST_CASE("markup: block syntax is literal") {
   CHECK(md("- **bold** item") == R"(T"- " | T"bold"b | T" item")");
   CHECK(md("**bold** start") == R"(T"bold"b | T" start")");
   CHECK(md("*it* start") == R"(T"it"i | T" start")");
-  CHECK(md("[a](u): b") == R"(T"a"@u | T": b")");
+  CHECK(md("[a](u.org): b") == R"(T"a"@u.org | T": b")");
   CHECK(md("```x```") == R"(C"x")");
 }
 

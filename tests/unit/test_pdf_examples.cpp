@@ -312,8 +312,7 @@ std::vector<fs::path> example_files() {
 
 TEST_CASE("pdf examples: the text layer holds every model string") {
   if (!have_tool("pdftotext")) {
-    MESSAGE("skipped: pdftotext missing");
-    return;
+    FAIL("pdftotext missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   ScratchDir dir;
   for (const auto& file : example_files()) {
@@ -334,8 +333,7 @@ TEST_CASE("pdf examples: the text layer holds every model string") {
 
 TEST_CASE("pdf examples: names in many scripts are in the text layer") {
   if (!have_tool("pdftotext")) {
-    MESSAGE("skipped: pdftotext missing");
-    return;
+    FAIL("pdftotext missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   ScratchDir dir;
   const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "tests/pdf/multilingual.yaml";
@@ -380,8 +378,7 @@ TEST_CASE("pdf examples: text runs are as wide in the PDF as layout measured the
 
 TEST_CASE("pdf examples: every built-in style keeps the text layer and the margins") {
   if (!have_tool("pdftotext")) {
-    MESSAGE("skipped: pdftotext missing");
-    return;
+    FAIL("pdftotext missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   ScratchDir dir;
   for (const char* name : {"showcase.yaml", "qiaoling-chen-homepage.yaml"}) {
@@ -407,8 +404,7 @@ TEST_CASE("pdf examples: every built-in style keeps the text layer and the margi
 
 TEST_CASE("pdf examples: emoji section headings are drawn, not replaced") {
   if (!have_tool("pdftotext") || !have_tool("pdffonts")) {
-    MESSAGE("skipped: pdftotext or pdffonts missing");
-    return;
+    FAIL("pdftotext or pdffonts missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "examples/qiaoling-chen-homepage.yaml";
   LoadResult loaded = load_cv_file(file);

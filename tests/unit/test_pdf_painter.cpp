@@ -111,8 +111,7 @@ bool have_tool(const char* tool) {
 TEST_CASE("pdf painter: pdftotext extracts the drawn text exactly") {
   const FontFace* latin = latin_face();
   if (!latin || !have_tool("pdftotext")) {
-    MESSAGE("skipped: DejaVu Sans or pdftotext missing");
-    return;
+    FAIL("DejaVu Sans or pdftotext missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   const FontFace* cjk = cjk_face();
   ScratchDir dir;
@@ -137,8 +136,7 @@ TEST_CASE("pdf painter: pdftotext extracts the drawn text exactly") {
 TEST_CASE("pdf painter: links, bookmarks and document information") {
   const FontFace* latin = latin_face();
   if (!latin) {
-    MESSAGE("skipped: DejaVu Sans missing");
-    return;
+    FAIL("DejaVu Sans missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   PaintOptions plain;
   plain.compress = false;
@@ -177,8 +175,7 @@ TEST_CASE("pdf painter: links, bookmarks and document information") {
 TEST_CASE("pdf painter: output is deterministic and dated only on request") {
   const FontFace* latin = latin_face();
   if (!latin) {
-    MESSAGE("skipped: DejaVu Sans missing");
-    return;
+    FAIL("DejaVu Sans missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   LaidOutDocument doc = sample(latin, cjk_face());
   CHECK(paint_pdf(doc) == paint_pdf(doc));
@@ -200,8 +197,7 @@ TEST_CASE("pdf painter: output is deterministic and dated only on request") {
 TEST_CASE("pdf painter: documents painted in parallel threads are identical") {
   const FontFace* latin = latin_face();
   if (!latin) {
-    MESSAGE("skipped: DejaVu Sans missing");
-    return;
+    FAIL("DejaVu Sans missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   const LaidOutDocument doc = sample(latin, cjk_face());
   const std::string expected = paint_pdf(doc);
@@ -278,8 +274,7 @@ TEST_CASE("pdf painter: a PNG with alpha is embedded once however often it is dr
 TEST_CASE("pdf painter: odd items neither crash nor break the file") {
   const FontFace* latin = latin_face();
   if (!latin) {
-    MESSAGE("skipped: DejaVu Sans missing");
-    return;
+    FAIL("DejaVu Sans missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
@@ -358,8 +353,7 @@ TEST_CASE("pdf painter: emoji map to UTF-16 surrogate pairs; joiners stay as Act
 
 TEST_CASE("pdf painter: bookmarks and document information keep characters beyond the BMP") {
   if (!have_tool("qpdf") || !have_tool("pdfinfo")) {
-    MESSAGE("skipped: qpdf or pdfinfo missing");
-    return;
+    FAIL("qpdf or pdfinfo missing (a required test tool: scripts/install-deps.sh installs it)");
   }
   LaidOutDocument doc;
   doc.info.title = "陈\U00020000 – CV"; // CJK Extension B

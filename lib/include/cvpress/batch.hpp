@@ -88,7 +88,10 @@ struct CVPRESS_API BatchSummary {
   std::vector<BatchItem> items; ///< one per input of the shard, in sorted input order
   std::size_t succeeded = 0;    ///< items with status ok
   std::size_t failed = 0;       ///< items with any other status
-  double seconds = 0;           ///< wall time
+  /// Why the manifest could not be written completely ("" when it was, or
+  /// when none was asked for); batch_files() then exits with ExitCode::io.
+  std::string manifest_error;
+  double seconds = 0; ///< wall time
   /// 0 when every input succeeded; otherwise the most severe failure's code
   /// (io 5 > render 4 > input 3; collisions count as io).
   [[nodiscard]] ExitCode exit_code() const;

@@ -34,9 +34,16 @@ struct CVPRESS_API Diagnostic {
 
   /// The one-line form, `FILE:LINE:COLUMN: path: message`; warnings get a
   /// `warning: ` prefix before the path. Missing parts are left out.
+  /// Control characters in any part are escaped (escape_controls()), so a
+  /// diagnostic is always one line and never a terminal escape sequence.
   [[nodiscard]] std::string to_string() const;
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
+
+/// `text` with C0 controls, DEL, C1 controls and U+2028/U+2029 written as
+/// escapes (`\n`, `\t`, `\x1b`, `\u009b`, `\u2028`), for quoting user text in
+/// messages.
+[[nodiscard]] std::string escape_controls(std::string_view text);
 
 /// Root of every exception cvpress throws.
 class CVPRESS_API Error : public std::runtime_error {

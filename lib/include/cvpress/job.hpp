@@ -20,11 +20,13 @@
 namespace cvpress {
 
 /// Validates each file, printing diagnostics (errors to `err`, a summary
-/// line per file to `out`). Returns ok, or input when any file has errors,
-/// or io when a file cannot be read.
+/// line per file to `out`). Runs every check `render` runs (photo, style,
+/// `design:`, page limit) by rendering to memory with `render` (base_dir
+/// defaults to each file's folder). Returns ok, or input when any file has
+/// errors, render when one cannot be rendered, or io when one cannot be read.
 CVPRESS_API ExitCode validate_files(const std::vector<std::filesystem::path>& files,
-                                    std::ostream& out, std::ostream& err,
-                                    const LoadOptions& options = {});
+                                    std::ostream& out, std::ostream& err, const LoadOptions& options = {},
+                                    const RenderOptions& render = {});
 
 /// A single render request.
 struct RenderRequest {

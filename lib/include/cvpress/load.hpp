@@ -21,6 +21,9 @@ struct LoadLimits {
   std::size_t max_nodes = 200'000;              ///< YAML nodes after alias expansion
   std::size_t max_string_bytes = 64 * 1024;     ///< one scalar
   std::size_t max_entries = 5'000;              ///< entries over all sections
+  /// e-mails, phones, websites, social networks and custom connections
+  /// together: the header is never broken across pages, so it must fit on one.
+  std::size_t max_contact_items = 40;
 };
 
 /// Options for loading.

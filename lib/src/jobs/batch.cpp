@@ -1,6 +1,7 @@
 #include <cvpress/batch.hpp>
 #include <cvpress/files.hpp>
 
+#include "base/file_access.hpp"
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
@@ -8,14 +9,18 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <fstream>
+#include <cstring>
+#include <fcntl.h>
 #include <istream>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 namespace cvpress {
 
@@ -114,9 +119,16 @@ std::vector<fs::path> expand_batch_inputs(const std::vector<std::string>& args, 
     if (ec || !fs::exists(st))
       throw IoError(p.string() + ": no such file or directory");
     if (fs::is_directory(st)) {
-      for (const auto& e : fs::directory_iterator(p, ec))
-        if (e.is_regular_file() && is_cv_file(e.path()))
-          out.push_back(e.path());
+      // A symlink in the folder may not lead out of it (as for photos).
+      const fs::path dir = fs::canonical(p, ec);
+      for (const auto& e : fs::directory_iterator(p, ec)) {
+        if (!e.is_regular_file() || !is_cv_file(e.path()))
+          continue;
+        std::error_code ec2;
+        if (e.is_symlink() && !detail::path_is_within(fs::canonical(e.path(), ec2), dir))
+          throw IoError(e.path().string() + ": symlink leads out of the folder " + p.string());
+        out.push_back(e.path());
+      }
       if (ec)
         throw IoError(p.string() + ": cannot list directory: " + ec.message());
     } else {
@@ -200,11 +212,11 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
       break;
     case ExitCode::io:
       item.status = BatchStatus::io_error;
-      item.error = e.what();
+      item.error = escape_controls(e.what());
       break;
     default: // a render error, or anything unexpected from a backend
       item.status = BatchStatus::render_error;
-      item.error = item.input.string() + ": " + e.what();
+      item.error = escape_controls(item.input.string() + ": " + e.what());
     }
   }
   item.milliseconds =
@@ -259,12 +271,26 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
     summary.items.push_back(std::move(item));
   }
 
-  std::ofstream manifest;
+  int manifest = -1;
   if (!options.manifest.empty()) {
-    manifest.open(options.manifest, std::ios::binary | std::ios::trunc);
-    if (!manifest)
-      throw IoError(options.manifest.string() + ": cannot write manifest");
+    // The manifest must not replace an input or one of the outputs.
+    std::error_code eq;
+    for (const auto& item : summary.items)
+      if (fs::equivalent(options.manifest, item.input, eq) ||
+          fs::weakly_canonical(options.manifest, eq) == fs::weakly_canonical(item.output, eq))
+        throw UsageError("--manifest " + options.manifest.string() + " is also " +
+                         (fs::equivalent(options.manifest, item.input, eq)
+                              ? "the input " + item.input.string()
+                              : "the output of " + item.input.string()));
+    manifest = ::open(options.manifest.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (manifest < 0)
+      throw IoError(options.manifest.string() + ": cannot write manifest: " + std::strerror(errno));
   }
+  auto manifest_failed = [&](int e) {
+    if (summary.manifest_error.empty())
+      summary.manifest_error =
+          options.manifest.string() + ": cannot write manifest: " + std::strerror(e);
+  };
 
   const auto start = std::chrono::steady_clock::now();
   std::mutex report_mutex;
@@ -275,9 +301,19 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
     ++done;
     if (item.status != BatchStatus::ok)
       ++failed;
-    if (manifest.is_open()) {
-      manifest << manifest_line(item);
-      manifest.flush();
+    if (manifest >= 0 && summary.manifest_error.empty()) {
+      const std::string line = manifest_line(item);
+      std::size_t written = 0;
+      while (written < line.size()) {
+        ssize_t n = ::write(manifest, line.data() + written, line.size() - written);
+        if (n < 0 && errno == EINTR)
+          continue;
+        if (n <= 0) {
+          manifest_failed(n < 0 ? errno : EIO);
+          break;
+        }
+        written += static_cast<std::size_t>(n);
+      }
     }
     if (progress) {
       BatchProgress p;
@@ -328,6 +364,13 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
       pool.emplace_back(worker);
   }
 
+  if (manifest >= 0) {
+    struct stat st {};
+    if (::fstat(manifest, &st) == 0 && S_ISREG(st.st_mode) && ::fsync(manifest) != 0)
+      manifest_failed(errno);
+    if (::close(manifest) != 0)
+      manifest_failed(errno);
+  }
   for (const auto& item : summary.items)
     (item.status == BatchStatus::ok ? summary.succeeded : summary.failed)++;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -391,6 +434,10 @@ ExitCode batch_files(const BatchOptions& options, std::ostream& out, std::ostrea
     if (summary.failed)
       out << "; " << summary.failed << " failed";
     out << " in " << fixed1(summary.seconds) << " s\n";
+    if (!summary.manifest_error.empty()) {
+      err << "cvpress: " << summary.manifest_error << '\n';
+      return ExitCode::io;
+    }
     return summary.exit_code();
   } catch (const Error& e) {
     return report_error(e, err);

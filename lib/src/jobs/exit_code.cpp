@@ -25,11 +25,11 @@ ExitCode report_error(const std::exception& error, std::ostream& err,
     for (const auto& d : e->diagnostics())
       err << d.to_string() << '\n';
   } else if (code == ExitCode::render && !input.empty()) {
-    err << "cvpress: " << input.string() << ": " << error.what() << '\n';
+    err << "cvpress: " << escape_controls(input.string() + ": " + error.what()) << '\n';
   } else if (code == ExitCode::internal) {
-    err << "cvpress: internal error: " << error.what() << '\n';
+    err << "cvpress: internal error: " << escape_controls(error.what()) << '\n';
   } else {
-    err << "cvpress: " << error.what() << '\n';
+    err << "cvpress: " << escape_controls(error.what()) << '\n';
   }
   return code;
 }

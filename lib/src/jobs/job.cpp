@@ -3,13 +3,30 @@
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
+#include <algorithm>
 #include <ostream>
+#include <sys/stat.h>
 
 namespace cvpress {
 
 namespace fs = std::filesystem;
 
 namespace {
+// True for a device or FIFO given as -o (written in place, as PDF by default).
+bool is_special(const fs::path& output) {
+  struct stat st {};
+  return output == "-" ||
+         (::stat(output.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+}
+
+// True for "-o DIR/" or an existing folder: the output goes inside it.
+bool is_folder(const fs::path& output) {
+  if (output.empty() || output == "-")
+    return false;
+  std::error_code ec;
+  return !output.has_filename() || fs::is_directory(output, ec);
+}
+
 void print_all(std::ostream& os, const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics)
     os << d.to_string() << '\n';
@@ -17,21 +34,36 @@ void print_all(std::ostream& os, const std::vector<Diagnostic>& diagnostics) {
 } // namespace
 
 ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, std::ostream& err,
-                        const LoadOptions& options) {
+                        const LoadOptions& options, const RenderOptions& render) {
   ExitCode worst = ExitCode::ok;
+  // Every check render runs (photo, style, design, limits) short of writing:
+  // the CV is laid out and rendered to memory, then discarded.
+  const Backend* backend = find_backend("pdf");
   for (const auto& file : files) {
     try {
       LoadResult result = load_cv_file(file, options);
+      if (backend) {
+        RenderOptions ro = render;
+        if (ro.base_dir.empty())
+          ro.base_dir = file.parent_path();
+        RenderResult rendered = backend->render(result.cv, ro);
+        for (auto& w : rendered.warnings)
+          if (std::find(result.warnings.begin(), result.warnings.end(), w) == result.warnings.end())
+            result.warnings.push_back(std::move(w));
+      }
       print_all(err, result.warnings);
       out << file.string() << ": valid";
       if (!result.warnings.empty())
         out << " (" << result.warnings.size()
             << (result.warnings.size() == 1 ? " warning)" : " warnings)");
       out << '\n';
+    } catch (const UsageError& e) {
+      return report_error(e, err);
     } catch (const Error& e) {
-      // An unreadable file outranks an invalid one.
-      const ExitCode code = report_error(e, err);
-      if (worst == ExitCode::ok || code == ExitCode::io)
+      // An unreadable file outranks an unrenderable one, which outranks an invalid one.
+      const ExitCode code = report_error(e, err, file);
+      if (worst == ExitCode::ok || code == ExitCode::io ||
+          (code == ExitCode::render && worst != ExitCode::io))
         worst = code;
     }
   }
@@ -44,6 +76,17 @@ std::filesystem::path default_output_path(const std::filesystem::path& input, co
       detail::cv_file_stem(cv.header.name, detail::resolve_language(cv.locale.language));
   if (stem.empty())
     stem = input.stem().string();
+  // File names are limited to 255 bytes: keep room for the extension and
+  // the temporary file's prefix and suffix (the stem is ASCII).
+  constexpr std::size_t kMaxStem = 200;
+  if (stem.size() > kMaxStem && stem.ends_with("_CV"))
+    stem = stem.substr(0, kMaxStem - 3) + "_CV";
+  else if (stem.size() > kMaxStem) {
+    std::size_t cut = kMaxStem;
+    while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80)
+      --cut; // not inside a UTF-8 sequence
+    stem.resize(cut);
+  }
   const std::string ext = "." + (backend.extensions().empty() ? std::string(backend.name())
                                                               : backend.extensions().front());
   return input.parent_path() / (stem + ext);
@@ -59,7 +102,7 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
           << "' (valid formats: " << backend_names() << ")\n";
       return ExitCode::usage;
     }
-  } else if (!request.output.empty()) {
+  } else if (!request.output.empty() && !is_special(request.output) && !is_folder(request.output)) {
     backend = backend_for_path(request.output);
     if (!backend) {
       err << "cvpress: cannot infer the format from '" << request.output.string()
@@ -78,19 +121,25 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     check_backend_options(*backend, request.options);
     LoadResult loaded = load_cv_file(request.input, request.load);
     print_all(err, loaded.warnings);
-    const fs::path output = request.output.empty()
-                                ? default_output_path(request.input, loaded.cv, *backend)
-                                : request.output;
+    fs::path output = request.output.empty()
+                          ? default_output_path(request.input, loaded.cv, *backend)
+                          : request.output;
+    if (is_folder(request.output)) // -o DIR/: the default name inside DIR
+      output = request.output / default_output_path(request.input, loaded.cv, *backend).filename();
+    std::error_code ec;
+    if (output != "-" && fs::equivalent(request.input, output, ec))
+      throw UsageError("the output '" + output.string() + "' is the input file; choose another -o");
     RenderOptions options = request.options;
     if (options.base_dir.empty())
       options.base_dir = request.input.parent_path();
     RenderResult result = backend->render(loaded.cv, options);
     print_all(err, result.warnings);
     write_file_atomically(output, result.bytes);
-    out << output.string() << ": " << result.bytes.size() << " bytes";
+    std::ostream& summary = output == "-" ? err : out; // stdout carries the document
+    summary << output.string() << ": " << result.bytes.size() << " bytes";
     if (result.pages > 0)
-      out << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
-    out << '\n';
+      summary << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
+    summary << '\n';
     if (!backend->finish(output, request.input.string(), options, out, err))
       return ExitCode::render;
     return ExitCode::ok;

@@ -46,31 +46,22 @@ void SpanMaker::rich(std::vector<Span>& out, const RichText& rt, const SpanStyle
 
 // settings.bold_keywords: every occurrence in ordinary text is bold.
 void SpanMaker::push_with_keywords(std::vector<Span>& out, Span sp) const {
-  const auto& keys = bold_keywords_;
-  while (!sp.text.empty()) {
-    std::size_t best = std::string::npos, len = 0;
-    if (!sp.style.bold)
-      for (const auto& k : keys) {
-        if (k.empty())
-          continue;
-        const std::size_t at = sp.text.find(k);
-        if (at < best || (at == best && k.size() > len)) {
-          best = at;
-          len = k.size();
-        }
-      }
-    if (best == std::string::npos) {
-      out.push_back(std::move(sp));
-      return;
-    }
-    Span head{sp.text.substr(0, best), sp.style};
-    Span key{sp.text.substr(best, len), sp.style};
-    key.style.bold = true;
-    if (!head.text.empty())
-      out.push_back(std::move(head));
-    out.push_back(std::move(key));
-    sp.text.erase(0, best + len);
+  if (sp.text.empty())
+    return;
+  if (sp.style.bold || keywords_.empty()) {
+    out.push_back(std::move(sp));
+    return;
   }
+  std::size_t from = 0; // one pass over the text (text/keywords.hpp)
+  for (auto [at, len] : keywords_.find_all(sp.text)) {
+    if (at > from)
+      out.push_back(Span{sp.text.substr(from, at - from), sp.style});
+    out.push_back(Span{sp.text.substr(at, len), sp.style});
+    out.back().style.bold = true;
+    from = at + len;
+  }
+  if (from < sp.text.size())
+    out.push_back(Span{from == 0 ? std::move(sp.text) : sp.text.substr(from), sp.style});
 }
 
 std::vector<Span> SpanMaker::rich(const RichText& rt, const SpanStyle& base) const {

@@ -2,6 +2,7 @@
 // Model text to styled spans: rich text (bold, italic, links, code, math),
 // settings.bold_keywords, small capitals.
 #include "layout/paragraph.hpp"
+#include "text/keywords.hpp"
 
 #include <cvpress/model.hpp>
 
@@ -15,7 +16,7 @@ class SpanMaker {
 public:
   /// `bold_keywords`: settings.bold_keywords (bold wherever they occur).
   SpanMaker(const Style& style, const std::vector<std::string>& bold_keywords)
-      : style_(style), bold_keywords_(bold_keywords) {}
+      : style_(style), keywords_(bold_keywords) {}
 
   /// Body text: the style's size and colour.
   [[nodiscard]] SpanStyle body(bool bold = false, bool italic = false) const;
@@ -31,7 +32,7 @@ public:
 
 private:
   const Style& style_;
-  const std::vector<std::string>& bold_keywords_;
+  const KeywordMatcher keywords_; // settings.bold_keywords, one pass over the text
 
   void push_with_keywords(std::vector<Span>& out, Span sp) const;
 };

@@ -8,6 +8,7 @@
 #include "load/node_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
+#include "text/links.hpp"
 #include "text/locale_format.hpp"
 #include "text/section_keys.hpp"
 
@@ -114,6 +115,45 @@ constexpr std::pair<std::string_view, SortOrder> kSortAliases[] = {
 
 class Loader : public detail::NodeReader {
 public:
+  static std::string refused_link(const std::string& url) {
+    return "link '" + url + "' is not a web, mail or phone link (allowed: " +
+           std::string(detail::kAllowedLinkSchemes) + "); shown as plain text";
+  }
+
+  // The header is drawn on the first page and never broken across pages:
+  // bound its contact items so it always fits.
+  void check_contact_count(const Fields& fs, const std::string& path) {
+    std::size_t items = 0;
+    for (std::string_view key :
+         {"email", "phone", "website", "social_networks", "custom_connections"}) {
+      const Field* f = find(fs, key);
+      if (!f || f->value->kind == Kind::null)
+        continue;
+      const bool list = f->value->kind == Kind::sequence;
+      const std::size_t n = list ? f->value->items.size() : 1;
+      if (items + n > limits_.max_contact_items) {
+        const std::size_t i = limits_.max_contact_items - items;
+        const std::string fp = join(path, std::string(key));
+        error(list ? *f->value->items[i] : *f->value, list ? index(fp, i) : fp,
+              "more than " + std::to_string(limits_.max_contact_items) +
+                  " contact items (e-mail, phone, website, social networks, custom "
+                  "connections) in the header (limit)");
+        return;
+      }
+      items += n;
+    }
+  }
+
+  // A URL field: "" with a warning when its scheme is not allowed.
+  std::string link(const Fields& fs, std::string_view key, const std::string& path) {
+    std::string url = plain(fs, key, path);
+    if (!url.empty() && detail::link_target(url).empty()) {
+      warn(*find(fs, key)->value, join(path, std::string(key)), refused_link(url));
+      url.clear();
+    }
+    return url;
+  }
+
   Loader(std::string file, const LoadLimits& limits)
       : NodeReader(std::move(file)), limits_(limits) {}
 
@@ -468,7 +508,7 @@ private:
         e.inventors = authors(*f->value, join(path, "inventors"));
       e.status = optional_rich(fs, "status", path);
       e.dates = dates(fs, path, false);
-      e.url = plain(fs, "url", path);
+      e.url = link(fs, "url", path);
       e.where = at(n);
       return e;
     }
@@ -532,7 +572,7 @@ private:
               "'" + std::string(d) + "' is not a DOI (expected e.g. 10.1145/3575693.3575705)");
       e.doi = std::string(d);
     }
-    e.url = plain(fs, "url", path);
+    e.url = link(fs, "url", path);
     e.journal = optional_rich(fs, "journal", path);
     e.dates = dates(fs, path, false);
     e.summary = optional_rich(fs, "summary", path);
@@ -579,7 +619,7 @@ private:
       }
     }
     e.summary = optional_rich(fs, "summary", path);
-    e.url = plain(fs, "url", path);
+    e.url = link(fs, "url", path);
     e.where = at(n);
     return e;
   }
@@ -690,7 +730,14 @@ private:
       h.emails.push_back(std::move(e));
     }
     h.phones = plain_list(*fs, "phone", path);
-    h.websites = plain_list(*fs, "website", path);
+    for (auto& web : plain_list(*fs, "website", path)) {
+      if (detail::link_target(web).empty()) { // kept as plain text, without a link
+        warn(*find(*fs, "website")->value, join(path, "website"), refused_link(web));
+        h.custom_connections.push_back(CustomConnection{web, "", ""});
+      } else {
+        h.websites.push_back(std::move(web));
+      }
+    }
     h.photo = plain(*fs, "photo", path);
     if (const Field* f = find(*fs, "photo"))
       h.photo_where = at(*f->key_node);
@@ -719,10 +766,11 @@ private:
                   CustomConnection c;
                   if (const YamlNode* v = required(item, *ifs, "placeholder", ip))
                     c.placeholder = std::string(trim(v->value));
-                  c.url = plain(*ifs, "url", ip);
+                  c.url = link(*ifs, "url", ip);
                   c.icon = plain(*ifs, "fontawesome_icon", ip);
                   h.custom_connections.push_back(std::move(c));
                 });
+    check_contact_count(*fs, path);
     if (const Field* f = find(*fs, "sections"); f && f->value->kind != Kind::null)
       load_sections(*f->value, join(path, "sections"), cv);
   }

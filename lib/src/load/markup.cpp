@@ -1,6 +1,7 @@
 // parse_markup: one text field's inline Markdown, parsed with md4c.
 #include "load/markup.hpp"
 #include "load/markup_entities.hpp"
+#include "text/links.hpp"
 #include "text/unicode.hpp"
 
 #include <md4c.h>
@@ -438,7 +439,7 @@ RichText parse_markup(std::string_view text, const SourceLocation& where,
   else // only on allocation failure: keep the text as written
     runs.emplace_back(TextRun{std::string(text), {}});
 
-  std::vector<std::string> unknown;
+  std::vector<std::string> unknown, refused;
   for (auto& run : runs) {
     std::visit(
         [&](auto& r) {
@@ -448,6 +449,12 @@ RichText parse_markup(std::string_view text, const SourceLocation& where,
             r.unicode = math_to_unicode(r.tex, &unknown);
           } else {
             r.text = to_nfc(r.text);
+          }
+          // Links outside the allow-list are drawn as plain text.
+          if (!r.format.link.empty() && link_target(r.format.link).empty()) {
+            if (std::find(refused.begin(), refused.end(), r.format.link) == refused.end())
+              refused.push_back(r.format.link);
+            r.format.link.clear();
           }
         },
         run);
@@ -462,6 +469,9 @@ RichText parse_markup(std::string_view text, const SourceLocation& where,
       seen.push_back(cmd);
       warnings->push_back("unsupported math command " + cmd + " kept as text");
     }
+    for (const auto& link : refused)
+      warnings->push_back("link '" + link + "' is not a web, mail or phone link (allowed: " +
+                          std::string(kAllowedLinkSchemes) + "); shown as plain text");
   }
   return result;
 }

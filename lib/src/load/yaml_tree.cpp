@@ -10,6 +10,7 @@
 #include <charconv>
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace cvpress::detail {
@@ -36,6 +37,26 @@ std::string code_point(unsigned value) {
   for (auto& c : hex)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return "U+" + std::string(hex.size() < 4 ? 4 - hex.size() : 0, '0') + hex;
+}
+
+// The first C0 control (except tab and line breaks), DEL or C1 control
+// (U+0080-U+009F) in valid UTF-8 `text`, with its byte offset in `at`.
+std::optional<unsigned> find_control(std::string_view text, std::size_t* at = nullptr) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    unsigned cp = 0x20;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      cp = c;
+    else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+             static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      cp = static_cast<unsigned char>(text[i + 1]);
+    if (cp != 0x20) {
+      if (at)
+        *at = i;
+      return cp;
+    }
+  }
+  return std::nullopt;
 }
 
 SourceLocation offset_location(std::string_view text, std::size_t offset, const std::string& file) {
@@ -141,6 +162,11 @@ public:
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    check_quote_closed(mark);
+    // Escapes such as "\0" or "\e" in quoted strings make control characters
+    // the byte check cannot see.
+    if (auto bad = find_control(value))
+      fail(mark, "control character " + code_point(*bad) + " is not allowed");
     if (value.size() > limits_.max_string_bytes)
       fail(mark, "string is longer than the limit of " + std::to_string(limits_.max_string_bytes) +
                      " bytes");
@@ -222,6 +248,28 @@ private:
     attach(node);
   }
 
+  // yaml-cpp accepts a quoted string that runs to the end of the file
+  // (`name: "unterminated`): report it at its opening quote.
+  void check_quote_closed(const YAML::Mark& mark) {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= source_.size())
+      return;
+    const auto start = static_cast<std::size_t>(mark.pos);
+    const char quote = source_[start];
+    if (quote != '"' && quote != '\'')
+      return;
+    for (std::size_t i = start + 1; i < source_.size(); ++i) {
+      if (quote == '"' && source_[i] == '\\')
+        ++i;
+      else if (source_[i] == quote && quote == '\'' && i + 1 < source_.size() &&
+               source_[i + 1] == '\'')
+        ++i;
+      else if (source_[i] == quote)
+        return;
+    }
+    fail(mark, std::string("unterminated ") + (quote == '"' ? "double" : "single") +
+                   "-quoted string (no closing " + quote + " before the end of the file)");
+  }
+
   void attach(std::shared_ptr<const YamlNode> node) {
     if (stack_.empty()) {
       root = std::const_pointer_cast<YamlNode>(node);
@@ -248,16 +296,29 @@ private:
 
 // Rejects bytes YAML cannot hold before yaml-cpp sees them.
 void check_bytes(std::string_view text, const std::string& file) {
+  // UTF-16/32 (with a byte-order mark): name the encoding, not a byte.
+  static const struct {
+    std::string_view bom;
+    const char* name;
+  } kBoms[] = {{std::string_view("\xFF\xFE\0\0", 4), "UTF-32 (little-endian)"},
+               {std::string_view("\0\0\xFE\xFF", 4), "UTF-32 (big-endian)"},
+               {"\xFF\xFE", "UTF-16 (little-endian)"},
+               {"\xFE\xFF", "UTF-16 (big-endian)"}};
+  for (const auto& b : kBoms)
+    if (text.starts_with(b.bom))
+      throw InputError({{Severity::error,
+                         {file, 1, 1},
+                         "",
+                         std::string("the file is encoded as ") + b.name +
+                             "; cvpress reads UTF-8 (save the file as UTF-8)"}});
   if (auto bad = find_invalid_utf8(text))
     throw InputError(
         {{Severity::error, offset_location(text, *bad, file), "",
           "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(text[*bad])) + ")"}});
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-      throw InputError({{Severity::error, offset_location(text, i, file), "",
-                         "control character " + code_point(c) + " is not allowed"}});
-  }
+  std::size_t at = 0;
+  if (auto bad = find_control(text, &at))
+    throw InputError({{Severity::error, offset_location(text, at, file), "",
+                       "control character " + code_point(*bad) + " is not allowed"}});
 }
 
 bool line_indented_with_tab(std::string_view text, int line) {
@@ -303,7 +364,7 @@ std::shared_ptr<const YamlNode> parse_yaml(std::string_view text, const std::str
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder) || !builder.root ||
         builder.root->kind == YamlNode::Kind::null)
-      throw InputError({{Severity::error, {filename, 0, 0}, "", "file is empty"}});
+      throw InputError({{Severity::error, {filename, 1, 1}, "", "file is empty"}});
     auto root = builder.root;
     TreeBuilder rest(text, filename, limits);
     if (parser.HandleNextDocument(rest))

@@ -161,7 +161,7 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
     rows.push_back(Row{RowRole::link,
                        {Run{RunRole::doi_label, nullptr, "DOI: ", "", ""},
                         Run{RunRole::doi, nullptr, e.doi, doi_url(e.doi), "doi"}}});
-  else if (!e.url.empty())
+  else if (!link_target(e.url).empty()) // an unsafe link is not shown (text/links.hpp)
     rows.push_back(
         Row{RowRole::link, {Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"}}});
   return rows;

@@ -169,6 +169,11 @@ std::optional<ImageInfo> inspect_jpeg(std::string_view b, std::string& why) {
         why = "invalid JPEG (short frame header)";
         return std::nullopt;
       }
+      if (std::uint8_t(b[at + 2]) != 8) { // libharu embeds it, but PDF readers reject it
+        why = "unsupported JPEG (" + std::to_string(std::uint8_t(b[at + 2])) +
+              "-bit samples; save it as an 8-bit JPEG)";
+        return std::nullopt;
+      }
       const unsigned h = be16(b, at + 3), w = be16(b, at + 5);
       const unsigned comps = std::uint8_t(b[at + 7]);
       if (w == 0 || h == 0 || (comps != 1 && comps != 3 && comps != 4)) {
@@ -214,6 +219,13 @@ std::string png_data_problem(std::string_view b) {
   const unsigned channels = color == 0 ? 1 : color == 2 ? 3 : color == 3 ? 1 : color == 4 ? 2 : 4;
   const std::uint64_t row_bytes = (w * channels * depth + 7) / 8;
   const std::uint64_t expected = h * (1 + row_bytes);
+  // libharu holds the decoded image in memory: bound bytes, not just pixels
+  // (a 6000x6000 16-bit RGBA PNG is 36 megapixels but 288 MB).
+  constexpr std::uint64_t kMaxDecodedBytes = 64ull << 20;
+  if (expected > kMaxDecodedBytes)
+    return "too large when decoded (" + std::to_string(expected >> 20) +
+           " MiB, more than the limit of " + std::to_string(kMaxDecodedBytes >> 20) +
+           " MiB; save it smaller or with 8 bits per channel)";
 
   z_stream z{};
   if (inflateInit(&z) != Z_OK)

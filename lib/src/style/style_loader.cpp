@@ -52,6 +52,34 @@ std::string lower(std::string_view s) {
 }
 
 // "2cm", "20mm", "1in", "10pt", "1.4em" (x `em`), or a bare number of points.
+// The one range check for lengths, shared by style files and a CV's
+// `design:` block: "" when `v` (pt) is allowed, else the reason.
+enum class LengthKind { font_size, page, margin, spacing };
+std::string length_range_error(double v, LengthKind kind) {
+  auto fmt = [](double x) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+    (void)ec;
+    return std::string(buf, end) + "pt";
+  };
+  double lo = 0, hi = 0;
+  switch (kind) {
+  case LengthKind::font_size:
+    lo = 1, hi = 200; // readable, and a line still fits on a page
+    break;
+  case LengthKind::page:
+    lo = 72, hi = 14400; // 1 in to PDF's largest page, 200 in
+    break;
+  case LengthKind::margin:
+  case LengthKind::spacing:
+    lo = 0, hi = 14400;
+    break;
+  }
+  if (!(v >= lo && v <= hi))
+    return "must be between " + fmt(lo) + " and " + fmt(hi) + ", got " + fmt(v);
+  return {};
+}
+
 std::optional<double> parse_length(std::string_view text, double em) {
   text = trim(text);
   double value = 0;
@@ -226,7 +254,7 @@ private:
   }
 
   void length(const Fields& fs, std::string_view key, const std::string& path, double& out,
-              double em, bool positive) {
+              double em, bool positive, LengthKind kind) {
     if (const YamlNode* n = scalar(fs, key, path)) {
       auto v = parse_length(n->value, em);
       if (!v)
@@ -235,6 +263,8 @@ private:
       else if (*v < 0 || (positive && *v == 0))
         error(*n, join(path, key),
               std::string("must be ") + (positive ? "greater than 0" : "0 or more"));
+      else if (std::string why = length_range_error(*v, kind); !why.empty())
+        error(*n, join(path, key), why);
       else
         out = *v;
     }
@@ -302,15 +332,18 @@ private:
           s.page_height = it->height;
         }
       }
-      length(*page, "width", "page", s.page_width, s.body_size, true);
-      length(*page, "height", "page", s.page_height, s.body_size, true);
+      length(*page, "width", "page", s.page_width, s.body_size, true, LengthKind::page);
+      length(*page, "height", "page", s.page_height, s.body_size, true, LengthKind::page);
       if (const Field* m = find(*page, "margins"); m && m->value->kind != Kind::null) {
         if (auto mf = map_fields(*m->value, "page.margins")) {
           check_keys(*mf, kMarginKeys, "page.margins", Severity::error);
-          length(*mf, "top", "page.margins", s.margin_top, s.body_size, false);
-          length(*mf, "bottom", "page.margins", s.margin_bottom, s.body_size, false);
-          length(*mf, "left", "page.margins", s.margin_left, s.body_size, false);
-          length(*mf, "right", "page.margins", s.margin_right, s.body_size, false);
+          length(*mf, "top", "page.margins", s.margin_top, s.body_size, false, LengthKind::margin);
+          length(*mf, "bottom", "page.margins", s.margin_bottom, s.body_size, false,
+                 LengthKind::margin);
+          length(*mf, "left", "page.margins", s.margin_left, s.body_size, false,
+                 LengthKind::margin);
+          length(*mf, "right", "page.margins", s.margin_right, s.body_size, false,
+                 LengthKind::margin);
         }
       }
     }
@@ -325,10 +358,11 @@ private:
       chain("name", s.name_fonts);
     }
     if (const Fields* sizes = section(top, "sizes", kSizeKeys, tmp)) {
-      length(*sizes, "body", "sizes", s.body_size, s.body_size, true);
-      length(*sizes, "name", "sizes", s.name_size, s.body_size, true);
-      length(*sizes, "headline", "sizes", s.headline_size, s.body_size, true);
-      length(*sizes, "heading", "sizes", s.heading_size, s.body_size, true);
+      length(*sizes, "body", "sizes", s.body_size, s.body_size, true, LengthKind::font_size);
+      length(*sizes, "name", "sizes", s.name_size, s.body_size, true, LengthKind::font_size);
+      length(*sizes, "headline", "sizes", s.headline_size, s.body_size, true,
+             LengthKind::font_size);
+      length(*sizes, "heading", "sizes", s.heading_size, s.body_size, true, LengthKind::font_size);
     }
     if (const Fields* colors = section(top, "colors", kColorKeys, tmp)) {
       color(*colors, "primary", "colors", s.primary_color);
@@ -350,7 +384,8 @@ private:
                                    std::begin(kNameOrders));
     }
     if (const Fields* dates = section(top, "dates", kDateKeys, tmp)) {
-      length(*dates, "column_width", "dates", s.date_column_width, s.body_size, true);
+      length(*dates, "column_width", "dates", s.date_column_width, s.body_size, true,
+             LengthKind::spacing);
       if (auto side = choice(*dates, "side", "dates", kSides))
         s.date_column_side = *side == "left" ? Side::left : Side::right;
       if (const Field* f = find(*dates, "show_time_spans_in"); f && f->value->kind != Kind::null)
@@ -370,8 +405,10 @@ private:
         else
           s.line_spacing = v;
       }
-      length(*spacing, "entry", "spacing", s.entry_spacing, s.body_size, false);
-      length(*spacing, "section", "spacing", s.section_spacing, s.body_size, false);
+      length(*spacing, "entry", "spacing", s.entry_spacing, s.body_size, false,
+             LengthKind::spacing);
+      length(*spacing, "section", "spacing", s.section_spacing, s.body_size, false,
+             LengthKind::spacing);
     }
     if (const Fields* t = section(top, "text", kTextKeys, tmp2))
       if (auto j = boolean(*t, "justify", "text"))
@@ -381,13 +418,11 @@ private:
 };
 
 // The text area must hold the date column and some text.
-void check_geometry(const Style& s, const std::string& file) {
+void check_geometry(const Style& s, const SourceLocation& where, const std::string& path) {
   double text_width = s.page_width - s.margin_left - s.margin_right;
   double text_height = s.page_height - s.margin_top - s.margin_bottom;
   if (text_width < s.date_column_width + 72 || text_height < 144)
-    throw InputError({{Severity::error,
-                       {file, 0, 0},
-                       "page",
+    throw InputError({{Severity::error, where, path,
                        "the margins leave a text area too small for the date column and text"}});
 }
 
@@ -407,7 +442,7 @@ Style parse_at_depth(std::string_view yaml, const std::string& filename, const f
     style.heading_fonts = style.body_fonts;
   if (style.name_fonts.families.empty())
     style.name_fonts = style.heading_fonts;
-  check_geometry(style, filename);
+  check_geometry(style, {filename, 0, 0}, "page");
   return style;
 }
 
@@ -557,6 +592,7 @@ template <typename F> void for_each_option(const OptionValue& options, F&& f) {
 } // namespace
 
 void apply_design(const Design& design, Style& s) {
+  std::vector<Diagnostic> errors;
   for_each_option(design.options, [&](const std::string& key, const OptionValue& v) {
     if (key.ends_with(".show_time_spans_in") && supported(key)) {
       s.show_time_spans_in.clear();
@@ -570,9 +606,20 @@ void apply_design(const Design& design, Style& s) {
     if (v.kind != OptionValue::Kind::scalar || !supported(key))
       return;
     const std::string& value = v.scalar;
-    auto len = [&](double& out, double em) {
-      if (auto l = parse_length(value, em); l && *l >= 0)
+    // Checked like a style file's lengths, with the design option's location.
+    auto len_kind = [&](double& out, double em, LengthKind kind) {
+      auto l = parse_length(value, em);
+      std::string why =
+          !l ? "expected a length such as 10pt, 2cm, 20mm, 1in or 1.2em, got '" + value + "'"
+             : length_range_error(*l, kind);
+      if (why.empty())
         out = *l;
+      else
+        errors.push_back({Severity::error, v.where, "design." + key, std::move(why)});
+    };
+    auto len = [&](double& out, double em) {
+      const bool size = key.ends_with("font_size");
+      len_kind(out, em, size ? LengthKind::font_size : LengthKind::margin);
     };
     auto col = [&](std::uint32_t& out) {
       if (auto c = parse_color(value))
@@ -639,6 +686,12 @@ void apply_design(const Design& design, Style& s) {
       s.nested_bullet = value;
     }
   });
+  if (!errors.empty())
+    throw InputError(std::move(errors));
+  if (design.options.find("page"))
+    check_geometry(s, design.options.find("page")->where, "design.page");
+  else
+    check_geometry(s, design.options.where, "design");
 }
 
 bool shows_time_spans(const Style& style, std::string_view section_key,

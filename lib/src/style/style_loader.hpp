@@ -39,7 +39,9 @@ std::string_view style_for_theme(std::string_view theme);
 
 /// Applies the RenderCV `design:` options that have a counterpart (page size
 /// and margins, colours, font sizes and families, alignment, section title
-/// type, date column width, bullets) to `style`.
+/// type, date column width, bullets) to `style`. Lengths are checked with the
+/// style files' ranges (font sizes 1-200pt, ...) and the margins must leave a
+/// text area: throws InputError located at the design option.
 void apply_design(const Design& design, Style& style);
 
 /// Warnings for a `design:` block: an unknown theme, and every option

@@ -103,3 +103,44 @@ std::string doi_url(std::string_view doi) {
 }
 
 } // namespace cvpress::detail
+
+namespace cvpress::detail {
+
+std::string link_target(std::string_view url) {
+  if (url.empty())
+    return {};
+  for (unsigned char c : url)
+    if (c <= 0x20 || c == 0x7F || c == '\\')
+      return {}; // "java\nscript:", spaces and backslashes hide schemes
+  // A scheme is letters, digits, '+', '-', '.' before the first ':', and
+  // before any '/', '?' or '#'.
+  const std::size_t colon = url.find(':');
+  const std::size_t stop = url.find_first_of("/?#");
+  if (colon != std::string_view::npos && (stop == std::string_view::npos || colon < stop)) {
+    std::string scheme;
+    for (char c : url.substr(0, colon))
+      scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (std::string_view ok : {"http", "https", "mailto", "tel", "ftp"})
+      if (scheme == ok)
+        return scheme + std::string(url.substr(colon));
+    // "example.org:8080/x" is a host with a port, not a scheme.
+    const bool host_port = scheme.find('.') != std::string::npos && colon + 1 < url.size() &&
+                           url[colon + 1] >= '0' && url[colon + 1] <= '9';
+    if (!host_port)
+      return {};
+  }
+  // No scheme: only a host name ("www.example.org/page") becomes https.
+  const std::string_view host = url.substr(0, std::min(stop, colon));
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (host.empty() || !alnum(host.front()) || host.find('.') == std::string_view::npos ||
+      host.find("..") != std::string_view::npos)
+    return {};
+  for (char c : host)
+    if (!alnum(c) && c != '.' && c != '-' && static_cast<unsigned char>(c) < 0x80)
+      return {};
+  return "https://" + std::string(url);
+}
+
+} // namespace cvpress::detail

@@ -33,3 +33,18 @@ std::string tel_uri(std::string_view phone);
 std::string doi_url(std::string_view doi);
 
 } // namespace cvpress::detail
+
+namespace cvpress::detail {
+
+/// The link schemes a CV may use, for messages: "http, https, mailto, tel or ftp".
+inline constexpr std::string_view kAllowedLinkSchemes = "http, https, mailto, tel or ftp";
+
+/// Where a link written in a CV may point, shared by every backend: the URL
+/// itself when its scheme is http, https, mailto, tel or ftp (any case), a
+/// bare host name such as "example.org/x" with "https://" in front, and ""
+/// for anything else (`javascript:`, `data:`, `file:`, relative or absolute
+/// paths, "//host", text with spaces or control characters), which is then
+/// drawn as plain text.
+[[nodiscard]] std::string link_target(std::string_view url);
+
+} // namespace cvpress::detail

@@ -1,4 +1,5 @@
 #include "backends/latex/escape.hpp"
+#include "text/links.hpp"
 #include "text/unicode.hpp"
 
 #include <array>
@@ -177,21 +178,7 @@ std::string escape_url(std::string_view url) {
   return out;
 }
 
-std::string safe_link_target(std::string_view url) {
-  static constexpr std::array<std::string_view, 5> allowed{"http://", "https://", "ftp://",
-                                                           "mailto:", "tel:"};
-  std::string lower;
-  for (std::size_t i = 0; i < url.size() && i < 8; ++i) {
-    char c = url[i];
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-    lower += c;
-  }
-  for (std::string_view scheme : allowed)
-    if (lower.starts_with(scheme))
-      return std::string(scheme) + std::string(url.substr(scheme.size()));
-  return "https://" + std::string(url);
-}
+std::string safe_link_target(std::string_view url) { return link_target(url); }
 
 std::string comment_safe(std::string_view text) {
   std::string out;

@@ -25,10 +25,9 @@ std::string escape_text(std::string_view text);
 /// turns back into the characters, even inside other macros' arguments.
 std::string escape_url(std::string_view url);
 
-/// A link target that only opens web, mail or phone links: URLs with an
-/// http, https, ftp, mailto or tel scheme are kept, anything else (e.g.
-/// `run:`, `file:`, `javascript:`, or no scheme at all) gets `https://`
-/// in front. Not escaped; pass the result to escape_url().
+/// A link target that only opens web, mail or phone links: detail::link_target()
+/// (the allow-list shared with the PDF backend); "" means "draw as plain
+/// text". Not escaped; pass the result to escape_url().
 std::string safe_link_target(std::string_view url);
 
 /// Keeps printable ASCII and replaces everything else with '?': for text in

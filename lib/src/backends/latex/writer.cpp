@@ -105,7 +105,10 @@ std::string number(std::size_t value) {
 }
 
 std::string href(std::string_view url, const std::string& body) {
-  return "\\href{" + escape_url(safe_link_target(url)) + "}{" + body + "}";
+  const std::string target = safe_link_target(url);
+  if (target.empty()) // a scheme outside the allow-list: plain text
+    return body;
+  return "\\href{" + escape_url(target) + "}{" + body + "}";
 }
 
 // Emits the body of the document.

@@ -3,6 +3,7 @@
 #include "backends/pdf/hpdf_document.hpp"
 #include "fonts/font_set.hpp"
 #include "resources/image.hpp"
+#include "text/links.hpp"
 #include "text/unicode.hpp"
 
 #include <cvpress/diagnostics.hpp>
@@ -615,10 +616,11 @@ private:
   }
 
   void draw(const LinkItem& l) {
-    if (l.uri.empty() || !(l.width > 0) || !(l.height > 0))
+    const std::string target = link_target(l.uri); // one allow-list for every backend
+    if (target.empty() || !(l.width > 0) || !(l.height > 0))
       return;
     HPDF_Rect rect{real(l.x), real(l.y), real(l.x + l.width), real(l.y + l.height)};
-    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(l.uri).c_str());
+    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(target).c_str());
     pdf_.check("adding a link", annot != nullptr);
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
   }
