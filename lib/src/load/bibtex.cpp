@@ -1,0 +1,863 @@
+// BibTeX -> BibRecord with btparse. btparse keeps global state (macros, the
+// lexer) and prints its messages to stderr, so every parse holds one lock and
+// points stdio's stderr at a memory stream for its duration; the messages are
+// then turned into located diagnostics. No C++ exception crosses btparse.
+#include "load/bib_record.hpp"
+
+#include "load/node_reader.hpp"
+#include "text/unicode.hpp"
+
+#include <btparse.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace cvpress::detail {
+
+namespace {
+
+// ------------------------------------------------------------ LaTeX text
+
+// Combining marks for the accent commands.
+const char* accent_mark(char c) {
+  switch (c) {
+  case '\'':
+    return "\u0301";
+  case '`':
+    return "\u0300";
+  case '^':
+    return "\u0302";
+  case '"':
+    return "\u0308";
+  case '~':
+    return "\u0303";
+  case '=':
+    return "\u0304";
+  case '.':
+    return "\u0307";
+  case 'u':
+    return "\u0306";
+  case 'v':
+    return "\u030C";
+  case 'H':
+    return "\u030B";
+  case 'c':
+    return "\u0327";
+  case 'k':
+    return "\u0328";
+  case 'r':
+    return "\u030A";
+  case 'd':
+    return "\u0323";
+  case 'b':
+    return "\u0331";
+  case 't':
+    return "\u0361";
+  default:
+    return nullptr;
+  }
+}
+
+// Commands that stand for a character (or a word).
+const std::map<std::string, std::string, std::less<>>& symbols() {
+  static const std::map<std::string, std::string, std::less<>> table = {
+      {"i", "ı"},
+      {"j", "ȷ"},
+      {"ss", "ß"},
+      {"SS", "SS"},
+      {"o", "ø"},
+      {"O", "Ø"},
+      {"ae", "æ"},
+      {"AE", "Æ"},
+      {"oe", "œ"},
+      {"OE", "Œ"},
+      {"aa", "å"},
+      {"AA", "Å"},
+      {"l", "ł"},
+      {"L", "Ł"},
+      {"dh", "ð"},
+      {"DH", "Ð"},
+      {"th", "þ"},
+      {"TH", "Þ"},
+      {"ng", "ŋ"},
+      {"NG", "Ŋ"},
+      {"dj", "đ"},
+      {"DJ", "Đ"},
+      {"dag", "†"},
+      {"dagger", "†"},
+      {"ddag", "‡"},
+      {"ddagger", "‡"},
+      {"textdagger", "†"},
+      {"textdaggerdbl", "‡"},
+      {"S", "§"},
+      {"P", "¶"},
+      {"copyright", "©"},
+      {"textregistered", "®"},
+      {"texttrademark", "™"},
+      {"textendash", "–"},
+      {"textemdash", "—"},
+      {"ldots", "…"},
+      {"dots", "…"},
+      {"textellipsis", "…"},
+      {"textquoteleft", "‘"},
+      {"textquoteright", "’"},
+      {"textquotedblleft", "“"},
+      {"textquotedblright", "”"},
+      {"guillemotleft", "«"},
+      {"guillemotright", "»"},
+      {"textasciitilde", "~"},
+      {"textbackslash", "\\"},
+      {"textunderscore", "_"},
+      {"textbullet", "•"},
+      {"textdegree", "°"},
+      {"euro", "€"},
+      {"pounds", "£"},
+      {"LaTeX", "LaTeX"},
+      {"TeX", "TeX"},
+      {"BibTeX", "BibTeX"},
+      {"textsuperscript", ""},
+      {"quad", " "},
+      {"qquad", " "},
+      {"slash", "/"},
+  };
+  return table;
+}
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The Markdown characters cvpress's markup would interpret.
+bool markup_special(char c) {
+  return c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '\\' || c == '&' ||
+         c == '<' || c == '$';
+}
+
+class LatexConverter {
+public:
+  explicit LatexConverter(std::string_view in) : in_(in) {}
+
+  std::string run() {
+    convert_until(false);
+    return to_nfc(out_);
+  }
+
+private:
+  void emit_escaped(char c) {
+    if (markup_special(c))
+      out_ += '\\';
+    out_ += c;
+  }
+
+  // Converts until the end, or the closing brace of the current group.
+  void convert_until(bool in_group) {
+    while (pos_ < in_.size() && ++steps_ < kMaxSteps) {
+      char c = in_[pos_];
+      if (c == '}') {
+        ++pos_;
+        if (in_group)
+          return;
+        continue;
+      }
+      if (c == '{') {
+        ++pos_;
+        convert_until(true);
+        continue;
+      }
+      if (c == '\\') {
+        command();
+        continue;
+      }
+      if (c == '$') {
+        math();
+        continue;
+      }
+      if (c == '~') {
+        out_ += "\u00A0";
+        ++pos_;
+        continue;
+      }
+      if (c == '-' && in_.substr(pos_, 3) == "---") {
+        out_ += "—";
+        pos_ += 3;
+        continue;
+      }
+      if (c == '-' && in_.substr(pos_, 2) == "--") {
+        out_ += "–";
+        pos_ += 2;
+        continue;
+      }
+      if (in_.substr(pos_, 2) == "``") {
+        out_ += "“";
+        pos_ += 2;
+        continue;
+      }
+      if (in_.substr(pos_, 2) == "''") {
+        out_ += "”";
+        pos_ += 2;
+        continue;
+      }
+      emit_escaped(c);
+      ++pos_;
+    }
+    if (steps_ >= kMaxSteps)
+      pos_ = in_.size();
+  }
+
+  // `$...$` is kept for the markup's math.
+  void math() {
+    std::size_t end = in_.find('$', pos_ + 1);
+    if (end == std::string_view::npos) {
+      out_ += "\\$";
+      ++pos_;
+      return;
+    }
+    std::string_view body = in_.substr(pos_ + 1, end - pos_ - 1);
+    // A lone superscript mark ($^*$, $^\dagger$) is the character itself.
+    if (body == "^*" || body == "^{*}") {
+      out_ += "\\*";
+    } else if (body == "^\\dagger" || body == "^{\\dagger}" || body == "\\dagger") {
+      out_ += "†";
+    } else {
+      out_ += '$';
+      out_ += body;
+      out_ += '$';
+    }
+    pos_ = end + 1;
+  }
+
+  // The argument of a command: a group, or one character (spaces skipped).
+  std::string argument() {
+    while (pos_ < in_.size() && in_[pos_] == ' ')
+      ++pos_;
+    if (pos_ >= in_.size())
+      return {};
+    if (in_[pos_] == '{') {
+      int depth = 0;
+      std::size_t start = pos_;
+      for (; pos_ < in_.size(); ++pos_) {
+        if (in_[pos_] == '\\' && pos_ + 1 < in_.size()) {
+          ++pos_;
+          continue;
+        }
+        if (in_[pos_] == '{')
+          ++depth;
+        else if (in_[pos_] == '}' && --depth == 0)
+          break;
+      }
+      std::string arg(in_.substr(start + 1, pos_ - start - 1));
+      if (pos_ < in_.size())
+        ++pos_;
+      return arg;
+    }
+    if (in_[pos_] == '\\') {
+      std::size_t start = pos_++;
+      while (pos_ < in_.size() && is_letter(in_[pos_]))
+        ++pos_;
+      if (pos_ == start + 1 && pos_ < in_.size())
+        ++pos_;
+      return std::string(in_.substr(start, pos_ - start));
+    }
+    // One (UTF-8) character.
+    std::size_t start = pos_++;
+    while (pos_ < in_.size() && (static_cast<unsigned char>(in_[pos_]) & 0xC0) == 0x80)
+      ++pos_;
+    return std::string(in_.substr(start, pos_ - start));
+  }
+
+  std::string convert_nested(std::string_view text) {
+    if (depth_ > 32)
+      return {};
+    LatexConverter inner(text);
+    inner.depth_ = depth_ + 1;
+    inner.convert_until(false);
+    return inner.out_;
+  }
+
+  void command() {
+    ++pos_; // the backslash
+    if (pos_ >= in_.size()) {
+      out_ += "\\\\";
+      return;
+    }
+    std::string name;
+    if (is_letter(in_[pos_])) {
+      while (pos_ < in_.size() && is_letter(in_[pos_]))
+        name += in_[pos_++];
+    } else {
+      name = in_[pos_++];
+    }
+    if (name.size() == 1) {
+      char c = name[0];
+      if (const char* mark = accent_mark(c)) {
+        std::string arg = argument();
+        std::string base = arg == "\\i" ? "i" : arg == "\\j" ? "j" : convert_nested(arg);
+        if (base.empty())
+          base = " ";
+        // The mark goes after the first character of the argument.
+        std::size_t first = 1;
+        while (first < base.size() && (static_cast<unsigned char>(base[first]) & 0xC0) == 0x80)
+          ++first;
+        out_ += base.substr(0, first);
+        out_ += mark;
+        out_ += base.substr(first);
+        return;
+      }
+      switch (c) {
+      case '&':
+      case '%':
+      case '#':
+      case '_':
+      case '$':
+      case '{':
+      case '}':
+        emit_escaped(c);
+        return;
+      case '\\':
+      case ' ':
+      case ',':
+      case ';':
+      case ':':
+      case '!':
+        out_ += ' ';
+        return;
+      case '-':
+      case '/':
+      case '@':
+        return; // hyphenation hints, spacing
+      default:
+        break;
+      }
+    }
+    // Word commands swallow the spaces after them.
+    if (name.size() > 1 || is_letter(name[0]))
+      while (pos_ < in_.size() && in_[pos_] == ' ' && symbols().count(name) == 0)
+        ++pos_;
+    if (name == "emph" || name == "textit" || name == "textsl") {
+      wrap(convert_nested(argument()), "*");
+    } else if (name == "textbf") {
+      wrap(convert_nested(argument()), "**");
+    } else if (name == "texttt") {
+      std::string arg = convert_nested(argument());
+      wrap(arg, "`");
+    } else if (name == "url") {
+      out_ += escape_markup(argument());
+    } else if (name == "href") {
+      std::string target = argument();
+      std::string text = convert_nested(argument());
+      out_ += "[" + text + "](" + target + ")";
+    } else if (auto it = symbols().find(name); it != symbols().end()) {
+      out_ += it->second;
+      if (pos_ < in_.size() && in_[pos_] == '{' && pos_ + 1 < in_.size() && in_[pos_ + 1] == '}')
+        pos_ += 2; // `\ss{}`
+      while (name.size() > 1 && pos_ < in_.size() && in_[pos_] == ' ')
+        ++pos_;
+    }
+    // Any other command (\textsc, \mbox, \noopsort, ...) is dropped and its
+    // argument, read on as ordinary text, stays.
+  }
+
+  void wrap(const std::string& text, std::string_view marker) {
+    if (text.empty())
+      return;
+    out_ += marker;
+    out_ += text;
+    out_ += marker;
+  }
+
+  static constexpr std::size_t kMaxSteps = 1 << 20;
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  std::string out_;
+  int depth_ = 0;
+  std::size_t steps_ = 0;
+};
+
+// --------------------------------------------------------------- btparse
+
+std::mutex& btparse_lock() {
+  static std::mutex m;
+  return m;
+}
+
+// Redirects stdio's stderr into memory while alive (btparse prints there).
+class StderrCapture {
+public:
+  StderrCapture() {
+    std::fflush(stderr);
+    FILE* mem = open_memstream(&buffer_, &size_);
+    if (mem) {
+      saved_ = stderr;
+      stderr = mem;
+    }
+  }
+  ~StderrCapture() { finish(); }
+  StderrCapture(const StderrCapture&) = delete;
+  StderrCapture& operator=(const StderrCapture&) = delete;
+
+  // Restores stderr and returns what was printed.
+  std::string finish() {
+    std::string text;
+    if (saved_) {
+      std::fflush(stderr);
+      std::fclose(stderr);
+      stderr = saved_;
+      saved_ = nullptr;
+      if (buffer_)
+        text.assign(buffer_, size_);
+    }
+    std::free(buffer_);
+    buffer_ = nullptr;
+    return text;
+  }
+
+private:
+  FILE* saved_ = nullptr;
+  char* buffer_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// Byte offsets of line starts, for columns from btparse's offsets.
+struct LineIndex {
+  explicit LineIndex(std::string_view text) {
+    starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n')
+        starts.push_back(i + 1);
+  }
+  int column(int line, int offset) const {
+    if (line < 1 || static_cast<std::size_t>(line) > starts.size() || offset < 0)
+      return 1;
+    auto start = static_cast<int>(starts[static_cast<std::size_t>(line) - 1]);
+    return offset >= start ? offset - start + 1 : 1;
+  }
+  std::vector<std::size_t> starts;
+};
+
+// btparse's "FILE, line N, [warning: ]message" lines as diagnostics.
+void convert_messages(const std::string& text, const std::string& file, BibParse& out) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos)
+      end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.empty())
+      continue;
+    int lineno = 0;
+    std::string message = line;
+    if (auto p = line.find(", line "); p != std::string::npos) {
+      std::size_t q = p + 7;
+      while (q < line.size() && line[q] >= '0' && line[q] <= '9')
+        lineno = lineno * 10 + (line[q++] - '0');
+      if (line.compare(q, 2, ", ") == 0)
+        q += 2;
+      message = line.substr(q);
+    } else if (line.rfind(file + ": ", 0) == 0) {
+      message = line.substr(file.size() + 2);
+    }
+    bool warning = message.rfind("warning: ", 0) == 0;
+    if (warning)
+      message = message.substr(9);
+    else if (message.rfind("error: ", 0) == 0)
+      message = message.substr(7);
+    Diagnostic d{warning ? Severity::warning : Severity::error,
+                 {file, lineno, lineno > 0 ? 1 : 0},
+                 "",
+                 message};
+    (warning ? out.warnings : out.errors).push_back(std::move(d));
+  }
+}
+
+struct RawField {
+  std::string value;
+  int line = 0, column = 0;
+};
+
+struct RawEntry {
+  std::string type, key;
+  int line = 0, column = 0;
+  std::map<std::string, RawField> fields;
+};
+
+// A trailing author mark ("Hu, Qinghao*", "Qinghao Hu$^\dagger$").
+void strip_marks(std::string& name, BibAuthor& a) {
+  for (;;) {
+    while (!name.empty() && (name.back() == ' ' || name.back() == '}' || name.back() == '{'))
+      name.pop_back();
+    static constexpr std::pair<std::string_view, int> kMarks[] = {
+        {"$^*$", 1},        {"$^{*}$", 1},        {"\\textsuperscript*", 1}, {"*", 1},
+        {"$^\\dagger$", 2}, {"$^{\\dagger}$", 2}, {"\\textdagger", 2},       {"\\dagger", 2},
+        {"\\dag", 2},       {"$\\dagger$", 2},    {"\\textsuperscript", 0},  {"†", 2}};
+    bool found = false;
+    for (auto [mark, kind] : kMarks)
+      if (name.size() > mark.size() && std::string_view(name).ends_with(mark)) {
+        name.resize(name.size() - mark.size());
+        if (kind == 1)
+          a.co_first = true;
+        else if (kind == 2)
+          a.corresponding = true;
+        found = true;
+        break;
+      }
+    if (!found)
+      return;
+  }
+}
+
+// Balances braces a mark strip may have broken ("{M{\"u}ller*}").
+std::string balance(std::string s) {
+  int depth = 0;
+  std::string out;
+  for (char c : s) {
+    if (c == '}' && depth == 0)
+      continue;
+    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    out += c;
+  }
+  out.append(static_cast<std::size_t>(depth), '}');
+  return out;
+}
+
+std::string join_tokens(char** tokens, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    if (!tokens[i])
+      continue;
+    if (!out.empty())
+      out += ' ';
+    out += tokens[i];
+  }
+  return out;
+}
+
+std::vector<BibAuthor> split_authors(const RawField& field, const std::string& file) {
+  std::vector<BibAuthor> out;
+  std::string copy = field.value;
+  std::string delim = "and";
+  std::string desc = "name";
+  std::string fname = file;
+  bt_stringlist* list =
+      bt_split_list(copy.data(), delim.data(), fname.data(), field.line, desc.data());
+  if (!list)
+    return out;
+  for (int i = 0; i < list->num_items; ++i) {
+    if (!list->items[i])
+      continue;
+    std::string item = list->items[i];
+    if (item == "others") {
+      out.push_back({"et al.", false, false, false});
+      continue;
+    }
+    BibAuthor a;
+    strip_marks(item, a);
+    item = balance(item);
+    if (item.empty())
+      continue;
+    bt_name* name = bt_split_name(item.data(), fname.data(), field.line, i + 1);
+    if (!name)
+      continue;
+    std::string first = join_tokens(name->parts[BTN_FIRST], name->part_len[BTN_FIRST]);
+    std::string von = join_tokens(name->parts[BTN_VON], name->part_len[BTN_VON]);
+    std::string last = join_tokens(name->parts[BTN_LAST], name->part_len[BTN_LAST]);
+    std::string jr = join_tokens(name->parts[BTN_JR], name->part_len[BTN_JR]);
+    bt_free_name(name);
+    std::string display = first;
+    for (const std::string* part : {&von, &last})
+      if (!part->empty())
+        display += (display.empty() ? "" : " ") + *part;
+    if (!jr.empty())
+      display += ", " + jr;
+    a.name = latex_to_markup(display);
+    if (!a.name.empty())
+      out.push_back(std::move(a));
+  }
+  bt_free_list(list);
+  return out;
+}
+
+// biblatex `author+an = {1=cofirst; 3="corresponding"}`.
+void apply_annotations(const std::string& text, std::vector<BibAuthor>& authors) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos)
+      end = text.size();
+    std::string item = text.substr(start, end - start);
+    start = end + 1;
+    auto eq = item.find('=');
+    if (eq == std::string::npos)
+      continue;
+    std::string lhs(trim(item.substr(0, eq)));
+    std::string rhs = item.substr(eq + 1);
+    int index = std::atoi(lhs.c_str());
+    if (index < 1 || static_cast<std::size_t>(index) > authors.size())
+      continue;
+    BibAuthor& a = authors[static_cast<std::size_t>(index) - 1];
+    std::string word;
+    auto flush = [&] {
+      std::string w;
+      for (char c : word)
+        if (is_letter(c))
+          w += static_cast<char>(c | 0x20);
+      if (w == "cofirst" || w == "equal" || w == "equalcontribution" || w == "jointfirst")
+        a.co_first = true;
+      else if (w == "corresponding")
+        a.corresponding = true;
+      else if (w == "highlight" || w == "me" || w == "self" || w == "owner")
+        a.highlighted = true;
+      word.clear();
+    };
+    for (char c : rhs) {
+      if (c == ',')
+        flush();
+      else
+        word += c;
+    }
+    flush();
+    if (end == text.size())
+      break;
+  }
+}
+
+int month_number(std::string_view m) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string lower;
+  for (char c : m)
+    if (c != ' ' && c != '.')
+      lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  if (!lower.empty() &&
+      std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int n = lower.size() <= 2 ? std::atoi(lower.c_str()) : 0;
+    return n >= 1 && n <= 12 ? n : 0;
+  }
+  for (std::size_t i = 0; i < 12; ++i)
+    if (lower.size() >= 3 && lower.compare(0, 3, kMonths[i]) == 0)
+      return static_cast<int>(i) + 1;
+  return 0;
+}
+
+std::vector<std::string> split_on(const std::string& text, std::string_view seps) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text + std::string(1, seps[0])) {
+    if (seps.find(c) != std::string_view::npos) {
+      std::string t(trim(cur));
+      if (!t.empty())
+        out.push_back(t);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+BibRecord to_record(const RawEntry& e, const std::string& file,
+                    const std::shared_ptr<const std::string>& file_ref, BibParse& out) {
+  BibRecord r;
+  r.key = e.key;
+  r.type = e.type;
+  r.where = {file_ref, e.line, e.column};
+  auto get = [&](std::string_view name) -> const RawField* {
+    auto it = e.fields.find(std::string(name));
+    return it == e.fields.end() || trim(it->second.value).empty() ? nullptr : &it->second;
+  };
+  auto text = [&](std::initializer_list<std::string_view> names) -> std::string {
+    for (auto n : names)
+      if (const RawField* f = get(n))
+        return latex_to_markup(f->value);
+    return {};
+  };
+  r.title = text({"title"});
+  if (const RawField* f = get("author"); f)
+    r.authors = split_authors(*f, file);
+  else if (const RawField* ed = get("editor"))
+    r.authors = split_authors(*ed, file);
+  if (const RawField* an = get("author+an"))
+    apply_annotations(an->value, r.authors);
+  if (r.type == "phdthesis" || r.type == "mastersthesis" || r.type == "thesis")
+    r.venue = text({"school", "institution"});
+  else if (r.type == "techreport" || r.type == "report")
+    r.venue = text({"institution", "publisher"});
+  r.venue = r.venue.empty() ? text({"booktitle", "journal", "journaltitle", "eventtitle",
+                                    "publisher", "howpublished", "organization", "school"})
+                            : r.venue;
+  if (r.venue.empty())
+    if (const RawField* ep = get("eprint")) {
+      const RawField* ap = get("archiveprefix");
+      if (!ap)
+        ap = get("eprinttype");
+      if (ap && latex_to_markup(ap->value) == "arXiv")
+        r.venue = "arXiv preprint arXiv:" + latex_to_markup(ep->value);
+    }
+  r.venue_short = text({"shortbooktitle", "shortjournal", "shortjournaltitle", "venue_short"});
+  if (const RawField* f = get("doi"))
+    r.doi = std::string(trim(f->value));
+  if (const RawField* f = get("url"))
+    r.url = std::string(trim(f->value));
+  r.note = text({"note", "addendum"});
+  r.status = text({"pubstate", "status"});
+  if (const RawField* f = get("shorthand"))
+    r.label = std::string(trim(f->value));
+  else if (const RawField* l = get("label"))
+    r.label = std::string(trim(l->value));
+  for (auto n : {"award", "awards"})
+    if (const RawField* f = get(n))
+      for (auto& a : split_on(f->value, ";"))
+        r.awards.push_back(latex_to_markup(a));
+  if (const RawField* f = get("keywords"))
+    r.tags = split_on(f->value, ",;");
+  // biblatex `date = {2024-04-15}`, else year + month (+ day).
+  std::string year;
+  if (const RawField* f = get("date")) {
+    std::string d(trim(f->value));
+    r.year = std::atoi(d.c_str());
+    if (d.size() >= 7 && d[4] == '-')
+      r.month = std::atoi(d.c_str() + 5);
+    if (d.size() >= 10 && d[7] == '-')
+      r.day = std::atoi(d.c_str() + 8);
+    if (r.year <= 0 || r.month < 0 || r.month > 12 || r.day < 0 || r.day > 31) {
+      r.year = r.month = r.day = 0;
+      r.date_text = latex_to_markup(d);
+    }
+  } else if (const RawField* y = get("year")) {
+    year = std::string(trim(y->value));
+    bool digits = year.size() == 4 && std::all_of(year.begin(), year.end(),
+                                                  [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+      r.year = std::atoi(year.c_str());
+      if (const RawField* m = get("month")) {
+        r.month = month_number(m->value);
+        if (r.month == 0)
+          out.warnings.push_back({Severity::warning,
+                                  {file, m->line, m->column},
+                                  e.key + ".month",
+                                  "'" + m->value + "' is not a month, ignored"});
+        else if (const RawField* d = get("day"))
+          r.day = std::clamp(std::atoi(d->value.c_str()), 0, 31);
+      }
+    } else {
+      r.date_text = latex_to_markup(year);
+    }
+  }
+  return r;
+}
+
+} // namespace
+
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (markup_special(c))
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string latex_to_markup(std::string_view latex) { return LatexConverter(latex).run(); }
+
+BibParse parse_bibtex(std::string_view text, const std::string& file) {
+  BibParse out;
+  auto file_ref = std::make_shared<const std::string>(file);
+  LineIndex lines(text);
+  std::vector<RawEntry> raw;
+  std::string messages;
+  {
+    std::lock_guard lock(btparse_lock());
+    static const bool initialized = [] {
+      bt_initialize();
+      bt_set_stringopts(BTE_REGULAR, BTO_FULL);
+      bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
+      bt_set_stringopts(BTE_COMMENT, BTO_MINIMAL);
+      bt_set_stringopts(BTE_PREAMBLE, BTO_MINIMAL);
+      return true;
+    }();
+    (void)initialized;
+    // btparse's lexer stops at a NUL byte; keep the text up to it.
+    std::string data(text.substr(0, text.find('\0')));
+    StderrCapture capture;
+    bt_delete_all_macros();
+    static constexpr const char* kMonthMacros[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::string fname = file;
+    for (int i = 0; i < 12; ++i) {
+      std::string macro = kMonthMacros[i];
+      std::string value = std::to_string(i + 1);
+      bt_add_macro_text(macro.data(), value.data(), fname.data(), 0);
+    }
+    FILE* in = data.empty() ? nullptr : fmemopen(data.data(), data.size(), "r");
+    if (in) {
+      boolean status = 1;
+      while (AST* entry = bt_parse_entry(in, fname.data(), 0, &status)) {
+        if (bt_entry_metatype(entry) == BTE_REGULAR && status) {
+          RawEntry e;
+          const char* type = bt_entry_type(entry);
+          const char* key = bt_entry_key(entry);
+          e.type = type ? type : "";
+          std::transform(e.type.begin(), e.type.end(), e.type.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          e.key = key ? key : "";
+          e.line = entry->line;
+          e.column = std::max(1, lines.column(entry->line, entry->offset) - 1);
+          char* name = nullptr;
+          AST* field = nullptr;
+          while ((field = bt_next_field(entry, field, &name))) {
+            if (!name)
+              continue;
+            std::string n = name;
+            std::transform(n.begin(), n.end(), n.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const char* value = bt_get_text(field);
+            e.fields[n] = {value ? value : "", field->line,
+                           lines.column(field->line, field->offset)};
+          }
+          raw.push_back(std::move(e));
+        }
+        bt_free_ast(entry);
+      }
+      std::fclose(in);
+    }
+    // Name splitting (also btparse) under the same lock and capture.
+    std::map<std::string, std::size_t> by_key;
+    for (std::size_t i = 0; i < raw.size(); ++i)
+      by_key.emplace(raw[i].key, i);
+    for (auto& e : raw) {
+      auto cr = e.fields.find("crossref");
+      if (cr == e.fields.end())
+        continue;
+      auto parent = by_key.find(std::string(trim(cr->second.value)));
+      if (parent == by_key.end() || &raw[parent->second] == &e) {
+        out.warnings.push_back({Severity::warning,
+                                {file, cr->second.line, cr->second.column},
+                                e.key + ".crossref",
+                                "no entry '" + cr->second.value + "' to inherit from"});
+        continue;
+      }
+      const RawEntry& p = raw[parent->second];
+      for (const auto& [k, v] : p.fields)
+        e.fields.emplace(k, v);
+      if (auto t = p.fields.find("title"); t != p.fields.end())
+        e.fields.emplace("booktitle", t->second);
+      if (auto t = p.fields.find("shorttitle"); t != p.fields.end())
+        e.fields.emplace("shortbooktitle", t->second);
+    }
+    for (const auto& e : raw)
+      out.records.push_back(to_record(e, file, file_ref, out));
+    bt_delete_all_macros();
+    messages = capture.finish();
+  }
+  convert_messages(messages, file, out);
+  for (auto& d : out.errors)
+    if (d.where.line > 0)
+      d.where.column = 1;
+  return out;
+}
+
+} // namespace cvpress::detail
