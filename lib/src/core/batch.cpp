@@ -97,7 +97,7 @@ namespace {
 
 bool is_cv_file(const fs::path& p) {
   auto ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  return ext == ".yaml" || ext == ".yml" || ext == ".json"; // .json: JSON Resume
 }
 
 } // namespace
@@ -272,7 +272,7 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
   // Collisions are decided on the whole sorted list, so every shard agrees.
   std::map<std::string, std::vector<std::size_t>> by_name;
   for (std::size_t i = 0; i < sorted.size(); ++i)
-    by_name[sorted[i].stem().string() + "." + ext].push_back(i);
+    by_name[sorted[i].stem().string() + options.output_suffix + "." + ext].push_back(i);
 
   BatchSummary summary;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -280,7 +280,7 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
       continue;
     BatchItem item;
     item.input = sorted[i];
-    std::string name = sorted[i].stem().string() + "." + ext;
+    std::string name = sorted[i].stem().string() + options.output_suffix + "." + ext;
     item.output = options.output_dir / name;
     const auto& same = by_name[name];
     if (same.size() > 1) {

@@ -253,7 +253,11 @@ private:
       return 0;
     std::size_t tags = 0;
     for (const auto& [k, v] : n.entries) {
-      if (v->kind != Kind::scalar && v->kind != Kind::null)
+      // Values are texts, or lists of texts (`highlights: {en: [..], zh: [..]}`).
+      bool text_list = v->kind == Kind::sequence &&
+                       std::all_of(v->items.begin(), v->items.end(),
+                                   [](const NodeRef& i) { return i->kind == Kind::scalar; });
+      if (v->kind != Kind::scalar && v->kind != Kind::null && !text_list)
         return 0;
       if (k->kind == Kind::scalar && !language_key(k->value).empty())
         ++tags;
@@ -366,19 +370,27 @@ private:
       }
       std::string sp = join(path, k->value);
       const YamlNode* list = v.get();
-      // `key: {tags: [...], entries: [...]}` (a tagged section).
+      NodeRef key = k;
+      // `key: {title: ..., tags: [...], entries: [...]}` (a titled or tagged
+      // section); the title (a text, or a language map) becomes the key.
       if (v->kind == Kind::map && map_value(*v, "entries")) {
         Fields fs = fields(*v, sp);
-        static constexpr std::string_view kSectionKeys[] = {"entries", "tags"};
+        static constexpr std::string_view kSectionKeys[] = {"entries", "tags", "title"};
         check_keys(fs, kSectionKeys, sp, Severity::error);
-        if (!keeps(*v, sp)) {
+        if (!keeps(*v, sp))
           continue;
+        if (const Field* t = find(fs, "title")) {
+          NodeRef title = localize(std::shared_ptr<const YamlNode>(v, t->value), join(sp, "title"));
+          if (title->kind == Kind::scalar && !trim(title->value).empty())
+            key = make_key(trim(title->value), origin_of(*k));
+          else
+            wrong_type(*t->value, join(sp, "title"), "a title (a string or a language map)");
         }
         list = map_value(*v, "entries")->get();
         sp = join(sp, "entries");
       }
       if (list->kind != Kind::sequence) {
-        out.emplace_back(k, localize(v, sp)); // the loader reports the type
+        out.emplace_back(key, localize(v, sp)); // the loader reports the type
         continue;
       }
       std::vector<NodeRef> items;
@@ -410,7 +422,7 @@ private:
         continue;
       }
       if (!items.empty() || groups.empty())
-        out.emplace_back(k, make_sequence(std::move(items), origin_of(*list)));
+        out.emplace_back(key, make_sequence(std::move(items), origin_of(*list)));
       std::sort(groups.begin(), groups.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
       for (auto& [g, entries] : groups)
