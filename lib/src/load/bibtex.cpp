@@ -438,7 +438,8 @@ struct LineIndex {
 };
 
 // btparse's "FILE, line N, [warning: ]message" lines as diagnostics.
-void convert_messages(const std::string& text, const std::string& file, BibParse& out) {
+void convert_messages(const std::string& text, const std::string& file, std::string_view source,
+                      const LineIndex& lines, BibParse& out) {
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
@@ -465,9 +466,20 @@ void convert_messages(const std::string& text, const std::string& file, BibParse
       message = message.substr(9);
     else if (message.rfind("error: ", 0) == 0)
       message = message.substr(7);
-    Diagnostic d{warning ? Severity::warning : Severity::error,
-                 {file, lineno, lineno > 0 ? 1 : 0},
-                 "",
+    // Column: where the token a syntax error names (found "year") starts.
+    int column = lineno > 0 ? 1 : 0;
+    if (auto f = message.find("found \""); f != std::string::npos && lineno > 0 &&
+                                             static_cast<std::size_t>(lineno) <= lines.starts.size()) {
+      std::size_t tb = f + 7, te = message.find('"', tb);
+      std::string token = message.substr(tb, te == std::string::npos ? 0 : te - tb);
+      std::size_t ls = lines.starts[static_cast<std::size_t>(lineno) - 1];
+      std::size_t le = source.find('\n', ls);
+      std::string_view line_text = source.substr(ls, le == std::string_view::npos ? le : le - ls);
+      if (auto at = token.empty() ? std::string_view::npos : line_text.find(token);
+          at != std::string_view::npos)
+        column = static_cast<int>(at) + 1;
+    }
+    Diagnostic d{warning ? Severity::warning : Severity::error, {file, lineno, column}, "",
                  message};
     (warning ? out.warnings : out.errors).push_back(std::move(d));
   }
@@ -853,10 +865,7 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
     bt_delete_all_macros();
     messages = capture.finish();
   }
-  convert_messages(messages, file, out);
-  for (auto& d : out.errors)
-    if (d.where.line > 0)
-      d.where.column = 1;
+  convert_messages(messages, file, text, lines, out);
   return out;
 }
 

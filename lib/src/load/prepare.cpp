@@ -293,6 +293,9 @@ private:
     for (bool primary : {false, true})
       if (auto v = pick(fallback_, primary))
         return v;
+    for (const auto& [k, v] : n.entries)
+      if (!language_key(k->value).empty())
+        return v;
     return n.entries.front().second;
   }
 
@@ -301,8 +304,8 @@ private:
     int lm = language_map(*n, path);
     if (lm == 1)
       return pick_language(*n);
-    if (lm == 2)
-      return n;
+    if (lm == 2) // reported; the language keys still give the text
+      return pick_language(*n);
     if (n->kind == Kind::sequence) {
       std::vector<NodeRef> items;
       for (std::size_t i = 0; i < n->items.size(); ++i)
@@ -363,6 +366,7 @@ private:
   NodeRef rewrite_sections(const YamlNode& sections, const std::string& path) {
     std::vector<MapEntry> out;
     std::size_t kept_entries = 0, input_entries = 0;
+    std::vector<Diagnostic> dropped; // sections the filter empties
     for (const auto& [k, v] : sections.entries) {
       if (k->kind != Kind::scalar) {
         out.emplace_back(k, v);
@@ -417,8 +421,9 @@ private:
       for (const auto& g : groups)
         kept_entries += g.second.size();
       if (items.empty() && groups.empty() && filtered) {
-        warn(*k, join(path, k->value),
-             "every entry is filtered out by " + filter_.describe() + "; section left out");
+        dropped.push_back({Severity::warning, at(*k), join(path, k->value),
+                           "every entry is filtered out by " + filter_.describe() +
+                               "; section left out"});
         continue;
       }
       if (!items.empty() || groups.empty())
@@ -431,6 +436,8 @@ private:
     }
     if (filter_.active() && kept_entries == 0 && input_entries > 0)
       error(sections, path, "the tag filter " + filter_.describe() + " leaves no entry in the CV");
+    else
+      warnings.insert(warnings.end(), dropped.begin(), dropped.end());
     return make_map(std::move(out), origin_of(sections));
   }
 
