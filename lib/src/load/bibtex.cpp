@@ -432,7 +432,7 @@ struct LineIndex {
     if (line < 1 || static_cast<std::size_t>(line) > starts.size() || offset < 0)
       return 1;
     auto start = static_cast<int>(starts[static_cast<std::size_t>(line) - 1]);
-    return offset >= start ? offset - start + 1 : 1;
+    return offset > start ? offset - start : 1; // btparse's offsets are 1-based
   }
   std::vector<std::size_t> starts;
 };
@@ -466,11 +466,12 @@ void convert_messages(const std::string& text, const std::string& file, std::str
       message = message.substr(9);
     else if (message.rfind("error: ", 0) == 0)
       message = message.substr(7);
-    // Column: where the token a syntax error names (found "year") starts.
+    // Column: where the token the message quotes (found "year", undefined
+    // macro "smarch") starts on its line.
     int column = lineno > 0 ? 1 : 0;
-    if (auto f = message.find("found \""); f != std::string::npos && lineno > 0 &&
-                                             static_cast<std::size_t>(lineno) <= lines.starts.size()) {
-      std::size_t tb = f + 7, te = message.find('"', tb);
+    if (auto f = message.find('"'); f != std::string::npos && lineno > 0 &&
+                                    static_cast<std::size_t>(lineno) <= lines.starts.size()) {
+      std::size_t tb = f + 1, te = message.find('"', tb);
       std::string token = message.substr(tb, te == std::string::npos ? 0 : te - tb);
       std::size_t ls = lines.starts[static_cast<std::size_t>(lineno) - 1];
       std::size_t le = source.find('\n', ls);
@@ -479,8 +480,8 @@ void convert_messages(const std::string& text, const std::string& file, std::str
           at != std::string_view::npos)
         column = static_cast<int>(at) + 1;
     }
-    Diagnostic d{warning ? Severity::warning : Severity::error, {file, lineno, column}, "",
-                 message};
+    Diagnostic d{
+        warning ? Severity::warning : Severity::error, {file, lineno, column}, "", message};
     (warning ? out.warnings : out.errors).push_back(std::move(d));
   }
 }

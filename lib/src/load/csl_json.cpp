@@ -65,18 +65,34 @@ private:
     auto fs = map_fields(n, path);
     if (!fs)
       return;
-    std::string display = text(*fs, "literal", path);
+    BibAuthor a;
+    // A mark may end any part ("given": "Qinghao*").
+    auto part = [&](std::string_view key) {
+      std::string t = text(*fs, key, path);
+      strip_marks(t, a);
+      return t;
+    };
+    std::string display = part("literal");
     if (display.empty()) {
       for (auto key : {"given", "dropping-particle", "non-dropping-particle", "family"}) {
-        std::string part = text(*fs, key, path);
-        if (!part.empty())
-          display += (display.empty() ? "" : " ") + part;
+        std::string p = part(key);
+        if (!p.empty())
+          display += (display.empty() ? "" : " ") + p;
       }
-      std::string suffix = text(*fs, "suffix", path);
+      std::string suffix = part("suffix");
       if (!suffix.empty())
         display += ", " + suffix;
     }
-    BibAuthor a;
+    strip_marks(display, a);
+    if (display.empty()) {
+      error(n, path, "an author needs family, given or literal");
+      return;
+    }
+    a.name = escape_markup(display);
+    r.authors.push_back(std::move(a));
+  }
+
+  static void strip_marks(std::string& display, BibAuthor& a) {
     for (;;) {
       while (!display.empty() && display.back() == ' ')
         display.pop_back();
@@ -90,12 +106,6 @@ private:
         break;
       }
     }
-    if (display.empty()) {
-      error(n, path, "an author needs family, given or literal");
-      return;
-    }
-    a.name = escape_markup(display);
-    r.authors.push_back(std::move(a));
   }
 
   void date_of(const YamlNode& n, const std::string& path, BibRecord& r) {

@@ -421,9 +421,9 @@ private:
       for (const auto& g : groups)
         kept_entries += g.second.size();
       if (items.empty() && groups.empty() && filtered) {
-        dropped.push_back({Severity::warning, at(*k), join(path, k->value),
-                           "every entry is filtered out by " + filter_.describe() +
-                               "; section left out"});
+        dropped.push_back(
+            {Severity::warning, at(*k), join(path, k->value),
+             "every entry is filtered out by " + filter_.describe() + "; section left out"});
         continue;
       }
       if (!items.empty() || groups.empty())
