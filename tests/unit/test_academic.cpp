@@ -29,6 +29,15 @@ std::string errors_of(const fs::path& file, const LoadOptions& options = {}) {
   }
 }
 
+std::string errors_of_string(std::string_view yaml, const LoadOptions& options = {}) {
+  try {
+    (void)load_cv_string(yaml, "cv.yaml", options);
+    return "valid";
+  } catch (const InputError& e) {
+    return e.what();
+  }
+}
+
 std::string warnings_of(const LoadResult& r) {
   std::string out;
   for (const auto& w : r.warnings)
@@ -250,4 +259,215 @@ TEST_CASE("bibliography: a missing or outside file is a located error") {
   LoadOptions allowed;
   allowed.allowed_dirs.push_back(dir.path);
   CHECK(errors_of(cv, allowed) == "valid");
+}
+
+// ------------------------------------------------------------- JSON Resume
+
+namespace {
+const fs::path kSample = fs::path(CVPRESS_TEST_DATA) / "json-resume" / "sample.resume.json";
+}
+
+TEST_CASE("json resume: the schema's sample maps onto the model") {
+  LoadResult r = load_cv_file(kSample);
+  CHECK(warnings_of(r) == "");
+  const Cv& cv = r.cv;
+  CHECK(cv.header.name.full == "Richard Hendriks");
+  CHECK(cv.header.headline.plain() == "Programmer");
+  CHECK(cv.header.location == "2712 Broadway St, CA 94115, San Francisco, California, US");
+  CHECK(cv.header.emails == std::vector<std::string>{"richard.hendriks@mail.com"});
+  CHECK(cv.header.websites == std::vector<std::string>{"http://richardhendricks.example.com"});
+  REQUIRE(cv.header.social_networks.size() == 2);
+  CHECK(cv.header.social_networks[1].username == "dandymusicnl");
+  std::string titles;
+  for (const auto& s : cv.sections)
+    titles += s.title + "(" + std::string(entry_type_name(s.entries.at(0))) + ") ";
+  CHECK(titles == "Summary(text) Experience(experience) Volunteer(experience) "
+                  "Education(education) Awards(normal) Publications(publication) "
+                  "Skills(one_line) Languages(one_line) Interests(one_line) References(normal) "
+                  "Projects(normal) ");
+  const auto& work = std::get<ExperienceEntry>(cv.sections[1].entries[0]);
+  CHECK(work.company.plain() == "Pied Piper");
+  CHECK(std::get<TextRun>(work.company.runs[0]).format.link == "http://piedpiper.example.com");
+  CHECK(work.details.dates.start == DatePoint{CalendarDate{2013, 12, 1}});
+  CHECK(work.details.highlights.size() == 3);
+  const auto& skill = std::get<OneLineEntry>(cv.sections[6].entries[0]);
+  CHECK(skill.details.plain() == "HTML, CSS, Javascript (Master)");
+}
+
+TEST_CASE("json resume: errors point into the JSON") {
+  ScratchDir dir;
+  fs::path f = dir.write("r.json", R"({
+  "basics": {"name": "Jane Doe", "emial": "x"},
+  "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020-13"}],
+  "skills": {"name": "C++"}
+})");
+  std::string d = dir.path.string() + "/r.json";
+  CHECK(errors_of(f) == d + ":2:34: basics.emial: unknown key (did you mean 'email'?)\n" + d +
+                            ":3:66: cv.sections.experience[0].start_date: month 13 is out of "
+                            "range (expected YYYY, YYYY-MM or YYYY-MM-DD)\n" +
+                            d + ":4:13: skills: expected a list, got a map");
+}
+
+TEST_CASE("json resume: convert writes YAML that loads to the same CV") {
+  std::string json = read_file(kSample, 1 << 20);
+  std::string yaml = convert_to_yaml(json, "sample.resume.json");
+  CHECK(yaml.rfind("# Converted by cvpress convert from sample.resume.json\ncv:\n  name: "
+                   "Richard Hendriks\n",
+                   0) == 0);
+  LoadResult from_json = load_cv_file(kSample);
+  LoadResult from_yaml = load_cv_string(yaml, "cv.yaml");
+  CHECK(warnings_of(from_yaml) == "");
+  CHECK(render_with("pdf", from_yaml.cv, {}) == render_with("pdf", from_json.cv, {}));
+}
+
+// ------------------------------------------------------------- languages
+
+TEST_CASE("languages: --lang picks each field's language, the locale follows") {
+  const fs::path bilingual = kExamples / "qiaoling-chen-bilingual.yaml";
+  LoadOptions zh;
+  zh.language = "zh";
+  Cv cv = load_cv_file(bilingual, zh).cv;
+  CHECK(cv.header.name.full == "陈巧玲");
+  CHECK(cv.locale.language == "zh");
+  CHECK(cv.sections[0].title == "个人简介");
+  CHECK(cv.sections[1].key == "education"); // titled 教育经历 when rendered (zh locale)
+  const auto& nus = std::get<EducationEntry>(cv.sections[1].entries[0]);
+  CHECK(nus.institution.plain() == "南洋理工大学");
+  REQUIRE(nus.details.highlights.size() == 1);
+  CHECK(nus.details.highlights[0].text.plain() == "导师：张天为教授");
+
+  Cv en = load_cv_file(bilingual).cv; // locale.language: en
+  CHECK(en.header.name.full == "Qiaoling Chen");
+  CHECK(en.sections[0].title == "About Me");
+  CHECK(en.sections[1].title == "Education");
+
+  // zh-Hans finds zh; a language the CV lacks falls back to locale.language.
+  LoadOptions hans;
+  hans.language = "zh-Hans";
+  CHECK(load_cv_file(bilingual, hans).cv.header.name.full == "陈巧玲");
+  LoadOptions de;
+  de.language = "de";
+  Cv german = load_cv_file(bilingual, de).cv;
+  CHECK(german.header.name.full == "Qiaoling Chen");
+  CHECK(german.locale.language == "de");
+}
+
+TEST_CASE("languages: without a match the first value is used; bad keys are errors") {
+  const char* yaml = "cv:\n  name: {fr: Jeanne, de: Johanna}\nlocale:\n  language: ja\n";
+  CHECK(load_cv_string(yaml, "cv.yaml").cv.header.name.full == "Jeanne");
+  CHECK(errors_of_string("cv:\n  name: {en: Jane, zh: 简, nickname: J}\n") ==
+        "cv.yaml:2:29: cv.name.nickname: 'nickname' is not a language tag (a text in several "
+        "languages has only language keys such as en, zh, de-CH)");
+  // Ordinary maps with a language-like key stay maps.
+  CHECK(errors_of_string("cv:\n  name: Jane\nlocale:\n  language: de\n  to: bis\n") == "valid");
+}
+
+// ------------------------------------------------------- tags and variants
+
+namespace {
+
+const char* kTagged = R"(cv:
+  name: Jane Doe
+  sections:
+    experience:
+      - {company: A, position: Engineer, tags: [industry]}
+      - {company: B, position: Researcher, tags: [academic, selected]}
+      - {company: C, position: Intern}
+    teaching:
+      tags: academic
+      entries:
+        - {name: CS101}
+settings:
+  variants:
+    short: {only: [selected], max_pages: 2}
+    industry: {exclude: [academic]}
+)";
+
+std::string kept(const LoadOptions& options) {
+  Cv cv = load_cv_string(kTagged, "cv.yaml", options).cv;
+  std::string out;
+  for (const auto& s : cv.sections) {
+    out += s.key + ":";
+    for (const auto& e : s.entries)
+      out += " " + std::visit(
+                       [](const auto& x) -> std::string {
+                         if constexpr (std::is_same_v<std::decay_t<decltype(x)>, ExperienceEntry>)
+                           return x.company.plain();
+                         else if constexpr (std::is_same_v<std::decay_t<decltype(x)>, NormalEntry>)
+                           return x.name.plain();
+                         else
+                           return "?";
+                       },
+                       e);
+    out += "\n";
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("tags: --only keeps untagged and matching entries, --exclude drops") {
+  CHECK(kept({}) == "experience: A B C\nteaching: CS101\n");
+  LoadOptions only;
+  only.only = {"industry"};
+  CHECK(kept(only) == "experience: A C\n");
+  LoadOptions exclude;
+  exclude.exclude = {"industry"};
+  CHECK(kept(exclude) == "experience: B C\nteaching: CS101\n");
+  LoadOptions both;
+  both.only = {"academic"};
+  both.exclude = {"selected"};
+  CHECK(kept(both) == "experience: C\nteaching: CS101\n");
+}
+
+TEST_CASE("tags: settings.variants name filter sets") {
+  LoadOptions short_cv;
+  short_cv.variant = "short";
+  LoadResult r = load_cv_string(kTagged, "cv.yaml", short_cv);
+  CHECK(kept(short_cv) == "experience: B C\n");
+  CHECK(r.variants == std::vector<std::string>{"short", "industry"});
+  CHECK(warnings_of(r) == "cv.yaml:14:31: warning: settings.variants.short.max_pages: max_pages "
+                          "is not supported yet (pages are not fitted), ignored\n");
+  LoadOptions industry;
+  industry.variant = "industry";
+  CHECK(kept(industry) == "experience: A C\n");
+  LoadOptions unknown;
+  unknown.variant = "long";
+  CHECK(errors_of_string(kTagged, unknown) ==
+        "cv.yaml:14:5: settings.variants: no variant 'long' (variants: short and industry)");
+}
+
+TEST_CASE("tags: a filter that empties a section warns, one that empties the CV fails") {
+  LoadOptions o;
+  o.only = {"nothing"};
+  o.exclude = {"academic"};
+  const char* yaml = R"(cv:
+  name: Jane Doe
+  sections:
+    talks:
+      - {name: X, tags: [academic]}
+    experience:
+      - {company: A, position: Engineer}
+)";
+  LoadResult r = load_cv_string(yaml, "cv.yaml", o);
+  CHECK(warnings_of(r) == "cv.yaml:4:5: warning: cv.sections.talks: every entry is filtered out "
+                          "by --only nothing --exclude academic; section left out\n");
+  CHECK(r.cv.sections.size() == 1);
+  CHECK(errors_of_string("cv:\n  sections:\n    talks:\n      - {name: X, tags: [academic]}\n",
+                         o) == "cv.yaml:3:5: cv.sections: the tag filter --only nothing "
+                               "--exclude academic leaves no entry in the CV");
+  CHECK(errors_of_string("cv:\n  sections:\n    talks:\n      - {name: X, tags: {a: b}}\n", o) ==
+        "cv.yaml:4:25: cv.sections.talks[0].tags: expected a tag or a list of tags, got a map");
+}
+
+TEST_CASE("tags: bibliography keywords are tags") {
+  ScratchDir dir;
+  dir.write("refs.bib", R"(@misc{a, title = {A}, author = {X Y}, keywords = {selected}, year = 2021}
+@misc{b, title = {B}, author = {X Y}, year = 2020})");
+  fs::path cv = dir.write("cv.yaml", kCv);
+  LoadOptions o;
+  o.exclude = {"selected"};
+  Cv loaded = load_cv_file(cv, o).cv;
+  REQUIRE(loaded.sections[0].entries.size() == 1);
+  CHECK(publication(loaded, 0, 0).title.plain() == "B");
 }
