@@ -141,7 +141,7 @@ public:
   explicit LatexConverter(std::string_view in) : in_(in) {}
 
   std::string run() {
-    convert_until(false);
+    convert();
     return to_nfc(out_);
   }
 
@@ -152,19 +152,12 @@ private:
     out_ += c;
   }
 
-  // Converts until the end, or the closing brace of the current group.
-  void convert_until(bool in_group) {
+  // Converts the whole input; braces (case protection) just go.
+  void convert() {
     while (pos_ < in_.size() && ++steps_ < kMaxSteps) {
       char c = in_[pos_];
-      if (c == '}') {
+      if (c == '{' || c == '}') {
         ++pos_;
-        if (in_group)
-          return;
-        continue;
-      }
-      if (c == '{') {
-        ++pos_;
-        convert_until(true);
         continue;
       }
       if (c == '\\') {
@@ -273,7 +266,7 @@ private:
       return {};
     LatexConverter inner(text);
     inner.depth_ = depth_ + 1;
-    inner.convert_until(false);
+    inner.convert();
     return inner.out_;
   }
 
@@ -780,6 +773,29 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
   BibParse out;
   auto file_ref = std::make_shared<const std::string>(file);
   LineIndex lines(text);
+  // Like the YAML reader: the text must be UTF-8 without control characters.
+  auto locate = [&](std::size_t offset) {
+    auto it = std::upper_bound(lines.starts.begin(), lines.starts.end(), offset);
+    auto line = static_cast<int>(it - lines.starts.begin());
+    return SourceLocation{file, line, static_cast<int>(offset - *(it - 1)) + 1};
+  };
+  if (auto bad = find_invalid_utf8(text)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    out.errors.push_back({Severity::error, locate(*bad), "",
+                          std::string("invalid UTF-8 (byte ") + hex + ")"});
+    return out;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char cp[16];
+      std::snprintf(cp, sizeof cp, "U+%04X", c);
+      out.errors.push_back({Severity::error, locate(i), "",
+                            std::string("control character ") + cp + " is not allowed"});
+      return out;
+    }
+  }
   std::vector<RawEntry> raw;
   std::string messages;
   {
@@ -793,8 +809,7 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
       return true;
     }();
     (void)initialized;
-    // btparse's lexer stops at a NUL byte; keep the text up to it.
-    std::string data(text.substr(0, text.find('\0')));
+    std::string data(text);
     StderrCapture capture;
     bt_delete_all_macros();
     static constexpr const char* kMonthMacros[] = {"jan", "feb", "mar", "apr", "may", "jun",
