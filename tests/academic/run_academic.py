@@ -169,6 +169,10 @@ def check_batch(a):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(src)
     shutil.copy(os.path.join(a.source, "examples/qiaoling-chen-bilingual.yaml"), src)
+    # A folder's JSON Resume files are inputs; a CSL-JSON bibliography is not.
+    shutil.copy(os.path.join(a.source, "tests/data/json-resume/sample.resume.json"), src)
+    with open(os.path.join(src, "refs.json"), "w") as f:
+        f.write('[{"id": "a", "type": "book", "title": "T"}]\n')
     with open(os.path.join(src, "tagged.yaml"), "w") as f:
         f.write("cv:\n  name: Jane Doe\n  sections:\n    experience:\n"
                 "      - {company: A, position: Engineer, tags: [industry]}\n"
@@ -178,7 +182,8 @@ def check_batch(a):
     run([a.cvpress, "batch", src, "-o", out, "--lang", "en,zh", "-q"])
     run([a.cvpress, "batch", os.path.join(src, "tagged.yaml"), "-o", out, "--variant", "all", "-q"])
     names = sorted(os.listdir(out))
-    want = ["qiaoling-chen-bilingual-en.pdf", "qiaoling-chen-bilingual-zh.pdf", "tagged-academic.pdf",
+    want = ["qiaoling-chen-bilingual-en.pdf", "qiaoling-chen-bilingual-zh.pdf",
+            "sample.resume-en.pdf", "sample.resume-zh.pdf", "tagged-academic.pdf",
             "tagged-en.pdf", "tagged-industry.pdf", "tagged-zh.pdf"]
     if names != want:
         sys.exit(f"FAIL: batch wrote {names}, expected {want}")

@@ -95,9 +95,9 @@ struct BatchSummary {
 };
 
 /// Expands command-line inputs: files are kept, directories give their
-/// `*.yaml`/`*.yml`/`*.json` files (not recursive), `-` reads one path per line from
-/// `in`. The result is sorted and de-duplicated. Throws IoError for a path
-/// that does not exist.
+/// `*.yaml`/`*.yml` files and their JSON Resume `*.json` files (not recursive), `-` reads one path
+/// per line from `in`. The result is sorted and de-duplicated. Throws IoError for a path that does
+/// not exist.
 [[nodiscard]] std::vector<std::filesystem::path>
 expand_batch_inputs(const std::vector<std::string>& args, std::istream& in);
 

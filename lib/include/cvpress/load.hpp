@@ -50,7 +50,10 @@ struct LoadResult {
   std::vector<std::string> variants; ///< the names in `settings.variants`, in order
 };
 
-/// Loads and validates a CV file. Throws InputError carrying every error
+/// Loads and validates a CV file: cvpress YAML (with its `bibliography:`
+/// entries read relative to the file), or a JSON Resume document. Language
+/// maps, tags and variants are resolved as `options` say (docs/format.md).
+/// Throws InputError carrying every error
 /// found (locations name `path` as given), or IoError when it cannot be read.
 [[nodiscard]] LoadResult load_cv_file(const std::filesystem::path& path,
                                       const LoadOptions& options = {});

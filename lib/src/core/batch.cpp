@@ -97,7 +97,17 @@ namespace {
 
 bool is_cv_file(const fs::path& p) {
   auto ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml" || ext == ".json"; // .json: JSON Resume
+  if (ext == ".yaml" || ext == ".yml")
+    return true;
+  if (ext != ".json")
+    return false;
+  // A .json file is a CV when it is JSON Resume (not, say, a CSL-JSON
+  // bibliography next to the CVs): it has a "basics" key near the start.
+  std::ifstream in(p, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("\"basics\"") != std::string::npos;
 }
 
 } // namespace

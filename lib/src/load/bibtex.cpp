@@ -782,8 +782,8 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
   if (auto bad = find_invalid_utf8(text)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    out.errors.push_back({Severity::error, locate(*bad), "",
-                          std::string("invalid UTF-8 (byte ") + hex + ")"});
+    out.errors.push_back(
+        {Severity::error, locate(*bad), "", std::string("invalid UTF-8 (byte ") + hex + ")"});
     return out;
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
