@@ -306,17 +306,23 @@ private:
       return pick_language(*n);
     if (lm == 2) // reported; the language keys still give the text
       return pick_language(*n);
+    // Containers are copied only when something inside them changed.
+    bool changed = false;
     if (n->kind == Kind::sequence) {
       std::vector<NodeRef> items;
-      for (std::size_t i = 0; i < n->items.size(); ++i)
+      for (std::size_t i = 0; i < n->items.size(); ++i) {
         items.push_back(localize(n->items[i], index(path, i)));
-      return make_sequence(std::move(items), origin_of(*n));
+        changed |= items.back() != n->items[i];
+      }
+      return changed ? make_sequence(std::move(items), origin_of(*n)) : n;
     }
     if (n->kind == Kind::map) {
       std::vector<MapEntry> entries;
-      for (const auto& [k, v] : n->entries)
+      for (const auto& [k, v] : n->entries) {
         entries.emplace_back(k, localize(v, k->kind == Kind::scalar ? join(path, k->value) : path));
-      return make_map(std::move(entries), origin_of(*n));
+        changed |= entries.back().second != v;
+      }
+      return changed ? make_map(std::move(entries), origin_of(*n)) : n;
     }
     return n;
   }
