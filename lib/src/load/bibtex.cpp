@@ -9,6 +9,9 @@
 
 #include <btparse.h>
 
+#include <csetjmp>
+#include <cstdarg>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -371,6 +374,96 @@ private:
 
 // --------------------------------------------------------------- btparse
 
+// btparse ends the process (exit/abort) on what it calls usage and internal
+// errors, which a broken entry can reach (bt_postprocess_field on a bad
+// AST). Its calls go through the PLT, so the definitions of usage_error and
+// internal_error below take their place; while a guarded call runs they jump
+// back to it (only btparse's C frames are skipped), otherwise they abort.
+thread_local std::jmp_buf* t_escape = nullptr;
+thread_local char t_fatal[256];
+
+[[noreturn]] void btparse_fatal(const char* format, va_list args) {
+  std::vsnprintf(t_fatal, sizeof t_fatal, format, args);
+  if (t_escape)
+    std::longjmp(*t_escape, 1);
+  std::fprintf(stderr, "btparse: %s\n", t_fatal);
+  std::abort();
+}
+
+} // namespace
+} // namespace cvpress::detail
+
+extern "C" {
+// The line btparse's lexer is on (exported by libbtparse).
+extern int zzline;
+void usage_error(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  cvpress::detail::btparse_fatal(format, args);
+}
+void internal_error(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  cvpress::detail::btparse_fatal(format, args);
+}
+}
+
+namespace cvpress::detail {
+namespace {
+
+// bt_parse_entry, returning nullptr and setting `fatal` when btparse gives up.
+AST* guarded_parse_entry(FILE* in, char* file, boolean* status, bool* fatal) {
+  std::jmp_buf env;
+  t_escape = &env;
+  if (setjmp(env) != 0) {
+    t_escape = nullptr;
+    *fatal = true;
+    return nullptr;
+  }
+  AST* entry = bt_parse_entry(in, file, 0, status);
+  t_escape = nullptr;
+  return entry;
+}
+
+char* guarded_get_text(AST* field) {
+  std::jmp_buf env;
+  t_escape = &env;
+  if (setjmp(env) != 0) {
+    t_escape = nullptr;
+    return nullptr;
+  }
+  char* text = bt_get_text(field);
+  t_escape = nullptr;
+  return text;
+}
+
+bt_stringlist* guarded_split_list(char* text, char* delim, char* file, int line, char* desc) {
+  std::jmp_buf env;
+  t_escape = &env;
+  if (setjmp(env) != 0) {
+    t_escape = nullptr;
+    return nullptr;
+  }
+  bt_stringlist* list = bt_split_list(text, delim, file, line, desc);
+  t_escape = nullptr;
+  return list;
+}
+
+bt_name* guarded_split_name(char* name, char* file, int line, int index) {
+  std::jmp_buf env;
+  t_escape = &env;
+  if (setjmp(env) != 0) {
+    t_escape = nullptr;
+    return nullptr;
+  }
+  bt_name* result = bt_split_name(name, file, line, index);
+  t_escape = nullptr;
+  return result;
+}
+
+// After too many fatal errors in a row btparse's state is not trusted again.
+bool g_btparse_broken = false;
+
 std::mutex& btparse_lock() {
   static std::mutex m;
   return m;
@@ -453,6 +546,9 @@ void convert_messages(const std::string& text, const std::string& file, std::str
       message = line.substr(q);
     } else if (line.rfind(file + ": ", 0) == 0) {
       message = line.substr(file.size() + 2);
+      // "invalid token near line 5 (text was '\')"
+      if (auto near = message.find(" near line "); near != std::string::npos)
+        lineno = std::atoi(message.c_str() + near + 11);
     }
     bool warning = message.rfind("warning: ", 0) == 0;
     if (warning)
@@ -529,14 +625,32 @@ std::string balance(std::string s) {
   return out;
 }
 
-std::string join_tokens(char** tokens, int n) {
+// One name part's tokens joined by spaces. btparse 0.89 can return parts
+// that do not point into its token buffer for odd comma patterns ("a,,b"), so
+// every token is checked to lie in the buffer (`ok` turns false otherwise).
+std::string join_tokens(const bt_name& name, int part, std::size_t buffer_size, bool& ok) {
   std::string out;
+  int n = name.part_len[part];
+  if (n == 0)
+    return out;
+  const bt_stringlist* list = name.tokens;
+  if (!list || !list->string || n < 0 || n > list->num_items || !name.parts[part]) {
+    ok = false;
+    return out;
+  }
+  const char* begin = list->string;
+  const char* end = begin + buffer_size;
   for (int i = 0; i < n; ++i) {
-    if (!tokens[i])
+    const char* t = name.parts[part][i];
+    if (!t)
       continue;
+    if (t < begin || t >= end || std::find(t, end, '\0') == end) {
+      ok = false;
+      return {};
+    }
     if (!out.empty())
       out += ' ';
-    out += tokens[i];
+    out += t;
   }
   return out;
 }
@@ -548,7 +662,7 @@ std::vector<BibAuthor> split_authors(const RawField& field, const std::string& f
   std::string desc = "name";
   std::string fname = file;
   bt_stringlist* list =
-      bt_split_list(copy.data(), delim.data(), fname.data(), field.line, desc.data());
+      guarded_split_list(copy.data(), delim.data(), fname.data(), field.line, desc.data());
   if (!list)
     return out;
   for (int i = 0; i < list->num_items; ++i) {
@@ -564,14 +678,20 @@ std::vector<BibAuthor> split_authors(const RawField& field, const std::string& f
     item = balance(item);
     if (item.empty())
       continue;
-    bt_name* name = bt_split_name(item.data(), fname.data(), field.line, i + 1);
+    bt_name* name = guarded_split_name(item.data(), fname.data(), field.line, i + 1);
     if (!name)
       continue;
-    std::string first = join_tokens(name->parts[BTN_FIRST], name->part_len[BTN_FIRST]);
-    std::string von = join_tokens(name->parts[BTN_VON], name->part_len[BTN_VON]);
-    std::string last = join_tokens(name->parts[BTN_LAST], name->part_len[BTN_LAST]);
-    std::string jr = join_tokens(name->parts[BTN_JR], name->part_len[BTN_JR]);
+    bool ok = true;
+    const std::size_t size = item.size() + 1; // btparse's copy of the name and its NUL
+    std::string first = join_tokens(*name, BTN_FIRST, size, ok);
+    std::string von = join_tokens(*name, BTN_VON, size, ok);
+    std::string last = join_tokens(*name, BTN_LAST, size, ok);
+    std::string jr = join_tokens(*name, BTN_JR, size, ok);
     bt_free_name(name);
+    if (!ok) { // keep the name as written
+      first = item;
+      von = last = jr = "";
+    }
     std::string display = first;
     for (const std::string* part : {&von, &last})
       if (!part->empty())
@@ -820,10 +940,44 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
       std::string value = std::to_string(i + 1);
       bt_add_macro_text(macro.data(), value.data(), fname.data(), 0);
     }
-    FILE* in = data.empty() ? nullptr : fmemopen(data.data(), data.size(), "r");
+    FILE* in = data.empty() || g_btparse_broken ? nullptr : fmemopen(data.data(), data.size(), "r");
+    if (g_btparse_broken)
+      out.errors.push_back({Severity::error,
+                            {file, 0, 0},
+                            "",
+                            "the BibTeX reader failed earlier in this process; not read"});
     if (in) {
       boolean status = 1;
-      while (AST* entry = bt_parse_entry(in, fname.data(), 0, &status)) {
+      int fatal_in_a_row = 0;
+      for (;;) {
+        bool fatal = false;
+        AST* entry = guarded_parse_entry(in, fname.data(), &status, &fatal);
+        if (fatal) {
+          // Report once per place, then read on to the end of the file so
+          // btparse's reader is back in its initial state.
+          if (fatal_in_a_row++ == 0)
+            out.errors.push_back({Severity::error,
+                                  {file, zzline, 1},
+                                  "",
+                                  std::string("cannot read this entry (") + t_fatal + ")"});
+          if (fatal_in_a_row > 1000) {
+            g_btparse_broken = true;
+            break;
+          }
+          continue;
+        }
+        fatal_in_a_row = 0;
+        if (!entry)
+          break;
+        // `@string{a = undefined}` leaves `a` without text, and btparse 0.89
+        // crashes on the next use of `a`: such a macro is dropped (undefined).
+        if (bt_entry_metatype(entry) == BTE_MACRODEF) {
+          char* macro = nullptr;
+          AST* node = nullptr;
+          while ((node = bt_next_macro(entry, node, &macro)))
+            if (macro && !bt_macro_text(macro, fname.data(), node->line))
+              bt_delete_macro(macro);
+        }
         if (bt_entry_metatype(entry) == BTE_REGULAR && status) {
           RawEntry e;
           const char* type = bt_entry_type(entry);
@@ -842,7 +996,7 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
             std::string n = name;
             std::transform(n.begin(), n.end(), n.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            const char* value = bt_get_text(field);
+            const char* value = guarded_get_text(field);
             e.fields[n] = {value ? value : "", field->line,
                            lines.column(field->line, field->offset)};
           }
