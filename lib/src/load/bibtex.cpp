@@ -449,18 +449,6 @@ bt_stringlist* guarded_split_list(char* text, char* delim, char* file, int line,
   return list;
 }
 
-bt_name* guarded_split_name(char* name, char* file, int line, int index) {
-  std::jmp_buf env;
-  t_escape = &env;
-  if (setjmp(env) != 0) {
-    t_escape = nullptr;
-    return nullptr;
-  }
-  bt_name* result = bt_split_name(name, file, line, index);
-  t_escape = nullptr;
-  return result;
-}
-
 // After too many fatal errors in a row btparse's state is not trusted again.
 bool g_btparse_broken = false;
 
@@ -625,33 +613,28 @@ std::string balance(std::string s) {
   return out;
 }
 
-// One name part's tokens joined by spaces. btparse 0.89 can return parts
-// that do not point into its token buffer for odd comma patterns ("a,,b"), so
-// every token is checked to lie in the buffer (`ok` turns false otherwise).
-std::string join_tokens(const bt_name& name, int part, std::size_t buffer_size, bool& ok) {
-  std::string out;
-  int n = name.part_len[part];
-  if (n == 0)
-    return out;
-  const bt_stringlist* list = name.tokens;
-  if (!list || !list->string || n < 0 || n > list->num_items || !name.parts[part]) {
-    ok = false;
-    return out;
+// "von Last, First" and "von Last, Jr, First" as "First von Last, Jr";
+// "First von Last" stays. Only commas outside braces count. (btparse's
+// bt_split_name corrupts memory on odd comma patterns such as "a,,b", so
+// the parts are rearranged here; no part needs to be told apart beyond that.)
+std::string display_name(const std::string& name) {
+  std::vector<std::string> parts(1);
+  int depth = 0;
+  for (char c : name) {
+    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    if (c == ',' && depth == 0)
+      parts.emplace_back();
+    else
+      parts.back() += c;
   }
-  const char* begin = list->string;
-  const char* end = begin + buffer_size;
-  for (int i = 0; i < n; ++i) {
-    const char* t = name.parts[part][i];
-    if (!t)
-      continue;
-    if (t < begin || t >= end || std::find(t, end, '\0') == end) {
-      ok = false;
-      return {};
-    }
-    if (!out.empty())
-      out += ' ';
-    out += t;
-  }
+  for (auto& p : parts)
+    p = std::string(trim(p));
+  if (parts.size() == 1 || parts.size() > 3 ||
+      std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }))
+    return std::string(trim(name));
+  std::string out = parts.back() + " " + parts[0];
+  if (parts.size() == 3)
+    out += ", " + parts[1];
   return out;
 }
 
@@ -678,26 +661,7 @@ std::vector<BibAuthor> split_authors(const RawField& field, const std::string& f
     item = balance(item);
     if (item.empty())
       continue;
-    bt_name* name = guarded_split_name(item.data(), fname.data(), field.line, i + 1);
-    if (!name)
-      continue;
-    bool ok = true;
-    const std::size_t size = item.size() + 1; // btparse's copy of the name and its NUL
-    std::string first = join_tokens(*name, BTN_FIRST, size, ok);
-    std::string von = join_tokens(*name, BTN_VON, size, ok);
-    std::string last = join_tokens(*name, BTN_LAST, size, ok);
-    std::string jr = join_tokens(*name, BTN_JR, size, ok);
-    bt_free_name(name);
-    if (!ok) { // keep the name as written
-      first = item;
-      von = last = jr = "";
-    }
-    std::string display = first;
-    for (const std::string* part : {&von, &last})
-      if (!part->empty())
-        display += (display.empty() ? "" : " ") + *part;
-    if (!jr.empty())
-      display += ", " + jr;
+    std::string display = display_name(item);
     a.name = latex_to_markup(display);
     if (!a.name.empty())
       out.push_back(std::move(a));
