@@ -884,15 +884,14 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
   std::string messages;
   {
     std::lock_guard lock(btparse_lock());
-    static const bool initialized = [] {
-      bt_initialize();
-      bt_set_stringopts(BTE_REGULAR, BTO_FULL);
-      bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
-      bt_set_stringopts(BTE_COMMENT, BTO_MINIMAL);
-      bt_set_stringopts(BTE_PREAMBLE, BTO_MINIMAL);
-      return true;
-    }();
-    (void)initialized;
+    // A fresh btparse per file: its macro table keeps every string it ever
+    // stored in a fixed pool (and exits when that is full), so it is set up
+    // here and torn down (bt_cleanup) after each file.
+    bt_initialize();
+    bt_set_stringopts(BTE_REGULAR, BTO_FULL);
+    bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
+    bt_set_stringopts(BTE_COMMENT, BTO_MINIMAL);
+    bt_set_stringopts(BTE_PREAMBLE, BTO_MINIMAL);
     std::string data(text);
     StderrCapture capture;
     bt_delete_all_macros();
@@ -996,7 +995,7 @@ BibParse parse_bibtex(std::string_view text, const std::string& file) {
     }
     for (const auto& e : raw)
       out.records.push_back(to_record(e, file, file_ref, out));
-    bt_delete_all_macros();
+    bt_cleanup();
     messages = capture.finish();
   }
   convert_messages(messages, file, text, lines, out);
