@@ -471,3 +471,34 @@ TEST_CASE("tags: bibliography keywords are tags") {
   REQUIRE(loaded.sections[0].entries.size() == 1);
   CHECK(publication(loaded, 0, 0).title.plain() == "B");
 }
+
+TEST_CASE("bibtex: inputs that crash or exit btparse 0.89 are located errors") {
+  // A macro defined from an undefined one, then used (btparse: strlen(NULL)).
+  detail::BibParse p = detail::parse_bibtex(
+      "@string{u = undefinedmacro}\n@string{n = u # \" S\"}\n@misc{k, title = n, author = {A "
+      "B}}\n",
+      "refs.bib");
+  REQUIRE(p.records.size() == 1);
+  CHECK(p.records[0].title == "S");
+  // Odd commas in a name (bt_split_name corrupts memory): kept as written.
+  p = detail::parse_bibtex("@misc{k, title = {T}, author = {Ye,, Zhisheng and a,,b and , X}}",
+                           "refs.bib");
+  REQUIRE(p.records.size() == 1);
+  REQUIRE(p.records[0].authors.size() == 3);
+  CHECK(p.records[0].authors[0].name == "Ye,, Zhisheng");
+  // A broken @comment makes btparse post-process a non-field and call its
+  // fatal usage_error: the entry is reported, the process lives on.
+  p = detail::parse_bibtex("@string{a = \"x\" # b}\n@misc{k, author = {van der {\\\"U}, J "
+                           "@comment{x}\n",
+                           "refs.bib");
+  CHECK(!p.errors.empty());
+  // Many files in one process (btparse's string pool is reset per file).
+  for (int i = 0; i < 3000; ++i)
+    (void)detail::parse_bibtex("@string{venue" + std::to_string(i) +
+                                   " = \"A long venue name for the pool\"}\n@misc{k, title = "
+                                   "venue" +
+                                   std::to_string(i) + "}\n",
+                               "refs.bib");
+  CHECK(detail::parse_bibtex("@misc{k, title = {Still fine}}", "refs.bib").records.at(0).title ==
+        "Still fine");
+}
