@@ -19,6 +19,16 @@ if(NOT TARGET cvpress_deps::hpdf)
     INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 endif()
 
+# btparse (libbtparse-dev: BibTeX bibliographies) has no pkg-config file either.
+find_path(BTPARSE_INCLUDE_DIR btparse.h REQUIRED)
+find_library(BTPARSE_LIBRARY NAMES btparse REQUIRED)
+if(NOT TARGET cvpress_deps::btparse)
+  add_library(cvpress_deps::btparse UNKNOWN IMPORTED)
+  set_target_properties(cvpress_deps::btparse PROPERTIES
+    IMPORTED_LOCATION "${BTPARSE_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${BTPARSE_INCLUDE_DIR}")
+endif()
+
 # yaml-cpp 0.7 exports a target without a namespace; 0.8 adds yaml-cpp::yaml-cpp.
 if(TARGET yaml-cpp::yaml-cpp)
   set(CVPRESS_YAML_TARGET yaml-cpp::yaml-cpp)

@@ -22,8 +22,15 @@ Commands:
   validate FILE...                                check CVs and print every error
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
+  convert FILE [-o OUT.yaml]                      JSON Resume (or any CV) as cvpress YAML
   styles                                          list the built-in styles
   formats                                         list the output formats
+
+Tailoring (render, validate, batch):
+  --lang TAG        pick this language from multilingual fields (batch: en,zh,...)
+  --only TAG,...    keep untagged entries and those with one of these tags
+  --exclude TAG,... drop entries with one of these tags
+  --variant NAME    apply settings.variants.NAME (batch: a,b,... or all)
 
 Options:
   -h, --help       show this help (also after a command)
@@ -47,13 +54,87 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
+// ---- Tailoring options (issue 18): --lang, --only, --exclude, --variant.
+
+void add_tailoring_options(po::options_description& opts) {
+  opts.add_options()("lang", po::value<std::string>(),
+                     "language of multilingual fields and the locale (e.g. zh)")(
+      "only", po::value<std::vector<std::string>>()->composing(),
+      "keep untagged entries and those with one of these tags (comma list, repeatable)")(
+      "exclude", po::value<std::vector<std::string>>()->composing(),
+      "drop entries with one of these tags (comma list, repeatable)")(
+      "variant", po::value<std::string>(), "apply the filter set settings.variants.NAME");
+}
+
+std::vector<std::string> comma_list(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const auto& a : args) {
+    std::size_t start = 0;
+    while (start <= a.size()) {
+      std::size_t end = a.find(',', start);
+      if (end == std::string::npos)
+        end = a.size();
+      if (end > start)
+        out.push_back(a.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+void apply_tailoring_options(const po::variables_map& vm, cvpress::LoadOptions& load) {
+  if (vm.count("lang"))
+    load.language = vm["lang"].as<std::string>();
+  if (vm.count("only"))
+    load.only = comma_list(vm["only"].as<std::vector<std::string>>());
+  if (vm.count("exclude"))
+    load.exclude = comma_list(vm["exclude"].as<std::vector<std::string>>());
+  if (vm.count("variant"))
+    load.variant = vm["variant"].as<std::string>();
+  if (vm.count("allow-dir"))
+    for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
+      load.allowed_dirs.emplace_back(d); // bibliographies, like photos
+}
+
+int cmd_convert(const std::vector<std::string>& args) {
+  po::options_description opts("convert options");
+  opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(),
+                                            "output file (default: standard output)")(
+      "input", po::value<std::vector<std::string>>(), "CV file");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse(args, opts, pos);
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress convert FILE [-o OUT.yaml]\nWrites a JSON Resume document (or "
+                 "any CV cvpress reads) as cvpress YAML.\n";
+    return 0;
+  }
+  if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+    return usage_error("convert takes exactly one FILE");
+  const std::string input = vm["input"].as<std::vector<std::string>>().front();
+  // Errors reach main(), which maps them to exit codes (cvpress/exit_code.hpp).
+  cvpress::LoadOptions load;
+  std::string text = cvpress::read_file(input, load.limits.max_file_bytes);
+  std::string yaml = cvpress::convert_to_yaml(text, input, load);
+  if (vm.count("output")) {
+    cvpress::write_file_atomically(vm["output"].as<std::string>(), yaml);
+    std::cout << vm["output"].as<std::string>() << ": written\n";
+  } else {
+    std::cout << yaml;
+  }
+  return 0;
+}
+
+// ---- end of tailoring options
+
 int cmd_validate(const std::vector<std::string>& args) {
   po::options_description opts("validate options");
   opts.add_options()("help,h", "show help")("style,s", po::value<std::string>(),
                                             "also check this style (name or file)")(
       "allow-dir", po::value<std::vector<std::string>>(),
-      "also read the photo from this folder (as for render)")(
+      "also read the photo and bibliographies from this folder (repeatable)")(
       "input", po::value<std::vector<std::string>>(), "CV files");
+  add_tailoring_options(opts);
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
@@ -73,10 +154,12 @@ int cmd_validate(const std::vector<std::string>& args) {
   cvpress::RenderOptions render;
   if (vm.count("style"))
     render.style = vm["style"].as<std::string>();
+  cvpress::LoadOptions load;
   if (vm.count("allow-dir"))
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       render.allowed_dirs.emplace_back(d);
-  return code(cvpress::validate_files(files, std::cout, std::cerr, {}, render));
+  apply_tailoring_options(vm, load); // bibliographies: --allow-dir too
+  return code(cvpress::validate_files(files, std::cout, std::cerr, load, render));
 }
 
 int cmd_render(const std::vector<std::string>& args) {
@@ -89,6 +172,7 @@ int cmd_render(const std::vector<std::string>& args) {
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)")(
       "input", po::value<std::vector<std::string>>(), "CV file");
+  add_tailoring_options(opts);
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
@@ -117,6 +201,7 @@ int cmd_render(const std::vector<std::string>& args) {
       request.options.allowed_dirs.emplace_back(d);
   if (vm.count("compile"))
     request.options.backend_options.emplace_back("compile");
+  apply_tailoring_options(vm, request.load);
   return code(cvpress::render_file(request, std::cout, std::cerr));
 }
 
@@ -134,6 +219,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read photos from this folder (repeatable; default: only each CV's folder)")(
       "input", po::value<std::vector<std::string>>(), "CV files, folders, or - for stdin");
+  add_tailoring_options(opts);
   po::positional_options_description pos;
   pos.add("input", -1);
   auto vm = parse(args, opts, pos);
@@ -141,7 +227,10 @@ int cmd_batch(const std::vector<std::string>& args) {
     std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
                  "                     [--shard K/N] [--manifest FILE.jsonl] "
                  "[--keep-going|--fail-fast] [--quiet]\n"
-                 "INPUT: files, folders (their *.yaml/*.yml), or - to read paths from stdin.\n"
+                 "INPUT: files, folders (their *.yaml/*.yml/*.json), or - to read paths from "
+                 "stdin.\n"
+                 "--lang en,zh and --variant a,b (or all) render each input once per language\n"
+                 "and variant, as STEM-LANG-VARIANT.pdf.\n"
               << opts;
     return 0;
   }
@@ -170,6 +259,16 @@ int cmd_batch(const std::vector<std::string>& args) {
   auto style = vm.count("quiet")         ? cvpress::ProgressStyle::quiet
                : ::isatty(STDERR_FILENO) ? cvpress::ProgressStyle::bar
                                          : cvpress::ProgressStyle::lines;
+  // --lang en,zh and --variant a,b|all: one run per language and variant.
+  apply_tailoring_options(vm, options.load);
+  std::vector<std::string> languages, variants;
+  if (vm.count("lang"))
+    languages = comma_list({vm["lang"].as<std::string>()});
+  if (vm.count("variant"))
+    variants = comma_list({vm["variant"].as<std::string>()});
+  if (languages.size() > 1 || variants.size() > 1 || (variants.size() == 1 && variants[0] == "all"))
+    return code(
+        cvpress::batch_files_each(options, languages, variants, std::cout, std::cerr, style));
   return code(cvpress::batch_files(options, std::cout, std::cerr, style));
 }
 
@@ -231,6 +330,8 @@ int main(int argc, char** argv) {
       return cmd_batch(rest);
     if (command == "doctor")
       return cmd_doctor(rest);
+    if (command == "convert")
+      return cmd_convert(rest);
     if (command == "styles")
       return cmd_styles();
     if (command == "formats")

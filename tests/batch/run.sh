@@ -21,6 +21,7 @@ if ! "$cvpress" formats | grep -q '^pdf'; then format=latex; ext=tex; fi
 # 1. Good and bad CVs in one folder.
 mkdir -p "$work/in"
 cp "$src"/examples/*.yaml "$work/in/"
+cp "$src"/examples/*.bib "$work/in/" # bibliographies some examples read
 printf 'cv:\n  name: Broken\n  sections:\n    education:\n      - institution: U\n        area: A\n        start_date: 2020-13\n' > "$work/in/bad-date.yaml"
 printf 'cv:\n  name: [unclosed\n' > "$work/in/bad-syntax.yaml"
 ngood=$(ls "$src"/examples/*.yaml | wc -l)

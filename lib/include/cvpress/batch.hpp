@@ -54,6 +54,7 @@ struct BatchOptions {
   Shard shard;                               ///< which part of the inputs to render
   bool fail_fast = false;                    ///< stop starting new inputs after a failure
   std::filesystem::path manifest;            ///< JSON-lines manifest; empty for none
+  std::string output_suffix; ///< added to each output's stem, e.g. "-zh" ("cv-zh.pdf")
 };
 
 /// The result for one input.
@@ -98,9 +99,9 @@ struct CVPRESS_API BatchSummary {
 };
 
 /// Expands command-line inputs: files are kept, directories give their
-/// `*.yaml`/`*.yml` files (not recursive), `-` reads one path per line from
-/// `in`. The result is sorted and de-duplicated. Throws IoError for a path
-/// that does not exist.
+/// `*.yaml`/`*.yml` files and their JSON Resume `*.json` files (not recursive), `-` reads one path
+/// per line from `in`. The result is sorted and de-duplicated. Throws IoError for a path that does
+/// not exist.
 [[nodiscard]] CVPRESS_API std::vector<std::filesystem::path>
 expand_batch_inputs(const std::vector<std::string>& args, std::istream& in);
 
@@ -132,5 +133,14 @@ enum class ProgressStyle {
 /// usage/io for errors that stop the whole run.
 CVPRESS_API ExitCode batch_files(const BatchOptions& options, std::ostream& out, std::ostream& err,
                                  ProgressStyle style);
+
+/// Renders every input once per language in `languages` (empty = as
+/// written) and per variant in `variants` (empty = none; "all" = every
+/// variant each CV names in settings.variants). Each run writes
+/// `stem-LANG-VARIANT.ext` (and its manifest as `NAME-LANG-VARIANT.jsonl`)
+/// and prints its summary line; returns the most severe exit code.
+CVPRESS_API ExitCode batch_files_each(const BatchOptions& options, const std::vector<std::string>& languages,
+                          const std::vector<std::string>& variants, std::ostream& out,
+                          std::ostream& err, ProgressStyle style);
 
 } // namespace cvpress

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,20 @@ struct LoadLimits {
 /// Options for loading.
 struct LoadOptions {
   LoadLimits limits; ///< resource bounds
+  /// Folder a `bibliography:` path is relative to; "" = the CV file's folder
+  /// (the working directory for load_cv_string()).
+  std::filesystem::path base_dir;
+  /// Further folders bibliographies may be read from (`--allow-dir`).
+  std::vector<std::filesystem::path> allowed_dirs;
+  /// `--lang`: the language picked from multilingual fields (`{en: .., zh: ..}`)
+  /// and the CV's locale; "" = `locale.language`, else each field's first value.
+  std::string language;
+  /// `--only`: keep untagged entries and sections and those with one of these tags.
+  std::vector<std::string> only;
+  /// `--exclude`: drop entries and sections with one of these tags.
+  std::vector<std::string> exclude;
+  /// `--variant`: a filter set named in `settings.variants` ("" = none).
+  std::string variant;
 };
 
 /// A successfully loaded CV and the warnings found on the way.
@@ -36,9 +51,13 @@ struct LoadResult {
   Cv cv; ///< the model
   std::vector<Diagnostic>
       warnings; ///< non-fatal findings (unknown entry keys, unsupported options)
+  std::vector<std::string> variants; ///< the names in `settings.variants`, in order
 };
 
-/// Loads and validates a CV file. Throws InputError carrying every error
+/// Loads and validates a CV file: cvpress YAML (with its `bibliography:`
+/// entries read relative to the file), or a JSON Resume document. Language
+/// maps, tags and variants are resolved as `options` say (docs/format.md).
+/// Throws InputError carrying every error
 /// found (locations name `path` as given), or IoError when it cannot be read.
 [[nodiscard]] CVPRESS_API LoadResult load_cv_file(const std::filesystem::path& path,
                                                   const LoadOptions& options = {});
@@ -48,6 +67,13 @@ struct LoadResult {
 [[nodiscard]] CVPRESS_API LoadResult load_cv_string(std::string_view yaml,
                                                     std::string_view filename,
                                                     const LoadOptions& options = {});
+
+/// Converts a JSON Resume document (or a cvpress YAML/JSON CV) to cvpress
+/// YAML text that loads to the same CV (`cvpress convert`). Multilingual
+/// fields, tags and bibliographies are kept as written. Throws InputError
+/// (located in `filename`).
+[[nodiscard]] CVPRESS_API std::string convert_to_yaml(std::string_view text, std::string_view filename,
+                                          const LoadOptions& options = {});
 
 /// Turns a RenderCV section key into its title the way RenderCV does:
 /// underscores become spaces and lower-case words are capitalised, except

@@ -106,7 +106,17 @@ namespace {
 
 bool is_cv_file(const fs::path& p) {
   auto ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  if (ext == ".yaml" || ext == ".yml")
+    return true;
+  if (ext != ".json")
+    return false;
+  // A .json file is a CV when it is JSON Resume (not, say, a CSL-JSON
+  // bibliography next to the CVs): it has a "basics" key near the start.
+  std::ifstream in(p, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("\"basics\"") != std::string::npos;
 }
 
 } // namespace
@@ -248,7 +258,7 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
   // Collisions are decided on the whole sorted list, so every shard agrees.
   std::map<std::string, std::vector<std::size_t>> by_name;
   for (std::size_t i = 0; i < sorted.size(); ++i)
-    by_name[sorted[i].stem().string() + "." + ext].push_back(i);
+    by_name[sorted[i].stem().string() + options.output_suffix + "." + ext].push_back(i);
 
   BatchSummary summary;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -256,7 +266,7 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
       continue;
     BatchItem item;
     item.input = sorted[i];
-    std::string name = sorted[i].stem().string() + "." + ext;
+    std::string name = sorted[i].stem().string() + options.output_suffix + "." + ext;
     item.output = options.output_dir / name;
     const auto& same = by_name[name];
     if (same.size() > 1) {

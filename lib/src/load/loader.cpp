@@ -6,6 +6,7 @@
 #include "load/dates.hpp"
 #include "load/markup.hpp"
 #include "load/node_reader.hpp"
+#include "load/prepare.hpp"
 #include "load/yaml_tree.hpp"
 #include "style/style_loader.hpp"
 #include "text/links.hpp"
@@ -19,6 +20,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 
 namespace cvpress {
@@ -1019,15 +1021,22 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
                           const LoadOptions& options) {
   std::string file(filename);
   auto root = detail::parse_yaml(yaml, file, options.limits);
+  // Variants, languages, bibliographies and JSON Resume (load/prepare.cpp).
+  detail::Prepared prepared = detail::prepare_document(root, file, options);
   Loader loader(file, options.limits);
   LoadResult result;
-  result.cv = loader.load(*root);
+  result.cv = loader.load(*prepared.root);
+  result.variants = std::move(prepared.variants);
+  loader.errors.insert(loader.errors.end(), prepared.errors.begin(), prepared.errors.end());
+  loader.warnings.insert(loader.warnings.end(), prepared.warnings.begin(), prepared.warnings.end());
   for (const auto& f : find_mojibake(yaml, file))
     loader.warnings.push_back({Severity::warning, f.where, "",
                                "looks like mojibake of \"" + f.repaired + "\" (UTF-8 read as " +
                                    f.encoding + "); 'cvpress doctor --fix' repairs it"});
-  auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  // The CV's own messages first, then those of each bibliography file.
+  auto by_position = [&file](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(a.where.file != file, a.where.file, a.where.line, a.where.column) <
+           std::tuple(b.where.file != file, b.where.file, b.where.line, b.where.column);
   };
   if (!loader.errors.empty()) {
     // Warnings travel with the errors so the user sees everything at once.

@@ -46,7 +46,9 @@ public:
   std::vector<Diagnostic> warnings; ///< warnings found so far
 
   /// The location of a node.
-  SourceLocation at(const YamlNode& n) const { return {file_, n.line, n.column}; }
+  SourceLocation at(const YamlNode& n) const {
+    return {n.file ? *n.file : file_, n.line, n.column};
+  }
   /// Records an error at `n`.
   void error(const YamlNode& n, const std::string& path, std::string message);
   /// Records a warning at `n`.

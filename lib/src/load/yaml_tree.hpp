@@ -30,6 +30,9 @@ struct YamlNode {
   std::vector<std::pair<std::shared_ptr<const YamlNode>, std::shared_ptr<const YamlNode>>>
       entries;              ///< map entries, in order
   std::size_t expanded = 1; ///< nodes after alias expansion
+  /// The file this node came from when it is not the document's own (a
+  /// node built from a .bib or CSL-JSON file); nullptr for the document.
+  std::shared_ptr<const std::string> file;
 };
 
 /// Parses one YAML document. Throws InputError (syntax errors, invalid
