@@ -112,10 +112,17 @@ bool is_cv_file(const fs::path& p) {
     return false;
   // A .json file is a CV when it is JSON Resume (not, say, a CSL-JSON
   // bibliography next to the CVs): it has a "basics" key near the start.
-  std::ifstream in(p, std::ios::binary);
+  // Only a regular file is looked into (O_NONBLOCK: a FIFO must not hang).
+  const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return false;
+  struct stat st {};
   std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
+  ssize_t n = 0;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+    n = ::read(fd, head.data(), head.size());
+  ::close(fd);
+  head.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
   return head.find("\"basics\"") != std::string::npos;
 }
 

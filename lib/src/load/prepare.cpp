@@ -2,9 +2,9 @@
 // fields, bibliography expansion (see prepare.hpp and docs/format.md).
 #include "load/prepare.hpp"
 
-#include <cvpress/job.hpp>
+#include <cvpress/files.hpp>
 
-#include "core/file_access.hpp"
+#include "base/file_access.hpp"
 #include "load/bib_record.hpp"
 #include "text/locale_format.hpp"
 #include "text/translations.hpp"
