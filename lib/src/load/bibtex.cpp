@@ -396,12 +396,14 @@ thread_local char t_fatal[256];
 extern "C" {
 // The line btparse's lexer is on (exported by libbtparse).
 extern int zzline;
-void usage_error(const char* format, ...) {
+// Default visibility: the library is built with -fvisibility=hidden, and a
+// hidden definition would not take the place of btparse's own (which exits).
+__attribute__((visibility("default"))) void usage_error(const char* format, ...) {
   va_list args;
   va_start(args, format);
   cvpress::detail::btparse_fatal(format, args);
 }
-void internal_error(const char* format, ...) {
+__attribute__((visibility("default"))) void internal_error(const char* format, ...) {
   va_list args;
   va_start(args, format);
   cvpress::detail::btparse_fatal(format, args);
