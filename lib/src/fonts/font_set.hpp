@@ -111,5 +111,10 @@ struct FontSubset {
 /// The subset of `face` for `codepoints`. Throws RenderError when the face
 /// cannot be subset.
 FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoints);
+/// The subset of `face` with the glyphs `gids` (ids in the face, e.g. what
+/// the shaper chose; GSUB output need not be in the cmap) and an empty cmap:
+/// `FontSubset::glyphs` gives each one's id in the subset, in set order
+/// (0 for an id beyond the face's glyphs). Throws RenderError.
+FontSubset subset_glyphs(const FontFace& face, const std::set<unsigned>& gids);
 
 } // namespace cvpress::detail
