@@ -89,12 +89,19 @@ FontSubset make_subset(const FontFace& face, const std::set<char32_t>& unicodes_
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (char32_t cp : unicodes_in)
     hb_set_add(unicodes, cp);
+  // Glyphs the characters do not reach (ligatures, joining forms) go in the
+  // glyph set. Only then does hb-subset walk the whole cmap, so the set stays
+  // empty when it can.
   const unsigned glyph_count = hb_face_get_glyph_count(source);
+  std::set<unsigned> nominal;
+  for (char32_t cp : unicodes_in)
+    nominal.insert(glyph_id(face, cp));
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
   for (unsigned& g : source_gids) {
     if (g >= glyph_count)
       g = 0;
-    hb_set_add(glyph_set, g);
+    if (g != 0 && !nominal.count(g))
+      hb_set_add(glyph_set, g);
   }
   drop_other_tables(source, hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG));
   hb_subset_input_set_flags(input.get(),
@@ -170,8 +177,13 @@ FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoint
   return make_subset(face, mapped, std::move(source_gids));
 }
 
-FontSubset subset_glyphs(const FontFace& face, const std::set<unsigned>& gids) {
-  return make_subset(face, {}, std::vector<unsigned>(gids.begin(), gids.end()));
+FontSubset subset_glyphs(const FontFace& face, const std::set<unsigned>& gids,
+                         const std::set<char32_t>& chars) {
+  std::set<char32_t> mapped;
+  for (char32_t cp : chars)
+    if (const unsigned g = glyph_id(face, cp); g != 0 && gids.count(g))
+      mapped.insert(cp);
+  return make_subset(face, mapped, std::vector<unsigned>(gids.begin(), gids.end()));
 }
 
 } // namespace cvpress::detail

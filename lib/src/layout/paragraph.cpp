@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace cvpress::detail {
@@ -163,6 +164,8 @@ struct Typesetter::Impl {
   std::vector<std::uint8_t> hb_start; // per character: starts a HarfBuzz cluster
   std::vector<std::uint32_t> byte_of; // scratch: character -> byte offset in an item
   hb_language_t hb_lang = HB_LANGUAGE_INVALID;
+  std::u16string cache_key;
+  std::unordered_map<std::u16string, std::vector<Out>> shape_cache;
   std::vector<Out> shaped;
   std::vector<Run> runs;
   bool has_rtl = false;
@@ -431,25 +434,52 @@ struct Typesetter::Impl {
       const std::uint32_t gid = glyph_id(face, glyphs[run.c0].cp);
       shaped.push_back({gid, milli_em(hb_font_get_glyph_h_advance(font, gid), upem), 0, 0, run.c0});
     } else {
-      hb_buffer_clear_contents(buffer);
       const std::uint32_t b16 = glyphs[run.c0].u16;
       const std::uint32_t e16 =
           run.c1 < glyphs.size() ? glyphs[run.c1].u16 : static_cast<std::uint32_t>(text16.size());
-      hb_buffer_add_utf16(buffer, reinterpret_cast<const std::uint16_t*>(text16.data()),
-                          static_cast<int>(text16.size()), b16, static_cast<int>(e16 - b16));
-      hb_buffer_set_direction(buffer, run.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-      hb_buffer_set_script(buffer,
-                           hb_script_from_string(uscript_getShortName(glyphs[run.c0].script), -1));
-      hb_buffer_set_language(buffer, hb_lang);
-      hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
-      hb_shape(font, buffer, nullptr, 0);
-      unsigned count = 0;
-      const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
-      const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, nullptr);
-      for (unsigned k = 0; k < count; ++k)
-        shaped.push_back({info[k].codepoint, milli_em(pos[k].x_advance, upem),
-                          milli_em(pos[k].x_offset, upem), milli_em(pos[k].y_offset, upem),
-                          u16_to_glyph[info[k].cluster]});
+      // Composition measures the same texts again and again: shaped runs
+      // are cached per typesetter, keyed by face, script, direction, the
+      // text and its neighbouring characters (context for joining).
+      std::u16string& key = cache_key;
+      key.clear();
+      const auto face_bits = reinterpret_cast<std::uintptr_t>(&face);
+      for (int k = 0; k < 4; ++k)
+        key += static_cast<char16_t>(face_bits >> (16 * k));
+      key += static_cast<char16_t>(glyphs[run.c0].script);
+      key += run.rtl ? u'R' : u'L';
+      key += b16 > 0 ? text16[b16 - 1] : u'\0';
+      key += e16 < text16.size() ? text16[e16] : u'\0';
+      key.append(text16, b16, e16 - b16);
+      if (auto hit = shape_cache.find(key); hit != shape_cache.end()) {
+        for (Out o : hit->second) {
+          o.ch += run.c0;
+          shaped.push_back(o);
+        }
+      } else {
+        hb_buffer_clear_contents(buffer);
+        hb_buffer_add_utf16(buffer, reinterpret_cast<const std::uint16_t*>(text16.data()),
+                            static_cast<int>(text16.size()), b16, static_cast<int>(e16 - b16));
+        hb_buffer_set_direction(buffer, run.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+        hb_buffer_set_script(
+            buffer, hb_script_from_string(uscript_getShortName(glyphs[run.c0].script), -1));
+        hb_buffer_set_language(buffer, hb_lang);
+        hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
+        hb_shape(font, buffer, nullptr, 0);
+        unsigned count = 0;
+        const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+        const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, nullptr);
+        std::vector<Out> cached;
+        cached.reserve(count);
+        for (unsigned k = 0; k < count; ++k) {
+          const Out o{info[k].codepoint, milli_em(pos[k].x_advance, upem),
+                      milli_em(pos[k].x_offset, upem), milli_em(pos[k].y_offset, upem),
+                      u16_to_glyph[info[k].cluster]};
+          shaped.push_back(o);
+          cached.push_back(o);
+          cached.back().ch -= run.c0;
+        }
+        shape_cache.emplace(key, std::move(cached));
+      }
     }
     for (std::size_t k = run.g0; k < shaped.size(); ++k) {
       const Out& o = shaped[k];

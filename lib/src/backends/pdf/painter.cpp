@@ -362,7 +362,11 @@ private:
 
   void embed(const FileKey& key, const Use& use, int tag) {
     const FontFace& face = *use.face;
-    const FontSubset subset = subset_glyphs(face, use.gids);
+    std::set<char32_t> chars;
+    for (const auto& [g, text] : use.meaning)
+      if (text.size() == 1)
+        chars.insert(text[0]);
+    const FontSubset subset = subset_glyphs(face, use.gids, chars);
     if (subset.no_embedding)
       throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
                         ") does not allow embedding (OS/2 fsType: restricted license)");
