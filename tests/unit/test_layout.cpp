@@ -519,7 +519,7 @@ TEST_CASE("layout: a right-to-left CV is mirrored, its paragraphs right-aligned"
   double position_right = 0, date_y = 0, date_x = 1e9, bullet_x = 0, rule_x1 = 0;
   for (const auto& it : doc.pages[0].items) {
     if (const auto* t = std::get_if<TextItem>(&it)) {
-      if (t->text.find("תסדנהמ") != std::string::npos)
+      if (t->text.find("מהנדסת") != std::string::npos)
         position_right = t->x + t->width;
       if (t->text.find("2020") != std::string::npos)
         date_y = t->y;

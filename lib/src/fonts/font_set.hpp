@@ -111,5 +111,13 @@ struct FontSubset {
 /// The subset of `face` for `codepoints`. Throws RenderError when the face
 /// cannot be subset.
 FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoints);
+/// The subset of `face` with the glyphs `gids` (ids in the face, e.g. what
+/// the shaper chose; GSUB output need not be in the cmap): `FontSubset::glyphs`
+/// gives each one's id in the subset, in set order (0 for an id beyond the
+/// face's glyphs). `chars`: characters whose nominal glyphs may be among
+/// `gids` (they go in the subset's cmap, and make hb-subset much faster than
+/// glyph ids alone). Throws RenderError.
+FontSubset subset_glyphs(const FontFace& face, const std::set<unsigned>& gids,
+                         const std::set<char32_t>& chars = {});
 
 } // namespace cvpress::detail

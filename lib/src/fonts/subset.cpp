@@ -75,21 +75,33 @@ std::string postscript_name(hb_face_t* face) {
 
 } // namespace
 
-FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoints) {
+namespace {
+
+// The subset of `face` with the glyphs `source_gids` (0 = none) and, in its
+// cmap, the characters `unicodes`.
+FontSubset make_subset(const FontFace& face, const std::set<char32_t>& unicodes_in,
+                       std::vector<unsigned> source_gids) {
   hb_face_t* source = face.loaded->face;
   hb_font_t* font = face.loaded->font; // scale = upem: font units
   const Input input{hb_subset_input_create_or_fail()};
   if (!input)
     fail(face, "out of memory");
-  // Characters the face maps (glyph_id also rules out surrogates and
-  // values beyond Unicode).
-  std::vector<unsigned> source_gids;
-  source_gids.reserve(codepoints.size());
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-  for (char32_t cp : codepoints) {
-    source_gids.push_back(glyph_id(face, cp));
-    if (source_gids.back() != 0)
-      hb_set_add(unicodes, cp);
+  for (char32_t cp : unicodes_in)
+    hb_set_add(unicodes, cp);
+  // Glyphs the characters do not reach (ligatures, joining forms) go in the
+  // glyph set. Only then does hb-subset walk the whole cmap, so the set stays
+  // empty when it can.
+  const unsigned glyph_count = hb_face_get_glyph_count(source);
+  std::set<unsigned> nominal;
+  for (char32_t cp : unicodes_in)
+    nominal.insert(glyph_id(face, cp));
+  hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
+  for (unsigned& g : source_gids) {
+    if (g >= glyph_count)
+      g = 0;
+    if (g != 0 && !nominal.count(g))
+      hb_set_add(glyph_set, g);
   }
   drop_other_tables(source, hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG));
   hb_subset_input_set_flags(input.get(),
@@ -147,6 +159,31 @@ FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoint
   out.postscript_name = postscript_name(source);
   out.no_embedding = restricted_license(source);
   return out;
+}
+
+} // namespace
+
+FontSubset subset_font(const FontFace& face, const std::set<char32_t>& codepoints) {
+  // Characters the face maps (glyph_id also rules out surrogates and
+  // values beyond Unicode).
+  std::vector<unsigned> source_gids;
+  source_gids.reserve(codepoints.size());
+  std::set<char32_t> mapped;
+  for (char32_t cp : codepoints) {
+    source_gids.push_back(glyph_id(face, cp));
+    if (source_gids.back() != 0)
+      mapped.insert(cp);
+  }
+  return make_subset(face, mapped, std::move(source_gids));
+}
+
+FontSubset subset_glyphs(const FontFace& face, const std::set<unsigned>& gids,
+                         const std::set<char32_t>& chars) {
+  std::set<char32_t> mapped;
+  for (char32_t cp : chars)
+    if (const unsigned g = glyph_id(face, cp); g != 0 && gids.count(g))
+      mapped.insert(cp);
+  return make_subset(face, mapped, std::vector<unsigned>(gids.begin(), gids.end()));
 }
 
 } // namespace cvpress::detail

@@ -16,17 +16,32 @@ namespace cvpress::detail {
 
 class FontFace;
 
+/// One shaped glyph of a TextItem. Lengths are in 1/1000 em of the item's
+/// size (the unit of PDF glyph widths), so unkerned glyphs need no
+/// adjustment in the PDF.
+struct ShapedGlyph {
+  std::uint32_t gid = 0;     ///< glyph id in the face (not the subset)
+  std::int32_t advance = 0;  ///< pen advance after the glyph
+  std::int32_t dx = 0;       ///< horizontal offset of the glyph from the pen
+  std::int32_t dy = 0;       ///< vertical offset (up) of the glyph
+  std::uint32_t cluster = 0; ///< byte offset in `TextItem::text` of its cluster
+};
+
 /// A run of text in one face, size and colour, drawn left to right from its
-/// baseline origin. `text` is UTF-8 in visual order, already shaped (Arabic
-/// presentation forms), every character covered by `face`.
+/// baseline origin. Shaped by HarfBuzz (layout/paragraph): `glyphs` in visual
+/// order, `text` the UTF-8 characters they stand for in logical order. A
+/// TextItem without glyphs is drawn character by character from the cmap
+/// (`text` then in visual order).
 struct TextItem {
-  double x = 0;                   ///< baseline start
-  double y = 0;                   ///< baseline
-  const FontFace* face = nullptr; ///< the face that has every glyph
-  double size = 10;               ///< font size in points
-  std::uint32_t color = 0;        ///< 0xRRGGBB
-  std::string text;               ///< UTF-8, visual order
-  double width = 0;               ///< advance width as measured by layout
+  double x = 0;                    ///< baseline start
+  double y = 0;                    ///< baseline
+  const FontFace* face = nullptr;  ///< the face that has every glyph
+  double size = 10;                ///< font size in points
+  std::uint32_t color = 0;         ///< 0xRRGGBB
+  std::string text;                ///< UTF-8 (see above)
+  std::vector<ShapedGlyph> glyphs; ///< shaped glyphs, visual order (may be empty)
+  bool rtl = false;                ///< right-to-left text: `glyphs` run against `text`
+  double width = 0;                ///< advance width as measured by layout
   /// When not empty: what the run stands for in the text layer, i.e. `text`
   /// with the variation selectors and joiners (U+FE0F, U+200D, ...) that
   /// are not drawn. The PDF painter writes it as /ActualText.

@@ -6,14 +6,18 @@
 #include <unicode/ubidi.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/ushape.h>
+#include <unicode/uscript.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+
+#include <hb.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace cvpress::detail {
@@ -78,16 +82,25 @@ std::string icu_locale_for(const std::string& language) {
 
 namespace {
 
-bool is_arabic_letter(char32_t cp) {
-  return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-         (cp >= 0x08A0 && cp <= 0x08FF);
+// Scripts whose text the style's fonts are trusted with; any other script
+// prefers its own Noto family (fonts-noto-core) to the chain's later members
+// (which may cover it without the OpenType tables to shape it).
+bool generic_script(UScriptCode sc) {
+  return sc == USCRIPT_LATIN || sc == USCRIPT_GREEK || sc == USCRIPT_CYRILLIC ||
+         sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_HAN ||
+         sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL ||
+         sc == USCRIPT_UNKNOWN;
 }
 
-// Variation selectors, the zero-width joiner and tag characters: parts of
-// emoji sequences that are not drawn but kept in the text layer.
-bool is_sequence_mark(char32_t cp) {
-  return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0xE0020 && cp <= 0xE007F) ||
-         (cp >= 0xE0100 && cp <= 0xE01EF);
+// Floor of a / b for b > 0.
+std::int32_t floor_div(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int32_t>(a >= 0 ? a / b : -((-a + b - 1) / b));
+}
+
+// HarfBuzz position (font units) in 1/1000 em, floored like the PDF /W
+// widths (see pdf_advance_em) so an unkerned glyph needs no adjustment.
+std::int32_t milli_em(hb_position_t v, unsigned upem) {
+  return floor_div(static_cast<std::int64_t>(v) * 1000, upem);
 }
 
 bool is_rtl(char32_t cp) {
@@ -98,12 +111,28 @@ bool is_rtl(char32_t cp) {
          d == U_RIGHT_TO_LEFT_OVERRIDE || d == U_RIGHT_TO_LEFT_ISOLATE;
 }
 
-// One character of a paragraph, after shaping and font selection.
+// One character of a paragraph, after font selection.
 struct Glyph {
-  char32_t cp = 0;                // the character drawn
-  std::uint32_t u16 = 0;          // offset in the paragraph's UTF-16 text
-  std::uint32_t span = 0;         // index of its span
-  const FontFace* face = nullptr; // nullptr: not drawn (controls, ignorables)
+  char32_t cp = 0;                     // the character (U+FFFD/'?' when no font has it)
+  std::uint32_t u16 = 0;               // offset in the paragraph's UTF-16 text
+  std::uint32_t span = 0;              // index of its span
+  const FontFace* face = nullptr;      // nullptr: not drawn (line breaks, lone controls)
+  UScriptCode script = USCRIPT_COMMON; // resolved (Common/Inherited take a neighbour's)
+  bool rtl = false;                    // bidi level is odd
+};
+
+// One glyph out of hb_shape, in its run's visual order.
+struct Out {
+  std::uint32_t gid = 0;
+  std::int32_t advance = 0, dx = 0, dy = 0; // 1/1000 em
+  std::uint32_t ch = 0;                     // first character of its cluster
+};
+
+// Characters [c0, c1) shaped together: one span, face, script, direction.
+struct Run {
+  std::uint32_t c0 = 0, c1 = 0;
+  std::uint32_t g0 = 0, g1 = 0; // its glyphs in `shaped`
+  bool rtl = false;
 };
 
 } // namespace
@@ -121,19 +150,30 @@ struct Typesetter::Impl {
   UBiDi* line = nullptr;
 
   // Scratch buffers, reused by every paragraph.
-  std::u16string text16, piece16, shaped16;
+  std::string language;
+  hb_buffer_t* buffer = nullptr;
+  std::map<std::tuple<int, bool, bool>, std::vector<const FontFace*>> script_faces;
+  std::u16string text16;
   std::vector<std::uint32_t> span_start16;
   std::vector<Glyph> glyphs;
   std::vector<double> adv;
   std::vector<std::uint8_t> flags;
   std::vector<std::uint32_t> u16_to_glyph;
   std::vector<LineRange> ranges;
-  std::vector<std::uint32_t> order; // glyph index | rtl bit
+  std::vector<std::uint8_t> replaced; // per character: drawn as U+FFFD or '?'
+  std::vector<std::uint8_t> hb_start; // per character: starts a HarfBuzz cluster
+  std::vector<std::uint32_t> byte_of; // scratch: character -> byte offset in an item
+  hb_language_t hb_lang = HB_LANGUAGE_INVALID;
+  std::u16string cache_key;
+  std::unordered_map<std::u16string, std::vector<Out>> shape_cache;
+  std::vector<Out> shaped;
+  std::vector<Run> runs;
   bool has_rtl = false;
   bool rtl_document = false;
 
   Impl(const Style& s, std::vector<Diagnostic>& w) : style(s), warnings(w) {}
   ~Impl() {
+    hb_buffer_destroy(buffer);
     if (breaker)
       ubrk_close(breaker);
     if (line)
@@ -168,6 +208,42 @@ struct Typesetter::Impl {
     return *c;
   }
 
+  // The Noto faces for `sc` (sans, or serif first when the role's first face
+  // is a serif), in the span's weight and slant; empty when none installed.
+  const std::vector<const FontFace*>& faces_for_script(UScriptCode sc, const SpanStyle& s) {
+    auto key = std::make_tuple(static_cast<int>(sc), s.bold, s.italic);
+    auto it = script_faces.find(key);
+    if (it != script_faces.end())
+      return it->second;
+    std::vector<const FontFace*> faces;
+    const char* name = uscript_getName(sc);
+    if (name && *name) {
+      const bool serif = family_name(chain(s).face(0)).find("Serif") != std::string::npos;
+      const std::string sans = std::string("Noto Sans ") + name;
+      const std::string ser = std::string("Noto Serif ") + name;
+      for (const std::string& f : serif ? std::array{ser, sans} : std::array{sans, ser})
+        if (const FontFace* face = FontCatalog::shared().find(f, s.bold, s.italic))
+          faces.push_back(face);
+    }
+    return script_faces.emplace(key, std::move(faces)).first->second;
+  }
+
+  // The face for `cp` of script `sc`: the chain's first face, the script's
+  // own Noto face (for scripts beyond Latin/Greek/Cyrillic/CJK), then the
+  // rest of the chain; nullptr when none has it.
+  const FontFace* face_for(char32_t cp, UScriptCode sc, const SpanStyle& st) {
+    const FontChain& ch = chain(st);
+    if (!generic_script(sc)) {
+      if (has_glyph(ch.face(0), cp))
+        return &ch.face(0);
+      for (const FontFace* f : faces_for_script(sc, st))
+        if (has_glyph(*f, cp))
+          return f;
+    }
+    const int fi = ch.face_for(cp);
+    return fi < 0 ? nullptr : &ch.face(static_cast<std::size_t>(fi));
+  }
+
   void warn_uncovered(char32_t cp, const SourceLocation& where, bool replaced_by_fffd) {
     if (!warned.insert(cp).second)
       return;
@@ -181,16 +257,15 @@ struct Typesetter::Impl {
     warnings.push_back(Diagnostic{Severity::warning, where, "", std::move(msg)});
   }
 
-  // Builds text16, glyphs, adv and flags for `spans` (no line breaking).
-  // `where` == nullptr: measuring only, no warnings.
+  // Builds text16, glyphs (font, script, direction), the shaped runs, adv
+  // and flags for `spans` (no line breaking). `where` == nullptr: measuring
+  // only, no warnings.
   void prepare(std::span<const Span> spans, const SourceLocation* where) {
     text16.clear();
     span_start16.clear();
     has_rtl = false;
     for (const auto& sp : spans) {
       span_start16.push_back(static_cast<std::uint32_t>(text16.size()));
-      piece16.clear();
-      bool arabic = false;
       const auto* s = reinterpret_cast<const std::uint8_t*>(sp.text.data());
       std::int32_t i = 0, len = static_cast<std::int32_t>(sp.text.size());
       while (i < len) {
@@ -198,36 +273,23 @@ struct Typesetter::Impl {
         U8_NEXT(s, i, len, c);
         if (c < 0)
           c = 0xFFFD;
-        arabic = arabic || is_arabic_letter(static_cast<char32_t>(c));
+        if (c == '\t')
+          c = ' ';
         has_rtl = has_rtl || is_rtl(static_cast<char32_t>(c));
         if (c <= 0xFFFF) {
-          piece16 += static_cast<char16_t>(c);
+          text16 += static_cast<char16_t>(c);
         } else {
-          piece16 += static_cast<char16_t>(U16_LEAD(c));
-          piece16 += static_cast<char16_t>(U16_TRAIL(c));
+          text16 += static_cast<char16_t>(U16_LEAD(c));
+          text16 += static_cast<char16_t>(U16_TRAIL(c));
         }
       }
-      if (arabic) {
-        // Letters to presentation forms (per span; lam-alef may shrink the text).
-        UErrorCode st = U_ZERO_ERROR;
-        shaped16.resize(piece16.size() * 2 + 4);
-        const std::uint32_t opts =
-            U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK;
-        std::int32_t out =
-            u_shapeArabic(piece16.data(), static_cast<std::int32_t>(piece16.size()),
-                          shaped16.data(), static_cast<std::int32_t>(shaped16.size()), opts, &st);
-        if (U_SUCCESS(st)) {
-          shaped16.resize(static_cast<std::size_t>(out));
-          piece16.swap(shaped16);
-        }
-      }
-      text16 += piece16;
     }
     span_start16.push_back(static_cast<std::uint32_t>(text16.size()));
 
     glyphs.clear();
     adv.clear();
     flags.clear();
+    replaced.clear();
     u16_to_glyph.assign(text16.size() + 1, 0);
     std::uint32_t span = 0;
     const std::int32_t n16 = static_cast<std::int32_t>(text16.size());
@@ -241,36 +303,49 @@ struct Typesetter::Impl {
       const auto g = static_cast<std::uint32_t>(glyphs.size());
       for (std::int32_t k = at; k < i; ++k)
         u16_to_glyph[static_cast<std::size_t>(k)] = g;
-      Glyph gl{static_cast<char32_t>(c), static_cast<std::uint32_t>(at), span, nullptr};
+      UErrorCode err = U_ZERO_ERROR;
+      Glyph gl{static_cast<char32_t>(c),
+               static_cast<std::uint32_t>(at),
+               span,
+               nullptr,
+               uscript_getScript(c, &err),
+               false};
+      if (U_FAILURE(err))
+        gl.script = USCRIPT_COMMON;
       std::uint8_t fl = 0;
-      double a = 0;
+      bool repl = false;
       const SpanStyle& st = spans[span].style;
       const auto gc = U_GET_GC_MASK(c);
-      if (c == '\t')
-        gl.cp = c = ' ';
+      const Glyph* prev = g > 0 && glyphs[g - 1].span == span ? &glyphs[g - 1] : nullptr;
       if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
         fl |= is_space;
       } else if ((gc & (U_GC_CC_MASK | U_GC_CF_MASK)) ||
                  u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
-        // Controls, bidi marks, ZWJ, variation selectors: not drawn.
+        // Joiners, variation selectors, bidi marks: shaped with the text
+        // before them (HarfBuzz uses and hides them), else not drawn.
+        if (prev && prev->face && !replaced[g - 1])
+          gl.face = prev->face;
       } else {
-        const FontChain& ch = chain(st);
-        int fi = ch.face_for(gl.cp);
-        if (fi < 0) {
+        // A combining mark stays with its base's face when it can.
+        if ((gc & U_GC_M_MASK) && prev && prev->face && !replaced[g - 1] &&
+            has_glyph(*prev->face, gl.cp))
+          gl.face = prev->face;
+        else
+          gl.face = face_for(gl.cp, gl.script, st);
+        if (!gl.face) {
+          const FontChain& ch = chain(st);
           int rep = ch.face_for(0xFFFD);
           if (where)
             warn_uncovered(gl.cp, *where, rep >= 0);
           if (rep >= 0) {
             gl.cp = 0xFFFD;
-            fi = rep;
           } else {
             gl.cp = '?';
-            fi = ch.face_for('?');
+            rep = ch.face_for('?');
           }
-        }
-        if (fi >= 0) {
-          gl.face = &ch.face(static_cast<std::size_t>(fi));
-          a = pdf_advance_em(*gl.face, gl.cp) * st.size;
+          repl = true;
+          if (rep >= 0)
+            gl.face = &ch.face(static_cast<std::size_t>(rep));
         }
         if (c == ' ')
           fl |= is_space;
@@ -278,10 +353,139 @@ struct Typesetter::Impl {
       if (!(gc & U_GC_M_MASK))
         fl |= cluster_start;
       glyphs.push_back(gl);
-      adv.push_back(a);
+      adv.push_back(0);
       flags.push_back(fl);
+      replaced.push_back(repl);
     }
     u16_to_glyph[text16.size()] = static_cast<std::uint32_t>(glyphs.size());
+    resolve_scripts();
+    if (has_rtl) {
+      UErrorCode st = U_ZERO_ERROR;
+      ubidi_setPara(para, text16.data(), n16, rtl_document ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR,
+                    nullptr, &st);
+      const UBiDiLevel* levels = U_SUCCESS(st) ? ubidi_getLevels(para, &st) : nullptr;
+      if (U_FAILURE(st) || !levels)
+        has_rtl = false;
+      else
+        for (Glyph& gl : glyphs)
+          gl.rtl = (levels[gl.u16] & 1) != 0;
+    }
+    shape_runs(spans);
+  }
+
+  // Common and Inherited characters take the script of the text before them
+  // (or, at the start, after them).
+  void resolve_scripts() {
+    UScriptCode last = USCRIPT_COMMON;
+    for (Glyph& gl : glyphs) {
+      if (gl.script == USCRIPT_COMMON || gl.script == USCRIPT_INHERITED ||
+          gl.script == USCRIPT_UNKNOWN)
+        gl.script = last;
+      else
+        last = gl.script;
+    }
+    UScriptCode next = USCRIPT_COMMON;
+    for (auto it = glyphs.rbegin(); it != glyphs.rend(); ++it) {
+      if (it->script == USCRIPT_COMMON)
+        it->script = next;
+      else
+        next = it->script;
+    }
+  }
+
+  // Splits the characters into runs (span, face, script, direction) and
+  // shapes each with HarfBuzz; fills adv (a cluster's advance on its first
+  // character) and clears cluster_start inside HarfBuzz's clusters.
+  void shape_runs(std::span<const Span> spans) {
+    runs.clear();
+    shaped.clear();
+    hb_start.assign(glyphs.size() + 1, 0);
+    const std::uint32_t n = static_cast<std::uint32_t>(glyphs.size());
+    for (std::uint32_t c = 0; c < n;) {
+      const Glyph& first = glyphs[c];
+      if (!first.face) {
+        ++c;
+        continue;
+      }
+      std::uint32_t e = c + 1;
+      if (!replaced[c])
+        while (e < n && !replaced[e] && glyphs[e].face == first.face &&
+               glyphs[e].span == first.span && glyphs[e].script == first.script &&
+               glyphs[e].rtl == first.rtl)
+          ++e;
+      Run run{c, e, static_cast<std::uint32_t>(shaped.size()), 0, first.rtl};
+      shape(run, spans[first.span].style);
+      run.g1 = static_cast<std::uint32_t>(shaped.size());
+      runs.push_back(run);
+      c = e;
+    }
+    hb_start[n] = 1;
+    for (std::uint32_t c = 0; c < n; ++c)
+      if (glyphs[c].face && !hb_start[c])
+        flags[c] &= static_cast<std::uint8_t>(~cluster_start);
+  }
+
+  void shape(const Run& run, const SpanStyle& st) {
+    const FontFace& face = *glyphs[run.c0].face;
+    const unsigned upem = units_per_em(face);
+    hb_font_t* font = hb_font(face);
+    if (replaced[run.c0]) {
+      // U+FFFD or '?' for a character no font has: its nominal glyph.
+      const std::uint32_t gid = glyph_id(face, glyphs[run.c0].cp);
+      shaped.push_back({gid, milli_em(hb_font_get_glyph_h_advance(font, gid), upem), 0, 0, run.c0});
+    } else {
+      const std::uint32_t b16 = glyphs[run.c0].u16;
+      const std::uint32_t e16 =
+          run.c1 < glyphs.size() ? glyphs[run.c1].u16 : static_cast<std::uint32_t>(text16.size());
+      // Composition measures the same texts again and again: shaped runs
+      // are cached per typesetter, keyed by face, script, direction, the
+      // text and its neighbouring characters (context for joining).
+      std::u16string& key = cache_key;
+      key.clear();
+      const auto face_bits = reinterpret_cast<std::uintptr_t>(&face);
+      for (int k = 0; k < 4; ++k)
+        key += static_cast<char16_t>(face_bits >> (16 * k));
+      key += static_cast<char16_t>(glyphs[run.c0].script);
+      key += run.rtl ? u'R' : u'L';
+      key += b16 > 0 ? text16[b16 - 1] : u'\0';
+      key += e16 < text16.size() ? text16[e16] : u'\0';
+      key.append(text16, b16, e16 - b16);
+      if (auto hit = shape_cache.find(key); hit != shape_cache.end()) {
+        for (Out o : hit->second) {
+          o.ch += run.c0;
+          shaped.push_back(o);
+        }
+      } else {
+        hb_buffer_clear_contents(buffer);
+        hb_buffer_add_utf16(buffer, reinterpret_cast<const std::uint16_t*>(text16.data()),
+                            static_cast<int>(text16.size()), b16, static_cast<int>(e16 - b16));
+        hb_buffer_set_direction(buffer, run.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+        hb_buffer_set_script(
+            buffer, hb_script_from_string(uscript_getShortName(glyphs[run.c0].script), -1));
+        hb_buffer_set_language(buffer, hb_lang);
+        hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
+        hb_shape(font, buffer, nullptr, 0);
+        unsigned count = 0;
+        const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+        const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, nullptr);
+        std::vector<Out> cached;
+        cached.reserve(count);
+        for (unsigned k = 0; k < count; ++k) {
+          const Out o{info[k].codepoint, milli_em(pos[k].x_advance, upem),
+                      milli_em(pos[k].x_offset, upem), milli_em(pos[k].y_offset, upem),
+                      u16_to_glyph[info[k].cluster]};
+          shaped.push_back(o);
+          cached.push_back(o);
+          cached.back().ch -= run.c0;
+        }
+        shape_cache.emplace(key, std::move(cached));
+      }
+    }
+    for (std::size_t k = run.g0; k < shaped.size(); ++k) {
+      const Out& o = shaped[k];
+      adv[o.ch] += o.advance * st.size / 1000.0;
+      hb_start[o.ch] = 1;
+    }
   }
 
   void find_breaks(std::span<const Span> spans) {
@@ -311,12 +515,33 @@ struct Typesetter::Impl {
     }
   }
 
-  // Fills `order` with the line's glyphs in visual order.
+  // One piece of a line in visual order: the glyphs of run `run` whose
+  // characters are in [lo, hi).
+  struct Piece {
+    std::uint32_t run, lo, hi;
+  };
+  std::vector<Piece> pieces;
+
+  // The runs of `r`'s characters [lo, hi), in logical order, appended to
+  // `pieces` (reversed when `rtl`).
+  void add_pieces(std::uint32_t lo, std::uint32_t hi, bool rtl) {
+    const std::size_t first = pieces.size();
+    auto it = std::upper_bound(runs.begin(), runs.end(), lo,
+                               [](std::uint32_t c, const Run& r) { return c < r.c1; });
+    for (; it != runs.end() && it->c0 < hi; ++it)
+      pieces.push_back({static_cast<std::uint32_t>(it - runs.begin()), std::max(lo, it->c0),
+                        std::min(hi, it->c1)});
+    if (rtl)
+      std::reverse(pieces.begin() + static_cast<std::ptrdiff_t>(first), pieces.end());
+  }
+
+  // Fills `pieces` with the line's runs in visual order.
   void visual_order(const LineRange& r) {
-    order.clear();
-    if (!has_rtl) {
-      for (std::size_t g = r.begin; g < r.content_end; ++g)
-        order.push_back(static_cast<std::uint32_t>(g));
+    pieces.clear();
+    const auto lo = static_cast<std::uint32_t>(r.begin);
+    const auto hi = static_cast<std::uint32_t>(r.content_end);
+    if (!has_rtl || lo >= hi) {
+      add_pieces(lo, hi, false);
       return;
     }
     const std::int32_t b16 = static_cast<std::int32_t>(glyphs[r.begin].u16);
@@ -325,35 +550,18 @@ struct Typesetter::Impl {
                                  : static_cast<std::int32_t>(text16.size());
     UErrorCode st = U_ZERO_ERROR;
     ubidi_setLine(para, b16, e16, line, &st);
-    const std::int32_t runs = U_SUCCESS(st) ? ubidi_countRuns(line, &st) : 0;
+    const std::int32_t count = U_SUCCESS(st) ? ubidi_countRuns(line, &st) : 0;
     if (U_FAILURE(st)) {
-      for (std::size_t g = r.begin; g < r.content_end; ++g)
-        order.push_back(static_cast<std::uint32_t>(g));
+      add_pieces(lo, hi, false);
       return;
     }
-    for (std::int32_t i = 0; i < runs; ++i) {
+    for (std::int32_t i = 0; i < count; ++i) {
       std::int32_t ls = 0, len = 0;
       const UBiDiDirection dir = ubidi_getVisualRun(line, i, &ls, &len);
       if (len <= 0)
         continue;
-      const std::uint32_t g0 = u16_to_glyph[static_cast<std::size_t>(b16 + ls)];
-      const std::uint32_t g1 = u16_to_glyph[static_cast<std::size_t>(b16 + ls + len - 1)];
-      if (dir == UBIDI_RTL) {
-        // Clusters right to left, each kept base-first so that combining
-        // marks (harakat, niqqud) follow their base as the fonts expect.
-        std::uint32_t end = g1 + 1;
-        while (end > g0) {
-          std::uint32_t start = end - 1;
-          while (start > g0 && !(flags[start] & cluster_start))
-            --start;
-          for (std::uint32_t g = start; g < end; ++g)
-            order.push_back(g | 0x80000000u);
-          end = start;
-        }
-      } else {
-        for (std::uint32_t g = g0; g <= g1; ++g)
-          order.push_back(g);
-      }
+      add_pieces(u16_to_glyph[static_cast<std::size_t>(b16 + ls)],
+                 u16_to_glyph[static_cast<std::size_t>(b16 + ls + len)], dir == UBIDI_RTL);
     }
   }
 };
@@ -372,6 +580,10 @@ Typesetter::Typesetter(const Style& style, const std::string& language,
     throw RenderError(std::string("ICU line break iterator: ") + u_errorName(st));
   impl_->para = ubidi_open();
   impl_->line = ubidi_open();
+  impl_->buffer = hb_buffer_create();
+  std::string tag = loc;
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  impl_->hb_lang = hb_language_from_string(tag.c_str(), -1);
 }
 
 Typesetter::~Typesetter() = default;
@@ -411,13 +623,6 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     return lines;
   m.find_breaks(spans);
   break_lines(m.adv, m.flags, width, m.ranges);
-  if (m.has_rtl) {
-    UErrorCode st = U_ZERO_ERROR;
-    ubidi_setPara(m.para, m.text16.data(), static_cast<std::int32_t>(m.text16.size()),
-                  m.rtl_document ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR, nullptr, &st);
-    if (U_FAILURE(st))
-      m.has_rtl = false;
-  }
   lines.reserve(m.ranges.size());
   for (const LineRange& r : m.ranges) {
     LaidLine ln;
@@ -469,6 +674,10 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     std::uint32_t link_span = UINT32_MAX;
     double link_x0 = 0, link_x1 = 0;
     const double asc_limit = ln.baseline, desc_limit = ln.baseline - ln.height;
+    // Characters [begin, end) of the current item's clusters; glyph clusters
+    // hold character indices until flush() makes them byte offsets.
+    std::uint32_t cur_lo = 0, cur_hi = 0;
+    std::uint32_t stretched = UINT32_MAX; // the last space justification widened
     auto flush_link = [&] {
       if (link_span == UINT32_MAX)
         return;
@@ -496,48 +705,63 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       } else {
         flush_link();
       }
+      // The characters in logical order; clusters as byte offsets.
+      m.byte_of.clear();
+      for (std::uint32_t c = cur_lo; c < cur_hi; ++c) {
+        m.byte_of.push_back(static_cast<std::uint32_t>(cur.text.size()));
+        append_utf8(cur.text, m.glyphs[c].cp);
+      }
+      for (ShapedGlyph& sg : cur.glyphs)
+        sg.cluster = m.byte_of[sg.cluster - cur_lo];
       // Blank pieces (a lone space between two styles) draw nothing.
       if (cur.text.find_first_not_of(' ') != std::string::npos)
         ln.items.emplace_back(std::move(cur));
       cur = TextItem{};
     };
-    for (std::uint32_t o : m.order) {
-      const std::uint32_t g = o & 0x7FFFFFFFu;
-      const Glyph& gl = m.glyphs[g];
-      if (!gl.face) {
-        // An emoji's variation selector or joiner joins the run before it.
-        if (open && gl.span == cur_span && !(o & 0x80000000u) && is_sequence_mark(gl.cp)) {
-          if (cur.actual_text.empty())
-            cur.actual_text = cur.text;
-          append_utf8(cur.actual_text, gl.cp);
+    for (const auto& piece : m.pieces) {
+      const Run& run = m.runs[piece.run];
+      const Glyph& first = m.glyphs[run.c0];
+      const SpanStyle& st = spans[first.span].style;
+      // An item covers contiguous characters: a piece that does not continue
+      // the current one starts a new item.
+      if (open && ((piece.lo != cur_hi && piece.hi != cur_lo) || run.rtl != cur.rtl))
+        flush();
+      for (std::uint32_t k = run.g0; k < run.g1; ++k) {
+        const Out& o = m.shaped[k];
+        if (o.ch < piece.lo || o.ch >= piece.hi)
+          continue;
+        const double a = o.advance * st.size / 1000.0;
+        if (split_words && (m.flags[o.ch] & is_space)) {
+          // A space's cluster (with any marks on it) is not drawn; the
+          // justification adds to it once.
+          flush();
+          x += a + (o.ch != stretched ? extra : 0);
+          stretched = o.ch;
+          continue;
         }
-        continue;
+        // The cluster's characters: up to the next cluster start.
+        std::uint32_t end = o.ch + 1;
+        while (end < piece.hi && !m.hb_start[end])
+          ++end;
+        if (!open || first.span != cur_span || first.face != cur.face) {
+          flush();
+          cur.x = x;
+          cur.y = st.rise;
+          cur.face = first.face;
+          cur.size = st.size;
+          cur.color = st.color;
+          cur.rtl = run.rtl;
+          cur_span = first.span;
+          cur_lo = o.ch;
+          cur_hi = end;
+          open = true;
+        }
+        cur_lo = std::min(cur_lo, o.ch);
+        cur_hi = std::max(cur_hi, end);
+        cur.glyphs.push_back({o.gid, o.advance, o.dx, o.dy, o.ch});
+        cur.width += a;
+        x += a;
       }
-      const double a = m.adv[g];
-      if (split_words && (m.flags[g] & is_space)) {
-        flush();
-        x += a + extra;
-        continue;
-      }
-      if (!open || gl.span != cur_span || gl.face != cur.face) {
-        flush();
-        const SpanStyle& st = spans[gl.span].style;
-        cur.x = x;
-        cur.y = st.rise;
-        cur.face = gl.face;
-        cur.size = st.size;
-        cur.color = st.color;
-        cur_span = gl.span;
-        open = true;
-      }
-      char32_t cp = gl.cp;
-      if ((o & 0x80000000u) && u_isMirrored(static_cast<UChar32>(cp)))
-        cp = static_cast<char32_t>(u_charMirror(static_cast<UChar32>(cp)));
-      append_utf8(cur.text, cp);
-      if (!cur.actual_text.empty())
-        append_utf8(cur.actual_text, cp);
-      cur.width += a;
-      x += a;
     }
     flush();
     flush_link();

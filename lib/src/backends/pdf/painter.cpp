@@ -100,13 +100,8 @@ icu::UnicodeString meaning(char32_t cp) {
   return s;
 }
 
-// A ToUnicode CMap: glyph id `gids[i]` is the character `chars[i]` (the
-// first character wins when several share a glyph).
-std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vector<unsigned>& gids) {
-  std::map<unsigned, char32_t> by_gid;
-  for (std::size_t i = 0; i < chars.size(); ++i)
-    if (gids[i] != 0)
-      by_gid.emplace(gids[i], chars[i]);
+// A ToUnicode CMap: glyph id -> the characters it stands for.
+std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& by_gid) {
   std::string out = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
@@ -120,9 +115,14 @@ std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vecto
       out += '<';
       put_hex4(out, it->first);
       out += "> <";
-      // UTF-16BE of what the glyph means: presentation forms (shaped
-      // Arabic, Hebrew ligatures) copy and search as their plain letters.
-      const icu::UnicodeString text = meaning(it->second);
+      // UTF-16BE of what the glyph means: presentation forms copy and
+      // search as their plain letters.
+      icu::UnicodeString text;
+      if (it->second.size() == 1)
+        text = meaning(it->second[0]);
+      else
+        for (char32_t c : it->second)
+          text.append(static_cast<UChar32>(c));
       for (int32_t u = 0; u < text.length(); ++u)
         put_hex4(out, text.charAt(u));
       out += ">\n";
@@ -130,6 +130,36 @@ std::string to_unicode_cmap(const std::vector<char32_t>& chars, const std::vecto
     out += "endbfchar\n";
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+// The characters of `text`'s bytes [b, e).
+std::u32string chars_of(std::string_view text) {
+  std::u32string out;
+  for_each_code_point(text, [&](char32_t cp) { out += cp; });
+  return out;
+}
+
+// Byte range [begin, end) in `t.text` of the cluster of each shaped glyph.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> cluster_ranges(const TextItem& t) {
+  std::vector<std::uint32_t> starts;
+  starts.reserve(t.glyphs.size());
+  for (const ShapedGlyph& g : t.glyphs)
+    starts.push_back(std::min<std::uint32_t>(g.cluster, static_cast<std::uint32_t>(t.text.size())));
+  std::vector<std::uint32_t> sorted = starts;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  out.reserve(starts.size());
+  for (std::uint32_t b : starts) {
+    auto next = std::upper_bound(sorted.begin(), sorted.end(), b);
+    out.emplace_back(b, next == sorted.end() ? static_cast<std::uint32_t>(t.text.size()) : *next);
+  }
+  // The first cluster also takes characters before it (none when layout made the item).
+  if (!sorted.empty() && sorted.front() > 0)
+    for (auto& r : out)
+      if (r.first == sorted.front())
+        r.first = 0;
   return out;
 }
 
@@ -242,8 +272,16 @@ private:
   // One embedded font per font file (a family's regular face may also stand
   // in for bold or italic): its characters' glyph ids and its PDF object.
   struct Embedded {
-    std::unordered_map<char32_t, unsigned> gid;
+    std::unordered_map<unsigned, unsigned> gid;           // face glyph id -> subset glyph id
+    std::unordered_map<unsigned, std::u32string> meaning; // face glyph id -> ToUnicode text
+    std::vector<unsigned> widths;                         // subset glyph id -> /W width
     HPDF_Dict font = nullptr;
+  };
+  // What one font file's text needs: its glyphs and what they stand for.
+  struct Use {
+    const FontFace* face = nullptr;
+    std::set<unsigned> gids;
+    std::map<unsigned, std::u32string> meaning; // first use wins
   };
   using FileKey = std::pair<std::string, int>;
 
@@ -271,8 +309,7 @@ private:
   // Files in first-use order, so object numbers and tags are deterministic.
   void embed_fonts() {
     std::vector<FileKey> order;
-    std::map<FileKey, std::pair<const FontFace*, std::set<char32_t>>> used;
-    // Collect code points per file (faces in first-use order).
+    std::map<FileKey, Use> used;
     std::vector<std::pair<const FontFace*, FileKey>> faces;
     std::unordered_map<const FontFace*, std::size_t> face_index_of;
     for (const auto& page : in_.pages)
@@ -284,34 +321,73 @@ private:
         if (fresh_face)
           faces.emplace_back(text->face, FileKey{file_path(*text->face), face_index(*text->face)});
         const FileKey& key = faces[fi->second].second;
-        auto [it, fresh] = used.try_emplace(key, text->face, std::set<char32_t>{});
+        auto [it, fresh] = used.try_emplace(key, Use{text->face, {}, {}});
         if (fresh)
           order.push_back(key);
-        // (clang 14 cannot capture a structured binding in a lambda)
-        std::set<char32_t>& code_points = it->second.second;
-        for_each_code_point(text->text, [&](char32_t cp) { code_points.insert(cp); });
+        Use& use = it->second;
+        if (text->glyphs.empty()) {
+          // Unshaped: the cmap's glyph of each character.
+          for_each_code_point(text->text, [&](char32_t cp) {
+            if (const unsigned g = glyph_id(*text->face, cp)) {
+              use.gids.insert(g);
+              use.meaning.emplace(g, std::u32string(1, cp));
+            }
+          });
+          continue;
+        }
+        // Shaped: a glyph alone in its cluster stands for the cluster's
+        // characters (a ligature for several).
+        const auto ranges = cluster_ranges(*text);
+        std::map<std::uint32_t, int> per_cluster;
+        for (const auto& r : ranges)
+          ++per_cluster[r.first];
+        for (std::size_t i = 0; i < text->glyphs.size(); ++i) {
+          const unsigned g = text->glyphs[i].gid;
+          use.gids.insert(g);
+          if (g != 0 && per_cluster[ranges[i].first] == 1)
+            use.meaning.emplace(
+                g, chars_of(std::string_view(text->text)
+                                .substr(ranges[i].first, ranges[i].second - ranges[i].first)));
+        }
       }
     int tag = 0;
     for (const auto& key : order) {
-      auto& [face, cps] = used[key];
-      if (cps.empty())
-        cps.insert(U' ');
-      embed(key, *face, cps, tag++);
+      Use& use = used[key];
+      if (use.gids.empty())
+        use.gids.insert(glyph_id(*use.face, U' '));
+      embed(key, use, tag++);
     }
     for (const auto& [face, key] : faces)
       fonts_[face] = &embedded_.at(key);
   }
 
-  void embed(const FileKey& key, const FontFace& face, const std::set<char32_t>& cps, int tag) {
-    const FontSubset subset = subset_font(face, cps);
+  void embed(const FileKey& key, const Use& use, int tag) {
+    const FontFace& face = *use.face;
+    std::set<char32_t> chars;
+    for (const auto& [g, text] : use.meaning)
+      if (text.size() == 1)
+        chars.insert(text[0]);
+    const FontSubset subset = subset_glyphs(face, use.gids, chars);
     if (subset.no_embedding)
       throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
                         ") does not allow embedding (OS/2 fsType: restricted license)");
-    const std::vector<char32_t> chars(cps.begin(), cps.end());
     const std::vector<unsigned>& gids = subset.glyphs;
     Embedded& e = embedded_[key];
-    for (std::size_t i = 0; i < chars.size(); ++i)
-      e.gid.emplace(chars[i], gids[i]);
+    std::map<unsigned, std::u32string> to_unicode;
+    {
+      std::size_t i = 0;
+      for (unsigned g : use.gids) {
+        e.gid.emplace(g, gids[i]);
+        if (auto m = use.meaning.find(g); m != use.meaning.end() && gids[i] != 0) {
+          e.meaning.emplace(g, m->second);
+          to_unicode.emplace(gids[i], m->second);
+        }
+        ++i;
+      }
+    }
+    e.widths.resize(subset.advances.size());
+    for (std::size_t g = 0; g < subset.advances.size(); ++g)
+      e.widths[g] = subset.advances[g] * 1000u / subset.units_per_em;
 
     // Subset tag: six capital letters from the font's position.
     std::string name = "CVP";
@@ -372,9 +448,8 @@ private:
         pdf_.check("creating a PDF object", run != nullptr);
         HPDF_Array_Add(widths, run);
       }
-      // Truncated like libharu and fonts' pdf_advance_em(), which layout measures with.
-      HPDF_Array_AddNumber(
-          run, static_cast<HPDF_INT32>(subset.advances[g] * 1000u / subset.units_per_em));
+      // Truncated like fonts' pdf_advance_em() and layout's shaped advances.
+      HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(e.widths[g]));
       next = g + 1;
     }
     HPDF_Dict_AddNumber(cid, "DW", 0);
@@ -390,7 +465,7 @@ private:
     pdf_.check("creating a PDF object", descendants != nullptr);
     HPDF_Array_Add(descendants, cid);
     HPDF_Dict_Add(e.font, "DescendantFonts", descendants);
-    HPDF_Dict_Add(e.font, "ToUnicode", new_stream(to_unicode_cmap(chars, gids)));
+    HPDF_Dict_Add(e.font, "ToUnicode", new_stream(to_unicode_cmap(to_unicode)));
     pdf_.check("embedding font '" + family_name(face) + "' (" + key.first + ")");
   }
 
@@ -494,6 +569,58 @@ private:
     }
   }
 
+  // The glyphs of `t` as TJ operations (positioned by their advances and
+  // offsets, relative to the /W widths) into `out`; false when none drawn.
+  // `needs_actual`: the ToUnicode map does not give back `t.text` in order.
+  bool shaped_codes(const TextItem& t, const Embedded& e, std::string& out, bool& needs_actual) {
+    const auto ranges = cluster_ranges(t);
+    std::map<std::uint32_t, int> per_cluster;
+    for (const auto& r : ranges)
+      ++per_cluster[r.first];
+    // Logical order check: clusters must follow each other.
+    std::uint32_t covered = t.rtl ? static_cast<std::uint32_t>(t.text.size()) : 0;
+    bool any = false;
+    std::int32_t rise = 0;
+    out += '[';
+    for (std::size_t i = 0; i < t.glyphs.size(); ++i) {
+      const ShapedGlyph& sg = t.glyphs[i];
+      auto g = e.gid.find(sg.gid);
+      if (g == e.gid.end())
+        continue;
+      const auto [b, end] = ranges[i];
+      auto m = e.meaning.find(sg.gid);
+      // (Right to left, `covered` checks the reverse order; a ligature's
+      // characters would come out reversed.)
+      if (per_cluster[b] != 1 || m == e.meaning.end() || (t.rtl ? end != covered : b != covered) ||
+          (t.rtl && m->second.size() > 1) ||
+          m->second != chars_of(std::string_view(t.text).substr(b, end - b)))
+        needs_actual = true;
+      covered = t.rtl ? b : end;
+      if (sg.dy != rise) {
+        out += "] TJ\n";
+        put_number(out, sg.dy * t.size / 1000.0);
+        out += "Ts\n[";
+        rise = sg.dy;
+      }
+      if (sg.dx != 0)
+        put_number(out, -sg.dx, 0);
+      out += '<';
+      put_hex4(out, g->second);
+      out += "> ";
+      const std::int32_t width =
+          g->second < e.widths.size() ? static_cast<std::int32_t>(e.widths[g->second]) : 0;
+      if (const std::int32_t adjust = width + sg.dx - sg.advance; adjust != 0)
+        put_number(out, adjust, 0);
+      any = true;
+    }
+    if (covered != (t.rtl ? 0 : t.text.size()))
+      needs_actual = true;
+    out += "] TJ\n";
+    if (rise != 0)
+      out += "0 Ts\n";
+    return any;
+  }
+
   void draw(const TextItem& t) {
     if (!t.face || t.text.empty() || !(t.size > 0))
       return;
@@ -502,13 +629,21 @@ private:
       return;
     const Embedded& e = *it->second;
     std::string codes;
-    for_each_code_point(t.text, [&](char32_t cp) {
-      auto g = e.gid.find(cp);
-      if (g != e.gid.end())
-        put_hex4(codes, g->second);
-    });
-    if (codes.empty())
+    bool needs_actual = false;
+    if (t.glyphs.empty()) {
+      // Unshaped: one glyph per character from the cmap.
+      std::string hex;
+      for_each_code_point(t.text, [&](char32_t cp) {
+        auto g = e.gid.find(glyph_id(*t.face, cp));
+        if (g != e.gid.end() && g->first != 0)
+          put_hex4(hex, g->second);
+      });
+      if (hex.empty())
+        return;
+      codes = "<" + hex + "> Tj\n";
+    } else if (!shaped_codes(t, e, codes, needs_actual)) {
       return;
+    }
     if (!in_text_) {
       ops_ += "BT\n";
       in_text_ = true;
@@ -536,11 +671,26 @@ private:
       stroking_text_ = bolden;
     }
     const double slant = synthetic_italic(*t.face) ? 0.2126 : 0; // tan 12°
-    // Undrawn characters (an emoji's U+FE0F, U+200D) stay in the text layer.
-    const bool actual = !t.actual_text.empty();
+    // The text layer gets the item's characters in logical order when the
+    // glyphs' ToUnicode entries would not give them back (ligatures,
+    // conjuncts, reordered clusters, right-to-left runs, hidden joiners).
+    // A right-to-left item (glyphs in visual order) gets it in visual order
+    // too: extractors (poppler) reorder an RTL line's characters by position.
+    std::string actual_text = t.actual_text;
+    if (actual_text.empty() && needs_actual) {
+      if (t.rtl) {
+        std::u32string cps = chars_of(t.text);
+        std::reverse(cps.begin(), cps.end());
+        for (char32_t cp : cps)
+          append_utf8(actual_text, cp);
+      } else {
+        actual_text = t.text;
+      }
+    }
+    const bool actual = !actual_text.empty();
     if (actual) {
       ops_ += "/Span <</ActualText <";
-      for (char b : utf16be(t.actual_text))
+      for (char b : utf16be(actual_text))
         put_hex2(ops_, static_cast<unsigned char>(b));
       ops_ += ">>> BDC\n";
     }
@@ -550,9 +700,8 @@ private:
     ops_ += "1 ";
     put_number(ops_, t.x);
     put_number(ops_, t.y);
-    ops_ += "Tm\n<";
+    ops_ += "Tm\n";
     ops_ += codes;
-    ops_ += "> Tj\n";
     if (actual)
       ops_ += "EMC\n";
   }
