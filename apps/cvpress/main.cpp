@@ -18,13 +18,17 @@ namespace {
 constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
 
 Commands:
+  new NAME [--style S] [--locale L] [-o FILE]     write a commented starter CV (NAME_CV.yaml)
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
-  validate FILE...                                check CVs and print every error
+  validate FILE... [--format json]                check CVs and print every error
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
   convert FILE [-o OUT.yaml]                      JSON Resume (or any CV) as cvpress YAML
   styles                                          list the built-in styles
   formats                                         list the output formats
+  help COMMAND                                    show a command's help
+
+FILE may be - for standard input (render, validate); -o - writes to standard output.
 
 Tailoring (render, validate, batch):
   --lang TAG        pick this language from multilingual fields (batch: en,zh,...)
@@ -34,6 +38,7 @@ Tailoring (render, validate, batch):
 
 Options:
   -h, --help       show this help (also after a command)
+  -q, --quiet      print no summary lines on stdout (every command; errors still go to stderr)
   -V, --version    show the version
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 render failure, 5 file I/O.
@@ -46,12 +51,31 @@ int usage_error(const std::string& message) {
   return code(ExitCode::usage);
 }
 
+// Parses `opts` plus the positional "input" option, which is kept out of
+// `opts` so --help does not show it. Unknown options are errors (exit 2).
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts,
-                        const po::positional_options_description& pos) {
+                        const char* input_help = "input files") {
+  po::options_description all;
+  all.add(opts);
+  all.add_options()("input", po::value<std::vector<std::string>>(), input_help);
+  po::positional_options_description pos;
+  pos.add("input", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
   po::notify(vm);
   return vm;
+}
+
+// -h and -q, which every command takes.
+void add_common_options(po::options_description& opts) {
+  opts.add_options()("help,h", "show help")(
+      "quiet,q", "print no summary lines on stdout (errors still go to stderr)");
+}
+
+// Where summary lines go: stdout, or nowhere with --quiet.
+std::ostream& summary_stream(const po::variables_map& vm) {
+  static std::ostream null(nullptr);
+  return vm.count("quiet") ? null : std::cout;
 }
 
 // ---- Tailoring options (issue 18): --lang, --only, --exclude, --variant.
@@ -98,15 +122,14 @@ void apply_tailoring_options(const po::variables_map& vm, cvpress::LoadOptions& 
 
 int cmd_convert(const std::vector<std::string>& args) {
   po::options_description opts("convert options");
-  opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(),
-                                            "output file (default: standard output)")(
-      "input", po::value<std::vector<std::string>>(), "CV file");
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  auto vm = parse(args, opts, pos);
+  add_common_options(opts);
+  opts.add_options()("output,o", po::value<std::string>(),
+                     "output file (default: standard output)");
+  auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress convert FILE [-o OUT.yaml]\nWrites a JSON Resume document (or "
-                 "any CV cvpress reads) as cvpress YAML.\n";
+                 "any CV cvpress reads) as cvpress YAML.\n"
+              << opts;
     return 0;
   }
   if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
@@ -118,7 +141,7 @@ int cmd_convert(const std::vector<std::string>& args) {
   std::string yaml = cvpress::convert_to_yaml(text, input, load);
   if (vm.count("output")) {
     cvpress::write_file_atomically(vm["output"].as<std::string>(), yaml);
-    std::cout << vm["output"].as<std::string>() << ": written\n";
+    summary_stream(vm) << vm["output"].as<std::string>() << ": written\n";
   } else {
     std::cout << yaml;
   }
@@ -129,21 +152,25 @@ int cmd_convert(const std::vector<std::string>& args) {
 
 int cmd_validate(const std::vector<std::string>& args) {
   po::options_description opts("validate options");
-  opts.add_options()("help,h", "show help")("style,s", po::value<std::string>(),
-                                            "also check this style (name or file)")(
+  add_common_options(opts);
+  opts.add_options()("style,s", po::value<std::string>(), "also check this style (name or file)")(
+      "format,f", po::value<std::string>()->default_value("text"),
+      "text, or json: one JSON document with every diagnostic on stdout")(
       "allow-dir", po::value<std::vector<std::string>>(),
-      "also read the photo and bibliographies from this folder (repeatable)")(
-      "input", po::value<std::vector<std::string>>(), "CV files");
+      "also read the photo and bibliographies from this folder (repeatable)");
   add_tailoring_options(opts);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  auto vm = parse(args, opts, pos);
+  auto vm = parse(args, opts, "CV files");
   if (vm.count("help")) {
-    std::cout << "Usage: cvpress validate FILE... [--style STYLE] [--allow-dir DIR]...\nChecks "
-                 "each CV (and the style) "
-                 "and prints every error as FILE:LINE:COLUMN: field.path: message.\n";
+    std::cout << "Usage: cvpress validate FILE... [--format text|json] [--style STYLE] "
+                 "[--allow-dir DIR]...\n"
+                 "Checks each CV (and the style) and prints every error as\n"
+                 "FILE:LINE:COLUMN: field.path: message. FILE - reads standard input.\n"
+              << opts;
     return 0;
   }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "json")
+    return usage_error("unknown validate format '" + format + "' (valid: text, json)");
   if (vm.count("style"))
     cvpress::check_style(vm["style"].as<std::string>()); // errors: see main()
   if (!vm.count("input"))
@@ -159,26 +186,27 @@ int cmd_validate(const std::vector<std::string>& args) {
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       render.allowed_dirs.emplace_back(d);
   apply_tailoring_options(vm, load); // bibliographies: --allow-dir too
-  return code(cvpress::validate_files(files, std::cout, std::cerr, load, render));
+  if (format == "json")
+    return code(cvpress::validate_files_json(files, std::cout, std::cerr, load, render));
+  return code(cvpress::validate_files(files, summary_stream(vm), std::cerr, load, render));
 }
 
 int cmd_render(const std::vector<std::string>& args) {
   po::options_description opts("render options");
-  opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(),
-                                            "output file (default: NAME_CV.pdf next to the input)")(
+  add_common_options(opts);
+  opts.add_options()("output,o", po::value<std::string>(),
+                     "output file (default: NAME_CV.pdf next to the input; - for stdout)")(
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
       "allow-dir", po::value<std::vector<std::string>>(),
-      "also read the photo from this folder (repeatable; default: only the CV's folder)")(
-      "input", po::value<std::vector<std::string>>(), "CV file");
+      "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  auto vm = parse(args, opts, pos);
+  auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
                  "[--compile] [--allow-dir DIR]...\n"
+                 "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
     return 0;
@@ -202,7 +230,8 @@ int cmd_render(const std::vector<std::string>& args) {
   if (vm.count("compile"))
     request.options.backend_options.emplace_back("compile");
   apply_tailoring_options(vm, request.load);
-  return code(cvpress::render_file(request, std::cout, std::cerr));
+  request.quiet = vm.count("quiet") > 0;
+  return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
 }
 
 int cmd_batch(const std::vector<std::string>& args) {
@@ -217,12 +246,9 @@ int cmd_batch(const std::vector<std::string>& args) {
       "fail-fast", "stop starting new inputs after the first failure")(
       "quiet,q", "print failures and the summary only")(
       "allow-dir", po::value<std::vector<std::string>>(),
-      "also read photos from this folder (repeatable; default: only each CV's folder)")(
-      "input", po::value<std::vector<std::string>>(), "CV files, folders, or - for stdin");
+      "also read photos from this folder (repeatable; default: only each CV's folder)");
   add_tailoring_options(opts);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  auto vm = parse(args, opts, pos);
+  auto vm = parse(args, opts, "CV files, folders, or - for stdin");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
                  "                     [--shard K/N] [--manifest FILE.jsonl] "
@@ -274,15 +300,14 @@ int cmd_batch(const std::vector<std::string>& args) {
 
 int cmd_doctor(const std::vector<std::string>& args) {
   po::options_description opts("doctor options");
-  opts.add_options()("help,h", "show help")("fix", "rewrite the damaged strings in place")(
-      "input", po::value<std::vector<std::string>>(), "CV files");
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  auto vm = parse(args, opts, pos);
+  add_common_options(opts);
+  opts.add_options()("fix", "rewrite the damaged strings in place");
+  auto vm = parse(args, opts, "CV files");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress doctor FILE... [--fix]\n"
                  "Finds UTF-8 text that was misread as Mac Roman, Windows-1252 or Latin-1\n"
-                 "(e.g. \"Èôà\" for \"陈\"); --fix repairs just those strings.\n";
+                 "(e.g. \"Èôà\" for \"陈\"); --fix repairs just those strings.\n"
+              << opts;
     return 0;
   }
   if (!vm.count("input"))
@@ -290,19 +315,99 @@ int cmd_doctor(const std::vector<std::string>& args) {
   std::vector<std::filesystem::path> files;
   for (const auto& f : vm["input"].as<std::vector<std::string>>())
     files.emplace_back(f);
-  return code(cvpress::doctor_files(files, vm.count("fix") > 0, std::cout, std::cerr));
+  return code(cvpress::doctor_files(files, vm.count("fix") > 0, summary_stream(vm), std::cerr));
 }
 
-int cmd_styles() {
+// A command that takes no FILE: only -h and -q.
+po::variables_map parse_no_files(const std::vector<std::string>& args,
+                                 const po::options_description& opts, const std::string& command) {
+  auto vm = parse(args, opts);
+  if (vm.count("input"))
+    throw cvpress::UsageError(command + " takes no FILE (unexpected '" +
+                              vm["input"].as<std::vector<std::string>>().front() + "')");
+  return vm;
+}
+
+// styles and formats print their listing even with --quiet: it is the output, not a summary.
+int cmd_styles(const std::vector<std::string>& args) {
+  po::options_description opts("styles options");
+  add_common_options(opts);
+  auto vm = parse_no_files(args, opts, "styles");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress styles\nLists the built-in styles (for --style and "
+                 "design.theme), one per line: NAME<TAB>DESCRIPTION.\n"
+              << opts;
+    return 0;
+  }
   for (const auto& s : cvpress::builtin_styles())
     std::cout << s.name << "\t" << s.description << "\n";
   return 0;
 }
 
-int cmd_formats() {
+int cmd_formats(const std::vector<std::string>& args) {
+  po::options_description opts("formats options");
+  add_common_options(opts);
+  auto vm = parse_no_files(args, opts, "formats");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress formats\nLists the output formats (for --format), one per "
+                 "line: NAME<TAB>DESCRIPTION.\n"
+              << opts;
+    return 0;
+  }
   for (const cvpress::Backend* b : cvpress::backends())
     std::cout << b->name() << "\t" << b->description() << "\n";
   return 0;
+}
+
+int cmd_new(const std::vector<std::string>& args) {
+  po::options_description opts("new options");
+  add_common_options(opts);
+  opts.add_options()("style,s", po::value<std::string>(),
+                     "built-in style, written as design.theme (see 'cvpress styles')")(
+      "locale,l", po::value<std::string>(), "locale.language, e.g. de or german")(
+      "output,o", po::value<std::string>(), "file to write (default: NAME_CV.yaml; - for stdout)");
+  auto vm = parse(args, opts, "the CV owner's name");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress new NAME [--style STYLE] [--locale LANG] [-o FILE]\n"
+                 "Writes a commented starter CV for NAME to NAME_CV.yaml (\"Jane Doe\" ->\n"
+                 "Jane_Doe_CV.yaml); never replaces an existing file.\n"
+              << opts;
+    return 0;
+  }
+  if (!vm.count("input"))
+    return usage_error("new needs a NAME, e.g. cvpress new \"Jane Doe\"");
+  const auto& names = vm["input"].as<std::vector<std::string>>();
+  if (names.size() != 1)
+    return usage_error("new takes one NAME (quote a name with spaces: \"Jane Doe\")");
+  cvpress::StarterOptions options;
+  if (vm.count("style"))
+    options.style = vm["style"].as<std::string>();
+  if (vm.count("locale"))
+    options.locale = vm["locale"].as<std::string>();
+  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  return code(cvpress::new_cv(names.front(), options, output, summary_stream(vm), std::cerr,
+                              vm.count("quiet") > 0));
+}
+
+// Runs COMMAND with ARGS; returns -1 for an unknown command.
+int run_command(const std::string& command, const std::vector<std::string>& rest) {
+  if (command == "new")
+    return cmd_new(rest);
+  if (command == "validate")
+    return cmd_validate(rest);
+  if (command == "render")
+    return cmd_render(rest);
+  if (command == "batch")
+    return cmd_batch(rest);
+  if (command == "doctor")
+    return cmd_doctor(rest);
+  if (command == "convert")
+    return cmd_convert(rest);
+  if (command == "styles")
+    return cmd_styles(rest);
+  if (command == "formats")
+    return cmd_formats(rest);
+  return -1;
 }
 
 } // namespace
@@ -314,6 +419,12 @@ int main(int argc, char** argv) {
   const std::string command = args.front();
   std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
+    if (command == "help" && rest.size() == 1 && rest.front() != "help") {
+      const int rc = run_command(rest.front(), {"--help"});
+      return rc >= 0 ? rc : usage_error("unknown command '" + rest.front() + "'");
+    }
+    if (command == "help" && rest.size() > 1)
+      return usage_error("help takes one COMMAND");
     if (command == "-h" || command == "--help" || command == "help") {
       std::cout << kUsage;
       return 0;
@@ -322,20 +433,8 @@ int main(int argc, char** argv) {
       std::cout << "cvpress " << cvpress::version << "\n";
       return 0;
     }
-    if (command == "validate")
-      return cmd_validate(rest);
-    if (command == "render")
-      return cmd_render(rest);
-    if (command == "batch")
-      return cmd_batch(rest);
-    if (command == "doctor")
-      return cmd_doctor(rest);
-    if (command == "convert")
-      return cmd_convert(rest);
-    if (command == "styles")
-      return cmd_styles();
-    if (command == "formats")
-      return cmd_formats();
+    if (const int rc = run_command(command, rest); rc >= 0)
+      return rc;
     return usage_error("unknown command '" + command + "'");
   } catch (const po::error& e) {
     return usage_error(e.what());

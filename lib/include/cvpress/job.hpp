@@ -15,6 +15,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cvpress {
@@ -25,8 +26,21 @@ namespace cvpress {
 /// defaults to each file's folder). Returns ok, or input when any file has
 /// errors, render when one cannot be rendered, or io when one cannot be read.
 CVPRESS_API ExitCode validate_files(const std::vector<std::filesystem::path>& files,
-                                    std::ostream& out, std::ostream& err, const LoadOptions& options = {},
+                                    std::ostream& out, std::ostream& err,
+                                    const LoadOptions& options = {},
                                     const RenderOptions& render = {});
+
+/// Like validate_files(), but writes one JSON document to `out` for the whole
+/// run (`cvpress validate --format json`):
+/// `{"files":[{"file":F,"valid":B,"diagnostics":[{"file","line","column",
+/// "path","severity","message"}]}]}`. Every error and warning of every file
+/// is a diagnostic (an unreadable file too: line, column and path are null
+/// when unknown); nothing is written to `err` except usage errors (an invalid
+/// `render.style`). Returns the same exit code as validate_files().
+CVPRESS_API ExitCode validate_files_json(const std::vector<std::filesystem::path>& files,
+                                         std::ostream& out, std::ostream& err,
+                                         const LoadOptions& options = {},
+                                         const RenderOptions& render = {});
 
 /// A single render request.
 struct RenderRequest {
@@ -35,6 +49,7 @@ struct RenderRequest {
   std::string format;           ///< backend name; "" infers from the output extension (else pdf)
   RenderOptions options;        ///< style and file-access options
   LoadOptions load;             ///< loader limits
+  bool quiet = false;           ///< print no summary line ("OUT: N bytes, P pages")
 };
 
 /// Where `render` writes when no output is given: next to `input`, named like
@@ -44,11 +59,41 @@ struct RenderRequest {
 [[nodiscard]] CVPRESS_API std::filesystem::path
 default_output_path(const std::filesystem::path& input, const Cv& cv, const Backend& backend);
 
+/// Input given as "-" is read from standard input (named `<stdin>` in
+/// messages; relative photo and bibliography paths resolve against the
+/// working directory; the default output is NAME_CV.pdf there).
+///
 /// Loads, renders and writes atomically (temporary file + rename, so a
 /// failure never leaves a partial output), then runs the backend's finish()
 /// step (latex with the "compile" option: xelatex). Errors are printed by
 /// report_error(); returns the exit code.
 CVPRESS_API ExitCode render_file(const RenderRequest& request, std::ostream& out,
                                  std::ostream& err);
+
+/// Options of `cvpress new`.
+struct StarterOptions {
+  std::string style;  ///< built-in style written as `design.theme` ("" = none, classic)
+  std::string locale; ///< `locale.language` (RenderCV name or BCP-47 tag; "" = none, English)
+};
+
+/// A commented starter CV for `name` (education, experience, publications,
+/// skills) that loads and renders with no warning. Throws UsageError for an
+/// empty name, an unknown style or an unknown locale language.
+[[nodiscard]] CVPRESS_API std::string starter_cv(std::string_view name,
+                                                 const StarterOptions& options = {});
+
+/// The file `cvpress new` writes by default, in RenderCV's naming and with the
+/// same stem as default_output_path(): "Jane Doe" -> "Jane_Doe_CV.yaml"
+/// ("CV.yaml" when the name has no ASCII form).
+[[nodiscard]] CVPRESS_API std::filesystem::path starter_cv_path(std::string_view name,
+                                                                const StarterOptions& options = {});
+
+/// `cvpress new`: writes starter_cv() to `output` ("" = starter_cv_path() in the
+/// working directory; "-" = standard output) and prints "OUT: written" to `out`
+/// (unless `quiet`). Refuses to replace an existing file (IoError, exit io).
+/// Errors are printed by report_error(); returns the exit code.
+CVPRESS_API ExitCode new_cv(std::string_view name, const StarterOptions& options,
+                            const std::filesystem::path& output, std::ostream& out,
+                            std::ostream& err, bool quiet = false);
 
 } // namespace cvpress

@@ -55,7 +55,9 @@ struct LoadResult {
 };
 
 /// Loads and validates a CV file: cvpress YAML (with its `bibliography:`
-/// entries read relative to the file), or a JSON Resume document. Language
+/// entries read relative to the file), or a JSON Resume document. "-" reads
+/// standard input, named `<stdin>` in locations (bibliographies then resolve
+/// against the working directory, unless `options.base_dir` is set). Language
 /// maps, tags and variants are resolved as `options` say (docs/format.md).
 /// Throws InputError carrying every error
 /// found (locations name `path` as given), or IoError when it cannot be read.
@@ -72,8 +74,8 @@ struct LoadResult {
 /// YAML text that loads to the same CV (`cvpress convert`). Multilingual
 /// fields, tags and bibliographies are kept as written. Throws InputError
 /// (located in `filename`).
-[[nodiscard]] CVPRESS_API std::string convert_to_yaml(std::string_view text, std::string_view filename,
-                                          const LoadOptions& options = {});
+[[nodiscard]] CVPRESS_API std::string
+convert_to_yaml(std::string_view text, std::string_view filename, const LoadOptions& options = {});
 
 /// Turns a RenderCV section key into its title the way RenderCV does:
 /// underscores become spaces and lower-case words are capitalised, except

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <iostream>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,7 +32,30 @@ const char* file_kind(mode_t mode) {
 }
 } // namespace
 
+namespace {
+// Reads standard input to its end ("-" as a file name), at most `max_bytes`.
+std::string read_stdin(std::size_t max_bytes) {
+  std::string data;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      throw IoError(std::string(kStdinName) + ": read error: " + std::strerror(errno));
+    if (n == 0)
+      return data;
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes)
+      throw IoError(std::string(kStdinName) + ": input is larger than the limit of " +
+                    std::to_string(max_bytes) + " bytes");
+  }
+}
+} // namespace
+
 std::string read_file(const fs::path& path, std::size_t max_bytes) {
+  if (path == "-")
+    return read_stdin(max_bytes);
   // O_NONBLOCK: opening a FIFO must not wait for a writer; only regular
   // files are read (a FIFO or device would hang or never end).
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -122,7 +146,18 @@ void write_in_place(const fs::path& path, std::string_view bytes) {
 
 void write_file_atomically(const fs::path& requested, std::string_view bytes) {
   if (requested == "-") {
-    write_in_place("/dev/stdout", bytes);
+    // File descriptor 1 itself: reopening /dev/stdout would start a
+    // redirected file at offset 0, over what was written before.
+    std::cout.flush();
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(STDOUT_FILENO, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        write_failed("-", n < 0 ? errno : EIO);
+      done += static_cast<std::size_t>(n);
+    }
     return;
   }
   // A symlink is written through (its target is replaced, not the link).

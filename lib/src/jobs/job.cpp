@@ -3,6 +3,8 @@
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <ostream>
 #include <sys/stat.h>
@@ -33,40 +35,136 @@ void print_all(std::ostream& os, const std::vector<Diagnostic>& diagnostics) {
 }
 } // namespace
 
+namespace {
+
+// How messages name an input: "<stdin>" for "-".
+std::string display_name(const fs::path& file) {
+  return file == "-" ? std::string(kStdinName) : file.string();
+}
+
+// The result of checking one file: its diagnostics, or the error that stopped it.
+struct FileCheck {
+  std::vector<Diagnostic> warnings; // when it loaded and rendered
+  const Error* error = nullptr;     // else the error (valid only inside check_file's callback)
+};
+
+// Every check render runs (photo, style, design, limits) short of writing:
+// the CV is laid out and rendered to memory, then discarded. Calls `done`
+// with the result; UsageError propagates.
+template <class Done>
+void check_file(const fs::path& file, const LoadOptions& options, const RenderOptions& render,
+                Done&& done) {
+  const Backend* backend = find_backend("pdf");
+  FileCheck check;
+  try {
+    LoadResult result = load_cv_file(file, options);
+    if (backend) {
+      RenderOptions ro = render;
+      if (ro.base_dir.empty())
+        ro.base_dir = file.parent_path();
+      RenderResult rendered = backend->render(result.cv, ro);
+      for (auto& w : rendered.warnings)
+        if (std::find(result.warnings.begin(), result.warnings.end(), w) == result.warnings.end())
+          result.warnings.push_back(std::move(w));
+    }
+    check.warnings = std::move(result.warnings);
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& e) {
+    check.error = &e;
+    done(check);
+    return;
+  }
+  done(check);
+}
+
+// An unreadable file outranks an unrenderable one, which outranks an invalid one.
+void keep_worst(ExitCode& worst, ExitCode code) {
+  if (worst == ExitCode::ok || code == ExitCode::io ||
+      (code == ExitCode::render && worst != ExitCode::io))
+    worst = code;
+}
+
+nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
+  auto or_null = [](int n) { return n > 0 ? nlohmann::ordered_json(n) : nlohmann::ordered_json(); };
+  nlohmann::ordered_json j;
+  j["file"] =
+      d.where.file.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(d.where.file);
+  j["line"] = or_null(d.where.line);
+  j["column"] = or_null(d.where.column);
+  j["path"] = d.path.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(d.path);
+  j["severity"] = d.severity == Severity::error ? "error" : "warning";
+  j["message"] = d.message;
+  return j;
+}
+
+} // namespace
+
 ExitCode validate_files(const std::vector<fs::path>& files, std::ostream& out, std::ostream& err,
                         const LoadOptions& options, const RenderOptions& render) {
   ExitCode worst = ExitCode::ok;
-  // Every check render runs (photo, style, design, limits) short of writing:
-  // the CV is laid out and rendered to memory, then discarded.
-  const Backend* backend = find_backend("pdf");
   for (const auto& file : files) {
     try {
-      LoadResult result = load_cv_file(file, options);
-      if (backend) {
-        RenderOptions ro = render;
-        if (ro.base_dir.empty())
-          ro.base_dir = file.parent_path();
-        RenderResult rendered = backend->render(result.cv, ro);
-        for (auto& w : rendered.warnings)
-          if (std::find(result.warnings.begin(), result.warnings.end(), w) == result.warnings.end())
-            result.warnings.push_back(std::move(w));
-      }
-      print_all(err, result.warnings);
-      out << file.string() << ": valid";
-      if (!result.warnings.empty())
-        out << " (" << result.warnings.size()
-            << (result.warnings.size() == 1 ? " warning)" : " warnings)");
-      out << '\n';
+      check_file(file, options, render, [&](const FileCheck& check) {
+        if (check.error) {
+          keep_worst(worst, report_error(*check.error, err, display_name(file)));
+          return;
+        }
+        print_all(err, check.warnings);
+        out << display_name(file) << ": valid";
+        if (!check.warnings.empty())
+          out << " (" << check.warnings.size()
+              << (check.warnings.size() == 1 ? " warning)" : " warnings)");
+        out << '\n';
+      });
     } catch (const UsageError& e) {
       return report_error(e, err);
-    } catch (const Error& e) {
-      // An unreadable file outranks an unrenderable one, which outranks an invalid one.
-      const ExitCode code = report_error(e, err, file);
-      if (worst == ExitCode::ok || code == ExitCode::io ||
-          (code == ExitCode::render && worst != ExitCode::io))
-        worst = code;
     }
   }
+  return worst;
+}
+
+ExitCode validate_files_json(const std::vector<fs::path>& files, std::ostream& out,
+                             std::ostream& err, const LoadOptions& options,
+                             const RenderOptions& render) {
+  ExitCode worst = ExitCode::ok;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& file : files) {
+    const std::string name = display_name(file);
+    nlohmann::ordered_json entry;
+    entry["file"] = name;
+    nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
+    try {
+      check_file(file, options, render, [&](const FileCheck& check) {
+        entry["valid"] = check.error == nullptr;
+        if (!check.error) {
+          for (const auto& d : check.warnings)
+            diagnostics.push_back(diagnostic_json(d));
+          return;
+        }
+        keep_worst(worst, exit_code_of(*check.error));
+        if (const auto* input = dynamic_cast<const InputError*>(check.error)) {
+          for (const auto& d : input->diagnostics())
+            diagnostics.push_back(diagnostic_json(d));
+          return;
+        }
+        // An I/O or render failure has no location: the file, and the
+        // message without the file name it starts with.
+        std::string message = check.error->what();
+        if (message.starts_with(name + ": "))
+          message.erase(0, name.size() + 2);
+        diagnostics.push_back(diagnostic_json({Severity::error, {name, 0, 0}, "", message}));
+      });
+    } catch (const UsageError& e) {
+      return report_error(e, err);
+    }
+    entry["diagnostics"] = std::move(diagnostics);
+    list.push_back(std::move(entry));
+  }
+  nlohmann::ordered_json doc;
+  doc["files"] = std::move(list);
+  // Invalid UTF-8 in a message becomes U+FFFD rather than an exception.
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   return worst;
 }
 
@@ -75,7 +173,7 @@ std::filesystem::path default_output_path(const std::filesystem::path& input, co
   std::string stem =
       detail::cv_file_stem(cv.header.name, detail::resolve_language(cv.locale.language));
   if (stem.empty())
-    stem = input.stem().string();
+    stem = input == "-" ? std::string("cv") : input.stem().string();
   // File names are limited to 255 bytes: keep room for the extension and
   // the temporary file's prefix and suffix (the stem is ASCII).
   constexpr std::size_t kMaxStem = 200;
@@ -136,15 +234,17 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     print_all(err, result.warnings);
     write_file_atomically(output, result.bytes);
     std::ostream& summary = output == "-" ? err : out; // stdout carries the document
-    summary << output.string() << ": " << result.bytes.size() << " bytes";
-    if (result.pages > 0)
-      summary << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
-    summary << '\n';
-    if (!backend->finish(output, request.input.string(), options, out, err))
+    if (!request.quiet) {
+      summary << output.string() << ": " << result.bytes.size() << " bytes";
+      if (result.pages > 0)
+        summary << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
+      summary << '\n';
+    }
+    if (!backend->finish(output, display_name(request.input), options, out, err))
       return ExitCode::render;
     return ExitCode::ok;
   } catch (const Error& e) {
-    return report_error(e, err, request.input);
+    return report_error(e, err, display_name(request.input));
   }
 }
 

@@ -1051,6 +1051,12 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
 }
 
 LoadResult load_cv_file(const std::filesystem::path& path, const LoadOptions& options) {
+  if (path == "-") { // standard input; relative paths resolve against the working directory
+    LoadResult result =
+        load_cv_string(read_file(path, options.limits.max_file_bytes), kStdinName, options);
+    result.cv.source_file = std::string(kStdinName);
+    return result;
+  }
   std::error_code ec;
   if (std::filesystem::is_regular_file(path, ec)) {
     auto size = std::filesystem::file_size(path, ec);
