@@ -71,7 +71,7 @@ unsigned check_subset(const FontFace& face, const FontSubset& subset, std::u32st
     CHECK(subset.advances.at(gid) == static_cast<unsigned>(hb_font_get_glyph_h_advance(sub, gid)));
     const auto a = glyph_shape(orig, src_gid);
     const auto b = glyph_shape(sub, gid);
-    if (cp != U' ')
+    if (cp != U' ' && cp != U'\u00A0') // blank glyphs
       CHECK(a.contours() > 0);
     CHECK(b.contours() == a.contours());
     CHECK(outline_distance(a, b) == 0);
@@ -274,4 +274,89 @@ TEST_CASE("subset_font maps characters beyond the BMP with a format-12 cmap") {
   // A subset of BMP characters only keeps its single format-4 subtable.
   const std::string bmp = subset_font(*face, {U'A', U'\u2605'}).program;
   CHECK(be16(bmp, find_table(bmp, "cmap").first + 2) == 1);
+}
+
+namespace {
+
+// Characters of U+0021..U+024F whose glyph in `face` is drawn with a
+// non-zero left side bearing (xMin = lsb as rasterisers draw it).
+std::u32string shifted_glyphs(const FontFace& face) {
+  std::u32string out;
+  for (char32_t cp = 0x21; cp <= 0x24F; ++cp) {
+    if (!has_glyph(face, cp))
+      continue;
+    hb_glyph_extents_t e{};
+    if (hb_font_get_glyph_extents(hb_font(face), glyph_id(face, cp), &e) && e.width != 0 &&
+        e.x_bearing != 0)
+      out.push_back(cp);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("subset_font keeps every glyph's left side bearing (slanted faces)") {
+  // Oblique and italic glyphs start left or right of the origin; a subset
+  // whose hmtx lsb (or glyf xMin) moved draws every outline shifted.
+  const FontFace* faces[] = {FontCatalog::shared().find("DejaVu Sans", true, true),
+                             FontCatalog::shared().find("Noto Sans", false, true)};
+  for (const FontFace* face : faces) {
+    REQUIRE(face != nullptr);
+    CAPTURE(file_path(*face));
+    const std::u32string text = shifted_glyphs(*face);
+    REQUIRE(text.size() > 100);
+    const FontSubset subset = subset_font(*face, code_points(text));
+    hb_font_t* sub = font_from_bytes(subset.program);
+    const std::set<char32_t> cps = code_points(text);
+    int negative = 0;
+    for (char32_t cp : text) {
+      CAPTURE(static_cast<unsigned>(cp));
+      hb_glyph_extents_t a{}, b{};
+      REQUIRE(hb_font_get_glyph_extents(hb_font(*face), glyph_id(*face, cp), &a));
+      const auto at = std::distance(cps.begin(), cps.find(cp));
+      REQUIRE(hb_font_get_glyph_extents(sub, subset.glyphs.at(static_cast<std::size_t>(at)), &b));
+      CHECK(b.x_bearing == a.x_bearing);
+      CHECK(b.width == a.width);
+      negative += a.x_bearing < 0;
+    }
+    CHECK(negative > 0); // some glyphs reach left of the origin
+    hb_font_destroy(sub);
+    check_subset(*face, subset, text);
+  }
+}
+
+TEST_CASE("subset_font: characters sharing one glyph, glyph ids far apart") {
+  // Noto Naskh Arabic draws U+067E and its isolated form U+FB56 with one
+  // glyph (likewise U+0671/U+FB50 and U+0020/U+00A0); with beh and meem the
+  // source glyph ids are not consecutive. Every character keeps its outline.
+  const FontFace* face = FontCatalog::shared().find("Noto Naskh Arabic");
+  REQUIRE(face != nullptr);
+  const std::pair<char32_t, char32_t> shared[] = {
+      {U'\u067E', U'\uFB56'}, {U'\u0671', U'\uFB50'}, {U' ', U'\u00A0'}};
+  std::u32string text = U"\u0628\u0645";
+  for (const auto& [a, b] : shared) {
+    REQUIRE(glyph_id(*face, a) == glyph_id(*face, b));
+    text += a;
+    text += b;
+  }
+  const auto cps = code_points(text);
+  std::set<unsigned> source_ids;
+  for (char32_t cp : cps)
+    source_ids.insert(glyph_id(*face, cp));
+  REQUIRE(source_ids.size() == cps.size() - 3);
+  // not one run of consecutive ids
+  REQUIRE(*source_ids.rbegin() - *source_ids.begin() + 1 > source_ids.size());
+  const FontSubset subset = subset_font(*face, cps);
+  check_structure(subset.program);
+  const auto index = [&](char32_t cp) {
+    return static_cast<std::size_t>(std::distance(cps.begin(), cps.find(cp)));
+  };
+  for (const auto& [a, b] : shared) {
+    CHECK(subset.glyphs.at(index(a)) == subset.glyphs.at(index(b)));
+    CHECK(subset.glyphs.at(index(a)) != 0);
+  }
+  const std::set<unsigned> ids(subset.glyphs.begin(), subset.glyphs.end());
+  CHECK(ids.size() == source_ids.size());
+  // .notdef + the 5 distinct glyphs (+ any components)
+  CHECK(check_subset(*face, subset, text) >= 6);
 }
