@@ -5,6 +5,8 @@ find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options CONFIG)
 find_package(Fontconfig REQUIRED)
 find_package(ZLIB REQUIRED) # checking PNG image data before libharu sees it
+find_package(PNG REQUIRED)  # decoding and re-encoding oversized photos (downsampling)
+find_package(JPEG REQUIRED) # the same for JPEG photos (libjpeg-turbo)
 find_package(nlohmann_json 3 REQUIRED) # header-only: the JSON the project writes (batch manifest)
 pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz harfbuzz-subset)

@@ -102,11 +102,11 @@ private:
     img.bytes = photo.bytes;
     img.format = photo.info.format;
     img.checked = true;
-    img.width = 72;
+    img.width = kPhotoWidthPt;
     img.height = img.width * photo.info.height / photo.info.width;
-    if (img.height > 96) {
-      img.width *= 96 / img.height;
-      img.height = 96;
+    if (img.height > kPhotoMaxHeightPt) {
+      img.width *= kPhotoMaxHeightPt / img.height;
+      img.height = kPhotoMaxHeightPt;
     }
     img.x = left_;
     img.y = -img.height;

@@ -2,6 +2,7 @@
 #include "resources/photo.hpp"
 
 #include "base/file_access.hpp"
+#include "resources/downsample.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -49,6 +50,13 @@ std::optional<Photo> load_photo(const Cv& cv, const std::filesystem::path& base_
     if (std::string problem = png_data_problem(out.bytes); !problem.empty())
       throw fail("photo '" + photo + "': " + problem);
   out.info = *info;
+  // More pixels than the page can show cost memory and PDF size only.
+  const auto dots = [](double pt) { return static_cast<int>(pt / 72 * kPhotoDpi + 0.5); };
+  if (auto smaller = downsample_image(out.bytes, out.info, dots(kPhotoWidthPt),
+                                      dots(kPhotoMaxHeightPt))) {
+    out.bytes = std::move(smaller->bytes);
+    out.info = smaller->info;
+  }
   return out;
 }
 

@@ -14,6 +14,13 @@
 
 namespace cvpress::detail {
 
+/// The photo's box in the header, in points: 72 pt wide, at most 96 pt high.
+inline constexpr double kPhotoWidthPt = 72;
+inline constexpr double kPhotoMaxHeightPt = 96;
+/// Photos with more pixels than this resolution needs at that size are
+/// downsampled (downsample_image()).
+inline constexpr int kPhotoDpi = 300;
+
 /// Where the photo may come from and how large it may be.
 struct PhotoAccess {
   std::vector<std::filesystem::path> allowed_dirs; ///< besides base_dir (--allow-dir)
@@ -21,7 +28,8 @@ struct PhotoAccess {
 };
 
 /// A photo whose bytes passed every check (inspect_image(), the pixel limit
-/// and, for PNG, png_data_problem()): safe to hand to libharu.
+/// and, for PNG, png_data_problem()): safe to hand to libharu. Downsampled
+/// to kPhotoDpi when it is much larger.
 struct Photo {
   std::string bytes; ///< the file's content
   ImageInfo info;    ///< format and pixel size
