@@ -75,6 +75,14 @@ def main() -> None:
     ihdr = struct.pack(">IIBBBBB", 6000, 6000, 16, 6, 0, 0, 0)
     write("deep16.png", b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) +
           png_chunk(b"IDAT", zlib.compress(b"\0" * 48001)) + png_chunk(b"IEND", b""))
+    # A 4000 x 4000 8-bit RGB PNG (48 MB decoded, under the limit) with a
+    # gradient: accepted and downsampled one row at a time, so the render
+    # stays small in memory (issue 20, item 3).
+    row = bytes(range(256)) * 46 + bytes(range(224))  # 12,000 bytes
+    raw = b"".join(b"\0" + row for _ in range(4000))
+    write("big8.png", b"\x89PNG\r\n\x1a\n" +
+          png_chunk(b"IHDR", struct.pack(">IIBBBBB", 4000, 4000, 8, 2, 0, 0, 0)) +
+          png_chunk(b"IDAT", zlib.compress(raw, 6)) + png_chunk(b"IEND", b""))
     # Symlinks out of the CV's folder.
     os.makedirs(os.path.join(out, "..", "outside"), exist_ok=True)
     secret = os.path.abspath(os.path.join(out, "..", "outside", "secret.png"))

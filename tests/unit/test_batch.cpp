@@ -214,6 +214,27 @@ TEST_CASE("batch: input expansion") {
                        IoError);
 }
 
+TEST_CASE("batch: a symlink in an input folder may not lead out of it (issue 20, item 12)") {
+  ScratchDir dir;
+  dir.write("d/a.yaml", "");
+  dir.write("d/inner/b.yaml", "");
+  dir.write("outside/secret.yaml", "");
+  std::istringstream none;
+  // A link to a file inside the folder is followed...
+  fs::create_symlink(dir.path / "d/inner/b.yaml", dir.path / "d/alias.yaml");
+  auto got = expand_batch_inputs({(dir.path / "d").string()}, none);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0] == dir.path / "d/a.yaml");
+  CHECK(got[1] == dir.path / "d/alias.yaml");
+  // ...a link out of it is refused, naming the link and the folder.
+  fs::create_symlink(dir.path / "outside/secret.yaml", dir.path / "d/evil.yaml");
+  CHECK_THROWS_WITH_AS(expand_batch_inputs({(dir.path / "d").string()}, none),
+                       ((dir.path / "d/evil.yaml").string() + ": symlink leads out of the folder " +
+                        (dir.path / "d").string())
+                           .c_str(),
+                       IoError);
+}
+
 TEST_CASE("batch: shard syntax") {
   CHECK(parse_shard("0/1").count == 1);
   Shard s = parse_shard("2/5");
