@@ -259,3 +259,54 @@ TEST_CASE("atomic write replaces the file and leaves no temporary") {
   CHECK(n == 1);
   CHECK_THROWS_AS(write_file_atomically(dir.path / "missing/dir/x.pdf", "x"), IoError);
 }
+
+TEST_CASE("batch: the progress bar fits the terminal and clears itself when it narrows") {
+  std::ostringstream err;
+  int columns = 80;
+  auto progress = console_progress(err, ProgressStyle::bar, [&] { return columns; });
+  BatchItem item;
+  item.status = BatchStatus::ok;
+  BatchProgress p;
+  p.total = 300;
+  p.last = &item;
+  auto last_line = [&] {
+    const std::string s = err.str();
+    const auto k = s.rfind('\r');
+    // Strip the escape sequences that start the redraw.
+    std::string line = s.substr(k + 1);
+    while (!line.empty() && line[0] == '\033')
+      line = line.substr(line.find_first_of("AKJ") + 1);
+    return line;
+  };
+  p.done = 100;
+  p.elapsed_seconds = 1;
+  progress(p);
+  std::string wide = last_line();
+  CHECK(wide == "[==========                    ] 100/300  100.0/s  ETA 2.0s");
+
+  // 40 columns: a shorter bar, the line under 40 characters.
+  columns = 40;
+  p.done = 150;
+  p.elapsed_seconds = 2;
+  err.str("");
+  progress(p);
+  const std::string s40 = err.str();
+  CHECK(s40.rfind("\r\033[1A\033[J", 0) == 0); // the 59-character bar spans two rows now
+  std::string narrow = last_line();
+  CHECK(narrow.size() <= 39);
+  CHECK(narrow == "[=====      ] 150/300  75.0/s  ETA 2.0s");
+
+  // Too narrow for a bar: the numbers alone, cut at the edge.
+  columns = 12;
+  p.done = 200;
+  p.elapsed_seconds = 3;
+  err.str("");
+  progress(p);
+  CHECK(err.str() == "\r\033[3A\033[J200/300  66"); // 39 characters on 12 columns: 4 rows
+  // Same width again: only the line is cleared.
+  p.done = 300;
+  p.elapsed_seconds = 4;
+  err.str("");
+  progress(p);
+  CHECK(err.str() == "\r\033[K300/300  75\n");
+}

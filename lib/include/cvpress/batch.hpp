@@ -128,6 +128,14 @@ enum class ProgressStyle {
 [[nodiscard]] CVPRESS_API BatchProgressCallback console_progress(std::ostream& err,
                                                                  ProgressStyle style);
 
+/// console_progress() with the terminal's width asked of `columns` before
+/// each redraw (the one-argument form asks the terminal on standard error).
+/// The bar line never reaches the last column, so it never wraps; when the
+/// terminal narrows, the lines the old bar now spans are cleared first.
+[[nodiscard]] CVPRESS_API BatchProgressCallback console_progress(std::ostream& err,
+                                                                 ProgressStyle style,
+                                                                 std::function<int()> columns);
+
 /// run_batch() with console progress and a summary line on `out`
 /// ("rendered N of M; K failed in S s"). Returns the summary's exit code, or
 /// usage/io for errors that stop the whole run.

@@ -18,6 +18,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -408,28 +409,57 @@ std::string fixed1(double v) {
 } // namespace
 
 BatchProgressCallback console_progress(std::ostream& err, ProgressStyle style) {
+  return console_progress(err, style, [] {
+    winsize ws{};
+    return ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? int{ws.ws_col} : 80;
+  });
+}
+
+BatchProgressCallback console_progress(std::ostream& err, ProgressStyle style,
+                                       std::function<int()> columns) {
   // Calls are serialised by run_batch, so the mutable state needs no lock.
-  return [&err, style, last_draw = -1.0](const BatchProgress& p) mutable {
+  return [&err, style, columns = std::move(columns), last_draw = -1.0,
+          drawn = std::size_t{0}](const BatchProgress& p) mutable {
     const BatchItem& item = *p.last;
     const bool ok = item.status == BatchStatus::ok;
     if (style == ProgressStyle::bar) {
-      if (!ok)
-        err << "\r\033[K" << item.error << '\n';
+      const auto width = static_cast<std::size_t>(std::max(columns ? columns() : 80, 2));
+      // A bar drawn wider than the terminal is now has wrapped: clear its rows.
+      std::string clear = "\r\033[K";
+      if (drawn > width)
+        clear = "\r\033[" + std::to_string((drawn - 1) / width) + "A\033[J";
+      if (!ok) {
+        err << clear << item.error << '\n';
+        drawn = 0;
+        clear = "\r\033[K";
+      }
       // Redraw at most ten times a second, but always on failures and at the end.
       if (ok && p.done != p.total && p.elapsed_seconds - last_draw < 0.1)
         return;
       last_draw = p.elapsed_seconds;
-      const int width = 30;
-      int filled = p.total ? static_cast<int>(width * p.done / p.total) : width;
       double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.done) / p.elapsed_seconds : 0;
       double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
-      err << "\r\033[K[" << std::string(static_cast<std::size_t>(filled), '=')
-          << std::string(static_cast<std::size_t>(width - filled), ' ') << "] " << p.done << '/'
-          << p.total << "  " << fixed1(rate) << "/s  ETA " << fixed1(eta) << "s";
+      std::string tail = " " + std::to_string(p.done) + '/' + std::to_string(p.total) + "  " +
+                         fixed1(rate) + "/s  ETA " + fixed1(eta) + "s";
       if (p.failed)
-        err << "  " << p.failed << " failed";
-      if (p.done == p.total)
+        tail += "  " + std::to_string(p.failed) + " failed";
+      // The bar takes what the numbers leave, up to 30 cells; the line stops
+      // short of the last column so the terminal never wraps it.
+      const std::size_t room = width - 1;
+      std::string line;
+      if (tail.size() + 12 <= room) {
+        const std::size_t cells = std::min<std::size_t>(30, room - tail.size() - 2);
+        const std::size_t filled = p.total ? cells * p.done / p.total : cells;
+        line = "[" + std::string(filled, '=') + std::string(cells - filled, ' ') + "]" + tail;
+      } else {
+        line = tail.substr(1, room);
+      }
+      err << clear << line;
+      drawn = line.size();
+      if (p.done == p.total) {
         err << '\n';
+        drawn = 0;
+      }
       err.flush();
       return;
     }
