@@ -231,6 +231,11 @@ struct Typesetter::Impl {
           cjk_script(sc) ? "CJK " + noto_cjk_region(uscript_getShortName(sc), locale) : name;
       const std::string sans = "Noto Sans " + suffix;
       const std::string ser = "Noto Serif " + suffix;
+      // Urdu is written in Nastaliq (fonts-noto-core has Noto Nastaliq Urdu).
+      if (sc == USCRIPT_ARABIC && (locale == "ur" || locale.rfind("ur_", 0) == 0))
+        if (const FontFace* face =
+                FontCatalog::shared().find("Noto Nastaliq Urdu", s.bold, s.italic))
+          faces.push_back(face);
       for (const std::string& f : serif ? std::array{ser, sans} : std::array{sans, ser})
         if (const FontFace* face = FontCatalog::shared().find(f, s.bold, s.italic))
           faces.push_back(face);
