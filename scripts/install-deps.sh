@@ -8,8 +8,14 @@ packages=(
   build-essential cmake pkg-config git
   libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
   libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev nlohmann-json3-dev libbtparse-dev
-  fonts-noto-core fonts-dejavu-core fonts-wqy-microhei fonts-symbola
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-wqy-microhei fonts-symbola
   poppler-utils qpdf python3 python3-yaml zsh groff-base
+  # OCR test (tests/pdf/ocr_names.py): tesseract reads names back in 20 scripts.
+  tesseract-ocr tesseract-ocr-hin tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tel
+  tesseract-ocr-guj tesseract-ocr-pan tesseract-ocr-kan tesseract-ocr-mal tesseract-ocr-sin
+  tesseract-ocr-tha tesseract-ocr-lao tesseract-ocr-khm tesseract-ocr-mya tesseract-ocr-ara
+  tesseract-ocr-fas tesseract-ocr-heb tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-jpn
+  tesseract-ocr-kor
 )
 # Fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes.
 if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then

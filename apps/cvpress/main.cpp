@@ -199,13 +199,14 @@ int cmd_render(const std::vector<std::string>& args) {
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
+      "strict", "a character no installed font has is an error (exit 4, nothing written)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile] [--allow-dir DIR]...\n"
+                 "[--compile] [--strict] [--allow-dir DIR]...\n"
                  "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
@@ -229,6 +230,7 @@ int cmd_render(const std::vector<std::string>& args) {
       request.options.allowed_dirs.emplace_back(d);
   if (vm.count("compile"))
     request.options.backend_options.emplace_back("compile");
+  request.options.strict = vm.count("strict") > 0;
   apply_tailoring_options(vm, request.load);
   request.quiet = vm.count("quiet") > 0;
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
@@ -245,6 +247,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       "keep-going", "render every input even after failures (default)")(
       "fail-fast", "stop starting new inputs after the first failure")(
       "quiet,q", "print failures and the summary only")(
+      "strict", "a character no installed font has fails that input (no output for it)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read photos from this folder (repeatable; default: only each CV's folder)");
   add_tailoring_options(opts);
@@ -252,7 +255,7 @@ int cmd_batch(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
                  "                     [--shard K/N] [--manifest FILE.jsonl] "
-                 "[--keep-going|--fail-fast] [--quiet]\n"
+                 "[--keep-going|--fail-fast] [--quiet] [--strict]\n"
                  "INPUT: files, folders (their *.yaml/*.yml/*.json), or - to read paths from "
                  "stdin.\n"
                  "--lang en,zh and --variant a,b (or all) render each input once per language\n"
@@ -280,6 +283,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       options.render.allowed_dirs.emplace_back(d);
   options.threads = vm["jobs"].as<unsigned>();
   options.fail_fast = vm.count("fail-fast") > 0;
+  options.render.strict = vm.count("strict") > 0;
   if (vm.count("manifest"))
     options.manifest = vm["manifest"].as<std::string>();
   auto style = vm.count("quiet")         ? cvpress::ProgressStyle::quiet

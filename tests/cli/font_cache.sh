@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The persistent font lookup cache ($XDG_CACHE_HOME/cvpress/fonts-v1.cache):
+# The persistent font lookup cache ($XDG_CACHE_HOME/cvpress/fonts-v2.cache):
 # written on a cold run, read on a warm one (a doctored entry changes the
 # output, so the cache is really used), output bytes identical with, without
 # (CVPRESS_FONT_CACHE=0) and after a corrupt, truncated or stale cache, which
@@ -10,7 +10,7 @@ bin=$1 example=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/xdg
-cache=$XDG_CACHE_HOME/cvpress/fonts-v1.cache
+cache=$XDG_CACHE_HOME/cvpress/fonts-v2.cache
 fail() { echo "FAIL: $*" >&2; exit 1; }
 render() { # out.pdf
   "$bin" render "$example" -o "$1" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; fail "render $1"; }

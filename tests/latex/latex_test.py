@@ -169,6 +169,18 @@ def check_exact_text(pdf, strings):
     print(f"pdftotext: {len(strings)} exact strings found")
 
 
+def check_fonts(pdf, fonts):
+    """Each font is embedded (pdffonts lists NAME after a subset tag)."""
+    listing = subprocess.run(["pdffonts", pdf], capture_output=True, text=True,
+                             check=True).stdout
+    names = [line.split()[0].split("+", 1)[-1] for line in listing.splitlines()[2:] if line]
+    missing = [f for f in fonts if not any(n.startswith(f) for n in names)]
+    if missing:
+        print(listing)
+        fail("fonts not embedded: " + " | ".join(missing))
+    print(f"pdffonts: {len(fonts)} fonts found")
+
+
 def check_outline(pdf, titles):
     """Every section has a bookmark whose title is its literal text."""
     if shutil.which("qpdf") is None:
@@ -225,6 +237,8 @@ def main():
                    help="compile with 'cvpress render --compile' instead of xelatex directly")
     p.add_argument("--no-missing-characters", action="store_true",
                    help="fail on 'Missing character' lines for pictographs too (always for other characters)")
+    p.add_argument("--require-font", action="append", default=[],
+                   help="a font pdffonts must list (name without subset tag, repeatable)")
     p.add_argument("--require-text", action="append", default=[],
                    help="a string the PDF text must contain exactly (repeatable), e.g. an emoji")
     args = p.parse_args()
@@ -284,6 +298,8 @@ def main():
             check_files(workdir, ["cv.tex", "cv.pdf", "cv.log", "cv.aux"])
             if args.no_missing_characters:
                 check_glyphs(os.path.join(workdir, "cv.log"), pictographs=True)
+        if args.require_font:
+            check_fonts(os.path.join(workdir, "cv.pdf"), args.require_font)
         if args.require_text:
             check_exact_text(os.path.join(workdir, "cv.pdf"), args.require_text)
         check_text(os.path.join(workdir, "cv.pdf"), expected, titles,

@@ -26,6 +26,7 @@
 using namespace cvpress::detail;
 namespace fs = std::filesystem;
 using cvpress::test::font_from_bytes;
+using cvpress::test::font_from_cff;
 using cvpress::test::glyph_shape;
 using cvpress::test::outline_distance;
 
@@ -208,7 +209,8 @@ int paint_and_check(const std::vector<Drawn>& drawn, const std::string& name) {
   std::istringstream lines(run("pdffonts '" + out.string() + "' 2>&1"));
   std::size_t font_lines = 0;
   for (std::string line; std::getline(lines, line);) {
-    if (line.find("CID TrueType") == std::string::npos)
+    if (line.find("CID TrueType") == std::string::npos &&
+        line.find("CID Type 0C") == std::string::npos)
       continue;
     ++font_lines;
     std::vector<std::string> t;
@@ -234,7 +236,10 @@ int paint_and_check(const std::vector<Drawn>& drawn, const std::string& name) {
   const auto objs = read_qdf(qtext);
   const auto [resources, content] = page_fonts(objs);
 
-  std::map<int, hb_font_t*> embedded; // FontFile2 object -> embedded font program
+  // FontFile2/FontFile3 object -> embedded font program, and for a CFF
+  // program its glyph id of each code (CID).
+  std::map<int, hb_font_t*> embedded;
+  std::map<int, std::map<unsigned, unsigned>> gid_of_code;
   const std::regex show("/(F\\d+) [\\d.]+ Tf[^<]*<([0-9a-fA-F]*)> Tj");
   std::size_t run_index = 0;
   int checked = 0;
@@ -250,14 +255,34 @@ int paint_and_check(const std::vector<Drawn>& drawn, const std::string& name) {
     const std::size_t desc = type0.find("/DescendantFonts [");
     REQUIRE(desc != std::string::npos);
     const std::string& cid_dict = objs.at(std::stoi(type0.substr(desc + 18))).dict;
-    CHECK(cid_dict.find("/CIDToGIDMap /Identity") != std::string::npos); // code = glyph id
-    const int file2 = ref(objs.at(ref(cid_dict, "FontDescriptor")).dict, "FontFile2");
+    const std::string& descriptor = objs.at(ref(cid_dict, "FontDescriptor")).dict;
+    const bool cff = d.face->loaded->cff;
+    const int file2 = ref(descriptor, cff ? "FontFile3" : "FontFile2");
     REQUIRE(file2 != 0);
+    if (cff) {
+      // OpenType/CFF: a CIDFontType0 over the bare CFF, glyphs by CID.
+      CHECK(cid_dict.find("/Subtype /CIDFontType0\n") != std::string::npos);
+      CHECK(objs.at(file2).dict.find("/Subtype /CIDFontType0C") != std::string::npos);
+      CHECK(cid_dict.find("/CIDToGIDMap") == std::string::npos);
+    } else {
+      CHECK(cid_dict.find("/Subtype /CIDFontType2") != std::string::npos);
+      CHECK(cid_dict.find("/CIDToGIDMap /Identity") != std::string::npos); // code = glyph id
+    }
     if (!embedded.count(file2)) {
       const std::string& program = objs.at(file2).data;
-      MESSAGE(family << ": embedded FontFile2 " << program.size() << " bytes");
+      const std::string kind = cff ? "FontFile3 (CFF)" : "FontFile2";
+      MESSAGE(family << ": embedded " << kind << " " << program.size() << " bytes");
       CHECK(program.size() < 12000);
-      embedded[file2] = font_from_bytes(program);
+      if (cff) {
+        const std::vector<unsigned> cids = cff_cids(program);
+        CHECK(!cids.empty()); // Noto CJK is CID-keyed
+        for (unsigned g = 0; g < cids.size(); ++g)
+          gid_of_code[file2][cids[g]] = g;
+        embedded[file2] = font_from_cff(program, d.face->loaded->face,
+                                        cids.empty() ? 65535 : static_cast<unsigned>(cids.size()));
+      } else {
+        embedded[file2] = font_from_bytes(program);
+      }
     }
     hb_font_t* emb = embedded[file2];
     std::string to_unicode = objs.at(ref(type0, "ToUnicode")).data;
@@ -270,19 +295,24 @@ int paint_and_check(const std::vector<Drawn>& drawn, const std::string& name) {
     for (std::size_t i = 0; i < d.text.size(); ++i) {
       const char32_t cp = d.text[i];
       CAPTURE(static_cast<unsigned>(cp));
-      const unsigned gid = hex_byte(hex, 4 * i) << 8 | hex_byte(hex, 4 * i + 2);
-      const int pdf_w = w.count(gid) ? w.at(gid) : dw;
+      const unsigned code = hex_byte(hex, 4 * i) << 8 | hex_byte(hex, 4 * i + 2);
+      const int pdf_w = w.count(code) ? w.at(code) : dw;
+      unsigned gid = code;
+      if (cff && gid_of_code.count(file2)) {
+        REQUIRE(gid_of_code[file2].count(code));
+        gid = gid_of_code[file2].at(code);
+      }
       check_embedded_glyph(*d.face, emb, cp, gid, pdf_w);
       // The width the viewer advances by matches the layout's advance.
       CHECK(std::abs(pdf_w - advance_em(*d.face, cp) * 1000) < 1.0);
       // The text layer maps the glyph back to the character (UTF-16BE).
       char map[32];
       if (cp > 0xFFFF)
-        std::snprintf(map, sizeof map, "<%04x> <%04x%04x>", gid,
+        std::snprintf(map, sizeof map, "<%04x> <%04x%04x>", code,
                       0xD800 + ((static_cast<unsigned>(cp) - 0x10000) >> 10),
                       0xDC00 + ((static_cast<unsigned>(cp) - 0x10000) & 0x3FF));
       else
-        std::snprintf(map, sizeof map, "<%04x> <%04x>", gid, static_cast<unsigned>(cp));
+        std::snprintf(map, sizeof map, "<%04x> <%04x>", code, static_cast<unsigned>(cp));
       // (presentation forms copy as their plain letters)
       if (cp < 0xFB1D || cp > 0xFEFF)
         CHECK(to_unicode.find(map) != std::string::npos);
@@ -367,6 +397,39 @@ TEST_CASE("painted PDF: every default-chain face, in every variant, keeps its gl
       drawn.push_back({face, text});
     }
   CHECK(paint_and_check(drawn, "default_chain") > 300);
+}
+
+TEST_CASE("painted PDF: OpenType/CFF faces (Noto CJK, .ttc face index) embed as CIDFontType0C "
+          "with exact glyphs") {
+  REQUIRE_MESSAGE(!run("command -v qpdf pdffonts").empty(), "qpdf and pdffonts are needed");
+  auto& cat = FontCatalog::shared();
+  struct Sample {
+    const char* family;
+    bool bold;
+    const char* utf8;
+  };
+  // Regional faces are different faces of one .ttc; CJK punctuation, kana,
+  // hangul, full-width forms and Latin from the same face.
+  const Sample samples[] = {
+      {"Noto Sans CJK SC", false, "陈巧玲，你好。"},
+      {"Noto Sans CJK SC", true, "陈巧玲"},
+      {"Noto Sans CJK TC", false, "陳巧玲"},
+      {"Noto Sans CJK JP", false, "山田太郎 やまだ タロウ"},
+      {"Noto Sans CJK KR", true, "김민준"},
+      {"Noto Serif CJK SC", false, "陈巧玲 ＡＢＣ Abc"},
+  };
+  std::vector<Drawn> drawn;
+  std::set<int> indices;
+  for (const auto& s : samples) {
+    const FontFace* face = cat.find(s.family, s.bold, false);
+    REQUIRE_MESSAGE(face != nullptr, s.family, " (fonts-noto-cjk) is needed");
+    CHECK(face->loaded->cff);
+    CHECK(!synthetic_bold(*face)); // a real bold face
+    indices.insert(face_index(*face));
+    drawn.push_back({face, decode(s.utf8)});
+  }
+  CHECK(indices.size() > 1); // faces beyond the first of the collection
+  CHECK(paint_and_check(drawn, "cff") == 39);
 }
 
 TEST_CASE("a face without OS/2 still gives an exact subset") {

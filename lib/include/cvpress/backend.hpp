@@ -32,6 +32,10 @@ struct RenderOptions {
   /// Backend::supported_options(); e.g. "compile" for latex (also run xelatex
   /// on the written .tex and write the PDF next to it; `render --compile`).
   std::vector<std::string> backend_options;
+  /// A character no installed font has is an error (RenderError, exit code
+  /// 4, nothing written) instead of a warning with U+FFFD drawn in its place
+  /// (`--strict`). Honoured by the pdf backend, which chooses the fonts.
+  bool strict = false;
 };
 
 /// What a backend produced.

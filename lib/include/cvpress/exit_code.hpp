@@ -27,7 +27,8 @@ enum class ExitCode : int {
 
 /// Prints `error` to `err` the way the CLI reports it and returns
 /// exit_code_of(error): an InputError as its diagnostics, one per line; a
-/// RenderError as "cvpress: INPUT: message" (just "cvpress: message" when
+/// RenderError as "cvpress: INPUT: message" ("cvpress: message" when the
+/// message already starts with "INPUT:", e.g. a located --strict error, or
 /// `input` is empty); other cvpress errors as "cvpress: message"; anything
 /// else as "cvpress: internal error: message".
 CVPRESS_API ExitCode report_error(const std::exception& error, std::ostream& err,

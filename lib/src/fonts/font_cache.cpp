@@ -57,7 +57,7 @@ std::string cache_file() {
     dir = std::string(home) + "/.cache";
   else
     return {};
-  return dir + "/cvpress/fonts-v1.cache";
+  return dir + "/cvpress/fonts-v2.cache";
 }
 
 void add_list(std::vector<std::string>& out, FcStrList* list) {

@@ -19,7 +19,7 @@ namespace cvpress::detail {
 
 /// What fontconfig resolved for one family/variant.
 struct CachedFace {
-  bool found = false;          ///< false: no usable face (not installed, or not glyf)
+  bool found = false;          ///< false: no usable face (not installed, or no glyf/CFF outlines)
   std::string path;            ///< font file
   int index = 0;               ///< face index in a collection
   bool synthetic_bold = false; ///< bold asked for, the face is not bold

@@ -1,4 +1,4 @@
-// FontCatalog: fontconfig lookup (exact family, TrueType glyf outlines only),
+// FontCatalog: fontconfig lookup (exact family; TrueType glyf or OpenType CFF outlines),
 // a process-wide cache of HarfBuzz faces and a persistent cache of lookups
 // (fonts/font_cache.hpp) so a warm process never initialises fontconfig.
 #include "fonts/font_cache.hpp"
@@ -26,8 +26,18 @@ LoadedFace::~LoadedFace() {
 namespace {
 
 constexpr hb_tag_t glyf_tag = HB_TAG('g', 'l', 'y', 'f');
+constexpr hb_tag_t cff_tag = HB_TAG('C', 'F', 'F', ' ');
 
-// Loads face `index` of `path`; nullptr when unreadable or not glyf-based.
+// Length of table `tag` of `face` (0 when absent).
+unsigned table_length(hb_face_t* face, hb_tag_t tag) {
+  hb_blob_t* blob = hb_face_reference_table(face, tag);
+  const unsigned len = hb_blob_get_length(blob);
+  hb_blob_destroy(blob);
+  return len;
+}
+
+// Loads face `index` of `path`; nullptr when unreadable or neither glyf- nor
+// CFF-based (CFF2 variable fonts and bitmap-only fonts are not embedded).
 std::unique_ptr<LoadedFace> load_face(const std::string& path, int index) {
   auto lf = std::make_unique<LoadedFace>();
   lf->blob = hb_blob_create_from_file_or_fail(path.c_str());
@@ -36,11 +46,13 @@ std::unique_ptr<LoadedFace> load_face(const std::string& path, int index) {
   if (index < 0 || static_cast<unsigned>(index) >= hb_face_count(lf->blob))
     return nullptr;
   lf->face = hb_face_create(lf->blob, static_cast<unsigned>(index));
-  hb_blob_t* glyf = hb_face_reference_table(lf->face, glyf_tag);
-  const unsigned glyf_len = hb_blob_get_length(glyf);
-  hb_blob_destroy(glyf);
-  if (glyf_len == 0 || hb_face_get_glyph_count(lf->face) == 0)
-    return nullptr; // CFF or bitmap-only: libharu cannot draw it
+  if (hb_face_get_glyph_count(lf->face) == 0)
+    return nullptr;
+  if (table_length(lf->face, glyf_tag) == 0) {
+    if (table_length(lf->face, cff_tag) == 0)
+      return nullptr; // CFF2 or bitmap-only
+    lf->cff = true;
+  }
   hb_face_make_immutable(lf->face);
   lf->upem = hb_face_get_upem(lf->face);
   if (lf->upem == 0)
@@ -121,8 +133,8 @@ struct CatalogState {
     return make_face(family, bold, italic, resolved);
   }
 
-  // fontconfig's best face of `family`, skipping substitutes and non-glyf
-  // faces. Only the family's own fonts are listed (FcFontList) and ranked
+  // fontconfig's best face of `family`, skipping substitutes and faces
+  // without glyf or CFF outlines. Only the family's own fonts are listed (FcFontList) and ranked
   // (FcFontSetSort): the same order the full FcFontSort gives them, at a
   // fraction of the cost.
   CachedFace fontconfig_lookup(const std::string& family, bool bold, bool italic) {

@@ -1,6 +1,6 @@
 #pragma once
 // The definition of FontFace (declared in font_set.hpp): HarfBuzz handles of
-// one loaded TrueType face plus what fontconfig said about it. Internal to
+// one loaded TrueType or OpenType/CFF face plus what fontconfig said about it. Internal to
 // fonts/ and its tests; other areas use the functions in font_set.hpp.
 #include "fonts/font_set.hpp"
 
@@ -17,6 +17,7 @@ struct LoadedFace {
   hb_face_t* face = nullptr; ///< face `index` of the file
   hb_font_t* font = nullptr; ///< scale = upem (font units, no scaling)
   unsigned upem = 1000;      ///< units per em
+  bool cff = false;          ///< outlines in a 'CFF ' table (OpenType/CFF), else 'glyf'
   FaceMetrics metrics;       ///< in em units
   LoadedFace() = default;
   LoadedFace(const LoadedFace&) = delete;

@@ -12,7 +12,8 @@ struct hb_font_t;
 
 namespace cvpress::detail {
 
-/// One loaded TrueType face (a .ttf, or one face of a .ttc). Immutable after
+/// One loaded face with TrueType (glyf) or CFF outlines (a .ttf/.otf, or one
+/// face of a .ttc). Immutable after
 /// loading and shared read-only by every thread; owned by FontCatalog.
 class FontFace;
 
@@ -30,8 +31,8 @@ public:
   static FontCatalog& shared();
   /// The face of `family` (exact family name, as fontconfig knows it) in the
   /// requested weight/slant, falling back to the family's regular face when
-  /// it has no such variant; nullptr when the family is not installed or is
-  /// not TrueType-outline (libharu cannot draw CFF).
+  /// it has no such variant; nullptr when the family is not installed or has
+  /// neither TrueType (glyf) nor CFF outlines.
   const FontFace* find(std::string_view family, bool bold = false, bool italic = false);
 };
 
@@ -88,12 +89,20 @@ private:
 /// A subset of one face for embedding in a PDF, and what a PDF font
 /// dictionary needs to know about it. Lengths are in font units.
 struct FontSubset {
-  /// TrueType font made by HarfBuzz's hb-subset: .notdef, the glyphs of the
-  /// requested characters and their composite components (composites are
-  /// kept), a cmap of those characters (format 4, and format 12 when some are
-  /// beyond the BMP), original advances and metrics, no hinting, no layout
-  /// tables. Its outlines are identical to the source glyphs.
+  /// For a glyf face: a TrueType font made by HarfBuzz's hb-subset: .notdef,
+  /// the glyphs of the requested characters and their composite components
+  /// (composites are kept), a cmap of those characters (format 4, and format
+  /// 12 when some are beyond the BMP), original advances and metrics, no
+  /// hinting, no layout tables. For a CFF face (`cff`): the bare CFF table of
+  /// hb-subset's OpenType subset (PDF FontFile3 /CIDFontType0C). Its outlines
+  /// are identical to the source glyphs.
   std::string program;
+  /// True when `program` is a bare CFF font (embed as CIDFontType0).
+  bool cff = false;
+  /// The PDF character code (CID) of each glyph id of `program`: the glyph id
+  /// itself, except in a CID-keyed CFF font, whose charset keeps the source
+  /// font's CIDs (a PDF viewer selects a CIDFontType0 glyph by CID).
+  std::vector<unsigned> codes;
   /// Glyph id in `program` of each requested code point, in set order (0 when
   /// the face has no glyph for it).
   std::vector<unsigned> glyphs;
@@ -107,6 +116,11 @@ struct FontSubset {
   std::string postscript_name;     ///< name ID 6 ("" when absent)
   bool no_embedding = false;       ///< OS/2 fsType says "restricted license"
 };
+
+/// The charset of a bare CFF font program (`FontSubset::program` of a CFF
+/// face): the CID of each glyph id for a CID-keyed font; empty for a
+/// name-keyed one. Throws RenderError when the program cannot be read.
+std::vector<unsigned> cff_cids(std::string_view cff);
 
 /// The subset of `face` for `codepoints`. Throws RenderError when the face
 /// cannot be subset.

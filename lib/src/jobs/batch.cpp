@@ -19,6 +19,7 @@
 #include <mutex>
 #include <sstream>
 #include <sys/ioctl.h>
+#include <string_view>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -234,7 +235,9 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
       break;
     default: // a render error, or anything unexpected from a backend
       item.status = BatchStatus::render_error;
-      item.error = escape_controls(item.input.string() + ": " + e.what());
+      item.error = std::string_view(e.what()).rfind(item.input.string() + ":", 0) == 0
+                       ? escape_controls(e.what()) // located (e.g. --strict)
+                       : escape_controls(item.input.string() + ": " + e.what());
     }
   }
   item.milliseconds =

@@ -3,6 +3,7 @@
 #include <cvpress/exit_code.hpp>
 
 #include <ostream>
+#include <string_view>
 
 namespace cvpress {
 
@@ -24,7 +25,9 @@ ExitCode report_error(const std::exception& error, std::ostream& err,
   if (const auto* e = dynamic_cast<const InputError*>(&error)) {
     for (const auto& d : e->diagnostics())
       err << d.to_string() << '\n';
-  } else if (code == ExitCode::render && !input.empty()) {
+  } else if (code == ExitCode::render && !input.empty() &&
+             std::string_view(error.what()).rfind(input.string() + ":", 0) != 0) {
+    // (A located render error already starts with the input's name.)
     err << "cvpress: " << escape_controls(input.string() + ": " + error.what()) << '\n';
   } else if (code == ExitCode::internal) {
     err << "cvpress: internal error: " << escape_controls(error.what()) << '\n';

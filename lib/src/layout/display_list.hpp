@@ -109,6 +109,9 @@ struct LaidOutDocument {
   std::vector<Bookmark> bookmarks;  ///< one per section, in order
   DocumentInfo info;                ///< metadata
   std::vector<Diagnostic> warnings; ///< e.g. characters no font covers
+  /// Indices in `warnings` of the characters no font covers (drawn as
+  /// U+FFFD), in order; RenderOptions::strict makes the first an error.
+  std::vector<std::size_t> missing_glyphs;
 };
 
 /// Readable text form of every item, coordinates rounded to 0.1 pt, one item

@@ -47,6 +47,7 @@ LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resource
                          style.margin_bottom, g.axis});
   if (g.axis != 0)
     mirror_shapes(doc, g.axis);
+  doc.missing_glyphs = ts.missing_glyphs();
   return doc;
 }
 

@@ -83,13 +83,17 @@ std::string icu_locale_for(const std::string& language) {
 namespace {
 
 // Scripts whose text the style's fonts are trusted with; any other script
-// prefers its own Noto family (fonts-noto-core) to the chain's later members
-// (which may cover it without the OpenType tables to shape it).
+// prefers its own Noto family (fonts-noto-core, fonts-noto-cjk) to the
+// chain's later members (which may cover it without the OpenType tables to
+// shape it, or, for CJK, without a real bold).
 bool generic_script(UScriptCode sc) {
   return sc == USCRIPT_LATIN || sc == USCRIPT_GREEK || sc == USCRIPT_CYRILLIC ||
-         sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_HAN ||
-         sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL ||
-         sc == USCRIPT_UNKNOWN;
+         sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED || sc == USCRIPT_UNKNOWN;
+}
+
+bool cjk_script(UScriptCode sc) {
+  return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
+         sc == USCRIPT_HANGUL || sc == USCRIPT_BOPOMOFO || sc == USCRIPT_KATAKANA_OR_HIRAGANA;
 }
 
 // Floor of a / b for b > 0.
@@ -143,6 +147,7 @@ struct Typesetter::Impl {
   const Style& style;
   std::vector<Diagnostic>& warnings;
   std::unordered_set<char32_t> warned;
+  std::vector<std::size_t> missing;                // indices in `warnings` of uncovered characters
   std::array<std::optional<FontChain>, 16> chains; // role x bold x italic
   std::array<std::optional<FaceMetrics>, 4> role_metrics;
   UBreakIterator* breaker = nullptr;
@@ -151,6 +156,7 @@ struct Typesetter::Impl {
 
   // Scratch buffers, reused by every paragraph.
   std::string language;
+  std::string locale; // ICU locale id of the CV's language, e.g. "zh_Hant_TW"
   hb_buffer_t* buffer = nullptr;
   std::map<std::tuple<int, bool, bool>, std::vector<const FontFace*>> script_faces;
   std::u16string text16;
@@ -209,7 +215,9 @@ struct Typesetter::Impl {
   }
 
   // The Noto faces for `sc` (sans, or serif first when the role's first face
-  // is a serif), in the span's weight and slant; empty when none installed.
+  // is a serif; for CJK, Noto Sans/Serif CJK in the region the language and
+  // script call for), in the span's weight and slant; empty when none
+  // installed.
   const std::vector<const FontFace*>& faces_for_script(UScriptCode sc, const SpanStyle& s) {
     auto key = std::make_tuple(static_cast<int>(sc), s.bold, s.italic);
     auto it = script_faces.find(key);
@@ -219,8 +227,15 @@ struct Typesetter::Impl {
     const char* name = uscript_getName(sc);
     if (name && *name) {
       const bool serif = family_name(chain(s).face(0)).find("Serif") != std::string::npos;
-      const std::string sans = std::string("Noto Sans ") + name;
-      const std::string ser = std::string("Noto Serif ") + name;
+      const std::string suffix =
+          cjk_script(sc) ? "CJK " + noto_cjk_region(uscript_getShortName(sc), locale) : name;
+      const std::string sans = "Noto Sans " + suffix;
+      const std::string ser = "Noto Serif " + suffix;
+      // Urdu is written in Nastaliq (fonts-noto-core has Noto Nastaliq Urdu).
+      if (sc == USCRIPT_ARABIC && (locale == "ur" || locale.rfind("ur_", 0) == 0))
+        if (const FontFace* face =
+                FontCatalog::shared().find("Noto Nastaliq Urdu", s.bold, s.italic))
+          faces.push_back(face);
       for (const std::string& f : serif ? std::array{ser, sans} : std::array{sans, ser})
         if (const FontFace* face = FontCatalog::shared().find(f, s.bold, s.italic))
           faces.push_back(face);
@@ -229,8 +244,8 @@ struct Typesetter::Impl {
   }
 
   // The face for `cp` of script `sc`: the chain's first face, the script's
-  // own Noto face (for scripts beyond Latin/Greek/Cyrillic/CJK), then the
-  // rest of the chain; nullptr when none has it.
+  // own Noto face (for scripts beyond Latin/Greek/Cyrillic), then the rest
+  // of the chain; nullptr when none has it.
   const FontFace* face_for(char32_t cp, UScriptCode sc, const SpanStyle& st) {
     const FontChain& ch = chain(st);
     if (!generic_script(sc)) {
@@ -254,6 +269,7 @@ struct Typesetter::Impl {
     msg += " '";
     append_utf8(msg, cp);
     msg += replaced_by_fffd ? "'; drawn as U+FFFD" : "'; drawn as '?'";
+    missing.push_back(warnings.size());
     warnings.push_back(Diagnostic{Severity::warning, where, "", std::move(msg)});
   }
 
@@ -292,6 +308,7 @@ struct Typesetter::Impl {
     replaced.clear();
     u16_to_glyph.assign(text16.size() + 1, 0);
     std::uint32_t span = 0;
+    UScriptCode last_strong = USCRIPT_COMMON;
     const std::int32_t n16 = static_cast<std::int32_t>(text16.size());
     std::int32_t i = 0;
     while (i < n16) {
@@ -312,6 +329,11 @@ struct Typesetter::Impl {
                false};
       if (U_FAILURE(err))
         gl.script = USCRIPT_COMMON;
+      // Punctuation and spaces (Common) look for a face like the text
+      // before them: "，" after 陈 in Noto Sans CJK, not in a later font.
+      if (gl.script != USCRIPT_COMMON && gl.script != USCRIPT_INHERITED &&
+          gl.script != USCRIPT_UNKNOWN)
+        last_strong = gl.script;
       std::uint8_t fl = 0;
       bool repl = false;
       const SpanStyle& st = spans[span].style;
@@ -331,7 +353,11 @@ struct Typesetter::Impl {
             has_glyph(*prev->face, gl.cp))
           gl.face = prev->face;
         else
-          gl.face = face_for(gl.cp, gl.script, st);
+          gl.face =
+              face_for(gl.cp,
+                       gl.script == USCRIPT_COMMON || gl.script == USCRIPT_INHERITED ? last_strong
+                                                                                     : gl.script,
+                       st);
         if (!gl.face) {
           const FontChain& ch = chain(st);
           int rep = ch.face_for(0xFFFD);
@@ -571,6 +597,7 @@ Typesetter::Typesetter(const Style& style, const std::string& language,
     : impl_(std::make_unique<Impl>(style, warnings)) {
   UErrorCode st = U_ZERO_ERROR;
   const std::string loc = icu_locale_for(language);
+  impl_->locale = loc;
   impl_->breaker = ubrk_open(UBRK_LINE, loc.c_str(), nullptr, 0, &st);
   if (U_FAILURE(st)) {
     st = U_ZERO_ERROR;
@@ -587,6 +614,8 @@ Typesetter::Typesetter(const Style& style, const std::string& language,
 }
 
 Typesetter::~Typesetter() = default;
+
+const std::vector<std::size_t>& Typesetter::missing_glyphs() const { return impl_->missing; }
 
 double Typesetter::line_height(double size) const { return size * impl_->style.line_spacing; }
 

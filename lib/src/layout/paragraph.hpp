@@ -109,6 +109,9 @@ public:
   FaceMetrics role_metrics(FontRole role);
   /// Line box height for text of `size`.
   double line_height(double size) const;
+  /// Indices in the warnings vector of the "no installed font has"
+  /// warnings reported so far.
+  const std::vector<std::size_t>& missing_glyphs() const;
 
 private:
   struct Impl;

@@ -112,4 +112,35 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::string noto_cjk_region(std::string_view script, std::string_view language) {
+  if (script == "Hira" || script == "Kana" || script == "Hrkt")
+    return "JP";
+  if (script == "Hang")
+    return "KR";
+  if (script == "Bopo")
+    return "TC";
+  // Subtags, lower-cased, between separators: "zh_hant_tw" -> "_zh_hant_tw_".
+  std::string tag = "_";
+  for (char c : language)
+    tag += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  tag += '_';
+  auto has = [&](std::string_view sub) {
+    return tag.find("_" + std::string(sub) + "_") != std::string::npos;
+  };
+  const bool chinese = tag.rfind("_zh_", 0) == 0 || tag.rfind("_yue_", 0) == 0;
+  if (tag.rfind("_ja_", 0) == 0)
+    return "JP";
+  if (tag.rfind("_ko_", 0) == 0)
+    return "KR";
+  if (chinese) {
+    if (has("hans"))
+      return "SC";
+    if (has("hk") || has("mo") || tag.rfind("_yue_", 0) == 0)
+      return "HK";
+    if (has("hant") || has("tw"))
+      return "TC";
+  }
+  return "SC";
+}
+
 } // namespace cvpress::detail

@@ -32,4 +32,13 @@ void append_utf8(std::string& out, char32_t cp);
 /// NFC form of valid UTF-8 text.
 std::string to_nfc(std::string_view text);
 
+/// The Noto Sans/Serif CJK region ("SC", "TC", "HK", "JP" or "KR") for CJK
+/// text of ISO 15924 script `script` ("Hani", "Hira", "Kana", "Hrkt",
+/// "Hang", "Bopo") in a CV whose language is `language` (a BCP-47 tag or ICU
+/// locale id: "zh-Hant-TW", "zh_TW", "ja"): kana are Japanese and hangul
+/// Korean whatever the language; ideographs follow the language and region,
+/// and are Simplified Chinese when the language is not Chinese, Japanese or
+/// Korean. Used by the PDF layout and the LaTeX preamble alike.
+std::string noto_cjk_region(std::string_view script, std::string_view language);
+
 } // namespace cvpress::detail

@@ -3,9 +3,13 @@
 #include "backends/latex/escape.hpp"
 #include "backends/latex/writer.hpp"
 #include "text/translations.hpp"
+#include "text/unicode.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <utility>
 
 namespace cvpress::detail::latex {
 
@@ -84,6 +88,89 @@ std::string first_installed(const std::vector<std::string>& chain, const std::st
     close += "}";
   }
   return out + fallback + close + "\n";
+}
+
+// Like first_installed, each family with its own options.
+std::string first_installed(const std::vector<std::pair<std::string, std::string>>& chain,
+                            const std::string& command, const std::string& fallback) {
+  std::string out;
+  std::string close;
+  for (const auto& [family, options] : chain) {
+    const std::string name = escape_text(family);
+    out += "\\IfFontExistsTF{" + name + "}{" + command + "{" + name + "}" + options + "}{%\n  ";
+    close += "}";
+  }
+  return out + fallback + close + "\n";
+}
+
+// The CJK fonts, as the PDF layout picks them: Noto Sans (Serif, for a serif
+// style) CJK in the region of the CV's language (a real bold), then the
+// style's CJK families (WenQuanYi Micro Hei: synthetic bold).
+std::vector<std::pair<std::string, std::string>>
+cjk_fonts(const Style& s, const std::vector<std::string>& latin, const DocumentMeta& meta) {
+  const bool serif = !latin.empty() && has(latin.front(), "Serif");
+  const std::string region = noto_cjk_region("Hani", meta.tag);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* kind : serif ? std::array{"Serif", "Sans"} : std::array{"Sans", "Serif"})
+    out.emplace_back(std::string("Noto ") + kind + " CJK " + region, "");
+  std::vector<std::string> style_cjk = families(s.body_fonts, Role::cjk);
+  if (style_cjk.empty())
+    style_cjk = {"WenQuanYi Micro Hei"};
+  for (const auto& f : style_cjk)
+    if (f.rfind("Noto ", 0) != 0 || !has(f, "CJK"))
+      out.emplace_back(f, "[AutoFakeBold=2]");
+  return out;
+}
+
+// Scripts beyond Latin, Greek, Cyrillic, Arabic, Hebrew and CJK (Devanagari,
+// Thai, ...): each in its own Noto family, as in the PDF. XeTeX switches to
+// it at each change of character class; the body needs no markup.
+std::string script_fonts(std::uint32_t used, bool serif) {
+  if (used == 0)
+    return {};
+  std::string p =
+      "% Scripts in their own Noto family (as in the PDF): XeTeX switches fonts where\n"
+      "% the character class changes (\\XeTeXinterchartoks)\n"
+      "\\ifXeTeX\n"
+      "\\makeatletter\n"
+      "\\XeTeXinterchartokenstate=1\n"
+      "\\let\\cv@scriptouter\\relax\n"
+      "\\newcommand{\\cv@enterscript}[1]{\\ifx\\cv@scriptouter\\relax\n"
+      "  \\edef\\cv@scriptouter{\\f@family}\\fi#1}\n"
+      "\\newcommand{\\cv@leavescript}{\\ifx\\cv@scriptouter\\relax\\else\n"
+      "  \\fontfamily{\\cv@scriptouter}\\selectfont\\let\\cv@scriptouter\\relax\\fi}\n"
+      "\\newcommand{\\cv@charclass}[3]{\\count@=#1\\relax\n"
+      "  \\loop\\XeTeXcharclass\\count@=#3\\relax\\ifnum\\count@<#2\\advance\\count@ 1 \\repeat}\n";
+  const auto blocks = script_blocks();
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!(used & (std::uint32_t{1} << i)))
+      continue;
+    const std::string script = blocks[i].name;
+    const std::string font = "\\cv" + script + "Font";
+    const std::string cls = "\\cv" + script + "Class";
+    const std::string sans = "Noto Sans " + script, ser = "Noto Serif " + script;
+    p += first_installed(
+        serif ? std::vector<std::string>{ser, sans} : std::vector<std::string>{sans, ser},
+        "\\newfontfamily" + font, "[Script=" + script + "]", "\\newcommand{" + font + "}{}");
+    char range[40];
+    std::snprintf(range, sizeof range, "{\"%04X}{\"%04X}", static_cast<unsigned>(blocks[i].first),
+                  static_cast<unsigned>(blocks[i].last));
+    p += "\\newXeTeXintercharclass" + cls + "\n\\cv@charclass" + range + "{" + cls + "}\n";
+    for (const char* from : {"0", "4095"})
+      p += "\\XeTeXinterchartoks " + std::string(from) + " " + cls + " = {\\cv@enterscript" + font +
+           "}\n";
+    for (const char* to : {"0", "4095"})
+      p += "\\XeTeXinterchartoks " + cls + " " + std::string(to) + " = {\\cv@leavescript}\n";
+    names.push_back(script);
+  }
+  // From one script straight into another.
+  for (const auto& a : names)
+    for (const auto& b : names)
+      if (a != b)
+        p += "\\XeTeXinterchartoks \\cv" + a + "Class \\cv" + b +
+             "Class = {\\cv@leavescript\\cv@enterscript\\cv" + b + "Font}\n";
+  return p + "\\makeatother\n\\fi\n";
 }
 
 std::string footer_text(const std::string& tmpl, const DocumentMeta& meta, Features& features) {
@@ -346,18 +433,23 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   // Fonts.
   p += "% Fonts: the first installed family of each chain. TeX ligatures (-- to an en\n"
        "% dash, ...) are off: the CV's characters print as written.\n";
-  if (features.cjk)
-    p += "\\ifLuaTeX % LuaLaTeX takes CJK glyphs from a fallback font\n"
-         "  \\directlua{luaotfload.add_fallback(\"cvpresscjk\", {\"" +
-         escape_text(families(s.body_fonts, Role::cjk).empty()
-                         ? std::string("WenQuanYi Micro Hei")
-                         : families(s.body_fonts, Role::cjk).front()) +
-         ":mode=harf;\"})}\n"
-         "  \\defaultfontfeatures{RawFeature={fallback=cvpresscjk}}\n"
-         "\\fi\n";
   std::vector<std::string> latin = families(s.body_fonts, Role::latin);
   if (latin.empty())
     latin = {"Noto Sans", "DejaVu Sans"};
+  if (features.cjk) {
+    // The first installed CJK font.
+    const auto cjk = cjk_fonts(s, latin, meta);
+    std::string fallback;
+    for (const auto& f : cjk)
+      fallback += "\\IfFontExistsTF{" + escape_text(f.first) +
+                  "}{\\directlua{luaotfload.add_fallback(\"cvpresscjk\", {\"" +
+                  escape_text(f.first) + ":mode=harf;\"})}}{";
+    fallback += std::string(cjk.size(), '}');
+    p += "\\ifLuaTeX % LuaLaTeX takes CJK glyphs from a fallback font\n  " + fallback +
+         "\n"
+         "  \\defaultfontfeatures{RawFeature={fallback=cvpresscjk}}\n"
+         "\\fi\n";
+  }
   p += first_installed(latin, "\\setmainfont", "[Ligatures=TeXOff]", "");
   std::vector<std::string> heading = families(s.heading_fonts, Role::latin);
   if (heading.empty() || heading == latin)
@@ -375,16 +467,14 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
     mono = {"DejaVu Sans Mono"};
   p += first_installed(mono, "\\setmonofont", "[Scale=MatchLowercase]", "");
   if (features.cjk) {
-    std::vector<std::string> cjk = families(s.body_fonts, Role::cjk);
-    if (cjk.empty())
-      cjk = {"WenQuanYi Micro Hei"};
     p += "\\ifXeTeX % CJK text through xeCJK\n"
          "  \\usepackage{xeCJK}\n"
          "  % dashes, quotes and ellipses stay Western punctuation\n"
          "  \\xeCJKDeclareCharClass{Default}{\"00B7,\"2013,\"2014,\"2018,\"2019,\"201C,\"201D,"
          "\"2025,\"2026,\"2027}\n  " +
-         first_installed(cjk, "\\setCJKmainfont", "[AutoFakeBold=2]", "") + "\\fi\n";
+         first_installed(cjk_fonts(s, latin, meta), "\\setCJKmainfont", "") + "\\fi\n";
   }
+  p += script_fonts(features.scripts, has(latin.front(), "Serif"));
   if (features.rtl() || meta.rtl)
     p += rtl_support(meta.rtl);
   if (features.arabic) {

@@ -24,6 +24,25 @@ bool is_cjk(char32_t cp) {
          in(cp, 0xFE30, 0xFE4F) || in(cp, 0xFF00, 0xFFEF) || in(cp, 0x20000, 0x3FFFF);
 }
 
+constexpr ScriptBlock kScriptBlocks[] = {
+    {"Armenian", 0x0530, 0x058F},  {"Devanagari", 0x0900, 0x097F}, {"Bengali", 0x0980, 0x09FF},
+    {"Gurmukhi", 0x0A00, 0x0A7F},  {"Gujarati", 0x0A80, 0x0AFF},   {"Oriya", 0x0B00, 0x0B7F},
+    {"Tamil", 0x0B80, 0x0BFF},     {"Telugu", 0x0C00, 0x0C7F},     {"Kannada", 0x0C80, 0x0CFF},
+    {"Malayalam", 0x0D00, 0x0D7F}, {"Sinhala", 0x0D80, 0x0DFF},    {"Thai", 0x0E00, 0x0E7F},
+    {"Lao", 0x0E80, 0x0EFF},       {"Tibetan", 0x0F00, 0x0FFF},    {"Myanmar", 0x1000, 0x109F},
+    {"Georgian", 0x10A0, 0x10FF},  {"Ethiopic", 0x1200, 0x137F},   {"Khmer", 0x1780, 0x17FF},
+};
+static_assert(std::size(kScriptBlocks) <= 32);
+
+std::uint32_t script_bit(char32_t cp) {
+  if (cp > 0x17FF)
+    return 0;
+  for (std::size_t i = 0; i < std::size(kScriptBlocks); ++i)
+    if (in(cp, kScriptBlocks[i].first, kScriptBlocks[i].last))
+      return std::uint32_t{1} << i;
+  return 0;
+}
+
 // The Arabic comma separates like ',' (bidi class CS): "Python، C++" is one
 // left-to-right run. Only Arabic fonts have it.
 constexpr char32_t kArabicComma = 0x060C;
@@ -620,6 +639,8 @@ std::string rtl_document_text(std::string_view s, const std::vector<Char>& chars
 
 } // namespace
 
+std::span<const ScriptBlock> script_blocks() { return kScriptBlocks; }
+
 std::string typeset_text(std::string_view s, Features& features) {
   std::vector<Char> chars;
   std::size_t pos = 0;
@@ -628,6 +649,8 @@ std::string typeset_text(std::string_view s, Features& features) {
     const char32_t cp = next_code_point(s, pos);
     if (is_cjk(cp))
       features.cjk = true;
+    else if (cp >= 0x0530)
+      features.scripts |= script_bit(cp);
     // Emoji variation selectors and joiners stay with the symbol before them.
     const bool joins = is_sequence_mark(cp) && !chars.empty() && chars.back().symbol;
     chars.push_back({begin, pos, cp, direction(cp), is_symbol(cp) || joins});

@@ -7,11 +7,25 @@
 
 #include "style/style.hpp"
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cvpress::detail::latex {
+
+/// A script set in its own Noto family (as the PDF layout does): the
+/// fontspec `Script=` name, also the Noto family suffix ("Noto Sans
+/// Devanagari"), and its Unicode block.
+struct ScriptBlock {
+  const char* name;
+  char32_t first, last;
+};
+
+/// The scripts beyond Latin, Greek, Cyrillic, Arabic, Hebrew and CJK that
+/// the preamble switches fonts for (at most 32).
+std::span<const ScriptBlock> script_blocks();
 
 /// What the text of a CV needs from the preamble.
 struct Features {
@@ -20,6 +34,7 @@ struct Features {
   bool hebrew = false;  ///< Hebrew script: Hebrew font + RTL support
   bool math = false;    ///< math passed to TeX: load amsmath
   bool symbols = false; ///< pictographs and emoji (U+25A0-27BF, U+1F000-1FBFF, ...): a symbol font
+  std::uint32_t scripts = 0; ///< bit i: script_blocks()[i] seen (Devanagari, Thai, ...)
   /// Input, set before typesetting: the CV is right-to-left (typeset_text()
   /// then marks directions for right-to-left paragraphs).
   bool rtl_document = false;

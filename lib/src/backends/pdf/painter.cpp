@@ -30,10 +30,11 @@
 // spends ~1.5 ms per font building a 65,536-entry CIDToGIDMap. Here each font
 // file's subset (hb-subset, fonts/subset.cpp) is embedded as-is as a
 // CIDFontType2 with Identity-H encoding, codes = glyph ids (/CIDToGIDMap
-// /Identity), exact /W widths from the face's advances and a ToUnicode map
-// back to the characters. Text, rules and rectangles are written straight
-// into the page content stream; images, links, bookmarks and document
-// information go through libharu's API.
+// /Identity), or, for an OpenType/CFF face, as a CIDFontType0 (FontFile3
+// /CIDFontType0C) whose codes are the CFF's CIDs; exact /W widths from the
+// face's advances and a ToUnicode map back to the characters. Text, rules and rectangles are
+// written straight into the page content stream; images, links, bookmarks and document information
+// go through libharu's API.
 
 namespace cvpress::detail {
 
@@ -272,9 +273,9 @@ private:
   // One embedded font per font file (a family's regular face may also stand
   // in for bold or italic): its characters' glyph ids and its PDF object.
   struct Embedded {
-    std::unordered_map<unsigned, unsigned> gid;           // face glyph id -> subset glyph id
+    std::unordered_map<unsigned, unsigned> gid;           // face glyph id -> code (CID)
     std::unordered_map<unsigned, std::u32string> meaning; // face glyph id -> ToUnicode text
-    std::vector<unsigned> widths;                         // subset glyph id -> /W width
+    std::vector<unsigned> widths;                         // code -> /W width
     HPDF_Dict font = nullptr;
   };
   // What one font file's text needs: its glyphs and what they stand for.
@@ -371,23 +372,30 @@ private:
     if (subset.no_embedding)
       throw RenderError("PDF: the font '" + family_name(face) + "' (" + key.first +
                         ") does not allow embedding (OS/2 fsType: restricted license)");
-    const std::vector<unsigned>& gids = subset.glyphs;
+    // Codes are subset glyph ids, or the CIDs of a CID-keyed CFF subset.
+    std::vector<unsigned> codes; // per requested glyph, in set order
+    codes.reserve(subset.glyphs.size());
+    for (unsigned g : subset.glyphs)
+      codes.push_back(g < subset.codes.size() ? subset.codes[g] : 0);
     Embedded& e = embedded_[key];
     std::map<unsigned, std::u32string> to_unicode;
     {
       std::size_t i = 0;
       for (unsigned g : use.gids) {
-        e.gid.emplace(g, gids[i]);
-        if (auto m = use.meaning.find(g); m != use.meaning.end() && gids[i] != 0) {
+        e.gid.emplace(g, codes[i]);
+        if (auto m = use.meaning.find(g); m != use.meaning.end() && subset.glyphs[i] != 0) {
           e.meaning.emplace(g, m->second);
-          to_unicode.emplace(gids[i], m->second);
+          to_unicode.emplace(codes[i], m->second);
         }
         ++i;
       }
     }
-    e.widths.resize(subset.advances.size());
-    for (std::size_t g = 0; g < subset.advances.size(); ++g)
-      e.widths[g] = subset.advances[g] * 1000u / subset.units_per_em;
+    unsigned max_code = 0;
+    for (unsigned c : subset.codes)
+      max_code = std::max(max_code, c);
+    e.widths.assign(std::size_t{max_code} + 1, 0);
+    for (std::size_t g = 0; g < subset.advances.size() && g < subset.codes.size(); ++g)
+      e.widths[subset.codes[g]] = subset.advances[g] * 1000u / subset.units_per_em;
 
     // Subset tag: six capital letters from the font's position.
     std::string name = "CVP";
@@ -401,7 +409,10 @@ private:
 
     HPDF_MMgr mmgr = pdf_.get()->mmgr;
     HPDF_Dict file = new_stream(subset.program);
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
+    if (subset.cff)
+      HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+    else
+      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
 
     HPDF_Dict descriptor = new_indirect_dict();
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
@@ -421,11 +432,11 @@ private:
     HPDF_Dict_AddNumber(descriptor, "CapHeight",
                         em(subset.cap_height != 0 ? subset.cap_height : subset.ascender * 0.7));
     HPDF_Dict_AddNumber(descriptor, "StemV", 80);
-    HPDF_Dict_Add(descriptor, "FontFile2", file);
+    HPDF_Dict_Add(descriptor, subset.cff ? "FontFile3" : "FontFile2", file);
 
     HPDF_Dict cid = new_indirect_dict();
     HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "Subtype", subset.cff ? "CIDFontType0" : "CIDFontType2");
     HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
     HPDF_Dict info = new_dict();
     HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
@@ -434,13 +445,13 @@ private:
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
     HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
     // Widths of the glyphs in use, as runs "first [w w ...]".
-    std::set<unsigned> glyphs(gids.begin(), gids.end());
+    std::set<unsigned> glyphs(codes.begin(), codes.end());
     HPDF_Array widths = HPDF_Array_New(mmgr);
     pdf_.check("creating a PDF object", widths != nullptr);
     HPDF_Array run = nullptr;
     unsigned next = 0;
     for (unsigned g : glyphs) {
-      if (g >= subset.advances.size())
+      if (g >= e.widths.size())
         continue;
       if (!run || g != next) {
         HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
@@ -454,7 +465,8 @@ private:
     }
     HPDF_Dict_AddNumber(cid, "DW", 0);
     HPDF_Dict_Add(cid, "W", widths);
-    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    if (!subset.cff) // a CIDFontType0 selects glyphs through the CFF charset
+      HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
 
     e.font = new_indirect_dict();
     HPDF_Dict_AddName(e.font, "Type", "Font");

@@ -31,6 +31,17 @@ public:
       throw RenderError("the CV needs " + std::to_string(document.pages.size()) +
                         " pages, more than the limit of " +
                         std::to_string(options.limits.max_pages));
+    if (options.strict && !document.missing_glyphs.empty()) {
+      // The first uncovered character, with its place in the CV.
+      Diagnostic d = document.warnings.at(document.missing_glyphs.front());
+      d.severity = Severity::error;
+      d.message = d.message.substr(0, d.message.find("; drawn as"));
+      const std::size_t more = document.missing_glyphs.size() - 1;
+      if (more > 0)
+        d.message +=
+            " (and " + std::to_string(more) + " more character" + (more == 1 ? "" : "s") + ")";
+      throw RenderError(d.to_string() + " (strict: a missing glyph is an error)");
+    }
     PaintOptions paint;
     paint.date_epoch = source_date_epoch_from_env();
     RenderResult result;
