@@ -84,8 +84,7 @@ std::shared_ptr<const Hyphenator> Hyphenator::for_language(const std::string& la
   if (!file.empty()) {
     auto dict = std::make_unique<Dict>();
     dict->d = hnj_hyphen_load(file.c_str());
-    // Only UTF-8 dictionaries (every Debian hyphen-* package) are used.
-    if (dict->d && dict->d->utf8)
+    if (dict->d)
       h.reset(new Hyphenator(std::move(dict), file));
   }
   cache.emplace(std::move(key), h);
@@ -106,10 +105,16 @@ void Hyphenator::points(std::string_view word, std::vector<std::size_t>& out, st
     if (c < 0)
       return;
     c = u_tolower(c);
-    char buf[4];
-    std::int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, c);
-    lower.append(buf, static_cast<std::size_t>(n));
+    if (dict_->d->utf8) {
+      char buf[4];
+      std::int32_t n = 0;
+      U8_APPEND_UNSAFE(buf, n, c);
+      lower.append(buf, static_cast<std::size_t>(n));
+    } else if (c <= 0xFF) {
+      lower += static_cast<char>(c); // ISO 8859-1 dictionaries (hyphen-de)
+    } else {
+      return;
+    }
     char_end.push_back(lower.size());
   }
   const std::size_t chars = char_end.size();
