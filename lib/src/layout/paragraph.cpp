@@ -389,8 +389,18 @@ struct Typesetter::Impl {
   bool has_rtl = false;
   bool rtl_document = false;
 
-  // Hyphenation (the CV's language; nullptr: no dictionary installed).
+  // Hyphenation (the CV's language; nullptr: no dictionary installed),
+  // loaded when a paragraph first needs it.
+  std::string hyphen_language;
+  bool hyphenator_looked_up = false;
   std::shared_ptr<const Hyphenator> hyphenator;
+  const Hyphenator* hyphens() {
+    if (!hyphenator_looked_up) {
+      hyphenator_looked_up = true;
+      hyphenator = Hyphenator::for_language(hyphen_language);
+    }
+    return hyphenator.get();
+  }
   bool hyphenate_capitals = false; // German capitalises nouns
   std::vector<double> hyph_adv;   // per character: the hyphen's width before it
   std::vector<std::size_t> points;
@@ -912,7 +922,7 @@ Typesetter::Typesetter(const Style& style, const std::string& language,
   std::string tag = loc;
   std::replace(tag.begin(), tag.end(), '_', '-');
   impl_->hb_lang = hb_language_from_string(tag.c_str(), -1);
-  impl_->hyphenator = Hyphenator::for_language(language.empty() ? "en" : language);
+  impl_->hyphen_language = language.empty() ? "en" : language;
   impl_->hyphenate_capitals = loc.rfind("de", 0) == 0;
 }
 
@@ -965,8 +975,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
   BreakQuality q = break_lines(m.adv, m.flags, spec, m.ranges);
   // Hyphenation only when the paragraph needs it (a loose or stranded line,
   // a word broken between characters) and only if it lowers the cost.
-  if ((q.worst > 40 || q.stranded || q.emergency || q.overfull) && m.hyphenator && !m.has_rtl &&
-      !m.rtl_document && m.mark_hyphens(spans)) {
+  if ((q.worst > 40 || q.stranded || q.emergency || q.overfull) && !m.has_rtl &&
+      !m.rtl_document && m.hyphens() && m.mark_hyphens(spans)) {
     spec.hyphen = m.hyph_adv;
     const BreakQuality h = break_lines(m.adv, m.flags, spec, m.alt_ranges);
     if (h.demerits < q.demerits) {
