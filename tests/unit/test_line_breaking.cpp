@@ -251,10 +251,9 @@ TEST_CASE("pdf: text layer exact across a hyphen the text has and an added one")
   for (int i = 0; i < 12; ++i)
     compounds += "state-of-the-art-trillion-parameter-resource-constrained-";
   compounds += "end";
-  const std::string words =
-      "characterization internationalization electroencephalographically "
-      "incomprehensibilities characterization internationalization "
-      "electroencephalographically incomprehensibilities";
+  const std::string words = "characterization internationalization electroencephalographically "
+                            "incomprehensibilities characterization internationalization "
+                            "electroencephalographically incomprehensibilities";
   const auto file = dir.write("cv.yaml", "cv:\n  name: Test Person\n  sections:\n    notes:\n"
                                          "      - " +
                                              compounds + "\n      - " + words + "\n");

@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -80,15 +80,15 @@ namespace {
 // Costs, in TeX's units: a line's demerits are (10 + badness)² plus the
 // squares of its penalties.
 constexpr double k_line_penalty = 10;
-constexpr double k_hyphen_penalty = 50 * 50;       // a hyphen added (\hyphenpenalty)
-constexpr double k_ex_hyphen_penalty = 50 * 50;    // after a hyphen the text has
-constexpr double k_double_hyphen = 10000;          // two hyphenated lines in a row
-constexpr double k_final_hyphen = 5000;            // the last line ends a hyphenated word
-constexpr double k_stranded = 1e7;                 // last line: one short word
-constexpr double k_stranded_fraction = 0.3;        // "short": under this much of the measure
-constexpr double k_emergency = 1e8;                // a word broken between characters
-constexpr double k_overfull = 1e12;                // a line wider than its measure
-constexpr double k_ragged_stretch = 1.0 / 3;       // ragged: badness 100 at a third empty
+constexpr double k_hyphen_penalty = 50 * 50;    // a hyphen added (\hyphenpenalty)
+constexpr double k_ex_hyphen_penalty = 50 * 50; // after a hyphen the text has
+constexpr double k_double_hyphen = 10000;       // two hyphenated lines in a row
+constexpr double k_final_hyphen = 5000;         // the last line ends a hyphenated word
+constexpr double k_stranded = 1e7;              // last line: one short word
+constexpr double k_stranded_fraction = 0.3;     // "short": under this much of the measure
+constexpr double k_emergency = 1e8;             // a word broken between characters
+constexpr double k_overfull = 1e12;             // a line wider than its measure
+constexpr double k_ragged_stretch = 1.0 / 3;    // ragged: badness 100 at a third empty
 
 enum class Kind : std::uint8_t { normal, hyphen, emergency, forced };
 
@@ -218,8 +218,8 @@ BreakQuality break_lines(std::span<const double> adv, std::span<const std::uint8
     if (b.kind == Kind::emergency)
       d += k_emergency;
     // A last line of one short word under other lines ("Sparse / Attention").
-    if (last && j > 0 && a.pos > 0 && !(flags[a.pos] & hard_before) &&
-        nsp[ce] == nsp[a.pos] && w < k_stranded_fraction * max_w) {
+    if (last && j > 0 && a.pos > 0 && !(flags[a.pos] & hard_before) && nsp[ce] == nsp[a.pos] &&
+        w < k_stranded_fraction * max_w) {
       d += k_stranded;
       l.stranded = true;
     }
@@ -250,7 +250,8 @@ BreakQuality break_lines(std::span<const double> adv, std::span<const std::uint8
           const bool ends_hyphen =
               kind == Kind::hyphen ||
               (kind == Kind::normal && cands[k].pos < n && (flags[cands[k].pos] & after_hyphen));
-          const std::size_t t = k * per + std::min(cls + 1, classes - 1) * 2 + (ends_hyphen ? 1 : 0);
+          const std::size_t t =
+              k * per + std::min(cls + 1, classes - 1) * 2 + (ends_hyphen ? 1 : 0);
           const double d = best[s] + l.demerits;
           if (d < best[t]) {
             best[t] = d;
@@ -278,8 +279,8 @@ BreakQuality break_lines(std::span<const double> adv, std::span<const std::uint8
     const Line l = line(j, (prev % per) / 2, (prev % 2) != 0, k);
     const Candidate& a = cands[j];
     const Candidate& b = cands[k];
-    out.push_back({a.pos, b.pos, std::max(b.ce, a.pos), b.kind == Kind::forced,
-                   b.kind == Kind::hyphen});
+    out.push_back(
+        {a.pos, b.pos, std::max(b.ce, a.pos), b.kind == Kind::forced, b.kind == Kind::hyphen});
     if (b.kind != Kind::forced)
       q.worst = std::max(q.worst, l.badness);
     q.stranded = q.stranded || l.stranded;
@@ -402,7 +403,7 @@ struct Typesetter::Impl {
     return hyphenator.get();
   }
   bool hyphenate_capitals = false; // German capitalises nouns
-  std::vector<double> hyph_adv;   // per character: the hyphen's width before it
+  std::vector<double> hyph_adv;    // per character: the hyphen's width before it
   std::vector<std::size_t> points;
   std::string word;
   std::unordered_map<std::string, std::vector<std::size_t>> word_points;
@@ -975,8 +976,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
   BreakQuality q = break_lines(m.adv, m.flags, spec, m.ranges);
   // Hyphenation only when the paragraph needs it (a loose or stranded line,
   // a word broken between characters) and only if it lowers the cost.
-  if ((q.worst > 40 || q.stranded || q.emergency || q.overfull) && !m.has_rtl &&
-      !m.rtl_document && m.hyphens() && m.mark_hyphens(spans)) {
+  if ((q.worst > 40 || q.stranded || q.emergency || q.overfull) && !m.has_rtl && !m.rtl_document &&
+      m.hyphens() && m.mark_hyphens(spans)) {
     spec.hyphen = m.hyph_adv;
     const BreakQuality h = break_lines(m.adv, m.flags, spec, m.alt_ranges);
     if (h.demerits < q.demerits) {
@@ -1048,8 +1049,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
       x = width - content;
     else if (align == Align::center)
       x = (width - content) / 2;
-    else if (align == Align::justify && !r.last && spaces > 0 &&
-             content > width - 3 * space_w && content < width + space_w / 3 + 1e-6)
+    else if (align == Align::justify && !r.last && spaces > 0 && content > width - 3 * space_w &&
+             content < width + space_w / 3 + 1e-6)
       extra = (width - content) / spaces; // stretch, or shrink by at most a third
     if (extra < 0)
       ln.width = width;
@@ -1075,11 +1076,10 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
     // a line-final '-' for an added one and drops it, joining the lines; the
     // hyphen is written to the text layer twice so that "Trillion-Parameter"
     // comes back whole. It is an item of its own.
-    const std::size_t kept_hyphen =
-        !r.last && !r.hyphen && !m.has_rtl && r.end == r.content_end && r.end > r.begin &&
-                m.glyphs[r.end - 1].cp == U'-'
-            ? r.end - 1
-            : SIZE_MAX;
+    const std::size_t kept_hyphen = !r.last && !r.hyphen && !m.has_rtl && r.end == r.content_end &&
+                                            r.end > r.begin && m.glyphs[r.end - 1].cp == U'-'
+                                        ? r.end - 1
+                                        : SIZE_MAX;
     auto flush_link = [&] {
       if (link_span == UINT32_MAX)
         return;

@@ -87,11 +87,11 @@ struct BreakSpec {
 
 /// How good a paragraph's breaks are.
 struct BreakQuality {
-  double demerits = 0;     ///< total cost (the sum the breaker minimised)
-  double worst = 0;        ///< worst badness of a line but the last (100: a third empty / fully stretched)
-  bool stranded = false;   ///< the last line is one short word
-  bool emergency = false;  ///< a word had to be broken between characters
-  bool overfull = false;   ///< a line is wider than its measure (one character wider than it)
+  double demerits = 0; ///< total cost (the sum the breaker minimised)
+  double worst = 0; ///< worst badness of a line but the last (100: a third empty / fully stretched)
+  bool stranded = false;  ///< the last line is one short word
+  bool emergency = false; ///< a word had to be broken between characters
+  bool overfull = false;  ///< a line is wider than its measure (one character wider than it)
 };
 
 /// Total-fit (Knuth–Plass) line breaking over measured characters: the

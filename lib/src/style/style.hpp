@@ -61,7 +61,7 @@ struct Style {
   double date_column_min = 0;
   /// ... and at most this (0: 40% of the text width); wider text wraps.
   double date_column_max = 0;
-  Side date_column_side = Side::right;                ///< side of the date/location column
+  Side date_column_side = Side::right; ///< side of the date/location column
   /// Sections (keys or titles, compared in snake_case) whose date ranges also
   /// show their time span ("2 years 3 months"): RenderCV's show_time_spans_in.
   std::vector<std::string> show_time_spans_in;

@@ -124,8 +124,8 @@ void Hyphenator::points(std::string_view word, std::vector<std::size_t>& out, st
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  if (hnj_hyphen_hyphenate2(dict_->d, lower.data(), static_cast<int>(lower.size()),
-                            hyphens.data(), nullptr, &rep, &pos, &cut) == 0) {
+  if (hnj_hyphen_hyphenate2(dict_->d, lower.data(), static_cast<int>(lower.size()), hyphens.data(),
+                            nullptr, &rep, &pos, &cut) == 0) {
     for (std::size_t k = left; k + right <= chars; ++k) {
       const std::size_t b = char_end[k - 1] - 1; // last byte before code point k
       // Non-standard points (German "Schiff-fahrt" spellings) change letters: skipped.

@@ -17,8 +17,8 @@ public:
   /// The hyphenator for `language` (RenderCV name or BCP-47 tag, as
   /// settings.locale.language), from `dir`; nullptr when no dictionary for
   /// it is installed or the file is unusable (then text is not hyphenated).
-  static std::shared_ptr<const Hyphenator> for_language(const std::string& language,
-                                                        const std::string& dir = "/usr/share/hyphen");
+  static std::shared_ptr<const Hyphenator>
+  for_language(const std::string& language, const std::string& dir = "/usr/share/hyphen");
 
   /// Where `word` (UTF-8, letters only, any case) may take a hyphen: the
   /// indices of the code points a hyphen may go before, ascending; at
