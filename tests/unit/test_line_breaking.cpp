@@ -225,6 +225,16 @@ TEST_CASE("typesetter: hyphenation never in a name, URL or e-mail; plain words m
   none({Span{"a example.org/characterization/internationalization", plain}});
   none({Span{"a Characterization Internationalization", plain}}); // names are capitalised
   none({Span{"a 大规模深度学习训练集群的调度问题并设计系统", plain}});
+  SpanStyle off = plain;
+  off.hyphenate = false; // the date column
+  none({Span{"a characterization internationalization", off}});
+  // German capitalises nouns: they are hyphenated (with the German patterns).
+  Setter de("de");
+  bool noun = false;
+  for (const auto& l :
+       de.lines("eine Zusammenfassungsbeschreibung Zusammenfassungsbeschreibung", 90))
+    noun = noun || ends_with_added_hyphen(l);
+  CHECK(noun);
 }
 
 TEST_CASE("typesetter: an over-long word is reported with its location") {

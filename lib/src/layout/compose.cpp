@@ -358,9 +358,11 @@ private:
   void aside_lines(Unit& u, const Columns& c, const std::vector<std::string>& lines,
                    const SourceLocation& where) {
     const Align a = st_.date_column_side == Side::left ? Align::left : Align::right;
+    SpanStyle st = body();
+    st.hyphenate = false; // dates and places
     for (const auto& l : lines)
       if (!l.empty())
-        append(u.aside, c.dx, set({Span{l, body()}}, c.dw, a, where));
+        append(u.aside, c.dx, set({Span{l, st}}, c.dw, a, where));
   }
 
   void label_lines(Unit& u, const Columns& c, const std::string& label) {
