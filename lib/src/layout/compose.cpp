@@ -331,20 +331,14 @@ private:
   }
 
   // Sets a unit that follows an entry's head (summary, bullets) with
-  // `fill`: beside the date column's text when it moves up there (the rule
-  // of fill_aside_gaps in boxes.cpp), else below it at the full width.
+  // `fill`: beside the date column's text when it moves up there
+  // (moves_beside(), as to_block() decides), else below it at full width.
   template <class Fill> void place_after_head(Unit& u, Fill&& fill) {
     const double top = main_y_;
     main_y_ = top + u.space_before;
     used_narrow_ = false;
     fill(u);
-    if (aside_h_ <= 0)
-      return;
-    constexpr double k_max_merge = 5 * 14.0;
-    const bool beside = aside_h_ - top > 0.5 && u.aside.empty() &&
-                        u.space_before + height_of(u.main) <= k_max_merge &&
-                        height_of(u.label) <= height_of(u.main) + 0.01;
-    if (beside)
+    if (aside_h_ <= 0 || moves_beside(aside_h_, top, u))
       return;
     aside_h_ = 0; // this unit and the rest of the entry are below the column
     if (used_narrow_) {
