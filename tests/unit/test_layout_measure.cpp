@@ -120,3 +120,30 @@ TEST_CASE("layout: a years-only date column is narrow, a publication title uses 
   REQUIRE(!next.empty());
   CHECK(next.front().second <= right + 0.01);
 }
+
+TEST_CASE("layout: a summary moved up beside a taller date column is narrow there, wide below") {
+  // A one-line title beside "dates / location": the summary starts under the
+  // title, beside the location, and widens once below it.
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  NormalEntry e;
+  e.name = rt("Project Title");
+  e.details.dates = range(2024, 1, 2024, 6);
+  e.details.location = rt("Fairfax, Virginia, United States");
+  e.details.summary = rt(k_long);
+  cv.sections.push_back(Section{"projects", "Projects", {e}, {}});
+  const Style st = default_style();
+  const LaidOutDocument doc = layout_cv(cv, st, {});
+  const double right = st.page_width - st.margin_right;
+  const TextItem* place = find(doc, "Fairfax, Virginia, United States");
+  REQUIRE(place);
+  const auto lines = line_ends(doc, place->y, 0, place->x);
+  REQUIRE(lines.size() >= 2);
+  // The summary's first line is level with the location and stops before it.
+  CHECK(std::abs(lines.front().first - place->y) < 1.5);
+  CHECK(lines.front().second < place->x - 5);
+  // Its next line, below the date column, runs past the column's left edge.
+  const auto below = line_ends(doc, place->y - 5, 0, right + 1);
+  REQUIRE(!below.empty());
+  CHECK(below.front().second > place->x + 20);
+}
