@@ -1001,10 +1001,15 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
         break;
       }
     }
-    m.warnings.push_back(Diagnostic{
-        Severity::warning, where, "",
-        word.empty() ? std::string("a character is wider than its line: the line overflows")
-                     : "'" + word + "' is wider than its line: broken between characters"});
+    Diagnostic d{Severity::warning, where, "",
+                 word.empty()
+                     ? std::string("a character is wider than its line: the line overflows")
+                     : "'" + word + "' is wider than its line: broken between characters"};
+    // Composition may set a paragraph twice (narrow, then full width): once.
+    if (std::none_of(m.warnings.begin(), m.warnings.end(), [&](const Diagnostic& w) {
+          return w.where == d.where && w.message == d.message;
+        }))
+      m.warnings.push_back(std::move(d));
   }
   lines.reserve(m.ranges.size());
   std::size_t line_no = 0;
