@@ -31,6 +31,16 @@ if(NOT TARGET cvpress_deps::btparse)
     INTERFACE_INCLUDE_DIRECTORIES "${BTPARSE_INCLUDE_DIR}")
 endif()
 
+# libhyphen (libhyphen-dev: hyphenation patterns, as LibreOffice uses them): no pkg-config file.
+find_path(HYPHEN_INCLUDE_DIR hyphen.h REQUIRED)
+find_library(HYPHEN_LIBRARY NAMES hyphen REQUIRED)
+if(NOT TARGET cvpress_deps::hyphen)
+  add_library(cvpress_deps::hyphen UNKNOWN IMPORTED)
+  set_target_properties(cvpress_deps::hyphen PROPERTIES
+    IMPORTED_LOCATION "${HYPHEN_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${HYPHEN_INCLUDE_DIR}")
+endif()
+
 # yaml-cpp 0.7 exports a target without a namespace; 0.8 adds yaml-cpp::yaml-cpp.
 if(TARGET yaml-cpp::yaml-cpp)
   set(CVPRESS_YAML_TARGET yaml-cpp::yaml-cpp)

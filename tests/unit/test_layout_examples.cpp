@@ -158,7 +158,7 @@ TEST_CASE("layout: a right-to-left example is mirrored") {
     CHECK(headings >= 6);
     CHECK(decorations == headings);
     CHECK(dated >= 5);
-    CHECK(aligned > 20);
+    CHECK(aligned > 15); // fewer lines since text below the dates runs the full width
     CHECK(labelled >= 5);
   }
 }

@@ -75,10 +75,12 @@ std::vector<std::string> pieces(std::string_view s, const std::vector<LineRange>
 
 } // namespace
 
-TEST_CASE("break_lines: greedy at break opportunities, spaces hang") {
+TEST_CASE("break_lines_greedy: greedy at break opportunities, spaces hang") {
   const std::string s = "aaa bbb ccc dd";
   const std::vector<double> adv(s.size(), 1.0);
   std::vector<LineRange> out;
+  break_lines_greedy(adv, simple_flags(s), 7, out);
+  CHECK(pieces(s, out) == std::vector<std::string>{"aaa bbb", "ccc dd"});
   break_lines(adv, simple_flags(s), 7, out);
   CHECK(pieces(s, out) == std::vector<std::string>{"aaa bbb", "ccc dd"});
   CHECK_FALSE(out[0].last);
@@ -128,8 +130,9 @@ TEST_CASE("typesetter: Latin text wraps within the width, ragged and justified")
   for (std::size_t i = 0; i + 1 < just.size(); ++i)
     CHECK(right_edge(just[i]) == doctest::Approx(160).epsilon(1e-6));
   CHECK(right_edge(just.back()) < 159);
-  // A line that would need huge gaps stays ragged.
-  auto loose = t.set("a b verylongwordthatfillsmostoftheline", 170, Align::justify);
+  // A line that would need huge gaps stays ragged (a capitalised word is
+  // not hyphenated).
+  auto loose = t.set("a b Verylongwordthatfillsmostoftheline", 170, Align::justify);
   REQUIRE(loose.size() == 2);
   CHECK(right_edge(loose[0]) < 40);
   for (const auto& it : just[0].items)

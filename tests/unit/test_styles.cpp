@@ -225,3 +225,15 @@ TEST_CASE("styles: unknown themes and unsupported design options are warnings") 
         "yet, ignored");
   CHECK(resolve_style({}, loaded.cv.design).name == "classic");
 }
+
+TEST_CASE("styles: the date column's min_width and max_width") {
+  const Style classic = load_style("classic");
+  CHECK(near(classic.date_column_min, 28.35)); // 1cm
+  CHECK(classic.date_column_max == 0);         // 40% of the text width
+  const Style s =
+      parse_style("extends: classic\ndates: {min_width: 2cm, max_width: 3cm}\n", "my.yaml", {});
+  CHECK(near(s.date_column_min, 56.69));
+  CHECK(near(s.date_column_max, 85.04));
+  CHECK(style_errors("extends: classic\ndates: {min_width: -1cm}\n") ==
+        "my.yaml:2:20: dates.min_width: must be 0 or more");
+}

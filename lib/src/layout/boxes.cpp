@@ -15,16 +15,12 @@ namespace {
 // by its summary and bullets. Merged units become part of the same strip,
 // so only short units (up to about five lines) are taken.
 void fill_aside_gaps(std::vector<Unit>& units) {
-  constexpr double k_max_merge = 5 * 14.0;
   std::vector<Unit> out;
   for (auto& u : units) {
     if (!out.empty()) {
       Unit& prev = out.back();
       const double main_h = height_of(prev.main);
-      const double gap = height_of(prev.aside) - main_h;
-      const double unit_h = u.space_before + height_of(u.main);
-      if (gap > 0.5 && u.aside.empty() && !prev.main.empty() && unit_h <= k_max_merge &&
-          height_of(u.label) <= height_of(u.main) + 0.01) {
+      if (!prev.main.empty() && moves_beside(height_of(prev.aside), main_h, u)) {
         // Labels (bullet glyphs) line up with their text: pad the label stack
         // down to where this unit's main column starts.
         const double top = main_h + u.space_before;
@@ -48,6 +44,13 @@ void fill_aside_gaps(std::vector<Unit>& units) {
 }
 
 } // namespace
+
+bool moves_beside(double aside_h, double main_h, const Unit& u) {
+  constexpr double k_max_merge = 5 * 14.0;
+  return aside_h - main_h > 0.5 && u.aside.empty() &&
+         u.space_before + height_of(u.main) <= k_max_merge &&
+         height_of(u.label) <= height_of(u.main) + 0.01;
+}
 
 double height_of(const Stack& s) {
   double h = 0;

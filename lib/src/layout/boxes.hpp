@@ -51,6 +51,11 @@ struct Unit {
   bool splittable = false;  ///< plain paragraph: may break between lines
 };
 
+/// True when unit `u` moves up beside the aside of the unit before it (an
+/// aside `aside_h` tall beside a main column `main_h` tall): to_block()
+/// does so, and composition sets such a unit's first lines narrow.
+bool moves_beside(double aside_h, double main_h, const Unit& u);
+
 /// Units become strips: one strip per unit, or, for plain paragraphs and
 /// units taller than `page_h`, one strip per main line (the first one
 /// taking as many lines as the aside and label need). Short units without

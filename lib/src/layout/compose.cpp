@@ -162,18 +162,20 @@ private:
         Span sp{ev.label, body()};
         label_w_ = std::max(label_w_, measure_.measure({&sp, 1}) + 6);
       }
-    // One date column width per section, so main columns line up; it
-    // widens (up to 40% of the text width) to keep dates unbroken.
-    section_dw_ = st_.date_column_width;
+    // One date column width per section, so main columns line up: as wide
+    // as its widest date or location (a years-only column is narrow),
+    // within the style's bounds (default at most 40% of the text width).
+    const double dw_max = st_.date_column_max > 0 ? st_.date_column_max : width_ * 0.4;
+    double widest = 0;
     section_aside_ = v.has_aside;
     for (const auto& ev : v.entries)
       for (const auto& a : ev.aside_lines()) {
         if (a.empty())
           continue;
         const Span sp{a, body()};
-        section_dw_ =
-            std::max(section_dw_, std::min(measure_.measure({&sp, 1}) + 0.5, width_ * 0.4));
+        widest = std::max(widest, measure_.measure({&sp, 1}) + 0.5);
       }
+    section_dw_ = std::max(st_.date_column_min, std::min(widest, dw_max));
     for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
       const EntryView& ev = v.entries[i];
@@ -259,16 +261,18 @@ private:
 
   // --------------------------------------------------------- entries
 
-  // Column geometry of an entry: main column [mx, mx+mw), date column on the right.
+  // Column geometry of an entry: main column [mx, mx+mw), date column on the
+  // right; below the date column's text the main column widens to `full`.
   struct Columns {
     double mx, mw, dx, dw;
-    double lx; // hanging labels (left of mx)
+    double lx;   // hanging labels (left of mx)
+    double full; // main column width below the date column's text
   };
 
   // Main and date columns of the current section (see section()).
   Columns columns(const std::string& label) const {
     const double dw = section_dw_;
-    Columns c{left_, width_, left_ + width_ - dw, dw, left_};
+    Columns c{left_, width_, left_ + width_ - dw, dw, left_, width_};
     if (section_aside_) {
       c.mw = width_ - dw - k_column_gap;
       if (st_.date_column_side == Side::left) {
@@ -281,15 +285,78 @@ private:
       c.mx += label_w_;
       c.mw -= label_w_;
     }
+    // Dates on the left keep the main column's indent all the way down.
+    c.full = st_.date_column_side == Side::right ? left_ + width_ - c.mx : c.mw;
     return c;
+  }
+
+  // ------------------------------------------------ lines beside the dates
+
+  // The date column's text of the current entry and how far down the main
+  // column has come beside it: a paragraph's lines give way to the column
+  // only while its text is beside them (lines below it run the full width).
+  double aside_h_ = 0; // height of the date column's text
+  double main_y_ = 0;  // top of the next main-column paragraph
+  bool used_narrow_ = false;
+  std::vector<double> widths_;
+
+  // Widths of the lines of a paragraph at main_y_: `narrow` beside the
+  // date column's text, `full` below it.
+  std::span<const double> widths(double narrow, double full, double line_h) {
+    widths_.clear();
+    double y = main_y_;
+    while (y < aside_h_ - 0.01 && widths_.size() < 64) {
+      widths_.push_back(narrow);
+      y += line_h;
+    }
+    used_narrow_ = used_narrow_ || !widths_.empty();
+    widths_.push_back(full);
+    return widths_;
+  }
+
+  // Sets a main-column paragraph at main_y_ (see widths()).
+  std::vector<LaidLine> set_beside(const std::vector<Span>& spans, double narrow, double full,
+                                   Align align, const SourceLocation& where) {
+    std::vector<LaidLine> lines =
+        ts_.set(spans, widths(narrow, full, ts_.line_height(st_.body_size)), align, where);
+    for (const auto& l : lines)
+      main_y_ += l.height;
+    return lines;
+  }
+
+  // Starts an entry's head unit: its date column text is `u.aside`.
+  void begin_beside(const Unit& u) {
+    aside_h_ = height_of(u.aside);
+    main_y_ = 0;
+  }
+
+  // Sets a unit that follows an entry's head (summary, bullets) with
+  // `fill`: beside the date column's text when it moves up there
+  // (moves_beside(), as to_block() decides), else below it at full width.
+  template <class Fill> void place_after_head(Unit& u, Fill&& fill) {
+    const double top = main_y_;
+    main_y_ = top + u.space_before;
+    used_narrow_ = false;
+    fill(u);
+    if (aside_h_ <= 0 || moves_beside(aside_h_, top, u))
+      return;
+    aside_h_ = 0; // this unit and the rest of the entry are below the column
+    if (used_narrow_) {
+      u.main.clear();
+      u.label.clear();
+      main_y_ = top + u.space_before;
+      fill(u);
+    }
   }
 
   void aside_lines(Unit& u, const Columns& c, const std::vector<std::string>& lines,
                    const SourceLocation& where) {
     const Align a = st_.date_column_side == Side::left ? Align::left : Align::right;
+    SpanStyle st = body();
+    st.hyphenate = false; // dates and places
     for (const auto& l : lines)
       if (!l.empty())
-        append(u.aside, c.dx, set({Span{l, body()}}, c.dw, a, where));
+        append(u.aside, c.dx, set({Span{l, st}}, c.dw, a, where));
   }
 
   void label_lines(Unit& u, const Columns& c, const std::string& label) {
@@ -303,24 +370,33 @@ private:
     Unit u;
     u.splittable = true;
     u.space_before = 1;
-    append(u.main, c.mx, set(rich(summary, body()), c.mw, align_, summary.where));
+    place_after_head(u, [&](Unit& v) {
+      append(v.main, c.mx, set_beside(rich(summary, body()), c.mw, c.full, align_, summary.where));
+    });
     units.push_back(std::move(u));
   }
 
-  void bullet_unit(std::vector<Unit>& units, const RichText& t, double x, double w, bool nested) {
+  // A bullet at x; its text `narrow` wide beside the date column, `full` below.
+  void bullet_unit(std::vector<Unit>& units, const RichText& t, double x, double narrow,
+                   double full, bool nested) {
     Unit u;
     const std::string& glyph = nested ? st_.nested_bullet : st_.bullet;
-    append(u.label, x + 2, set({Span{glyph, body()}}, k_bullet_indent, Align::left, t.where));
-    append(u.main, x + k_bullet_indent, set(rich(t, body()), w - k_bullet_indent, align_, t.where));
+    place_after_head(u, [&](Unit& v) {
+      append(v.label, x + 2, set({Span{glyph, body()}}, k_bullet_indent, Align::left, t.where));
+      append(v.main, x + k_bullet_indent,
+             set_beside(rich(t, body()), narrow - k_bullet_indent, full - k_bullet_indent, align_,
+                        t.where));
+    });
     units.push_back(std::move(u));
   }
 
   void highlight_units(std::vector<Unit>& units, const std::vector<Highlight>& hs,
                        const Columns& c) {
     for (const auto& h : hs) {
-      bullet_unit(units, h.text, c.mx, c.mw, false);
+      bullet_unit(units, h.text, c.mx, c.mw, c.full, false);
       for (const auto& child : h.children)
-        bullet_unit(units, child, c.mx + k_bullet_indent, c.mw - k_bullet_indent, true);
+        bullet_unit(units, child, c.mx + k_bullet_indent, c.mw - k_bullet_indent,
+                    c.full - k_bullet_indent, true);
     }
   }
 
@@ -329,13 +405,15 @@ private:
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
+    aside_lines(u, c, aside, d.dates.where);
+    begin_beside(u);
     for (const Row& row : head)
       if (std::vector<Span> spans = row_spans(row); !spans.empty())
-        append(u.main, c.mx, set(spans, c.mw, Align::left, where));
-    aside_lines(u, c, aside, d.dates.where);
+        append(u.main, c.mx, set_beside(spans, c.mw, c.full, Align::left, where));
     units.push_back(std::move(u));
     summary_units(units, d.summary, c);
     highlight_units(units, d.highlights, c);
+    aside_h_ = 0;
   }
 
   void entry(const EducationEntry& e, std::vector<Unit>& units, const EntryView& view) {
@@ -448,55 +526,62 @@ private:
     const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
     Unit u;
     label_lines(u, c, label);
+    aside_lines(u, c, aside, e.dates.where);
+    begin_beside(u);
     for (const Row& row : pr_.publication_rows(e))
       if (std::vector<Span> spans = row_spans(row); !spans.empty())
-        append(u.main, c.mx, set(spans, c.mw, Align::left, e.where));
-    aside_lines(u, c, aside, e.dates.where);
+        append(u.main, c.mx, set_beside(spans, c.mw, c.full, Align::left, e.where));
     units.push_back(std::move(u));
     summary_units(units, e.summary, c);
+    aside_h_ = 0;
   }
 
   void entry(const TalkEntry& e, std::vector<Unit>& units, const EntryView& view) {
     const std::vector<std::string> when = view.aside_lines();
     const Columns c = columns("");
     const std::vector<Row> rows = pr_.talk_rows(e);
+    // The title has no date beside it: it runs the full width.
     Unit head;
-    append(head.main, c.mx, set(row_spans(rows[0]), c.mw, Align::left, e.where));
+    append(head.main, c.mx, set(row_spans(rows[0]), c.full, Align::left, e.where));
     units.push_back(std::move(head));
     for (std::size_t i = 0; i < e.events.size(); ++i) {
       const TalkEvent& ev = e.events[i];
       Unit u;
+      aside_lines(u, c, {when[i]}, ev.dates.where);
+      begin_beside(u);
       append(u.main, c.mx + k_bullet_indent,
-             set(row_spans(rows[i + 1]), c.mw - k_bullet_indent, Align::left, ev.where));
+             set_beside(row_spans(rows[i + 1]), c.mw - k_bullet_indent, c.full - k_bullet_indent,
+                        Align::left, ev.where));
       append(u.label, c.mx + 2,
              set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
-      aside_lines(u, c, {when[i]}, ev.dates.where);
       units.push_back(std::move(u));
     }
-    // The abstract sits below every date: it may use the date column's width too.
-    Columns wide = c;
-    if (st_.date_column_side == Side::right)
-      wide.mw = left_ + width_ - wide.mx;
-    summary_units(units, e.summary, wide);
+    summary_units(units, e.summary, c);
+    aside_h_ = 0;
   }
 
   void entry(const ServiceEntry& e, std::vector<Unit>& units, const EntryView& view) {
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
-    append(u.main, c.mx, set(row_spans(pr_.service_row(e)), c.mw, Align::left, e.where));
     aside_lines(u, c, aside, e.dates.where);
+    begin_beside(u);
+    append(u.main, c.mx,
+           set_beside(row_spans(pr_.service_row(e)), c.mw, c.full, Align::left, e.where));
     units.push_back(std::move(u));
+    aside_h_ = 0;
   }
 
   void entry(const PatentEntry& e, std::vector<Unit>& units, const EntryView& view) {
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
     Unit u;
-    for (const Row& row : pr_.patent_rows(e))
-      append(u.main, c.mx, set(row_spans(row), c.mw, Align::left, e.where));
     aside_lines(u, c, aside, e.dates.where);
+    begin_beside(u);
+    for (const Row& row : pr_.patent_rows(e))
+      append(u.main, c.mx, set_beside(row_spans(row), c.mw, c.full, Align::left, e.where));
     units.push_back(std::move(u));
+    aside_h_ = 0;
   }
 
   void entry(const OneLineEntry& e, std::vector<Unit>& units, const EntryView&) {
@@ -508,7 +593,7 @@ private:
   }
 
   void entry(const BulletEntry& e, std::vector<Unit>& units, const EntryView&) {
-    bullet_unit(units, e.bullet, left_, width_, false);
+    bullet_unit(units, e.bullet, left_, width_, width_, false);
   }
 
   void numbered(const RichText& t, std::vector<Unit>& units, const std::string& label) {

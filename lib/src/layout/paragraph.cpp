@@ -1,6 +1,7 @@
 #include "layout/paragraph.hpp"
 #include "text/unicode.hpp"
 
+#include "text/hyphenate.hpp"
 #include "text/locale_format.hpp"
 
 #include <unicode/ubidi.h>
@@ -14,7 +15,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -24,8 +27,8 @@ namespace cvpress::detail {
 
 // ------------------------------------------------------------ break_lines
 
-void break_lines(std::span<const double> adv, std::span<const std::uint8_t> flags, double width,
-                 std::vector<LineRange>& out) {
+void break_lines_greedy(std::span<const double> adv, std::span<const std::uint8_t> flags,
+                        double width, std::vector<LineRange>& out) {
   out.clear();
   const std::size_t n = adv.size();
   if (width < 1)
@@ -70,6 +73,222 @@ void break_lines(std::span<const double> adv, std::span<const std::uint8_t> flag
     out.push_back({start, end, content_end, hard || end == n});
     start = end;
   }
+}
+
+namespace {
+
+// Costs, in TeX's units: a line's demerits are (10 + badness)² plus the
+// squares of its penalties.
+constexpr double k_line_penalty = 10;
+constexpr double k_hyphen_penalty = 50 * 50;    // a hyphen added (\hyphenpenalty)
+constexpr double k_ex_hyphen_penalty = 50 * 50; // after a hyphen the text has
+constexpr double k_double_hyphen = 10000;       // two hyphenated lines in a row
+constexpr double k_final_hyphen = 5000;         // the last line ends a hyphenated word
+constexpr double k_stranded = 1e7;              // last line: one short word
+constexpr double k_stranded_fraction = 0.3;     // "short": under this much of the measure
+constexpr double k_emergency = 1e8;             // a word broken between characters
+constexpr double k_overfull = 1e12;             // a line wider than its measure
+constexpr double k_ragged_stretch = 1.0 / 3;    // ragged: badness 100 at a third empty
+
+enum class Kind : std::uint8_t { normal, hyphen, emergency, forced };
+
+struct Candidate {
+  std::size_t pos = 0; // a line may start here
+  std::size_t ce = 0;  // the previous line's content end when it ends here
+  Kind kind = Kind::normal;
+};
+
+} // namespace
+
+BreakQuality break_lines(std::span<const double> adv, std::span<const std::uint8_t> flags,
+                         double width, std::vector<LineRange>& out) {
+  const double w[1] = {width};
+  return break_lines(adv, flags, BreakSpec{w, false, {}}, out);
+}
+
+BreakQuality break_lines(std::span<const double> adv, std::span<const std::uint8_t> flags,
+                         const BreakSpec& spec, std::vector<LineRange>& out) {
+  out.clear();
+  const std::size_t n = adv.size();
+  if (n == 0)
+    return {};
+  std::vector<double> widths(spec.widths.begin(), spec.widths.end());
+  if (widths.empty())
+    widths.push_back(1);
+  for (double& v : widths)
+    v = std::max(v, 1.0);
+  const std::size_t classes = widths.size();
+  const double min_w = *std::min_element(widths.begin(), widths.end());
+  const double max_w = *std::max_element(widths.begin(), widths.end());
+  const bool hyphens = spec.hyphen.size() == n;
+
+  // Prefix sums: advances, space advances, space count.
+  std::vector<double> x(n + 1, 0), sp(n + 1, 0);
+  std::vector<std::uint32_t> nsp(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool space = flags[i] & is_space;
+    x[i + 1] = x[i] + adv[i];
+    sp[i + 1] = sp[i] + (space ? adv[i] : 0);
+    nsp[i + 1] = nsp[i] + (space ? 1 : 0);
+  }
+  auto content_end = [&](std::size_t p) {
+    while (p > 0 && (flags[p - 1] & is_space))
+      --p;
+    return p;
+  };
+
+  // Break candidates; words wider than the narrowest measure get emergency
+  // candidates between their clusters.
+  std::vector<Candidate> cands;
+  cands.push_back({0, 0, Kind::normal});
+  auto add = [&](std::size_t p, Kind k) {
+    const std::size_t prev = cands.back().pos;
+    const std::size_t ce = content_end(p);
+    if (x[std::max(ce, prev)] - x[prev] > min_w + 1e-6) {
+      for (std::size_t q = prev + 1; q < ce; ++q)
+        if ((flags[q] & cluster_start) && !(flags[q] & is_space))
+          cands.push_back({q, q, Kind::emergency});
+    }
+    cands.push_back({p, ce, k});
+  };
+  for (std::size_t p = 1; p < n; ++p) {
+    const std::uint8_t f = flags[p];
+    if (f & hard_before)
+      add(p, Kind::forced);
+    else if (f & break_before)
+      add(p, Kind::normal);
+    else if (hyphens && (f & hyphen_before) && spec.hyphen[p] > 0)
+      add(p, Kind::hyphen);
+  }
+  add(n, Kind::forced);
+
+  // Dynamic programming over (candidate, line class, ended hyphenated).
+  const std::size_t m = cands.size();
+  const std::size_t per = classes * 2;
+  std::vector<double> best(m * per, std::numeric_limits<double>::infinity());
+  std::vector<std::uint32_t> from(m * per, UINT32_MAX);
+  best[0] = 0;
+
+  struct Line {
+    double demerits = 0, badness = 0;
+    bool overfull = false, stranded = false;
+  };
+  // The line from candidate j (line class cls, the line before ended
+  // hyphenated: hy) to candidate k.
+  auto line = [&](std::size_t j, std::size_t cls, bool hy, std::size_t k) {
+    Line l;
+    const Candidate& a = cands[j];
+    const Candidate& b = cands[k];
+    const double wd = widths[std::min(cls, classes - 1)];
+    const std::size_t ce = std::max(b.ce, a.pos);
+    double w = x[ce] - x[a.pos];
+    if (b.kind == Kind::hyphen)
+      w += spec.hyphen[b.pos];
+    const bool last = b.kind == Kind::forced;
+    const double diff = wd - w;
+    const double spaces = sp[ce] - sp[a.pos];
+    if (last) {
+      l.overfull = diff < -1e-6;
+    } else if (spec.justify) {
+      const double stretch = spaces / 2, shrink = spaces / 3;
+      if (diff >= 0)
+        l.badness = stretch > 0 ? std::min(10000.0, 100 * std::pow(diff / stretch, 3))
+                                : (diff > 0.5 ? 10000.0 : 0.0);
+      else if (-diff <= shrink + 1e-6)
+        l.badness = 100 * std::pow(-diff / shrink, 3);
+      else
+        l.overfull = true;
+    } else {
+      if (diff < -1e-6)
+        l.overfull = true;
+      else
+        l.badness = 100 * std::pow(diff / (wd * k_ragged_stretch), 3);
+    }
+    const bool ends_hyphen = b.kind == Kind::hyphen ||
+                             (b.kind == Kind::normal && b.pos < n && (flags[b.pos] & after_hyphen));
+    double d = (k_line_penalty + l.badness) * (k_line_penalty + l.badness);
+    if (b.kind == Kind::hyphen)
+      d += k_hyphen_penalty;
+    else if (ends_hyphen)
+      d += k_ex_hyphen_penalty;
+    if (hy && ends_hyphen)
+      d += k_double_hyphen;
+    if (hy && last)
+      d += k_final_hyphen;
+    if (b.kind == Kind::emergency)
+      d += k_emergency;
+    // A last line of one short word under other lines ("Sparse / Attention").
+    if (last && j > 0 && a.pos > 0 && !(flags[a.pos] & hard_before) && nsp[ce] == nsp[a.pos] &&
+        w < k_stranded_fraction * max_w) {
+      d += k_stranded;
+      l.stranded = true;
+    }
+    if (l.overfull)
+      d += k_overfull * (1 + (w - wd));
+    l.demerits = d;
+    return l;
+  };
+
+  for (std::size_t j = 0; j + 1 < m; ++j) {
+    for (std::size_t cls = 0; cls < classes; ++cls)
+      for (int hy = 0; hy < 2; ++hy) {
+        const std::size_t s = j * per + cls * 2 + static_cast<std::size_t>(hy);
+        if (best[s] == std::numeric_limits<double>::infinity())
+          continue;
+        bool fitted = false;
+        for (std::size_t k = j + 1; k < m; ++k) {
+          const Line l = line(j, cls, hy != 0, k);
+          if (l.overfull) {
+            // A hyphen point may overflow where the word's end would not.
+            if (cands[k].kind == Kind::hyphen &&
+                x[cands[k].ce] - x[cands[j].pos] <= widths[std::min(cls, classes - 1)])
+              continue;
+            if (fitted)
+              break;
+          }
+          const Kind kind = cands[k].kind;
+          const bool ends_hyphen =
+              kind == Kind::hyphen ||
+              (kind == Kind::normal && cands[k].pos < n && (flags[cands[k].pos] & after_hyphen));
+          const std::size_t t =
+              k * per + std::min(cls + 1, classes - 1) * 2 + (ends_hyphen ? 1 : 0);
+          const double d = best[s] + l.demerits;
+          if (d < best[t]) {
+            best[t] = d;
+            from[t] = static_cast<std::uint32_t>(s);
+          }
+          if (l.overfull || kind == Kind::forced)
+            break; // the least overfull line only; never past a hard break
+          fitted = true;
+        }
+      }
+  }
+
+  std::size_t s = (m - 1) * per;
+  for (std::size_t t = s; t < m * per; ++t)
+    if (best[t] < best[s])
+      s = t;
+  std::vector<std::size_t> path; // state indices, last first
+  for (std::size_t t = s; t != 0 && t != UINT32_MAX; t = from[t])
+    path.push_back(t);
+  BreakQuality q;
+  q.demerits = best[s];
+  std::size_t prev = 0;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const std::size_t j = prev / per, k = *it / per;
+    const Line l = line(j, (prev % per) / 2, (prev % 2) != 0, k);
+    const Candidate& a = cands[j];
+    const Candidate& b = cands[k];
+    out.push_back(
+        {a.pos, b.pos, std::max(b.ce, a.pos), b.kind == Kind::forced, b.kind == Kind::hyphen});
+    if (b.kind != Kind::forced)
+      q.worst = std::max(q.worst, l.badness);
+    q.stranded = q.stranded || l.stranded;
+    q.overfull = q.overfull || l.overfull;
+    q.emergency = q.emergency || b.kind == Kind::emergency;
+    prev = *it;
+  }
+  return q;
 }
 
 // ---------------------------------------------------------------- helpers
@@ -176,6 +395,30 @@ struct Typesetter::Impl {
   std::vector<Run> runs;
   bool has_rtl = false;
   bool rtl_document = false;
+
+  // Hyphenation (the CV's language; nullptr: no dictionary installed),
+  // loaded when a paragraph first needs it.
+  std::string hyphen_language;
+  bool hyphenator_looked_up = false;
+  std::shared_ptr<const Hyphenator> hyphenator;
+  const Hyphenator* hyphens() {
+    if (!hyphenator_looked_up) {
+      hyphenator_looked_up = true;
+      hyphenator = Hyphenator::for_language(hyphen_language);
+    }
+    return hyphenator.get();
+  }
+  bool hyphenate_capitals = false; // German capitalises nouns
+  std::vector<double> hyph_adv;    // per character: the hyphen's width before it
+  std::vector<std::size_t> points;
+  std::string word;
+  std::unordered_map<std::string, std::vector<std::size_t>> word_points;
+  struct HyphenGlyph {
+    std::uint32_t gid = 0;
+    std::int32_t advance = 0; // 1/1000 em
+  };
+  std::unordered_map<const FontFace*, HyphenGlyph> hyphen_glyphs;
+  std::vector<LineRange> alt_ranges;
 
   Impl(const Style& s, std::vector<Diagnostic>& w) : style(s), warnings(w) {}
   ~Impl() {
@@ -526,6 +769,8 @@ struct Typesetter::Impl {
         continue;
       const std::uint32_t g = u16_to_glyph[static_cast<std::size_t>(b)];
       flags[g] |= break_before;
+      if (g > 0 && (glyphs[g - 1].cp == U'-' || glyphs[g - 1].cp == U'\u2010'))
+        flags[g] |= after_hyphen;
       const std::int32_t status = ubrk_getRuleStatus(breaker);
       if (status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT)
         flags[g] |= hard_before;
@@ -539,6 +784,100 @@ struct Typesetter::Impl {
       for (std::uint32_t g = g0 + 1; g < g1; ++g)
         flags[g] &= static_cast<std::uint8_t>(~break_before);
     }
+  }
+
+  // The hyphen glyph of `face` (gid 0: it has none).
+  const HyphenGlyph& hyphen_glyph(const FontFace* face) {
+    auto it = hyphen_glyphs.find(face);
+    if (it != hyphen_glyphs.end())
+      return it->second;
+    HyphenGlyph h;
+    h.gid = glyph_id(*face, U'-');
+    if (h.gid != 0)
+      h.advance = milli_em(hb_font_get_glyph_h_advance(hb_font(*face), h.gid), units_per_em(*face));
+    return hyphen_glyphs.emplace(face, h).first->second;
+  }
+
+  static bool hyphenable_script(UScriptCode sc) {
+    return sc == USCRIPT_LATIN || sc == USCRIPT_GREEK || sc == USCRIPT_CYRILLIC;
+  }
+
+  // Marks hyphenation points (hyphen_before, hyph_adv) in the words that may
+  // take them: letters of Latin, Greek or Cyrillic script in a plain body
+  // span (no link, not kept together), lower case (German: capitalised too),
+  // not part of an address, e-mail, compound, or a word with digits.
+  // False when no point was found.
+  bool mark_hyphens(std::span<const Span> spans) {
+    const std::size_t n = glyphs.size();
+    hyph_adv.assign(n, 0);
+    bool any = false;
+    auto letter = [&](std::size_t c) {
+      return u_hasBinaryProperty(static_cast<UChar32>(glyphs[c].cp), UCHAR_ALPHABETIC) ||
+             u_getCombiningClass(static_cast<UChar32>(glyphs[c].cp)) != 0;
+    };
+    auto blank = [&](std::size_t c) { return (flags[c] & is_space) || !glyphs[c].face; };
+    std::size_t c = 0;
+    while (c < n) {
+      if (!letter(c)) {
+        ++c;
+        continue;
+      }
+      const std::size_t w0 = c;
+      const std::uint32_t span = glyphs[c].span;
+      while (c < n && glyphs[c].span == span && letter(c))
+        ++c;
+      const std::size_t w1 = c;
+      const SpanStyle& st = spans[span].style;
+      if (w1 - w0 < 5 || !st.hyphenate || st.keep_together || !st.link.empty() ||
+          st.role != FontRole::body)
+        continue;
+      // The whitespace-delimited token around the word.
+      std::size_t t0 = w0, t1 = w1;
+      while (t0 > 0 && !blank(t0 - 1))
+        --t0;
+      while (t1 < n && !blank(t1))
+        ++t1;
+      bool ok = true;
+      for (std::size_t k = t0; k < t1 && ok; ++k) {
+        const char32_t cp = glyphs[k].cp;
+        if (cp == '@' || cp == '/' || cp == '\\' || cp == ':' || cp == '_' || cp == '=' ||
+            cp == '#' || u_isdigit(static_cast<UChar32>(cp)))
+          ok = false;
+        else if (cp == '.' && k + 1 < t1 && letter(k + 1))
+          ok = false; // example.org, e.g. a domain
+      }
+      if (!ok || (w0 > 0 && (glyphs[w0 - 1].cp == '-' || glyphs[w0 - 1].cp == U'\u2010')) ||
+          (w1 < n && (glyphs[w1].cp == '-' || glyphs[w1].cp == U'\u2010')))
+        continue; // compounds break at their own hyphen
+      word.clear();
+      for (std::size_t k = w0; k < w1 && ok; ++k) {
+        if (!hyphenable_script(glyphs[k].script) || !glyphs[k].face)
+          ok = false;
+        const auto cp = static_cast<UChar32>(glyphs[k].cp);
+        if (u_isupper(cp) && (k > w0 || !hyphenate_capitals))
+          ok = false; // names, acronyms, CamelCase
+        append_utf8(word, glyphs[k].cp);
+      }
+      if (!ok)
+        continue;
+      auto it = word_points.find(word);
+      if (it == word_points.end()) {
+        hyphenator->points(word, points);
+        it = word_points.emplace(word, points).first;
+      }
+      for (std::size_t k : it->second) {
+        const std::size_t p = w0 + k;
+        if (p >= w1 || !(flags[p] & cluster_start))
+          continue;
+        const HyphenGlyph& h = hyphen_glyph(glyphs[p - 1].face);
+        if (h.gid == 0)
+          continue;
+        flags[p] |= hyphen_before;
+        hyph_adv[p] = h.advance * st.size / 1000.0;
+        any = true;
+      }
+    }
+    return any;
   }
 
   // One piece of a line in visual order: the glyphs of run `run` whose
@@ -611,6 +950,8 @@ Typesetter::Typesetter(const Style& style, const std::string& language,
   std::string tag = loc;
   std::replace(tag.begin(), tag.end(), '_', '-');
   impl_->hb_lang = hb_language_from_string(tag.c_str(), -1);
+  impl_->hyphen_language = language.empty() ? "en" : language;
+  impl_->hyphenate_capitals = loc.rfind("de", 0) == 0;
 }
 
 Typesetter::~Typesetter() = default;
@@ -641,6 +982,12 @@ void Typesetter::set_rtl(bool rtl) { impl_->rtl_document = rtl; }
 
 std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width, Align align,
                                       const SourceLocation& where) {
+  const double w[1] = {width};
+  return set(spans, w, align, where);
+}
+
+std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<const double> widths,
+                                      Align align, const SourceLocation& where) {
   Impl& m = *impl_;
   if (m.rtl_document && align == Align::left)
     align = Align::right;
@@ -651,9 +998,52 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
   if (m.glyphs.empty())
     return lines;
   m.find_breaks(spans);
-  break_lines(m.adv, m.flags, width, m.ranges);
+  const double one[1] = {1};
+  if (widths.empty())
+    widths = one;
+  BreakSpec spec{widths, align == Align::justify, {}};
+  BreakQuality q = break_lines(m.adv, m.flags, spec, m.ranges);
+  // Hyphenation only when the paragraph needs it (a loose or stranded line,
+  // a word broken between characters) and only if it lowers the cost.
+  if ((q.worst > 40 || q.stranded || q.emergency || q.overfull) && !m.has_rtl && !m.rtl_document &&
+      m.hyphens() && m.mark_hyphens(spans)) {
+    spec.hyphen = m.hyph_adv;
+    const BreakQuality h = break_lines(m.adv, m.flags, spec, m.alt_ranges);
+    if (h.demerits < q.demerits) {
+      std::swap(m.ranges, m.alt_ranges);
+      q = h;
+    }
+  }
+  if (q.emergency || q.overfull) {
+    std::string word;
+    for (const LineRange& r : m.ranges) {
+      if (r.end < m.glyphs.size() && r.end == r.content_end && !r.hyphen &&
+          !(m.flags[r.end] & (break_before | hyphen_before))) {
+        std::size_t b = r.end, e = r.end;
+        while (b > r.begin && !(m.flags[b - 1] & is_space) && !(m.flags[b] & break_before))
+          --b;
+        while (e < m.glyphs.size() && !(m.flags[e] & is_space) &&
+               !(e > r.end && (m.flags[e] & break_before)))
+          ++e;
+        for (std::size_t k = b; k < e && k < b + 40; ++k)
+          append_utf8(word, m.glyphs[k].cp);
+        break;
+      }
+    }
+    Diagnostic d{Severity::warning, where, "",
+                 word.empty()
+                     ? std::string("a character is wider than its line: the line overflows")
+                     : "'" + word + "' is wider than its line: broken between characters"};
+    // Composition may set a paragraph twice (narrow, then full width): once.
+    if (std::none_of(m.warnings.begin(), m.warnings.end(), [&](const Diagnostic& w) {
+          return w.where == d.where && w.message == d.message;
+        }))
+      m.warnings.push_back(std::move(d));
+  }
   lines.reserve(m.ranges.size());
+  std::size_t line_no = 0;
   for (const LineRange& r : m.ranges) {
+    const double width = widths[std::min(line_no++, widths.size() - 1)];
     LaidLine ln;
     double max_size = 0;
     FontRole role = FontRole::body;
@@ -675,25 +1065,33 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
       }
     }
     const FaceMetrics fm = role_metrics(role);
-    ln.width = content;
     ln.box_width = width;
     ln.height = line_height(max_size);
     ln.baseline = ln.height / 2 + (fm.ascender + fm.descender) / 2 * max_size;
 
+    // A line ending in an added hyphen: its glyph, in the face of the last character.
+    const Impl::HyphenGlyph* hyphen = nullptr;
+    double hyphen_w = 0;
+    if (r.hyphen && r.content_end > r.begin && m.glyphs[r.content_end - 1].face) {
+      hyphen = &m.hyphen_glyph(m.glyphs[r.content_end - 1].face);
+      hyphen_w = hyphen->advance * spans[m.glyphs[r.content_end - 1].span].style.size / 1000.0;
+      content += hyphen_w;
+    }
+    ln.width = content;
     double x = 0, extra = 0;
     if (align == Align::right)
       x = width - content;
     else if (align == Align::center)
       x = (width - content) / 2;
-    else if (align == Align::justify && !r.last && spaces > 0 && content < width)
-      extra = (width - content) / spaces;
-    // A line that would need spaces over four times their width stays ragged.
-    if (extra * spaces > 3 * space_w)
-      extra = 0;
+    else if (align == Align::justify && !r.last && spaces > 0 && content > width - 3 * space_w &&
+             content < width + space_w / 3 + 1e-6)
+      extra = (width - content) / spaces; // stretch, or shrink by at most a third
+    if (extra < 0)
+      ln.width = width;
     if (align == Align::justify && extra == 0 && m.rtl_document)
       x = width - content; // unjustified lines of a right-to-left document
     x = std::max(0.0, x);
-    const bool split_words = extra > 0;
+    const bool split_words = extra != 0;
 
     m.visual_order(r);
     // Group consecutive glyphs of one span and face into TextItems.
@@ -707,6 +1105,15 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
     // hold character indices until flush() makes them byte offsets.
     std::uint32_t cur_lo = 0, cur_hi = 0;
     std::uint32_t stretched = UINT32_MAX; // the last space justification widened
+    bool added_hyphen = false;            // the open item ends with an added hyphen
+    // A line broken after a hyphen the text has: pdftotext (poppler) takes
+    // a line-final '-' for an added one and drops it, joining the lines; the
+    // hyphen is written to the text layer twice so that "Trillion-Parameter"
+    // comes back whole. It is an item of its own.
+    const std::size_t kept_hyphen = !r.last && !r.hyphen && !m.has_rtl && r.end == r.content_end &&
+                                            r.end > r.begin && m.glyphs[r.end - 1].cp == U'-'
+                                        ? r.end - 1
+                                        : SIZE_MAX;
     auto flush_link = [&] {
       if (link_span == UINT32_MAX)
         return;
@@ -741,7 +1148,12 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
         append_utf8(cur.text, m.glyphs[c].cp);
       }
       for (ShapedGlyph& sg : cur.glyphs)
-        sg.cluster = m.byte_of[sg.cluster - cur_lo];
+        sg.cluster = sg.cluster == UINT32_MAX ? static_cast<std::uint32_t>(cur.text.size())
+                                              : m.byte_of[sg.cluster - cur_lo];
+      if (added_hyphen) {
+        cur.text += '-';
+        added_hyphen = false;
+      }
       // Blank pieces (a lone space between two styles) draw nothing.
       if (cur.text.find_first_not_of(' ') != std::string::npos)
         ln.items.emplace_back(std::move(cur));
@@ -772,6 +1184,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
         std::uint32_t end = o.ch + 1;
         while (end < piece.hi && !m.hb_start[end])
           ++end;
+        if (o.ch == kept_hyphen)
+          flush();
         if (!open || first.span != cur_span || first.face != cur.face) {
           flush();
           cur.x = x;
@@ -792,6 +1206,14 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
         x += a;
       }
     }
+    if (open && hyphen && hyphen->gid != 0) {
+      cur.glyphs.push_back({hyphen->gid, hyphen->advance, 0, 0, UINT32_MAX});
+      cur.width += hyphen_w;
+      x += hyphen_w;
+      added_hyphen = true;
+    }
+    if (open && kept_hyphen != SIZE_MAX && cur_lo == kept_hyphen)
+      cur.actual_text = "--";
     flush();
     flush_link();
     lines.push_back(std::move(ln));

@@ -28,6 +28,7 @@ struct SpanStyle {
   std::uint32_t color = 0;
   std::string link;           ///< URI; a LinkItem covers the span's text
   bool keep_together = false; ///< no line break inside (unless longer than a line)
+  bool hyphenate = true;      ///< words may be hyphenated (never in links, names, kept spans)
   double rise = 0;            ///< baseline shift up, in points (superscripts)
 };
 
@@ -54,25 +55,62 @@ struct LaidLine {
 
 /// Per-character flags for break_lines().
 enum BreakFlag : std::uint8_t {
-  break_before = 1,  ///< a line may start at this character
-  hard_before = 2,   ///< a line must start at this character
-  is_space = 4,      ///< a space: hangs (does not count) at the end of a line
-  cluster_start = 8, ///< emergency (character) breaks are allowed before it
+  break_before = 1,   ///< a line may start at this character
+  hard_before = 2,    ///< a line must start at this character
+  is_space = 4,       ///< a space: hangs (does not count) at the end of a line
+  cluster_start = 8,  ///< emergency (character) breaks are allowed before it
+  hyphen_before = 16, ///< a line may end before it with a hyphen added (hyphenation)
+  after_hyphen = 32,  ///< the character before is a hyphen the text has
 };
 
 /// One line: characters [begin, end); [begin, content_end) without the
 /// trailing spaces; `last` for a paragraph's last line or one ended by a
-/// hard break (never justified).
+/// hard break (never justified); `hyphen`: ends with an added hyphen.
 struct LineRange {
   std::size_t begin = 0, end = 0, content_end = 0;
   bool last = false;
+  bool hyphen = false;
 };
 
-/// Greedy line breaking over measured characters: breaks at the latest
-/// allowed position that fits `width`; a word longer than a line is broken
-/// between characters (cluster starts) instead of overflowing.
-void break_lines(std::span<const double> advances, std::span<const std::uint8_t> flags,
-                 double width, std::vector<LineRange>& out);
+/// What total-fit line breaking needs besides the characters.
+struct BreakSpec {
+  /// The measure of line i is widths[min(i, size - 1)] (lines beside a
+  /// date column may be narrower than the lines below it); at least one.
+  std::span<const double> widths;
+  /// Justified: spaces stretch (by half) and shrink (by a third); else
+  /// ragged, with a raggedness cost on every line but the last.
+  bool justify = false;
+  /// Per character: the width of the hyphen a line ending before it (at a
+  /// hyphen_before point) gets. Empty: no hyphenation.
+  std::span<const double> hyphen;
+};
+
+/// How good a paragraph's breaks are.
+struct BreakQuality {
+  double demerits = 0; ///< total cost (the sum the breaker minimised)
+  double worst = 0; ///< worst badness of a line but the last (100: a third empty / fully stretched)
+  bool stranded = false;  ///< the last line is one short word
+  bool emergency = false; ///< a word had to be broken between characters
+  bool overfull = false;  ///< a line is wider than its measure (one character wider than it)
+};
+
+/// Total-fit (Knuth–Plass) line breaking over measured characters: the
+/// breaks that minimise the paragraph's demerits, (10 + badness)² per line
+/// plus penalties (hyphenation, consecutive hyphens, a last line that is one
+/// short word). A word longer than its line is broken between characters
+/// (cluster starts) instead of overflowing; only a single character wider
+/// than the measure overflows.
+BreakQuality break_lines(std::span<const double> advances, std::span<const std::uint8_t> flags,
+                         const BreakSpec& spec, std::vector<LineRange>& out);
+
+/// break_lines() with one measure, ragged.
+BreakQuality break_lines(std::span<const double> advances, std::span<const std::uint8_t> flags,
+                         double width, std::vector<LineRange>& out);
+
+/// Greedy (first-fit) line breaking: each line takes as much as fits. The
+/// reference the total fit is compared with in tests.
+void break_lines_greedy(std::span<const double> advances, std::span<const std::uint8_t> flags,
+                        double width, std::vector<LineRange>& out);
 
 // ------------------------------------------------------------- typesetter
 
@@ -103,6 +141,12 @@ public:
   /// Breaks `spans` into lines of at most `width` points.
   std::vector<LaidLine> set(std::span<const Span> spans, double width, Align align,
                             const SourceLocation& where);
+  /// Breaks `spans` into lines, line i at most widths[min(i, size - 1)]
+  /// points wide (each LaidLine's box_width is its own measure). Words are
+  /// hyphenated (in the CV's language) only where that lowers the cost; a
+  /// word broken between characters is reported into the warnings.
+  std::vector<LaidLine> set(std::span<const Span> spans, std::span<const double> widths,
+                            Align align, const SourceLocation& where);
   /// Width of `spans` on one line (no warnings: set() reports them).
   double measure(std::span<const Span> spans) override;
   /// Ascender/descender of a role's first face, in em.

@@ -55,8 +55,13 @@ struct Style {
   Side photo_side = Side::right;                      ///< where the photo goes in the header
   NameStyle name_order = NameStyle::automatic;        ///< Latin/native order of the header name
   std::string contact_separator = " | ";              ///< between contact items
-  double date_column_width = 100;                     ///< column for dates and locations
-  Side date_column_side = Side::right;                ///< side of the date/location column
+  double date_column_width = 100;                     ///< column for dates and locations (LaTeX)
+  /// The PDF's date column is as wide as the widest text it holds in a
+  /// section, at least this (points) ...
+  double date_column_min = 0;
+  /// ... and at most this (0: 40% of the text width); wider text wraps.
+  double date_column_max = 0;
+  Side date_column_side = Side::right; ///< side of the date/location column
   /// Sections (keys or titles, compared in snake_case) whose date ranges also
   /// show their time span ("2 years 3 months"): RenderCV's show_time_spans_in.
   std::vector<std::string> show_time_spans_in;

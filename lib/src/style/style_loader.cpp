@@ -188,7 +188,8 @@ constexpr std::string_view kHeaderKeys[] = {"align", "separator", "photo", "name
 // In NameStyle order.
 constexpr std::string_view kNameOrders[] = {"automatic", "latin_then_native", "native_then_latin",
                                             "latin_only", "native_only"};
-constexpr std::string_view kDateKeys[] = {"column_width", "side", "show_time_spans_in"};
+constexpr std::string_view kDateKeys[] = {"column_width", "min_width", "max_width", "side",
+                                          "show_time_spans_in"};
 constexpr std::string_view kBulletKeys[] = {"level1", "level2"};
 constexpr std::string_view kSpacingKeys[] = {"line", "entry", "section"};
 constexpr std::string_view kTextKeys[] = {"justify"};
@@ -385,6 +386,10 @@ private:
     }
     if (const Fields* dates = section(top, "dates", kDateKeys, tmp)) {
       length(*dates, "column_width", "dates", s.date_column_width, s.body_size, true,
+             LengthKind::spacing);
+      length(*dates, "min_width", "dates", s.date_column_min, s.body_size, false,
+             LengthKind::spacing);
+      length(*dates, "max_width", "dates", s.date_column_max, s.body_size, false,
              LengthKind::spacing);
       if (auto side = choice(*dates, "side", "dates", kSides))
         s.date_column_side = *side == "left" ? Side::left : Side::right;
