@@ -187,7 +187,7 @@ private:
       blocks_.push_back(to_block(units, page_h_, axis_));
       blocks_.back().ref = {BlockRef::Kind::entry, section_index_, static_cast<int>(ev.index)};
     }
-    entry_glue(first);
+    entry_glue(first, v);
     marks_legend(v);
   }
 
@@ -210,12 +210,21 @@ private:
 
   // The glue between a section's entries (blocks from `first` on): the
   // style's entry spacing, or its item spacing when every entry is a single
-  // row (awards, services, interests: one line, or one wrapped once), so a
-  // list keeps the body leading.
-  void entry_glue(std::size_t first) {
+  // row (awards, services, interests, bullets: one line, or a one-row entry
+  // type wrapped), so a list keeps the body leading.
+  void entry_glue(std::size_t first, const SectionView& v) {
     bool list = true;
-    for (std::size_t b = first; b < blocks_.size() && list; ++b)
-      list = blocks_[b].strips.size() == 1 && blocks_[b].strips.front().lines <= 2;
+    for (const auto& ev : v.entries)
+      list = list && (std::holds_alternative<ServiceEntry>(*ev.entry) ||
+                      std::holds_alternative<OneLineEntry>(*ev.entry) ||
+                      std::holds_alternative<BulletEntry>(*ev.entry) ||
+                      std::holds_alternative<NumberedEntry>(*ev.entry) ||
+                      std::holds_alternative<ReversedNumberedEntry>(*ev.entry));
+    if (!list) { // or every entry one line
+      list = true;
+      for (std::size_t b = first; b < blocks_.size() && list; ++b)
+        list = blocks_[b].strips.size() == 1 && blocks_[b].strips.front().lines <= 1;
+    }
     for (std::size_t b = first; b < blocks_.size(); ++b) {
       if (blocks_[b].strips.empty())
         continue;

@@ -65,6 +65,8 @@ Style scaled(const Style& style, double f) {
                     &s.section_stretch, &s.section_shrink, &s.item_spacing, &s.item_stretch,
                     &s.item_shrink})
     *v *= f;
+  // The leading (line height over type size) tightens too, never under 1.1.
+  s.line_spacing = std::max(std::min(style.line_spacing, 1.1), style.line_spacing * f);
   return s;
 }
 
