@@ -47,8 +47,7 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   }
 
   std::vector<Block> blocks = compose_blocks(cv, style, resources, pr, ts, g);
-  paginate(blocks, PageFrame{g.top, g.bottom}, doc,
-           BreakRules{style.split_fraction, fewest_pages});
+  paginate(blocks, PageFrame{g.top, g.bottom}, doc, BreakRules{style.split_fraction, fewest_pages});
   add_footers(doc, ts,
               FooterSpec{style.footer, pr.tag(), pr.owner_name(), footer_style, g.left, g.width,
                          style.margin_bottom, g.axis});
@@ -60,17 +59,18 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
 // `style` with type, leading and vertical spacing scaled by `f`.
 Style scaled(const Style& style, double f) {
   Style s = style;
-  for (double* v : {&s.body_size, &s.name_size, &s.headline_size, &s.heading_size,
-                    &s.entry_spacing, &s.entry_stretch, &s.entry_shrink, &s.section_spacing,
-                    &s.section_stretch, &s.section_shrink, &s.item_spacing, &s.item_stretch,
-                    &s.item_shrink})
+  for (double* v : {&s.body_size, &s.name_size, &s.headline_size, &s.heading_size, &s.entry_spacing,
+                    &s.entry_stretch, &s.entry_shrink, &s.section_spacing, &s.section_stretch,
+                    &s.section_shrink, &s.item_spacing, &s.item_stretch, &s.item_shrink})
     *v *= f;
   // The leading (line height over type size) tightens too, never under 1.1.
   s.line_spacing = std::max(std::min(style.line_spacing, 1.1), style.line_spacing * f);
   return s;
 }
 
-std::string percent(double f) { return std::to_string(static_cast<int>(std::lround(f * 100))) + "%"; }
+std::string percent(double f) {
+  return std::to_string(static_cast<int>(std::lround(f * 100))) + "%";
+}
 
 } // namespace
 
@@ -96,11 +96,11 @@ LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resource
   }
   const SourceLocation where =
       style.max_pages_where.known() ? style.max_pages_where : SourceLocation{cv.source_file, 0, 0};
-  doc.warnings.push_back(
-      {Severity::warning, where, style.max_pages_path,
-       "the CV does not fit on " + std::to_string(limit) + (limit == 1 ? " page" : " pages") +
-           " even with its type at " + percent(doc.scale) + " (the style's floor); it takes " +
-           std::to_string(doc.pages.size()) + " pages"});
+  doc.warnings.push_back({Severity::warning, where, style.max_pages_path,
+                          "the CV does not fit on " + std::to_string(limit) +
+                              (limit == 1 ? " page" : " pages") + " even with its type at " +
+                              percent(doc.scale) + " (the style's floor); it takes " +
+                              std::to_string(doc.pages.size()) + " pages"});
   return doc;
 }
 

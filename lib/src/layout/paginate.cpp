@@ -34,20 +34,20 @@ namespace {
 // One strip of the document as the page breaker sees it.
 struct Cell {
   double height = 0, glue = 0, stretch = 0, shrink = 0;
-  double over = 0;  // its overhang at the top of a page
+  double over = 0;        // its overhang at the top of a page
   bool can_break = false; // a page may start here
   double penalty = 0;     // the cost of starting a page here
   std::size_t block = 0, strip = 0;
 };
 
 // Costs of a page (TeX-like units: 100 = glue at its limit).
-constexpr double k_page_cost = 1000;        // each page
-constexpr double k_fewest_page_cost = 1e7;  // each page when fitting to N pages
-constexpr double k_split_penalty = 150;     // a page starting inside an entry
-constexpr double k_empty_cost = 3000;       // x (unfilled fraction)^2 of a page
-constexpr double k_short_last_cost = 4000;  // a last page under k_short_last full
+constexpr double k_page_cost = 1000;       // each page
+constexpr double k_fewest_page_cost = 1e7; // each page when fitting to N pages
+constexpr double k_split_penalty = 150;    // a page starting inside an entry
+constexpr double k_empty_cost = 3000;      // x (unfilled fraction)^2 of a page
+constexpr double k_short_last_cost = 4000; // a last page under k_short_last full
 constexpr double k_short_last = 0.3;
-constexpr double k_overfull_cost = 1e9;     // a strip taller than the page
+constexpr double k_overfull_cost = 1e9; // a strip taller than the page
 constexpr double eps = 1e-6;
 
 std::vector<Cell> cells_of(const std::vector<Block>& blocks, double page_h, double split_fraction) {
@@ -140,8 +140,8 @@ struct Sums {
   }
 };
 
-std::vector<std::size_t> breaks_of(const std::vector<Cell>& cells, const Sums& sums,
-                                   double page_h, const BreakRules& rules) {
+std::vector<std::size_t> breaks_of(const std::vector<Cell>& cells, const Sums& sums, double page_h,
+                                   const BreakRules& rules) {
   const std::size_t n = cells.size();
   if (n == 0)
     return {0};

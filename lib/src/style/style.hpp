@@ -76,11 +76,11 @@ struct Style {
   /// An entry is split across pages only when it is taller than this
   /// fraction of the text area (then with at least two lines on each side).
   double split_fraction = 0.35;
-  int max_pages = 0;        ///< fit the CV to this many pages (0: no limit)
-  double fit_floor = 0.9;   ///< fitting scales type and leading down to this factor at most
+  int max_pages = 0;                ///< fit the CV to this many pages (0: no limit)
+  double fit_floor = 0.9;           ///< fitting scales type and leading down to this factor at most
   SourceLocation max_pages_where{}; ///< where max_pages was set (for the warning)
   std::string max_pages_path = "max_pages"; ///< its field path ("design.page.max_pages")
-  bool justify = false;            ///< justified (true) or ragged-right text
+  bool justify = false;                     ///< justified (true) or ragged-right text
   std::string footer = "{name} – page {page} of {pages}"; ///< footer template; "" for none
 };
 

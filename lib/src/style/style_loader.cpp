@@ -254,8 +254,8 @@ std::string set_fit_floor(std::string_view text, Style& s) {
   if (!f)
     return "expected a percentage such as 90%, got '" + std::string(trim(text)) + "'";
   if (*f > 1)
-    return "must be 100% or less (fitting never enlarges type), got '" +
-           std::string(trim(text)) + "'";
+    return "must be 100% or less (fitting never enlarges type), got '" + std::string(trim(text)) +
+           "'";
   if (*f < 0.5)
     return "must be 50% or more, got '" + std::string(trim(text)) + "'";
   s.fit_floor = *f;
