@@ -45,6 +45,7 @@ struct Block {
   bool keep_with_next = false; ///< headings
   std::string bookmark;        ///< non-empty: an outline entry at the block's top
   BlockRef ref;                ///< what it shows (page breaks are reported by it)
+  bool list_item = false;      ///< an entry of a list section (item spacing)
 };
 
 /// Part of an entry: a main stack with an optional right-aligned aside

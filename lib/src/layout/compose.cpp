@@ -228,6 +228,7 @@ private:
     for (std::size_t b = first; b < blocks_.size(); ++b) {
       if (blocks_[b].strips.empty())
         continue;
+      blocks_[b].list_item = list;
       Strip& s = blocks_[b].strips.front();
       const bool top = b == first;
       s.space_before = top ? 0 : list ? st_.item_spacing : st_.entry_spacing;

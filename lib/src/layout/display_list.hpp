@@ -130,6 +130,9 @@ struct LaidOutDocument {
   /// breaks its pages at the same places).
   std::vector<PageBreak> breaks;
   double scale = 1; ///< type and leading scale chosen to fit max_pages (1: none)
+  /// Sections (indices into Cv::sections) set as lists: every entry a
+  /// single row, with the style's item spacing between them.
+  std::vector<int> list_sections;
 };
 
 /// Readable text form of every item, coordinates rounded to 0.1 pt, one item

@@ -47,6 +47,9 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   }
 
   std::vector<Block> blocks = compose_blocks(cv, style, resources, pr, ts, g);
+  for (const Block& b : blocks)
+    if (b.list_item && (doc.list_sections.empty() || doc.list_sections.back() != b.ref.section))
+      doc.list_sections.push_back(b.ref.section);
   paginate(blocks, PageFrame{g.top, g.bottom}, doc, BreakRules{style.split_fraction, fewest_pages});
   add_footers(doc, ts,
               FooterSpec{style.footer, pr.tag(), pr.owner_name(), footer_style, g.left, g.width,
@@ -56,8 +59,9 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   return doc;
 }
 
-// `style` with type, leading and vertical spacing scaled by `f`.
-Style scaled(const Style& style, double f) {
+} // namespace
+
+Style scaled_style(const Style& style, double f) {
   Style s = style;
   for (double* v : {&s.body_size, &s.name_size, &s.headline_size, &s.heading_size, &s.entry_spacing,
                     &s.entry_stretch, &s.entry_shrink, &s.section_spacing, &s.section_stretch,
@@ -67,6 +71,8 @@ Style scaled(const Style& style, double f) {
   s.line_spacing = std::max(std::min(style.line_spacing, 1.1), style.line_spacing * f);
   return s;
 }
+
+namespace {
 
 std::string percent(double f) {
   return std::to_string(static_cast<int>(std::lround(f * 100))) + "%";
@@ -87,7 +93,7 @@ LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resource
     factors.push_back(f);
   factors.push_back(style.fit_floor);
   for (double f : factors) {
-    LaidOutDocument fitted = lay_out(cv, f < 1 ? scaled(style, f) : style, resources, true);
+    LaidOutDocument fitted = lay_out(cv, f < 1 ? scaled_style(style, f) : style, resources, true);
     fitted.scale = f;
     const bool fits = fitted.pages.size() <= limit;
     doc = std::move(fitted);
