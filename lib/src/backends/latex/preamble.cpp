@@ -190,7 +190,7 @@ std::string heading_definition(const Style& s, bool rtl) {
          "  \\pdfbookmark[0]{#1}{cvSection.\\arabic{cvSection}}}\n"
          "\\makeatletter\n"
          "\\newcommand{\\cvSection}[2]{%\n"
-         "  \\par\\addvspace{" +
+         "  \\cvPayHang\\addvspace{" +
          glue(s.section_spacing, s.section_stretch, s.section_shrink) +
          "}%\n"
          "  " +
@@ -520,7 +520,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\newcommand{\\cvKeep}{\\penalty\\cvKeepPenalty}\n"
        "\\newcommand{\\cvSplittable}{\\cvKeepPenalty=0\\interlinepenalty=0\\relax}\n"
        "\\AtBeginDocument{\\interlinepenalty=10000\\relax}\n"
-       "\\newcommand{\\cvPageBreak}{\\par\\newpage}\n"
+       "\\newcommand{\\cvPageBreak}{\\par\\global\\cvHang=0pt\\newpage}\n"
        "\\newcommand{\\cvIfEmpty}[3]{\\if\\relax\\detokenize{#1}\\relax#2\\else#3\\fi}\n\n";
 
   p += "% Header\n"
@@ -560,12 +560,32 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       std::string(left ? "left" : "right") +
       ");\n"
       "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
-      "\\newcommand{\\cvRow}[2]{%\n  " +
-      std::string(meta.rtl ? "\\ifvmode\\cvNoAutoDir\\fi" : "") + (left ? side_box : main_box) +
-      "%\n  \\hfill" + (left ? main_box : side_box) +
-      "\\par\\prevdepth=\\dp\\strutbox\\cvKeep}\n"
+      "% A date column taller than the main column hangs beside what follows in\n"
+      "% the main column (summary, highlights), as in the PDF layout: \\cvHang is\n"
+      "% what it still needs, paid (\\cvPayHang) before the next entry or heading.\n"
+      "\\newdimen\\cvHang \\newdimen\\cvHangStart \\newbox\\cvMainBox \\newbox\\cvSideBox\n"
       "\\makeatletter\n"
-      "\\newcommand{\\cvEntryStart}{\\par\\if@nobreak\\else\\penalty0 \\fi"
+      "\\newcommand{\\cvPayHang}{\\par\\ifdim\\cvHang>\\z@\n"
+      "  \\dimen@=\\dimexpr\\pagetotal+\\pagedepth-\\cvHangStart\\relax\n"
+      "  \\ifdim\\dimen@<\\z@\\else\\ifdim\\dimen@<\\cvHang"
+      "\\kern\\dimexpr\\cvHang-\\dimen@\\relax\\fi\\fi\n"
+      "  \\global\\cvHang=\\z@\\fi}\n"
+      "\\makeatother\n"
+      "\\newcommand{\\cvRow}[2]{\\cvPayHang\n"
+      "  \\setbox\\cvMainBox=\\hbox{" + main_box + "}%\n"
+      "  \\setbox\\cvSideBox=\\hbox{" + side_box + "}%\n"
+      "  \\ifdim\\dp\\cvSideBox>\\dp\\cvMainBox\n"
+      "    \\global\\cvHang=\\dimexpr\\dp\\cvSideBox-\\dp\\cvMainBox\\relax"
+      "\\dp\\cvSideBox=\\dp\\cvMainBox\n"
+      "  \\fi\n  " +
+      std::string(meta.rtl ? "\\ifvmode\\cvNoAutoDir\\fi" : "") + "\\noindent" +
+      (left ? "\\usebox\\cvSideBox" : "\\usebox\\cvMainBox") + "\\hfill" +
+      (left ? "\\usebox\\cvMainBox" : "\\usebox\\cvSideBox") +
+      "\\par\n"
+      "  \\global\\cvHangStart=\\dimexpr\\pagetotal+\\pagedepth\\relax"
+      "\\prevdepth=\\dp\\strutbox\\cvKeep}\n"
+      "\\makeatletter\n"
+      "\\newcommand{\\cvEntryStart}{\\cvPayHang\\if@nobreak\\else\\penalty0 \\fi"
       "\\addvspace{\\cvEntrySpace}" +
       std::string(meta.rtl ? "\\cvNoAutoDir" : "") +
       "\\noindent}\n"
@@ -597,13 +617,13 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n" +
       (meta.rtl ? rtl_label_lists() : ltr_label_lists()) +
       "% \\cvPublication{label}{title}{date}, then its detail lines\n"
-      "\\newcommand{\\cvPublication}[3]{\\item[{#1}]\\cvRow{\\textbf{#2}}{#3}}\n"
+      "\\newcommand{\\cvPublication}[3]{\\cvPayHang\\item[{#1}]\\cvRow{\\textbf{#2}}{#3}}\n"
       "\\newcommand{\\cvAuthors}[1]{\\cvLine{#1}}\n"
       "\\newcommand{\\cvAuthor}[1]{#1}\n"
       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
-      "\\newcommand{\\cvMarksLegend}[1]{\\par\\nobreak\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
+      "\\newcommand{\\cvMarksLegend}[1]{\\cvPayHang\\nobreak\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
       "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
       "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
       "\\newcommand{\\cvAward}[1]{\\cvLine{" +
@@ -635,7 +655,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       open_paren + "\\textit{#3}" + close_paren +
       "}}{#4}}\n"
       "% \\cvOneLine{label}{details}\n"
-      "\\newcommand{\\cvOneLine}[2]{\\par\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
+      "\\newcommand{\\cvOneLine}[2]{\\cvPayHang\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
       "% Bullet entries, numbered entries and text paragraphs\n"
       "\\newlist{cvBullets}{itemize}{1}\n"
       "\\setlist[cvBullets]{" +
@@ -644,7 +664,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
                   "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]\\cvRightAligned #2}\n"
                 : "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
                   "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]#2}\n") +
-      "\\newcommand{\\cvText}[1]{\\par\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
+      "\\newcommand{\\cvText}[1]{\\cvPayHang\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
   return p;
 }
 
