@@ -571,7 +571,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\kern\\dimexpr\\cvHang-\\dimen@\\relax\\fi\\fi\n"
       "  \\global\\cvHang=\\z@\\fi}\n"
       "\\makeatother\n"
-      "\\newcommand{\\cvRow}[2]{\\cvPayHang\n"
+      "\\newcommand{\\cvRow}[2]{%\n"
       "  \\setbox\\cvMainBox=\\hbox{" + main_box + "}%\n"
       "  \\setbox\\cvSideBox=\\hbox{" + side_box + "}%\n"
       "  \\ifdim\\dp\\cvSideBox>\\dp\\cvMainBox\n"
@@ -643,7 +643,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       list_label(nested_bullet, meta.rtl) +
       ",topsep=1bp,itemsep=0pt,parsep=0pt,\n"
       "  beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=0}\n"
-      "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ " +
+      "\\newcommand{\\cvEvent}[4]{\\cvPayHang\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ " +
       open_paren + "host: #3" + close_paren +
       "}}{#4}}\n"
       "% \\cvService{short tag}{event}{role}{dates}{location}\n"
