@@ -6,6 +6,7 @@
 #include "style/style_loader.hpp"
 #include "test_layout_support.hpp"
 
+#include <cvpress/backend.hpp>
 #include <cvpress/load.hpp>
 
 #include <doctest/doctest.h>
@@ -312,4 +313,71 @@ TEST_CASE("design: page.max_pages in a CV is checked with its location") {
   RenderOptions cli;
   cli.max_pages = 1; // --max-pages wins over the CV
   CHECK(resolve_style(cli, cv.design).max_pages == 1);
+}
+
+TEST_CASE("latex: pages break where the layout breaks them, entries kept whole") {
+  const Backend* latex = find_backend("latex");
+  REQUIRE(latex != nullptr);
+  // Filler paragraphs until the layout moves the second heading to page 2.
+  bool seen = false;
+  for (int filler = 30; filler < 70 && !seen; ++filler) {
+    Cv cv;
+    cv.header.name.full = "Jane Doe";
+    Section first{"a", "First", {}, {}};
+    for (int i = 0; i < filler; ++i)
+      first.entries.emplace_back(TextEntry{rt("Filler paragraph " + std::to_string(i)), {}});
+    Section second{"b", "Second", {}, {}};
+    NormalEntry n;
+    n.name = rt("FIRST-OF-SECOND");
+    for (int k = 0; k < 6; ++k)
+      n.details.highlights.push_back(Highlight{rt("highlight " + std::to_string(k)), {}});
+    second.entries.emplace_back(n);
+    Section third{"c", "Third", {}, {}}; // so that page 2 is not short
+    for (int i = 0; i < 50; ++i)
+      third.entries.emplace_back(TextEntry{rt("More filler " + std::to_string(i)), {}});
+    cv.sections = {first, second, third};
+    const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+    const std::string tex = latex->render(cv, RenderOptions{}).bytes;
+    INFO("filler " << filler);
+    // Exactly the layout's breaks, and no entry marked splittable.
+    std::size_t breaks = 0;
+    for (std::size_t at = tex.find("\n\\cvPageBreak\n"); at != std::string::npos;
+         at = tex.find("\n\\cvPageBreak\n", at + 1))
+      ++breaks;
+    CHECK(breaks == doc.breaks.size());
+    CHECK(tex.find("\\begingroup\\cvSplittable") == std::string::npos);
+    for (const PageBreak& b : doc.breaks)
+      if (b.at.kind == BlockRef::Kind::heading) {
+        const std::string& title = cv.sections.at(static_cast<std::size_t>(b.at.section)).title;
+        CHECK(tex.find("\\cvPageBreak\n\\cvSection{" + title + "}") != std::string::npos);
+        seen = true;
+      }
+  }
+  CHECK(seen);
+  // Rows end with \cvKeep (no break inside an entry); a talk's events list
+  // starts without a break after its title.
+  const std::string tex = latex->render(Cv{}, RenderOptions{}).bytes;
+  CHECK(tex.find("\\newcommand{\\cvKeep}{\\penalty\\cvKeepPenalty}") != std::string::npos);
+  CHECK(tex.find("beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=0}") !=
+        std::string::npos);
+}
+
+TEST_CASE("latex: an entry the layout splits is splittable in TeX too") {
+  const Backend* latex = find_backend("latex");
+  REQUIRE(latex != nullptr);
+  Cv cv;
+  cv.header.name.full = "Jane Doe";
+  Section s{"experience", "Experience", {}, {}};
+  ExperienceEntry e;
+  e.position = rt("Long");
+  for (int k = 0; k < 90; ++k)
+    e.details.highlights.push_back(Highlight{rt("highlight " + std::to_string(k)), {}});
+  s.entries.emplace_back(e);
+  cv.sections = {s};
+  const LaidOutDocument doc = layout_cv(cv, default_style(), ".");
+  REQUIRE(!doc.breaks.empty());
+  CHECK(doc.breaks[0].inside);
+  const std::string tex = latex->render(cv, RenderOptions{}).bytes;
+  CHECK(tex.find("\\begingroup\\cvSplittable\n\\cvExperience{Long}") != std::string::npos);
+  CHECK(tex.find("\n\\cvPageBreak\n") == std::string::npos);
 }
