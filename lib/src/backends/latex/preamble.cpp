@@ -208,7 +208,8 @@ std::string ltr_highlights(const std::string& bullet, const std::string& nested_
          "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
          "itemsep=0pt,parsep=0pt,beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty}\n"
          "\\setlist[cvHighlights,2]{label={" +
-         nested_bullet + "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt,"
+         nested_bullet +
+         "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt,"
          "beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=\\cvKeepPenalty}\n";
 }
 
@@ -572,8 +573,12 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "  \\global\\cvHang=\\z@\\fi}\n"
       "\\makeatother\n"
       "\\newcommand{\\cvRow}[2]{%\n"
-      "  \\setbox\\cvMainBox=\\hbox{" + main_box + "}%\n"
-      "  \\setbox\\cvSideBox=\\hbox{" + side_box + "}%\n"
+      "  \\setbox\\cvMainBox=\\hbox{" +
+      main_box +
+      "}%\n"
+      "  \\setbox\\cvSideBox=\\hbox{" +
+      side_box +
+      "}%\n"
       "  \\ifdim\\dp\\cvSideBox>\\dp\\cvMainBox\n"
       "    \\global\\cvHang=\\dimexpr\\dp\\cvSideBox-\\dp\\cvMainBox\\relax"
       "\\dp\\cvSideBox=\\dp\\cvMainBox\n"
@@ -623,7 +628,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
-      "\\newcommand{\\cvMarksLegend}[1]{\\cvPayHang\\nobreak\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
+      "\\newcommand{\\cvMarksLegend}[1]{\\cvPayHang\\nobreak\\vspace{\\cvEntrySpace}{"
+      "\\footnotesize #1\\par}}\n"
       "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
       "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
       "\\newcommand{\\cvAward}[1]{\\cvLine{" +
@@ -643,7 +649,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       list_label(nested_bullet, meta.rtl) +
       ",topsep=1bp,itemsep=0pt,parsep=0pt,\n"
       "  beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=0}\n"
-      "\\newcommand{\\cvEvent}[4]{\\cvPayHang\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ " +
+      "\\newcommand{\\cvEvent}[4]{\\cvPayHang\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, "
+      "#2}\\cvIfEmpty{#3}{}{ " +
       open_paren + "host: #3" + close_paren +
       "}}{#4}}\n"
       "% \\cvService{short tag}{event}{role}{dates}{location}\n"

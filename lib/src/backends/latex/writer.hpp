@@ -57,7 +57,7 @@ std::string make_preamble(const Style& style, const Features& features, const Do
 /// splits is \cvSplittable, every other entry is kept whole) and the
 /// sections it sets as lists (item spacing between their entries).
 struct LayoutDecisions {
-  std::vector<PageBreak> breaks; ///< as LaidOutDocument::breaks
+  std::vector<PageBreak> breaks;  ///< as LaidOutDocument::breaks
   std::vector<int> list_sections; ///< as LaidOutDocument::list_sections
 };
 
