@@ -150,6 +150,32 @@ TEST_CASE("paginate: two lines on each side of a split, even to save a page") {
   CHECK(choose_breaks(orphan, k_frame, fewest).size() == 3);
 }
 
+TEST_CASE("paginate: a heading keeps two lines of a list, a list never ends alone on a page") {
+  // One-line list entries (awards): each is its own block, so the rule
+  // counts lines across blocks. Rigid glue, fewest pages: two pages only if
+  // one award stayed under its heading, or the last one went over alone.
+  BreakRules fewest;
+  fewest.fewest_pages = true;
+  auto list_case = [&](int before, int after) {
+    std::vector<Block> blocks;
+    filler(blocks, before);
+    blocks.push_back(block(1, false, 0, 0, 0, BlockRef::Kind::heading));
+    blocks.back().ref.section = 1;
+    blocks.back().keep_with_next = true;
+    for (int i = 0; i < 6; ++i) {
+      blocks.push_back(block(1, false, 0, 0, 0, BlockRef::Kind::entry, i));
+      blocks.back().ref.section = 1;
+      blocks.back().list_item = true;
+    }
+    filler(blocks, after);
+    return choose_breaks(blocks, k_frame, fewest).size();
+  };
+  CHECK(list_case(38, 35) == 3); // heading + 1 award would fit on page 1
+  CHECK(list_case(37, 35) == 2); // heading + 2 awards do
+  CHECK(list_case(34, 39) == 3); // the 6th award alone would start page 2
+  CHECK(list_case(34, 38) == 2); // the last 2 awards start page 2
+}
+
 TEST_CASE("paginate: an entry shorter than the split fraction is never split") {
   // 10 lines = 25% of the page, under the 35% fraction: kept whole even
   // when 8 of its lines would fit.

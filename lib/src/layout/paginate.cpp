@@ -50,19 +50,37 @@ constexpr double k_short_last = 0.3;
 constexpr double k_overfull_cost = 1e9; // a strip taller than the page
 constexpr double eps = 1e-6;
 
+// Lines in block `b` (all its strips).
+int lines_of(const Block& b) {
+  int n = 0;
+  for (const auto& s : b.strips)
+    n += s.lines;
+  return n;
+}
+
 std::vector<Cell> cells_of(const std::vector<Block>& blocks, double page_h, double split_fraction) {
+  // Lines of a list section from each of its entries to its end: a page
+  // never starts with its last line alone.
+  std::vector<int> list_rest(blocks.size(), 0);
+  for (std::size_t b = blocks.size(); b-- > 0;)
+    if (blocks[b].list_item)
+      list_rest[b] =
+          lines_of(blocks[b]) + (b + 1 < blocks.size() && blocks[b + 1].list_item &&
+                                         blocks[b + 1].ref.section == blocks[b].ref.section
+                                     ? list_rest[b + 1]
+                                     : 0);
   std::vector<Cell> cells;
-  bool keep = false; // the previous block is a heading
+  // Lines set since the last heading: it keeps two of them below it, even
+  // when its first entry is one line (a list of awards).
+  int after_heading = 2;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const Block& blk = blocks[b];
     if (blk.strips.empty())
       continue;
     double h = 0;
-    int total_lines = 0;
-    for (std::size_t k = 0; k < blk.strips.size(); ++k) {
+    const int total_lines = lines_of(blk);
+    for (std::size_t k = 0; k < blk.strips.size(); ++k)
       h += blk.strips[k].height + (k == 0 ? 0 : blk.strips[k].space_before);
-      total_lines += blk.strips[k].lines;
-    }
     const bool must_split = h > page_h + eps;
     const bool may_split = must_split || h > split_fraction * page_h;
     int lines_before = 0;
@@ -77,18 +95,22 @@ std::vector<Cell> cells_of(const std::vector<Block>& blocks, double page_h, doub
       c.block = b;
       c.strip = k;
       if (k == 0) {
-        // Not after a heading, and the marks legend stays with its list.
-        c.can_break = !keep && blk.ref.kind != BlockRef::Kind::legend;
+        // Not under a heading before two lines, not before a list's last
+        // line, and the marks legend stays with its list.
+        c.can_break = after_heading >= 2 && blk.ref.kind != BlockRef::Kind::legend &&
+                      (!blk.list_item || list_rest[b] >= 2);
       } else {
         // Inside an entry: only a tall one, two lines on each side.
         const bool widow_ok = lines_before >= 2 && total_lines - lines_before >= 2;
-        c.can_break = must_split || (may_split && widow_ok);
+        c.can_break = must_split || (may_split && widow_ok && after_heading >= 2);
         c.penalty = k_split_penalty;
       }
       lines_before += s.lines;
+      after_heading += s.lines;
       cells.push_back(std::move(c));
     }
-    keep = blk.keep_with_next;
+    if (blk.keep_with_next)
+      after_heading = 0;
   }
   return cells;
 }
