@@ -1,10 +1,11 @@
 // cvpress_bench: median wall time per CV for load + layout + paint, single
 // thread, in process, and the output size.
 //
-//   cvpress_bench [-n RUNS] [--format pdf] [--breakdown] [FILE.yaml ...]
+//   cvpress_bench [-n RUNS] [--format pdf] [--breakdown] [--scaling] [FILE.yaml ...]
 //
 // Without files it measures every examples/*.yaml of the source tree.
-// --breakdown also times the pdf stages alone (load, layout, paint).
+// --breakdown also times the pdf stages alone (load, layout, paint);
+// --scaling times layout of generated CVs of 500 to 5,000 entries.
 #include "backends/pdf/painter.hpp"
 #include "layout/layout.hpp"
 #include "style/style_loader.hpp"
@@ -123,12 +124,42 @@ void breakdown(const std::vector<fs::path>& files, int runs) {
   std::cout << "\nEach cell: median / minimum of " << runs << " runs.\n";
 }
 
+// --scaling: layout time (load excluded) of generated CVs of 500 to 5,000
+// entries, to show the page breaker stays linear (its search is bounded).
+void scaling(int runs) {
+  std::cout << "\n| entries | pages | layout median (ms) | per entry (µs) |\n"
+            << "| ---: | ---: | ---: | ---: |\n";
+  for (int n : {500, 1000, 2500, 5000}) {
+    std::string yaml = "cv:\n  name: Jane Doe\n  sections:\n    experience:\n";
+    for (int i = 0; i < n; ++i)
+      yaml += "      - {company: Company " + std::to_string(i) +
+              ", position: Engineer, start_date: 2010-01, end_date: 2012-06, highlights: "
+              "[Built a scheduler for deep learning clusters, Cut the cost of training by a "
+              "third]}\n";
+    const cvpress::Cv cv = cvpress::load_cv_string(yaml, "generated.yaml").cv;
+    const cvpress::detail::Style style = cvpress::detail::default_style();
+    std::vector<double> times;
+    std::size_t pages = 0;
+    for (int r = 0; r < std::max(3, runs / 10); ++r) {
+      auto t0 = std::chrono::steady_clock::now();
+      pages = cvpress::detail::layout_document(cv, style, {}).pages.size();
+      times.push_back(ms_since(t0));
+    }
+    std::sort(times.begin(), times.end());
+    const double median = times[times.size() / 2];
+    char line[160];
+    std::snprintf(line, sizeof line, "| %d | %zu | %.1f | %.1f |\n", n, pages, median,
+                  median * 1000 / n);
+    std::cout << line << std::flush;
+  }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
   int runs = 50;
   std::string format = "pdf";
-  bool stages = false;
+  bool stages = false, scale = false;
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -138,8 +169,11 @@ int main(int argc, char** argv) {
       format = argv[++i];
     } else if (arg == "--breakdown") {
       stages = true;
+    } else if (arg == "--scaling") {
+      scale = true;
     } else if (arg == "-h" || arg == "--help") {
-      std::cout << "usage: cvpress_bench [-n RUNS] [--format pdf] [--breakdown] [FILE.yaml ...]\n";
+      std::cout << "usage: cvpress_bench [-n RUNS] [--format pdf] [--breakdown] [--scaling] "
+                   "[FILE.yaml ...]\n";
       return 0;
     } else {
       files.emplace_back(arg);
@@ -176,5 +210,7 @@ int main(int argc, char** argv) {
   std::cout << "\n" << runs << " runs per CV after one warm-up run; single thread, in process.\n";
   if (stages)
     breakdown(files, runs);
+  if (scale)
+    scaling(runs);
   return status;
 }

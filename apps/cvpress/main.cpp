@@ -5,6 +5,8 @@
 
 #include <boost/program_options.hpp>
 
+#include <charconv>
+
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -35,6 +37,11 @@ Tailoring (render, validate, batch):
   --only TAG,...    keep untagged entries and those with one of these tags
   --exclude TAG,... drop entries with one of these tags
   --variant NAME    apply settings.variants.NAME (batch: a,b,... or all)
+
+Fitting (render, batch):
+  --max-pages N     fit the CV to N pages: spacing shrinks, then type down to
+                    the style's floor (page.fit_floor, 90%); warns if it still
+                    needs more
 
 Options:
   -h, --help       show this help (also after a command)
@@ -150,6 +157,30 @@ int cmd_convert(const std::vector<std::string>& args) {
 
 // ---- end of tailoring options
 
+// ---- Page fitting (issue 14): --max-pages N.
+
+void add_max_pages_option(po::options_description& opts) {
+  opts.add_options()("max-pages", po::value<std::string>(),
+                     "fit the CV to at most N pages (spacing, then type down to the style's "
+                     "floor)");
+}
+
+// --max-pages into `render`; false (after a usage message) when it is not a
+// whole number of 1 or more.
+bool apply_max_pages(const po::variables_map& vm, cvpress::RenderOptions& render) {
+  if (!vm.count("max-pages"))
+    return true;
+  const std::string& v = vm["max-pages"].as<std::string>();
+  int n = 0;
+  const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < 1) {
+    usage_error("--max-pages expects a whole number of pages, 1 or more, got '" + v + "'");
+    return false;
+  }
+  render.max_pages = n;
+  return true;
+}
+
 int cmd_validate(const std::vector<std::string>& args) {
   po::options_description opts("validate options");
   add_common_options(opts);
@@ -203,6 +234,7 @@ int cmd_render(const std::vector<std::string>& args) {
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
+  add_max_pages_option(opts);
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
@@ -231,6 +263,8 @@ int cmd_render(const std::vector<std::string>& args) {
   if (vm.count("compile"))
     request.options.backend_options.emplace_back("compile");
   request.options.strict = vm.count("strict") > 0;
+  if (!apply_max_pages(vm, request.options))
+    return code(ExitCode::usage);
   apply_tailoring_options(vm, request.load);
   request.quiet = vm.count("quiet") > 0;
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
@@ -251,6 +285,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read photos from this folder (repeatable; default: only each CV's folder)");
   add_tailoring_options(opts);
+  add_max_pages_option(opts);
   auto vm = parse(args, opts, "CV files, folders, or - for stdin");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
@@ -281,6 +316,8 @@ int cmd_batch(const std::vector<std::string>& args) {
   if (vm.count("allow-dir"))
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       options.render.allowed_dirs.emplace_back(d);
+  if (!apply_max_pages(vm, options.render))
+    return code(ExitCode::usage);
   options.threads = vm["jobs"].as<unsigned>();
   options.fail_fast = vm.count("fail-fast") > 0;
   options.render.strict = vm.count("strict") > 0;

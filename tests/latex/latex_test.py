@@ -213,6 +213,27 @@ def check_files(workdir, allowed):
         fail("unexpected files written: " + ", ".join(extra))
 
 
+def page_count(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    m = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    if not m:
+        fail("pdfinfo gives no page count for " + pdf)
+    return int(m.group(1))
+
+
+def check_same_pages(cvpress, yaml_file, tex_pdf, workdir):
+    if shutil.which("pdfinfo") is None:
+        print("pdfinfo is not installed: page counts not compared")
+        return
+    own = os.path.join(workdir, "own.pdf")
+    render(cvpress, yaml_file, own)
+    latex_pages, own_pages = page_count(tex_pdf), page_count(own)
+    if latex_pages != own_pages:
+        fail(f"LaTeX gives {latex_pages} pages, the PDF backend {own_pages}")
+    os.remove(own)
+    print(f"pages: {latex_pages}, as the PDF backend")
+
+
 def read_hostname():
     try:
         with open("/etc/hostname", encoding="utf-8") as f:
@@ -241,6 +262,9 @@ def main():
                    help="a font pdffonts must list (name without subset tag, repeatable)")
     p.add_argument("--require-text", action="append", default=[],
                    help="a string the PDF text must contain exactly (repeatable), e.g. an emoji")
+    p.add_argument("--same-pages-as-pdf", action="store_true",
+                   help="the compiled PDF has as many pages as cvpress's own PDF of the CV "
+                        "(the LaTeX backend breaks pages where the layout does)")
     args = p.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="cvpress-latex-test-")
@@ -306,6 +330,8 @@ def main():
                    read_hostname() if args.check_hostname else "")
         check_outline(os.path.join(workdir, "cv.pdf"), titles)
         check_metadata(os.path.join(workdir, "cv.pdf"), expected[0])
+        if args.same_pages_as_pdf:
+            check_same_pages(args.cvpress, args.yaml, os.path.join(workdir, "cv.pdf"), workdir)
         print("ok")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

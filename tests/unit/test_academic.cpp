@@ -2,6 +2,7 @@
 // multilingual fields, tags and variants -- through the public loader.
 #include "load/bib_record.hpp"
 #include "scratch_dir.hpp"
+#include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
 #include <cvpress/job.hpp>
@@ -426,8 +427,15 @@ TEST_CASE("tags: settings.variants name filter sets") {
   LoadResult r = load_cv_string(kTagged, "cv.yaml", short_cv);
   CHECK(kept(short_cv) == "experience: B C\n");
   CHECK(r.variants == std::vector<std::string>{"short", "industry"});
-  CHECK(warnings_of(r) == "cv.yaml:14:31: warning: settings.variants.short.max_pages: max_pages "
-                          "is not supported yet (pages are not fitted), ignored\n");
+  // The variant's max_pages becomes design.page.max_pages (located at the
+  // variant).
+  CHECK(warnings_of(r).empty());
+  const detail::Style st = detail::resolve_style(RenderOptions{}, r.cv.design);
+  CHECK(st.max_pages == 2);
+  CHECK(st.max_pages_where.line == 14);
+  CHECK(st.max_pages_where.column == 42); // the value "2"
+  CHECK(detail::resolve_style(RenderOptions{}, load_cv_string(kTagged, "cv.yaml").cv.design)
+            .max_pages == 0);
   LoadOptions industry;
   industry.variant = "industry";
   CHECK(kept(industry) == "experience: A C\n");

@@ -336,8 +336,8 @@ TEST_CASE("latex: a right-to-left CV is mirrored like the PDF layout") {
   // Right-to-left paragraphs; rows and headings are mirrored by hand.
   CHECK(contains(rtl, "\\AddToHook{para/begin}"));
   CHECK(contains(rtl, "\\cvNoAutoDir\\noindent\\cvBookmark{#2}"));
-  CHECK(
-      contains(rtl, "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}\\cvNoAutoDir"));
+  CHECK(contains(rtl, "\\newcommand{\\cvEntryStart}{\\cvPayHang\\if@nobreak\\else\\penalty0 "
+                      "\\fi\\addvspace{\\cvEntrySpace}\\cvNoAutoDir"));
   CHECK(contains(rtl, "\\cvRTL{\\cvFooter}"));
   CHECK(contains(rtl, "\\newcommand{\\cvFooter}{\\cvDirL{}\\cvLTR{David Cohen}\\cvDirR{}"));
   CHECK(contains(rtl, "\\cvHebrew{עמוד}"));

@@ -28,6 +28,11 @@ struct RenderOptions {
   std::filesystem::path base_dir; ///< folder relative paths in the CV resolve against
   std::vector<std::filesystem::path> allowed_dirs; ///< extra folders images/styles may come from
   RenderLimits limits;                             ///< resource bounds
+  /// Fit the CV to at most this many pages (`--max-pages`; 0: the style's or
+  /// the CV's `design.page.max_pages`, if any): the vertical glue shrinks
+  /// first, then type and leading in small steps down to the style's
+  /// `page.fit_floor`; when even that does not fit, the result has a warning.
+  int max_pages = 0;
   /// Backend-specific options by name, each one the backend lists in
   /// Backend::supported_options(); e.g. "compile" for latex (also run xelatex
   /// on the written .tex and write the PDF next to it; `render --compile`).

@@ -102,7 +102,10 @@ Block to_block(std::vector<Unit>& units, double page_h, double axis) {
     if (!(u.splittable || h > page_h) || u.main.size() < 2) {
       Strip s;
       s.space_before = u.space_before;
+      s.stretch = u.stretch;
+      s.shrink = u.shrink;
       s.height = h;
+      s.lines = static_cast<int>(std::max({u.main.size(), u.aside.size(), u.label.size()}));
       emit(u.main, 0, s.items, axis);
       emit(u.aside, 0, s.items, axis);
       emit(u.label, 0, s.items, axis);
@@ -115,9 +118,13 @@ Block to_block(std::vector<Unit>& units, double page_h, double axis) {
     while (i < u.main.size()) {
       Strip s;
       s.space_before = first ? u.space_before : 0;
+      s.stretch = first ? u.stretch : 0;
+      s.shrink = first ? u.shrink : 0;
+      s.lines = 0;
       Stack part;
       do {
         s.height += u.main[i].second.height;
+        ++s.lines;
         part.push_back(std::move(u.main[i++]));
       } while (first && i < u.main.size() && s.height < side);
       emit(part, 0, s.items, axis);

@@ -32,7 +32,10 @@ void append(Stack& s, double x, std::vector<LaidLine>&& lines);
 /// Item x is absolute, y relative to the strip's top (after space_before).
 struct Strip {
   double space_before = 0;     ///< gap above it (dropped at the top of a page)
+  double stretch = 0;          ///< how far the gap may grow to fill a page
+  double shrink = 0;           ///< how far the gap may shrink to save a page
   double height = 0;           ///< its height
+  int lines = 1;               ///< text lines in it (the widow/orphan rule counts these)
   std::vector<PageItem> items; ///< its content
 };
 
@@ -41,12 +44,16 @@ struct Block {
   std::vector<Strip> strips;   ///< top to bottom
   bool keep_with_next = false; ///< headings
   std::string bookmark;        ///< non-empty: an outline entry at the block's top
+  BlockRef ref;                ///< what it shows (page breaks are reported by it)
+  bool list_item = false;      ///< an entry of a list section (item spacing)
 };
 
 /// Part of an entry: a main stack with an optional right-aligned aside
 /// (dates) and hanging label (bullets, numbers), all starting at the top.
 struct Unit {
   double space_before = 0;  ///< gap above it
+  double stretch = 0;       ///< how far the gap may grow
+  double shrink = 0;        ///< how far the gap may shrink
   Stack main, aside, label; ///< main column, date column, hanging label
   bool splittable = false;  ///< plain paragraph: may break between lines
 };

@@ -23,8 +23,10 @@ public:
 
   std::vector<Block> run() {
     header();
-    for (const auto& s : cv_.sections)
-      section(s);
+    for (std::size_t k = 0; k < cv_.sections.size(); ++k) {
+      section_index_ = static_cast<int>(k);
+      section(cv_.sections[k]);
+    }
     return std::move(blocks_);
   }
 
@@ -40,6 +42,7 @@ private:
   double axis_;   // mirror axis of a right-to-left document, else 0
   Align align_;
   std::vector<Block> blocks_;
+  int section_index_ = -1; // the section being composed
 
   static constexpr double k_column_gap = 10; // main column <-> date column
   static constexpr double k_bullet_indent = 12;
@@ -176,15 +179,17 @@ private:
         widest = std::max(widest, measure_.measure({&sp, 1}) + 0.5);
       }
     section_dw_ = std::max(st_.date_column_min, std::min(widest, dw_max));
+    const std::size_t first = blocks_.size();
     for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
       const EntryView& ev = v.entries[i];
       std::visit([&](const auto& x) { entry(x, units, ev); }, *ev.entry);
       if (units.empty())
         continue;
-      units.front().space_before = i == 0 ? 0 : st_.entry_spacing;
       blocks_.push_back(to_block(units, page_h_, axis_));
+      blocks_.back().ref = {BlockRef::Kind::entry, section_index_, static_cast<int>(ev.index)};
     }
+    entry_glue(first, v);
     marks_legend(v);
   }
 
@@ -202,6 +207,36 @@ private:
     units.front().space_before = st_.entry_spacing;
     append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, v.section->where));
     blocks_.push_back(to_block(units, page_h_, axis_));
+    blocks_.back().ref = {BlockRef::Kind::legend, section_index_, -1};
+  }
+
+  // The glue between a section's entries (blocks from `first` on): the
+  // style's entry spacing, or its item spacing when every entry is a single
+  // row (awards, services, interests, bullets: one line, or a one-row entry
+  // type wrapped), so a list keeps the body leading.
+  void entry_glue(std::size_t first, const SectionView& v) {
+    bool list = true;
+    for (const auto& ev : v.entries)
+      list = list && (std::holds_alternative<ServiceEntry>(*ev.entry) ||
+                      std::holds_alternative<OneLineEntry>(*ev.entry) ||
+                      std::holds_alternative<BulletEntry>(*ev.entry) ||
+                      std::holds_alternative<NumberedEntry>(*ev.entry) ||
+                      std::holds_alternative<ReversedNumberedEntry>(*ev.entry));
+    if (!list) { // or every entry one line
+      list = true;
+      for (std::size_t b = first; b < blocks_.size() && list; ++b)
+        list = blocks_[b].strips.size() == 1 && blocks_[b].strips.front().lines <= 1;
+    }
+    for (std::size_t b = first; b < blocks_.size(); ++b) {
+      if (blocks_[b].strips.empty())
+        continue;
+      blocks_[b].list_item = list;
+      Strip& s = blocks_[b].strips.front();
+      const bool top = b == first;
+      s.space_before = top ? 0 : list ? st_.item_spacing : st_.entry_spacing;
+      s.stretch = top ? 0 : list ? st_.item_stretch : st_.entry_stretch;
+      s.shrink = top ? 0 : list ? st_.item_shrink : st_.entry_shrink;
+    }
   }
 
   double label_w_ = 0;
@@ -221,6 +256,8 @@ private:
             Align::left, where);
     Strip strip;
     strip.space_before = st_.section_spacing;
+    strip.stretch = st_.section_stretch;
+    strip.shrink = st_.section_shrink;
     Stack s;
     append(s, left_ + indent, std::move(lines));
     const double h = height_of(s);
@@ -256,6 +293,7 @@ private:
     b.strips.push_back(std::move(strip));
     b.keep_with_next = true;
     b.bookmark = title;
+    b.ref = {BlockRef::Kind::heading, section_index_, -1};
     blocks_.push_back(std::move(b));
   }
 

@@ -101,6 +101,23 @@ struct DocumentInfo {
   std::string keywords; ///< optional
 };
 
+/// What a block of the layout shows: the header, a section's heading, one
+/// of its entries or its marks legend. Indices are the model's.
+struct BlockRef {
+  /// The kind of block.
+  enum class Kind { header, heading, entry, legend };
+  Kind kind = Kind::header; ///< the kind
+  int section = -1;         ///< index into Cv::sections (heading, entry, legend)
+  int entry = -1;           ///< index into the section's entries (entry)
+};
+
+/// Where the layout starts a new page: before the block `at`, or inside it
+/// (`inside`: an entry taller than the split fraction, broken between lines).
+struct PageBreak {
+  BlockRef at;         ///< the first block on the new page
+  bool inside = false; ///< the break falls inside `at`, not before it
+};
+
 /// A whole laid-out document.
 struct LaidOutDocument {
   double page_width = 595.276;      ///< points
@@ -112,6 +129,13 @@ struct LaidOutDocument {
   /// Indices in `warnings` of the characters no font covers (drawn as
   /// U+FFFD), in order; RenderOptions::strict makes the first an error.
   std::vector<std::size_t> missing_glyphs;
+  /// One per page after the first: where it starts (the LaTeX backend
+  /// breaks its pages at the same places).
+  std::vector<PageBreak> breaks;
+  double scale = 1; ///< type and leading scale chosen to fit max_pages (1: none)
+  /// Sections (indices into Cv::sections) set as lists: every entry a
+  /// single row, with the style's item spacing between them.
+  std::vector<int> list_sections;
 };
 
 /// Readable text form of every item, coordinates rounded to 0.1 pt, one item

@@ -9,10 +9,16 @@
 #include "text/locale_format.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 namespace cvpress::detail {
 
-LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resources& resources) {
+namespace {
+
+// One complete layout of `cv` in `style`.
+LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resources,
+                        bool fewest_pages) {
   LaidOutDocument doc;
   const Presenter pr(cv, style);
   Typesetter ts(style, cv.locale.language, doc.warnings);
@@ -41,13 +47,67 @@ LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resource
   }
 
   std::vector<Block> blocks = compose_blocks(cv, style, resources, pr, ts, g);
-  paginate(blocks, PageFrame{g.top, g.bottom}, doc);
+  for (const Block& b : blocks)
+    if (b.list_item && (doc.list_sections.empty() || doc.list_sections.back() != b.ref.section))
+      doc.list_sections.push_back(b.ref.section);
+  paginate(blocks, PageFrame{g.top, g.bottom}, doc, BreakRules{style.split_fraction, fewest_pages});
   add_footers(doc, ts,
               FooterSpec{style.footer, pr.tag(), pr.owner_name(), footer_style, g.left, g.width,
                          style.margin_bottom, g.axis});
   if (g.axis != 0)
     mirror_shapes(doc, g.axis);
   doc.missing_glyphs = ts.missing_glyphs();
+  return doc;
+}
+
+} // namespace
+
+Style scaled_style(const Style& style, double f) {
+  Style s = style;
+  for (double* v : {&s.body_size, &s.name_size, &s.headline_size, &s.heading_size, &s.entry_spacing,
+                    &s.entry_stretch, &s.entry_shrink, &s.section_spacing, &s.section_stretch,
+                    &s.section_shrink, &s.item_spacing, &s.item_stretch, &s.item_shrink})
+    *v *= f;
+  // The leading (line height over type size) tightens too, never under 1.1.
+  s.line_spacing = std::max(std::min(style.line_spacing, 1.1), style.line_spacing * f);
+  return s;
+}
+
+namespace {
+
+std::string percent(double f) {
+  return std::to_string(static_cast<int>(std::lround(f * 100))) + "%";
+}
+
+} // namespace
+
+LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resources& resources) {
+  LaidOutDocument doc = lay_out(cv, style, resources, false);
+  const auto limit = static_cast<std::size_t>(std::max(style.max_pages, 0));
+  if (limit == 0 || doc.pages.size() <= limit)
+    return doc;
+  // Fitting: first the glue (fewest pages, shrinking as far as the style
+  // allows), then type and leading in 2% steps down to the style's floor.
+  constexpr double k_step = 0.02;
+  std::vector<double> factors;
+  for (double f = 1; f > style.fit_floor + 1e-9; f -= k_step)
+    factors.push_back(f);
+  factors.push_back(style.fit_floor);
+  for (double f : factors) {
+    LaidOutDocument fitted = lay_out(cv, f < 1 ? scaled_style(style, f) : style, resources, true);
+    fitted.scale = f;
+    const bool fits = fitted.pages.size() <= limit;
+    doc = std::move(fitted);
+    if (fits)
+      return doc;
+  }
+  const SourceLocation where =
+      style.max_pages_where.known() ? style.max_pages_where : SourceLocation{cv.source_file, 0, 0};
+  doc.warnings.push_back({Severity::warning, where, style.max_pages_path,
+                          "the CV does not fit on " + std::to_string(limit) +
+                              (limit == 1 ? " page" : " pages") + " even with its type at " +
+                              percent(doc.scale) + " (the style's floor); it takes " +
+                              std::to_string(doc.pages.size()) + " pages"});
   return doc;
 }
 

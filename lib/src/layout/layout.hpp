@@ -16,6 +16,10 @@ namespace cvpress::detail {
 /// when no font is usable.
 LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resources& resources);
 
+/// `style` with type, leading and vertical spacing scaled by `f` (fitting
+/// to max_pages; the leading tightens too, never under 1.1).
+Style scaled_style(const Style& style, double f);
+
 /// resolve_resources() (the photo, relative to `base_dir` and confined by
 /// `access`; InputError for a bad one), then layout_document().
 LaidOutDocument layout_cv(const Cv& cv, const Style& style, const std::filesystem::path& base_dir,

@@ -120,7 +120,7 @@ public:
     read_variants(*root);
     choose_language(*root);
     std::vector<MapEntry> top;
-    bool has_locale = false;
+    bool has_locale = false, has_design = false;
     for (const auto& [k, v] : root->entries) {
       if (k->kind != Kind::scalar) {
         top.emplace_back(k, v);
@@ -133,6 +133,10 @@ public:
         top.emplace_back(k, rewrite_locale(v));
       } else if (k->value == "settings" && v->kind == Kind::map) {
         top.emplace_back(k, without_keys(*v, {"variants"}));
+      } else if (k->value == "design" && variant_max_pages_) {
+        has_design = v->kind != Kind::null; // a null design is replaced below
+        if (has_design)
+          top.emplace_back(k, v->kind == Kind::map ? with_max_pages(*v) : v);
       } else {
         top.emplace_back(k, v);
       }
@@ -142,10 +146,41 @@ public:
       top.emplace_back(make_key("locale", o),
                        make_map({{make_key("language", o), make_scalar(language_, o)}}, o));
     }
+    if (variant_max_pages_ && !has_design) {
+      const Origin o = origin_of(*variant_max_pages_);
+      top.emplace_back(make_key("design", o), with_max_pages(*make_map({}, o)));
+    }
     return make_map(std::move(top), origin_of(*root));
   }
 
 private:
+  NodeRef variant_max_pages_; // the chosen variant's max_pages, if any
+
+  // `design` with page.max_pages set to the variant's (its errors point at
+  // the variant).
+  NodeRef with_max_pages(const YamlNode& design) const {
+    const Origin o = origin_of(*variant_max_pages_);
+    std::vector<MapEntry> entries;
+    bool has_page = false;
+    for (const auto& [k, v] : design.entries) {
+      if (k->kind == Kind::scalar && k->value == "page" && v->kind == Kind::map) {
+        std::vector<MapEntry> page;
+        for (const auto& [pk, pv] : v->entries)
+          if (pk->kind != Kind::scalar || pk->value != "max_pages")
+            page.emplace_back(pk, pv);
+        page.emplace_back(make_key("max_pages", o), variant_max_pages_);
+        entries.emplace_back(k, make_map(std::move(page), origin_of(*v)));
+        has_page = true;
+      } else {
+        entries.emplace_back(k, v);
+      }
+    }
+    if (!has_page)
+      entries.emplace_back(make_key("page", o),
+                           make_map({{make_key("max_pages", o), variant_max_pages_}}, o));
+    return make_map(std::move(entries), origin_of(design));
+  }
+
   // ---------------------------------------------------------- variants
 
   std::vector<std::string> tag_list(const YamlNode& n, const std::string& path) {
@@ -213,9 +248,10 @@ private:
     if (const Field* f = find(fs, "exclude"))
       for (auto& t : tag_list(*f->value, join(chosen_path, "exclude")))
         filter_.exclude.push_back(std::move(t));
-    if (const Field* f = find(fs, "max_pages"))
-      warn(*f->key_node, join(chosen_path, "max_pages"),
-           "max_pages is not supported yet (pages are not fitted), ignored");
+    // max_pages becomes design.page.max_pages (run()).
+    for (const auto& [k, v] : chosen->entries)
+      if (k->kind == Kind::scalar && k->value == "max_pages")
+        variant_max_pages_ = v;
   }
 
   // Reads and removes `tags`; false when the filter drops the item.

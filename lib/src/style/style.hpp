@@ -68,8 +68,24 @@ struct Style {
   std::string bullet = "•";        ///< highlight bullet glyph
   std::string nested_bullet = "–"; ///< nested highlight bullet
   double entry_spacing = 6;        ///< vertical space between entries
+  double entry_stretch = 0;        ///< how far entry_spacing may grow to fill a page
+  double entry_shrink = 0;         ///< how far entry_spacing may shrink to save a page
   double section_spacing = 10;     ///< vertical space before a section heading
-  bool justify = false;            ///< justified (true) or ragged-right text
+  double section_stretch = 0;      ///< how far section_spacing may grow
+  double section_shrink = 0;       ///< how far section_spacing may shrink
+  /// Vertical space between the entries of a section whose entries are all
+  /// one line (awards, services, interests): they keep the body leading.
+  double item_spacing = 0;
+  double item_stretch = 0; ///< how far item_spacing may grow
+  double item_shrink = 0;  ///< how far item_spacing may shrink
+  /// An entry is split across pages only when it is taller than this
+  /// fraction of the text area (then with at least two lines on each side).
+  double split_fraction = 0.35;
+  int max_pages = 0;                ///< fit the CV to this many pages (0: no limit)
+  double fit_floor = 0.9;           ///< fitting scales type and leading down to this factor at most
+  SourceLocation max_pages_where{}; ///< where max_pages was set (for the warning)
+  std::string max_pages_path = "max_pages"; ///< its field path ("design.page.max_pages")
+  bool justify = false;                     ///< justified (true) or ragged-right text
   std::string footer = "{name} – page {page} of {pages}"; ///< footer template; "" for none
 };
 

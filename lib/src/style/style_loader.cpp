@@ -166,6 +166,68 @@ std::optional<std::uint32_t> parse_color(std::string_view text) {
   return std::nullopt;
 }
 
+// A length with the units of parse_length() as text for messages: "3pt".
+std::string points(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  (void)ec;
+  return std::string(buf, end) + "pt";
+}
+
+/// Vertical glue: a natural length that may stretch and shrink.
+struct Glue {
+  double natural = 0, stretch = 0, shrink = 0;
+};
+
+// "6pt", "6pt plus 3pt", "6pt plus 3pt minus 2pt" (TeX's glue syntax).
+// Returns the reason when the text is not glue, else "" and sets `out`.
+std::string parse_glue(std::string_view text, double em, Glue& out) {
+  const std::string t = lower(trim(text));
+  const std::size_t plus = t.find(" plus ");
+  const std::size_t minus = t.find(" minus ");
+  const std::size_t nat_end = std::min(plus, minus);
+  auto part = [&](std::size_t from, std::size_t to) {
+    return parse_length(std::string_view(t).substr(from, to == std::string::npos ? to : to - from),
+                        em);
+  };
+  auto n = part(0, nat_end);
+  std::optional<double> st = 0.0, sh = 0.0;
+  if (plus != std::string::npos)
+    st = part(plus + 6, minus != std::string::npos && minus > plus ? minus : std::string::npos);
+  if (minus != std::string::npos)
+    sh = part(minus + 7, plus != std::string::npos && plus > minus ? plus : std::string::npos);
+  if (!n || !st || !sh)
+    return "expected a length with optional stretch and shrink such as 6pt plus 3pt minus 2pt, "
+           "got '" +
+           std::string(text) + "'";
+  if (*n < 0)
+    return "must be 0 or more, got " + points(*n);
+  if (*st < 0)
+    return "the stretch must be 0 or more, got " + points(*st);
+  if (*sh < 0)
+    return "the shrink must be 0 or more, got " + points(*sh);
+  if (*sh > *n)
+    return "the shrink must not exceed the space itself (" + points(*n) + "), got " + points(*sh);
+  if (std::string why = length_range_error(*n + *st, LengthKind::spacing); !why.empty())
+    return why;
+  out = {*n, *st, *sh};
+  return {};
+}
+
+// "90%" or a bare fraction (0.9) into a fraction; nullopt when neither.
+std::optional<double> parse_fraction(std::string_view text) {
+  text = trim(text);
+  const bool percent = text.ends_with('%');
+  if (percent)
+    text.remove_suffix(1);
+  text = trim(text);
+  double v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v))
+    return std::nullopt;
+  return percent ? v / 100 : v;
+}
+
 std::string page_size_names() {
   std::string out;
   for (const auto& p : kPageSizes)
@@ -173,12 +235,40 @@ std::string page_size_names() {
   return out;
 }
 
+// page.max_pages: a whole number of pages, 1 or more.
+std::string set_max_pages(std::string_view text, Style& s) {
+  text = trim(text);
+  long long v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size())
+    return "expected a whole number of pages, got '" + std::string(text) + "'";
+  if (v < 1)
+    return "must be 1 or more, got " + std::string(text);
+  s.max_pages = static_cast<int>(std::min<long long>(v, 1000));
+  return {};
+}
+
+// page.fit_floor: the smallest scale of type and leading fitting may use.
+std::string set_fit_floor(std::string_view text, Style& s) {
+  auto f = parse_fraction(text);
+  if (!f)
+    return "expected a percentage such as 90%, got '" + std::string(trim(text)) + "'";
+  if (*f > 1)
+    return "must be 100% or less (fitting never enlarges type), got '" + std::string(trim(text)) +
+           "'";
+  if (*f < 0.5)
+    return "must be 50% or more, got '" + std::string(trim(text)) + "'";
+  s.fit_floor = *f;
+  return {};
+}
+
 // --------------------------------------------------------------- the reader
 
 constexpr std::string_view kStyleKeys[] = {"name",    "description", "extends",  "page",   "fonts",
                                            "sizes",   "colors",      "headings", "header", "dates",
                                            "bullets", "spacing",     "text",     "footer"};
-constexpr std::string_view kPageKeys[] = {"size", "width", "height", "margins"};
+constexpr std::string_view kPageKeys[] = {"size",      "width",     "height",        "margins",
+                                          "max_pages", "fit_floor", "split_fraction"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
 constexpr std::string_view kFontKeys[] = {"body", "headings", "name"};
 constexpr std::string_view kSizeKeys[] = {"body", "name", "headline", "heading"};
@@ -191,7 +281,7 @@ constexpr std::string_view kNameOrders[] = {"automatic", "latin_then_native", "n
 constexpr std::string_view kDateKeys[] = {"column_width", "min_width", "max_width", "side",
                                           "show_time_spans_in"};
 constexpr std::string_view kBulletKeys[] = {"level1", "level2"};
-constexpr std::string_view kSpacingKeys[] = {"line", "entry", "section"};
+constexpr std::string_view kSpacingKeys[] = {"line", "entry", "section", "item"};
 constexpr std::string_view kTextKeys[] = {"justify"};
 constexpr std::string_view kLooks[] = {"rule_below", "partial_rule", "underline",
                                        "small_caps", "bar",          "plain"};
@@ -271,6 +361,38 @@ private:
     }
   }
 
+  void glue(const Fields& fs, std::string_view key, double em, double& natural, double& stretch,
+            double& shrink) {
+    if (const YamlNode* n = scalar(fs, key, "spacing")) {
+      Glue g;
+      if (std::string why = parse_glue(n->value, em, g); !why.empty())
+        error(*n, join("spacing", key), why);
+      else
+        natural = g.natural, stretch = g.stretch, shrink = g.shrink;
+    }
+  }
+
+  // page.max_pages, page.fit_floor, page.split_fraction.
+  void page_fitting(const Fields& page, Style& s) {
+    if (const YamlNode* n = scalar(page, "max_pages", "page")) {
+      if (std::string why = set_max_pages(n->value, s); !why.empty())
+        error(*n, "page.max_pages", why);
+      else
+        s.max_pages_where = at(*n), s.max_pages_path = "page.max_pages";
+    }
+    if (const YamlNode* n = scalar(page, "fit_floor", "page"))
+      if (std::string why = set_fit_floor(n->value, s); !why.empty())
+        error(*n, "page.fit_floor", why);
+    if (const YamlNode* n = scalar(page, "split_fraction", "page")) {
+      auto f = parse_fraction(n->value);
+      if (!f || *f < 0.05 || *f > 1)
+        error(*n, "page.split_fraction",
+              "expected a fraction of the page between 5% and 100%, got '" + n->value + "'");
+      else
+        s.split_fraction = *f;
+    }
+  }
+
   void color(const Fields& fs, std::string_view key, const std::string& path, std::uint32_t& out) {
     if (const YamlNode* n = scalar(fs, key, path)) {
       if (auto c = parse_color(n->value))
@@ -347,6 +469,7 @@ private:
                  LengthKind::margin);
         }
       }
+      page_fitting(*page, s);
     }
     if (const Fields* fonts = section(top, "fonts", kFontKeys, tmp)) {
       auto chain = [&](std::string_view key, FontChainSpec& out) {
@@ -410,10 +533,10 @@ private:
         else
           s.line_spacing = v;
       }
-      length(*spacing, "entry", "spacing", s.entry_spacing, s.body_size, false,
-             LengthKind::spacing);
-      length(*spacing, "section", "spacing", s.section_spacing, s.body_size, false,
-             LengthKind::spacing);
+      glue(*spacing, "entry", s.body_size, s.entry_spacing, s.entry_stretch, s.entry_shrink);
+      glue(*spacing, "section", s.body_size, s.section_spacing, s.section_stretch,
+           s.section_shrink);
+      glue(*spacing, "item", s.body_size, s.item_spacing, s.item_stretch, s.item_shrink);
     }
     if (const Fields* t = section(top, "text", kTextKeys, tmp2))
       if (auto j = boolean(*t, "justify", "text"))
@@ -572,6 +695,8 @@ constexpr std::string_view kSupportedDesign[] = {
     "section_titles.font_size",
     "entries.date_and_location_width",
     "entries.vertical_space_between_entries",
+    "page.max_pages", // cvpress: fit the CV to this many pages
+    "page.fit_floor", // cvpress: smallest type scale fitting may use
     "highlights.bullet",
     "highlights.nested_bullet",
     "entries.show_time_spans_in",  // RenderCV 1.x
@@ -685,6 +810,15 @@ void apply_design(const Design& design, Style& s) {
       len(s.date_column_width, s.body_size);
     } else if (key == "entries.vertical_space_between_entries") {
       len(s.entry_spacing, s.body_size);
+      s.entry_shrink = std::min(s.entry_shrink, s.entry_spacing); // never a negative gap
+    } else if (key == "page.max_pages") {
+      if (std::string why = set_max_pages(value, s); !why.empty())
+        errors.push_back({Severity::error, v.where, "design." + key, std::move(why)});
+      else
+        s.max_pages_where = v.where, s.max_pages_path = "design.page.max_pages";
+    } else if (key == "page.fit_floor") {
+      if (std::string why = set_fit_floor(value, s); !why.empty())
+        errors.push_back({Severity::error, v.where, "design." + key, std::move(why)});
     } else if (key == "highlights.bullet") {
       s.bullet = value;
     } else if (key == "highlights.nested_bullet") {
@@ -737,6 +871,13 @@ Style resolve_style(const RenderOptions& options, const Design& design) {
   else
     style = default_style();
   apply_design(design, style);
+  if (options.max_pages < 0)
+    throw UsageError("max_pages must be 1 or more, got " + std::to_string(options.max_pages));
+  if (options.max_pages > 0) { // the command line's --max-pages wins
+    style.max_pages = options.max_pages;
+    style.max_pages_where = {};
+    style.max_pages_path = "max_pages";
+  }
   return style;
 }
 

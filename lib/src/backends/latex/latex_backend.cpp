@@ -1,6 +1,7 @@
 // The "latex" backend: one self-contained .tex file for XeLaTeX/LuaLaTeX.
 #include "backends/latex/compile.hpp"
 #include "backends/latex/writer.hpp"
+#include "layout/layout.hpp"
 #include "style/style_loader.hpp"
 
 #include <cvpress/backend.hpp>
@@ -23,8 +24,23 @@ public:
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"tex"}; }
   [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
     RenderResult result;
-    const Style style = resolve_style(options, cv.design);
-    result.bytes = latex::make_document(cv, style, result.warnings);
+    Style style = resolve_style(options, cv.design);
+    // The PDF layout's decisions (without the photo, which LaTeX leaves
+    // out): its page breaks, list sections and, fitting to max_pages, its
+    // type scale. Without usable fonts TeX breaks the pages alone.
+    latex::LayoutDecisions decisions;
+    try {
+      LaidOutDocument laid = layout_document(cv, style, Resources{});
+      if (laid.scale < 1)
+        style = scaled_style(style, laid.scale);
+      decisions.breaks = std::move(laid.breaks);
+      decisions.list_sections = std::move(laid.list_sections);
+      for (auto& w : laid.warnings) // fitting's; glyph warnings are the PDF's
+        if (w.path == style.max_pages_path)
+          result.warnings.push_back(std::move(w));
+    } catch (const RenderError&) {
+    }
+    result.bytes = latex::make_document(cv, style, result.warnings, decisions);
     return result;
   }
   [[nodiscard]] std::vector<std::string> supported_options() const override { return {"compile"}; }

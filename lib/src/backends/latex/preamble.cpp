@@ -16,6 +16,18 @@ namespace cvpress::detail::latex {
 namespace {
 
 // A length in big points, rounded to 0.001.
+std::string bp(double value);
+
+// Vertical glue: "6bp plus 3bp minus 2bp" (the parts that are 0 left out).
+std::string glue(double natural, double stretch, double shrink) {
+  std::string out = bp(natural);
+  if (stretch > 0)
+    out += " plus " + bp(stretch);
+  if (shrink > 0)
+    out += " minus " + bp(shrink);
+  return out;
+}
+
 std::string bp(double value) {
   char buf[32];
   if (!std::isfinite(value) || value < 0)
@@ -265,8 +277,8 @@ std::string heading_definition(const Style& s, bool rtl) {
          "  \\pdfbookmark[0]{#1}{cvSection.\\arabic{cvSection}}}\n"
          "\\makeatletter\n"
          "\\newcommand{\\cvSection}[2]{%\n"
-         "  \\par\\addvspace{" +
-         bp(s.section_spacing) +
+         "  \\cvPayHang\\addvspace{" +
+         glue(s.section_spacing, s.section_stretch, s.section_shrink) +
          "}%\n"
          "  " +
          (rtl ? "\\cvNoAutoDir" : "") + "\\noindent\\cvBookmark{#2}" + look +
@@ -281,9 +293,11 @@ namespace {
 std::string ltr_highlights(const std::string& bullet, const std::string& nested_bullet) {
   return "\\setlist[cvHighlights,1]{label={" + bullet +
          "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
-         "itemsep=0pt,parsep=0pt}\n"
+         "itemsep=0pt,parsep=0pt,beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty}\n"
          "\\setlist[cvHighlights,2]{label={" +
-         nested_bullet + "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt}\n";
+         nested_bullet +
+         "},leftmargin=12bp,rightmargin=0pt,topsep=0pt,itemsep=0pt,parsep=0pt,"
+         "beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=\\cvKeepPenalty}\n";
 }
 
 // A right-to-left list label: hung in the right indent (the label box is
@@ -297,10 +311,11 @@ std::string rtl_label(const std::string& b) {
 std::string rtl_highlights(const std::string& bullet, const std::string& nested_bullet) {
   return "\\setlist[cvHighlights,1]{" + rtl_label(bullet) +
          ",leftmargin=\\cvMainLeft,rightmargin=\\dimexpr\\cvMainRight+12bp\\relax,topsep=2bp,"
-         "itemsep=0pt,parsep=0pt}\n"
+         "itemsep=0pt,parsep=0pt,beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty}\n"
          "\\setlist[cvHighlights,2]{" +
          rtl_label(nested_bullet) +
-         ",leftmargin=0pt,rightmargin=12bp,topsep=0pt,itemsep=0pt,parsep=0pt}\n"
+         ",leftmargin=0pt,rightmargin=12bp,topsep=0pt,itemsep=0pt,parsep=0pt,"
+         "beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=\\cvKeepPenalty}\n"
          // \hfill (fill beats the fil of \leftskip) keeps the label at the
          // item's left edge, from where it is moved to the right; the text
          // after it starts right to left (\cv@parR).
@@ -587,8 +602,16 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\newcommand{\\cvFullWidth}{\\cvDateWidth=0pt\\cvColumnGap=0pt\\cvMainMargin=0pt"
        "\\cvMainLeft=0pt\\cvMainRight=0pt\\relax}\n"
        "\\newcommand{\\cvEntrySpace}{" +
-       bp(s.entry_spacing) +
+       glue(s.entry_spacing, s.entry_stretch, s.entry_shrink) +
        "}\n"
+       "% Page breaks: the PDF layout's, given to \\cvPageBreak; rows of an entry\n"
+       "% end with \\cvKeep, so TeX never splits an entry the layout keeps whole\n"
+       "% (\\cvSplittable: one the layout splits)\n"
+       "\\newcount\\cvKeepPenalty \\cvKeepPenalty=10000\n"
+       "\\newcommand{\\cvKeep}{\\penalty\\cvKeepPenalty}\n"
+       "\\newcommand{\\cvSplittable}{\\cvKeepPenalty=0\\interlinepenalty=0\\relax}\n"
+       "\\AtBeginDocument{\\interlinepenalty=10000\\relax}\n"
+       "\\newcommand{\\cvPageBreak}{\\par\\global\\cvHang=0pt\\newpage}\n"
        "\\newcommand{\\cvIfEmpty}[3]{\\if\\relax\\detokenize{#1}\\relax#2\\else#3\\fi}\n\n";
 
   p += "% Header\n"
@@ -628,13 +651,40 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       std::string(left ? "left" : "right") +
       ");\n"
       "% the struts and \\prevdepth keep the next line one \\baselineskip below the row.\n"
-      "\\newcommand{\\cvRow}[2]{%\n  " +
-      std::string(meta.rtl ? "\\ifvmode\\cvNoAutoDir\\fi" : "") + (left ? side_box : main_box) +
-      "%\n  \\hfill" + (left ? main_box : side_box) +
-      "\\par\\prevdepth=\\dp\\strutbox}\n"
-      "\\newcommand{\\cvEntryStart}{\\par\\addvspace{\\cvEntrySpace}" +
+      "% A date column taller than the main column hangs beside what follows in\n"
+      "% the main column (summary, highlights), as in the PDF layout: \\cvHang is\n"
+      "% what it still needs, paid (\\cvPayHang) before the next entry or heading.\n"
+      "\\newdimen\\cvHang \\newdimen\\cvHangStart \\newbox\\cvMainBox \\newbox\\cvSideBox\n"
+      "\\makeatletter\n"
+      "\\newcommand{\\cvPayHang}{\\par\\ifdim\\cvHang>\\z@\n"
+      "  \\dimen@=\\dimexpr\\pagetotal+\\pagedepth-\\cvHangStart\\relax\n"
+      "  \\ifdim\\dimen@<\\z@\\else\\ifdim\\dimen@<\\cvHang"
+      "\\kern\\dimexpr\\cvHang-\\dimen@\\relax\\fi\\fi\n"
+      "  \\global\\cvHang=\\z@\\fi}\n"
+      "\\makeatother\n"
+      "\\newcommand{\\cvRow}[2]{%\n"
+      "  \\setbox\\cvMainBox=\\hbox{" +
+      main_box +
+      "}%\n"
+      "  \\setbox\\cvSideBox=\\hbox{" +
+      side_box +
+      "}%\n"
+      "  \\ifdim\\dp\\cvSideBox>\\dp\\cvMainBox\n"
+      "    \\global\\cvHang=\\dimexpr\\dp\\cvSideBox-\\dp\\cvMainBox\\relax"
+      "\\dp\\cvSideBox=\\dp\\cvMainBox\n"
+      "  \\fi\n  " +
+      std::string(meta.rtl ? "\\ifvmode\\cvNoAutoDir\\fi" : "") + "\\noindent" +
+      (left ? "\\usebox\\cvSideBox" : "\\usebox\\cvMainBox") + "\\hfill" +
+      (left ? "\\usebox\\cvMainBox" : "\\usebox\\cvSideBox") +
+      "\\par\n"
+      "  \\global\\cvHangStart=\\dimexpr\\pagetotal+\\pagedepth\\relax"
+      "\\prevdepth=\\dp\\strutbox\\cvKeep}\n"
+      "\\makeatletter\n"
+      "\\newcommand{\\cvEntryStart}{\\cvPayHang\\if@nobreak\\else\\penalty0 \\fi"
+      "\\addvspace{\\cvEntrySpace}" +
       std::string(meta.rtl ? "\\cvNoAutoDir" : "") +
       "\\noindent}\n"
+      "\\makeatother\n"
       "% the date column: dates, then location\n"
       "\\newcommand{\\cvWhenWhere}[2]{#1\\cvIfEmpty{#1}{}{\\cvIfEmpty{#2}{}{\\par}}#2}\n"
       "% a time span under a date range (2 years 3 months), in the sections the style lists\n"
@@ -642,7 +692,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft" +
       (meta.rtl ? " plus 1fil" : "") + "\\rightskip=\\cvMainRight" +
       (meta.rtl ? "" : " plus 1fil") +
-      "\\relax\\noindent#1\\par}}\n"
+      "\\relax\\noindent#1\\par}\\cvKeep}\n"
       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
       "\\newcommand{\\cvTag}[1]{\\textbf{" +
       std::string(meta.rtl ? "\\cvUnit{{[}#1{]}}" : "{[}#1{]}") +
@@ -662,13 +712,14 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n" +
       (meta.rtl ? rtl_label_lists() : ltr_label_lists()) +
       "% \\cvPublication{label}{title}{date}, then its detail lines\n"
-      "\\newcommand{\\cvPublication}[3]{\\item[{#1}]\\cvRow{\\textbf{#2}}{#3}}\n"
+      "\\newcommand{\\cvPublication}[3]{\\cvPayHang\\item[{#1}]\\cvRow{\\textbf{#2}}{#3}}\n"
       "\\newcommand{\\cvAuthors}[1]{\\cvLine{#1}}\n"
       "\\newcommand{\\cvAuthor}[1]{#1}\n"
       "\\newcommand{\\cvOwner}[1]{\\textbf{#1}}\n"
       "\\newcommand{\\cvCoFirst}{\\textsuperscript{*}}\n"
       "\\newcommand{\\cvCorresponding}{\\textsuperscript{\\textdagger}}\n"
-      "\\newcommand{\\cvMarksLegend}[1]{\\par\\vspace{\\cvEntrySpace}{\\footnotesize #1\\par}}\n"
+      "\\newcommand{\\cvMarksLegend}[1]{\\cvPayHang\\nobreak\\vspace{\\cvEntrySpace}{"
+      "\\footnotesize #1\\par}}\n"
       "% \\cvVenue{short tag}{venue}, \\cvStatusNote{status}{note}\n"
       "\\newcommand{\\cvVenue}[2]{\\cvLine{\\cvIfEmpty{#1}{}{\\cvTag{#1} }\\textit{#2}}}\n"
       "\\newcommand{\\cvAward}[1]{\\cvLine{" +
@@ -686,8 +737,10 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newlist{cvEvents}{itemize}{1}\n"
       "\\setlist[cvEvents]{" +
       list_label(nested_bullet, meta.rtl) +
-      ",topsep=1bp,itemsep=0pt,parsep=0pt}\n"
-      "\\newcommand{\\cvEvent}[4]{\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, #2}\\cvIfEmpty{#3}{}{ " +
+      ",topsep=1bp,itemsep=0pt,parsep=0pt,\n"
+      "  beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=0}\n"
+      "\\newcommand{\\cvEvent}[4]{\\cvPayHang\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, "
+      "#2}\\cvIfEmpty{#3}{}{ " +
       open_paren + "host: #3" + close_paren +
       "}}{#4}}\n"
       "% \\cvService{short tag}{event}{role}{dates}{location}\n"
@@ -699,7 +752,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       open_paren + "\\textit{#3}" + close_paren +
       "}}{#4}}\n"
       "% \\cvOneLine{label}{details}\n"
-      "\\newcommand{\\cvOneLine}[2]{\\par\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
+      "\\newcommand{\\cvOneLine}[2]{\\cvPayHang\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
       "% Bullet entries, numbered entries and text paragraphs\n"
       "\\newlist{cvBullets}{itemize}{1}\n"
       "\\setlist[cvBullets]{" +
@@ -708,7 +761,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
                   "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]\\cvRightAligned #2}\n"
                 : "\\newcommand{\\cvBullet}[1]{\\item #1}\n"
                   "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]#2}\n") +
-      "\\newcommand{\\cvText}[1]{\\par\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
+      "\\newcommand{\\cvText}[1]{\\cvPayHang\\addvspace{\\cvEntrySpace}\\noindent#1\\par}\n";
   return p;
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace cvpress::detail::latex {
 
@@ -123,6 +124,22 @@ std::string number(std::size_t value) {
   return std::string(buf, end);
 }
 
+// Vertical glue as TeX writes it: "0bp plus 1bp".
+std::string glue_text(double natural, double stretch, double shrink) {
+  auto pt = [](double v) {
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::round(v * 1000) / 1000);
+    (void)ec;
+    return std::string(buf, end) + "bp";
+  };
+  std::string out = pt(natural);
+  if (stretch > 0)
+    out += " plus " + pt(stretch);
+  if (shrink > 0)
+    out += " minus " + pt(shrink);
+  return out;
+}
+
 std::string href(std::string_view url, const std::string& body) {
   const std::string target = safe_link_target(url);
   if (target.empty()) // a scheme outside the allow-list: plain text
@@ -133,8 +150,10 @@ std::string href(std::string_view url, const std::string& body) {
 // Emits the body of the document.
 class BodyWriter {
 public:
-  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, const Style& style)
-      : cv_(cv), warnings_(warnings), pr_(cv, style), tag_(pr_.tag()) {}
+  BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, const Style& style,
+             const LayoutDecisions& decisions)
+      : cv_(cv), warnings_(warnings), style_(style), decisions_(decisions), pr_(cv, style),
+        tag_(pr_.tag()) {}
 
   /// What the CV shows (shared with the PDF layout).
   [[nodiscard]] const Presenter& presenter() const { return pr_; }
@@ -172,15 +191,29 @@ public:
 
   std::string document_body() {
     std::string out = header();
-    for (const auto& section : cv_.sections)
-      out += this->section(section);
+    for (std::size_t k = 0; k < cv_.sections.size(); ++k) {
+      section_index_ = static_cast<int>(k);
+      out += this->section(cv_.sections[k]);
+    }
     return out;
   }
 
 private:
   const Cv& cv_;
   std::vector<Diagnostic>& warnings_;
+  const Style& style_;
+  const LayoutDecisions& decisions_;
+  int section_index_ = -1;
   Presenter pr_;
+
+  // The layout's page break at a heading (entry < 0) or an entry of the
+  // current section, if any.
+  const PageBreak* break_at(BlockRef::Kind kind, int entry) const {
+    for (const PageBreak& b : decisions_.breaks)
+      if (b.at.kind == kind && b.at.section == section_index_ && b.at.entry == entry)
+        return &b;
+    return nullptr;
+  }
   const std::string& tag_; // the CV's language
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
@@ -478,6 +511,8 @@ private:
     const std::string base = "cv.sections." + s.key;
     std::string out = "\n" + source_comment(base, s.where);
     const SectionView v = pr_.section(s);
+    if (break_at(BlockRef::Kind::heading, -1))
+      out += "\\cvPageBreak\n";
     out += "\\cvSection{" + text(v.title) + "}{" + escape_text(v.title) + "}\n";
     if (s.entries.empty())
       return out;
@@ -488,6 +523,13 @@ private:
     if (!v.has_aside) {
       open = "\\begingroup\\cvFullWidth\n";
       close = "\\endgroup\n";
+    }
+    // One-row entries (awards, services): the layout's item spacing.
+    const auto& lists = decisions_.list_sections;
+    if (std::find(lists.begin(), lists.end(), section_index_) != lists.end()) {
+      open += "\\begingroup\\renewcommand{\\cvEntrySpace}{" +
+              glue_text(style_.item_spacing, style_.item_stretch, style_.item_shrink) + "}\n";
+      close += "\\endgroup\n";
     }
     const Entry& first = s.entries.front();
     const std::size_t n = s.entries.size();
@@ -510,7 +552,13 @@ private:
     for (const EntryView& ev : v.entries) {
       const std::string path = base + "[" + number(ev.index) + "]";
       out += source_comment(path, where_of(*ev.entry));
-      out += entry(ev, path);
+      const PageBreak* b = break_at(BlockRef::Kind::entry, static_cast<int>(ev.index));
+      if (b && !b->inside)
+        out += "\\cvPageBreak\n";
+      if (b && b->inside) // the layout splits it between lines: so may TeX
+        out += "\\begingroup\\cvSplittable\n" + entry(ev, path) + "\\endgroup\n";
+      else
+        out += entry(ev, path);
     }
     return out + close + marks_legend(v);
   }
@@ -675,8 +723,9 @@ std::string typeset_text(std::string_view s, Features& features) {
   return out;
 }
 
-std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings) {
-  BodyWriter body(cv, warnings, style);
+std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings,
+                          const LayoutDecisions& decisions) {
+  BodyWriter body(cv, warnings, style, decisions);
   const Presenter& pr = body.presenter();
   body.features.rtl_document = is_rtl(pr.tag());
   const std::string text = body.document_body();

@@ -5,6 +5,7 @@
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/model.hpp>
 
+#include "layout/display_list.hpp"
 #include "style/style.hpp"
 
 #include <cstdint>
@@ -66,8 +67,19 @@ struct DocumentMeta {
 /// \begin{document}).
 std::string make_preamble(const Style& style, const Features& features, const DocumentMeta& meta);
 
+/// What the PDF layout decided, for the LaTeX document to follow: its page
+/// breaks (\cvPageBreak before a heading or an entry; an entry the layout
+/// splits is \cvSplittable, every other entry is kept whole) and the
+/// sections it sets as lists (item spacing between their entries).
+struct LayoutDecisions {
+  std::vector<PageBreak> breaks;  ///< as LaidOutDocument::breaks
+  std::vector<int> list_sections; ///< as LaidOutDocument::list_sections
+};
+
 /// The whole .tex file for `cv`. Math spans that fail the whitelist are
-/// typeset as text and reported in `warnings`.
-std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings);
+/// typeset as text and reported in `warnings`. With `decisions`, pages
+/// break where the PDF layout broke them.
+std::string make_document(const Cv& cv, const Style& style, std::vector<Diagnostic>& warnings,
+                          const LayoutDecisions& decisions = {});
 
 } // namespace cvpress::detail::latex
