@@ -26,6 +26,7 @@ Commands:
   convert FILE [-o OUT.yaml]                      JSON Resume (or any CV) as cvpress YAML
   styles                                          list the built-in styles
   formats                                         list the output formats
+  schema                                          print the JSON Schema of the input format
   help COMMAND                                    show a command's help
 
 FILE may be - for standard input (render, validate); -o - writes to standard output.
@@ -359,6 +360,21 @@ int cmd_formats(const std::vector<std::string>& args) {
   return 0;
 }
 
+int cmd_schema(const std::vector<std::string>& args) {
+  po::options_description opts("schema options");
+  add_common_options(opts);
+  auto vm = parse_no_files(args, opts, "schema");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress schema\nPrints the JSON Schema (draft 2020-12) of the CV format "
+                 "(RenderCV's keys and\ncvpress's), for editors: "
+                 "# yaml-language-server: $schema=FILE\n"
+              << opts;
+    return 0;
+  }
+  std::cout << cvpress::json_schema();
+  return 0;
+}
+
 int cmd_new(const std::vector<std::string>& args) {
   po::options_description opts("new options");
   add_common_options(opts);
@@ -407,6 +423,8 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     return cmd_styles(rest);
   if (command == "formats")
     return cmd_formats(rest);
+  if (command == "schema")
+    return cmd_schema(rest);
   return -1;
 }
 

@@ -34,11 +34,19 @@ struct RenderOptions {
   std::vector<std::string> backend_options;
 };
 
+/// A further file of an output made of several files (the png format's
+/// pages after the first), written next to the output: see extra_output_path().
+struct ExtraOutput {
+  std::string suffix; ///< put before the output's extension: "-2" makes cv.png cv-2.png
+  std::string bytes;  ///< the file's content
+};
+
 /// What a backend produced.
 struct RenderResult {
   std::string bytes;                ///< the output file's content
   std::vector<Diagnostic> warnings; ///< e.g. characters no font covers
   int pages = 0;                    ///< page count when known, else 0
+  std::vector<ExtraOutput> extra;   ///< further files (png: pages 2..N); usually none
 };
 
 /// A renderer for one output format. Implementations are stateless and
@@ -79,6 +87,12 @@ public:
 
 /// The backend whose extension matches `path`'s extension, or nullptr.
 [[nodiscard]] CVPRESS_API const Backend* backend_for_path(const std::filesystem::path& path);
+
+/// Where `extra`, a RenderResult's further file, goes for the output `output`:
+/// the suffix before the extension ("out/cv.png", "-2" -> "out/cv-2.png"; no
+/// extension: appended).
+[[nodiscard]] CVPRESS_API std::filesystem::path
+extra_output_path(const std::filesystem::path& output, const ExtraOutput& extra);
 
 /// Comma-separated list of backend names, e.g. "latex, pdf" (for messages).
 [[nodiscard]] CVPRESS_API std::string backend_names();

@@ -39,6 +39,13 @@ const Backend* backend_for_path(const std::filesystem::path& path) {
   return nullptr;
 }
 
+std::filesystem::path extra_output_path(const std::filesystem::path& output,
+                                        const ExtraOutput& extra) {
+  std::filesystem::path out = output;
+  out.replace_filename(output.stem().string() + extra.suffix + output.extension().string());
+  return out;
+}
+
 std::string backend_names() {
   std::string out;
   for (const Backend* b : backends()) {

@@ -211,6 +211,10 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
     write_file_atomically(item.output, result.bytes);
     item.pages = result.pages;
     item.bytes = result.bytes.size();
+    for (const ExtraOutput& extra : result.extra) { // png: pages 2..N
+      write_file_atomically(extra_output_path(item.output, extra), extra.bytes);
+      item.bytes += extra.bytes.size();
+    }
     std::ostringstream finish_out, finish_err;
     if (backend.finish(item.output, item.input.string(), ro, finish_out, finish_err)) {
       item.status = BatchStatus::ok;
