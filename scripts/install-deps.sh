@@ -9,7 +9,8 @@ packages=(
   libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
   libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev nlohmann-json3-dev libbtparse-dev
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei fonts-symbola
-  poppler-utils qpdf python3 python3-yaml
+  libpoppler-cpp-dev
+  poppler-utils qpdf python3 python3-yaml python3-jsonschema
 )
 # Fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes.
 if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then

@@ -35,6 +35,8 @@ ordered_json value_schema(Value v) {
     return ref("plain");
   case Value::url:
     return ref("url");
+  case Value::doi:
+    return ref("doi");
   case Value::date:
     return ref("date");
   case Value::strings:
@@ -183,7 +185,10 @@ std::string json_schema() {
       {"description", "the same text in several languages, picked by locale.language or --lang "
                       "(cvpress)"},
       {"propertyNames", {{"pattern", "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"}}},
-      {"additionalProperties", {{"type", {"string", "number", "boolean"}}}},
+      {"additionalProperties",
+       {{"anyOf",
+         {{{"type", {"string", "number", "boolean", "null"}}},
+          {{"type", "array"}, {"items", {{"type", {"string", "number", "boolean"}}}}}}}}},
       {"minProperties", 1}};
   defs["text"] = {
       {"description", "text with inline Markdown: **bold**, *italic*, [link](url), `code`, $math$"},
@@ -191,6 +196,10 @@ std::string json_schema() {
   defs["plain"] = {{"anyOf", {{{"type", {"string", "number", "boolean"}}}, ref("language_map")}}};
   defs["url"] = {{"type", "string"},
                  {"description", "an http(s), mailto, tel or ftp address, or a host name"}};
+  // The loader's check (load/loader.cpp): "10." and a '/', after an optional prefix.
+  defs["doi"] = {{"type", "string"},
+                 {"pattern", "^\\s*(https?://(dx\\.)?doi\\.org/|doi:)?10\\.[^/]*/"},
+                 {"description", "a DOI such as 10.1145/3575693.3575705"}};
   defs["date"] = {
       {"description", "YYYY, YYYY-MM, YYYY-MM-DD, present, or free text shown as written"},
       {"anyOf", {{{"type", "integer"}}, {{"type", "string"}}, ref("language_map")}}};
@@ -198,9 +207,11 @@ std::string json_schema() {
   defs["highlight"] = {
       {"anyOf",
        {ref("text"), object_schema(in::kHighlight, true, "a bullet with nested bullets")}}};
-  defs["highlights"] = {{"type", "array"}, {"items", ref("highlight")}};
+  defs["highlights"] = {
+      {"anyOf", {{{"type", "array"}, {"items", ref("highlight")}}, ref("language_map")}}};
   defs["author"] = {{"anyOf", {ref("plain"), object_schema(in::kAuthor, true)}}};
-  defs["authors"] = {{"type", "array"}, {"items", ref("author")}};
+  defs["authors"] = {
+      {"anyOf", {{{"type", "array"}, {"items", ref("author")}}, ref("language_map")}}};
   defs["event"] = object_schema(in::kEvent, true, "one delivery of a talk");
   defs["person_name"] = {{"anyOf", {ref("plain"), object_schema(in::kName, true)}}};
   defs["social_network"] = object_schema(in::kSocial, true);

@@ -18,6 +18,7 @@ enum class Value : std::uint8_t {
   text,               ///< a string with inline Markdown (a number is read as text)
   plain,              ///< a string without markup (or a number)
   url,                ///< a web, mail or phone address
+  doi,                ///< a DOI: 10.NNNN/..., optionally as a doi.org address or doi:
   date,               ///< 2024, 2024-05, 2024-05-17, present, or free text
   strings,            ///< a string or a list of strings
   string_list,        ///< a list of strings
@@ -132,7 +133,7 @@ inline constexpr std::array<Field, 7> kNormal = {{
 inline constexpr std::array<Field, 12> kPublication = {{
     {"title", Value::text, true, ""},
     {"authors", Value::authors, true, "names; **bold** or the owner's name is highlighted"},
-    {"doi", Value::plain, false, "e.g. 10.1145/3575693.3575705"},
+    {"doi", Value::doi, false, "e.g. 10.1145/3575693.3575705"},
     {"url", Value::url, false, ""},
     {"journal", Value::text, false, "the full venue name"},
     {"date", Value::date, false, ""},

@@ -93,8 +93,17 @@ std::string rich(const RichText& rt) {
   return out;
 }
 
+// The owner's name without the bold it may be written with: the owner
+// role makes it bold once (as the LaTeX writer's \\cvOwner).
+RichText without_bold(RichText text) {
+  for (auto& run : text.runs)
+    std::visit([](auto& x) { x.format.bold = false; }, run);
+  return text;
+}
+
 std::string run_html(const Run& r) {
-  std::string body = r.rich ? rich(*r.rich) : escape(r.text);
+  std::string body = r.rich ? rich(r.role == RunRole::owner ? without_bold(*r.rich) : *r.rich)
+                            : escape(r.text);
   switch (r.role) {
   case RunRole::owner:
     body = "<strong class=\"owner\">" + body + "</strong>";

@@ -79,8 +79,17 @@ std::string rich(const RichText& rt) {
   return out;
 }
 
+// The owner's name without the bold it may be written with: the owner
+// role makes it bold once (as the LaTeX writer's \\cvOwner).
+RichText without_bold(RichText text) {
+  for (auto& run : text.runs)
+    std::visit([](auto& x) { x.format.bold = false; }, run);
+  return text;
+}
+
 std::string run_md(const Run& r) {
-  std::string body = r.rich ? rich(*r.rich) : escape(r.text);
+  std::string body = r.rich ? rich(r.role == RunRole::owner ? without_bold(*r.rich) : *r.rich)
+                            : escape(r.text);
   if (body.empty())
     return body;
   switch (r.role) {
@@ -95,6 +104,7 @@ std::string run_md(const Run& r) {
   case RunRole::status:
     body = "*" + body + "*";
     break;
+  case RunRole::degree:
   case RunRole::label:
   case RunRole::award:
     body = "**" + body + "**";
@@ -117,9 +127,9 @@ std::string row_md(const Row& row) {
 std::string highlights(const std::vector<Highlight>& items) {
   std::string out;
   for (const Highlight& h : items) {
-    out += "- " + rich(h.text) + "\n";
+    out += "- " + paragraph(rich(h.text)) + "\n";
     for (const RichText& c : h.children)
-      out += "  - " + rich(c) + "\n";
+      out += "  - " + paragraph(rich(c)) + "\n";
   }
   return out + "\n";
 }
@@ -188,18 +198,18 @@ private:
         break;
       }
       case OutlineKind::one_line:
-        out += "- " + row_md(o.rows.front()) + "\n";
+        out += "- " + paragraph(row_md(o.rows.front())) + "\n";
         in_list = true;
         break;
       case OutlineKind::item:
         // Markdown numbers lists upwards only: a reversed list keeps its
         // numbers as text in a bulleted list ("- 3\. ...").
         if (o.label.empty())
-          out += "- " + rich(*o.text) + "\n";
+          out += "- " + paragraph(rich(*o.text)) + "\n";
         else if (reversed_list(s))
           out += "- " + paragraph(escape(o.label)) + " " + rich(*o.text) + "\n";
         else
-          out += escape(o.label) + " " + rich(*o.text) + "\n";
+          out += escape(o.label) + " " + paragraph(rich(*o.text)) + "\n";
         in_list = true;
         break;
       case OutlineKind::text:
