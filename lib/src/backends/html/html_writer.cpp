@@ -102,8 +102,8 @@ RichText without_bold(RichText text) {
 }
 
 std::string run_html(const Run& r) {
-  std::string body = r.rich ? rich(r.role == RunRole::owner ? without_bold(*r.rich) : *r.rich)
-                            : escape(r.text);
+  std::string body =
+      r.rich ? rich(r.role == RunRole::owner ? without_bold(*r.rich) : *r.rich) : escape(r.text);
   switch (r.role) {
   case RunRole::owner:
     body = "<strong class=\"owner\">" + body + "</strong>";

@@ -88,8 +88,8 @@ RichText without_bold(RichText text) {
 }
 
 std::string run_md(const Run& r) {
-  std::string body = r.rich ? rich(r.role == RunRole::owner ? without_bold(*r.rich) : *r.rich)
-                            : escape(r.text);
+  std::string body =
+      r.rich ? rich(r.role == RunRole::owner ? without_bold(*r.rich) : *r.rich) : escape(r.text);
   if (body.empty())
     return body;
   switch (r.role) {
