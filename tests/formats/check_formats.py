@@ -286,6 +286,18 @@ def check_png(args):
             if f1.read() != f2.read():
                 print("FAIL: batch and render give different page 2 images")
                 failed += 1
+    # cv.yaml's page 2 would be cv-2.yaml's output: both are collisions.
+    clash_in = fresh(os.path.join(args.scratch, "png-clash-in"))
+    for name in ("cv.yaml", "cv-2.yaml", "other.yaml"):
+        shutil.copy(src, os.path.join(clash_in, name))
+    clash_out = fresh(os.path.join(args.scratch, "png-clash-out"))
+    r = run(args, "batch", "-q", "--format", "png", "-o", clash_out, clash_in, text=True)
+    written = sorted(os.listdir(clash_out))
+    want = sorted(["other.png"] + ["other-%d.png" % i for i in range(2, pages + 1)])
+    if r.returncode == 0 or written != want or r.stderr.count("collides with") != 2:
+        print("FAIL: batch --format png with cv.yaml and cv-2.yaml:", r.returncode, written,
+              r.stderr)
+        failed += 1
     # -o - : page 1 on stdout, a warning about the rest.
     r = run(args, "render", src, "--format", "png", "-o", "-")
     with open(os.path.join(scratch, "cv.png"), "rb") as f:

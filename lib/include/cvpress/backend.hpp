@@ -63,6 +63,10 @@ public:
   /// Renders a CV. Throws RenderError (or InputError for problems the
   /// backend finds in the input, e.g. a bad photo).
   [[nodiscard]] virtual RenderResult render(const Cv& cv, const RenderOptions& options) const = 0;
+  /// True when render() may return RenderResult::extra files (png: one per
+  /// page after the first, named OUTPUT-2.EXT, ...); batch then also treats
+  /// an input whose output would be such a file as a collision. Default: false.
+  [[nodiscard]] virtual bool writes_page_files() const { return false; }
   /// Names of the RenderOptions::backend_options this backend honours, e.g.
   /// {"compile"}. Default: none.
   [[nodiscard]] virtual std::vector<std::string> supported_options() const { return {}; }

@@ -92,6 +92,7 @@ public:
     return "page images of the PDF at 150 dpi (poppler): cv.png, cv-2.png, ...";
   }
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"png"}; }
+  [[nodiscard]] bool writes_page_files() const override { return true; }
   [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
     RenderResult pdf = pdf_backend().render(cv, options);
     std::vector<std::string> pages = rasterise_pdf(pdf.bytes, kPngDpi);
