@@ -7,6 +7,7 @@
 #include "text/locale_format.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 
 namespace cvpress::detail::html {
@@ -19,17 +20,22 @@ std::string color(std::uint32_t rgb) {
   return buf;
 }
 
-// A CSS length in points, e.g. "10.5pt".
-std::string pt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
+// A CSS number, e.g. "1.25" (at most two decimals).
+std::string number(double v) {
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  std::string s(buf, ec == std::errc() ? end : buf);
+  if (s.empty())
+    return "0";
   while (s.back() == '0')
     s.pop_back();
   if (s.back() == '.')
     s.pop_back();
-  return s + "pt";
+  return s;
 }
+
+// A CSS length in points, e.g. "10.5pt".
+std::string pt(double v) { return number(v) + "pt"; }
 
 std::string base64(std::string_view bytes) {
   static constexpr char kDigits[] =
@@ -213,7 +219,7 @@ std::string stylesheet(const Style& s) {
   css +=
       ":root { --primary: " + color(s.primary_color) + "; --text: " + color(s.text_color) + "; }\n";
   css += "body { font-family: " + css_font_list(s.body_fonts, "sans-serif") +
-         "; font-size: " + pt(s.body_size) + "; line-height: " + pt(s.body_size * s.line_spacing) +
+         "; font-size: " + pt(s.body_size) + "; line-height: " + number(s.line_spacing) +
          "; color: var(--text); max-width: " + pt(s.page_width) +
          "; margin: 0 auto; padding: " + pt(s.margin_top) + " " + pt(s.margin_right) + " " +
          pt(s.margin_bottom) + " " + pt(s.margin_left) + "; box-sizing: border-box;" +
@@ -237,6 +243,7 @@ std::string stylesheet(const Style& s) {
     css += "h2::after { content: \"\"; flex: 1; border-bottom: 0.8pt solid var(--primary); }\n";
   css += "h3 { font-size: 1em; margin: 0; }\n";
   css += "a { color: var(--primary); }\n";
+  css += "sup { line-height: 0; }\n";
   css += ".entry { display: flex; gap: 1em; margin: 0 0 " + pt(s.entry_spacing) + "; }\n";
   css += ".entry .main { flex: 1; }\n";
   css += ".entry .when { flex: 0 0 " + pt(s.date_column_width) +
