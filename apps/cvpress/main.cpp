@@ -121,6 +121,16 @@ void apply_tailoring_options(const po::variables_map& vm, cvpress::LoadOptions& 
       load.allowed_dirs.emplace_back(d); // bibliographies, like photos
 }
 
+// --dpi N as the png backend's "dpi=N" option, checked before any work (the
+// backend checks it again for library callers: backends/png/png_backend.hpp).
+std::string dpi_option(const po::variables_map& vm) {
+  const unsigned dpi = vm["dpi"].as<unsigned>();
+  if (dpi < 36 || dpi > 300)
+    throw cvpress::UsageError("--dpi must be a whole number from 36 to 300, not '" +
+                              std::to_string(dpi) + "'");
+  return "dpi=" + std::to_string(dpi);
+}
+
 int cmd_convert(const std::vector<std::string>& args) {
   po::options_description opts("convert options");
   add_common_options(opts);
@@ -200,13 +210,14 @@ int cmd_render(const std::vector<std::string>& args) {
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
+      "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile] [--allow-dir DIR]...\n"
+                 "[--compile] [--dpi N] [--allow-dir DIR]...\n"
                  "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
@@ -230,6 +241,8 @@ int cmd_render(const std::vector<std::string>& args) {
       request.options.allowed_dirs.emplace_back(d);
   if (vm.count("compile"))
     request.options.backend_options.emplace_back("compile");
+  if (vm.count("dpi"))
+    request.options.backend_options.push_back(dpi_option(vm));
   apply_tailoring_options(vm, request.load);
   request.quiet = vm.count("quiet") > 0;
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
@@ -246,6 +259,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       "keep-going", "render every input even after failures (default)")(
       "fail-fast", "stop starting new inputs after the first failure")(
       "quiet,q", "print failures and the summary only")(
+      "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read photos from this folder (repeatable; default: only each CV's folder)");
   add_tailoring_options(opts);
@@ -276,6 +290,8 @@ int cmd_batch(const std::vector<std::string>& args) {
   options.format = vm["format"].as<std::string>();
   if (vm.count("style"))
     options.render.style = vm["style"].as<std::string>();
+  if (vm.count("dpi"))
+    options.render.backend_options.push_back(dpi_option(vm));
   if (vm.count("allow-dir"))
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       options.render.allowed_dirs.emplace_back(d);

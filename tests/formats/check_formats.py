@@ -14,7 +14,8 @@ markdown  every example renders to Markdown with the CV's name as "# NAME",
 png       a two-page CV gives cv.png and cv-2.png (as many as the PDF's
           pages), 8-bit RGB A4 pages at 150 dpi (1240x1754) that are neither
           blank nor black; batch --format png writes the same files; -o -
-          writes page 1 and warns; a one-page CV leaves no cv-2.png
+          writes page 1 and warns; --dpi 72 gives 595x842 pages; a one-page
+          CV leaves no cv-2.png
 """
 import argparse
 import base64
@@ -240,6 +241,10 @@ def check_page(path):
     return None
 
 
+def good_cv(args):
+    return os.path.join(args.source, "tests", "data", "cli", "good.yaml")
+
+
 def pdf_pages(args, src, scratch):
     pdf = os.path.join(scratch, "cv.pdf")
     run(args, "render", "-q", src, "-o", pdf, check=True)
@@ -304,10 +309,17 @@ def check_png(args):
         if r.returncode != 0 or r.stdout != f.read() or b"first of" not in r.stderr:
             print("FAIL: --format png -o - :", r.returncode, r.stderr)
             failed += 1
+    # --dpi: 72 dpi makes A4 pages of 595x842 pixels.
+    low = os.path.join(scratch, "low.png")
+    r = run(args, "render", "-q", good_cv(args), "-o", low, "--dpi", "72", text=True)
+    with open(low, "rb") as f:
+        size = struct.unpack(">II", f.read(24)[16:24])
+    if r.returncode != 0 or size != (595, 842):
+        print("FAIL: --dpi 72 gave", size, r.stderr)
+        failed += 1
     # A one-page CV: one file.
     one = fresh(os.path.join(args.scratch, "png-one"))
-    good = os.path.join(args.source, "tests", "data", "cli", "good.yaml")
-    r = run(args, "render", good, "-o", os.path.join(one, "one.png"), text=True)
+    r = run(args, "render", good_cv(args), "-o", os.path.join(one, "one.png"), text=True)
     if r.returncode != 0 or os.listdir(one) != ["one.png"]:
         print("FAIL: a one-page CV wrote", os.listdir(one), r.stderr)
         failed += 1

@@ -189,7 +189,19 @@ TEST_CASE("png: one image per PDF page, A4 at 150 dpi") {
   CHECK(result.pages == pdf.pages);
   REQUIRE(result.extra.size() == static_cast<std::size_t>(pdf.pages - 1));
   CHECK(result.extra[0].suffix == "-2");
+  // The "dpi=N" option (`--dpi N`): 72 dpi is one pixel per point; out of
+  // range is a usage error.
+  cvpress::RenderOptions low;
+  low.backend_options = {"dpi=72"};
   std::string why;
+  const auto small = cvpress::detail::inspect_image(png->render(loaded.cv, low).bytes, why);
+  REQUIRE_MESSAGE(small, why);
+  CHECK(small->width == 595);
+  CHECK(small->height == 842);
+  low.backend_options = {"dpi=1000"};
+  CHECK_THROWS_WITH_AS((void)png->render(loaded.cv, low),
+                       "--dpi must be a whole number from 36 to 300, not '1000'",
+                       cvpress::UsageError);
   for (const std::string* bytes : {&result.bytes, &result.extra.back().bytes}) {
     const auto info = cvpress::detail::inspect_image(*bytes, why);
     REQUIRE_MESSAGE(info, why);

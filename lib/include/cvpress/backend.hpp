@@ -28,9 +28,10 @@ struct RenderOptions {
   std::filesystem::path base_dir; ///< folder relative paths in the CV resolve against
   std::vector<std::filesystem::path> allowed_dirs; ///< extra folders images/styles may come from
   RenderLimits limits;                             ///< resource bounds
-  /// Backend-specific options by name, each one the backend lists in
-  /// Backend::supported_options(); e.g. "compile" for latex (also run xelatex
-  /// on the written .tex and write the PDF next to it; `render --compile`).
+  /// Backend-specific options, NAME or NAME=VALUE, each NAME one the backend
+  /// lists in Backend::supported_options(); e.g. "compile" for latex (also run
+  /// xelatex on the written .tex and write the PDF next to it; `render
+  /// --compile`), "dpi=200" for png (the images' resolution; `--dpi 200`).
   std::vector<std::string> backend_options;
 };
 
@@ -102,7 +103,8 @@ extra_output_path(const std::filesystem::path& output, const ExtraOutput& extra)
 [[nodiscard]] CVPRESS_API std::string backend_names();
 
 /// Throws UsageError unless `backend` honours every entry of
-/// `options.backend_options`, e.g. "--compile works only with the latex format".
+/// `options.backend_options` (by NAME, before any '='), e.g. "--compile works
+/// only with the latex format".
 CVPRESS_API void check_backend_options(const Backend& backend, const RenderOptions& options);
 
 } // namespace cvpress

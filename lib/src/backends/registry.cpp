@@ -57,7 +57,8 @@ std::string backend_names() {
 }
 
 void check_backend_options(const Backend& backend, const RenderOptions& options) {
-  for (const auto& option : options.backend_options) {
+  for (const auto& given : options.backend_options) {
+    const std::string option = given.substr(0, given.find('=')); // "dpi=200": "dpi"
     const auto supported = backend.supported_options();
     if (std::find(supported.begin(), supported.end(), option) != supported.end())
       continue;

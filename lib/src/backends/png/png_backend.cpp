@@ -14,6 +14,7 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -85,17 +86,36 @@ std::vector<std::string> rasterise_pdf(const std::string& pdf, double dpi) {
 
 namespace {
 
+// The "dpi=N" backend option (`--dpi N`), else kPngDpi.
+double dpi_of(const RenderOptions& options) {
+  double dpi = kPngDpi;
+  for (const std::string& o : options.backend_options) {
+    if (!o.starts_with("dpi="))
+      continue;
+    const std::string_view value = std::string_view(o).substr(4);
+    int n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || end != value.data() + value.size() || n < kPngMinDpi || n > kPngMaxDpi)
+      throw UsageError("--dpi must be a whole number from " + std::to_string(kPngMinDpi) + " to " +
+                       std::to_string(kPngMaxDpi) + ", not '" + std::string(value) + "'");
+    dpi = n;
+  }
+  return dpi;
+}
+
 class PngBackend final : public Backend {
 public:
   [[nodiscard]] std::string_view name() const override { return "png"; }
   [[nodiscard]] std::string_view description() const override {
-    return "page images of the PDF at 150 dpi (poppler): cv.png, cv-2.png, ...";
+    return "page images of the PDF (poppler; 150 dpi, --dpi N): cv.png, cv-2.png, ...";
   }
   [[nodiscard]] std::vector<std::string> extensions() const override { return {"png"}; }
   [[nodiscard]] bool writes_page_files() const override { return true; }
+  [[nodiscard]] std::vector<std::string> supported_options() const override { return {"dpi"}; }
   [[nodiscard]] RenderResult render(const Cv& cv, const RenderOptions& options) const override {
+    const double dpi = dpi_of(options); // a bad --dpi fails before any work
     RenderResult pdf = pdf_backend().render(cv, options);
-    std::vector<std::string> pages = rasterise_pdf(pdf.bytes, kPngDpi);
+    std::vector<std::string> pages = rasterise_pdf(pdf.bytes, dpi);
     RenderResult result;
     result.warnings = std::move(pdf.warnings);
     result.pages = static_cast<int>(pages.size());

@@ -7,8 +7,12 @@
 
 namespace cvpress::detail {
 
-/// Resolution of the "png" format's page images.
+/// Resolution of the "png" format's page images, unless the "dpi=N" backend
+/// option (`--dpi N`) gives one from kPngMinDpi to kPngMaxDpi (an A4 page at
+/// 300 dpi is 2480x3508 pixels, 35 MB while it is rasterised).
 inline constexpr double kPngDpi = 150;
+inline constexpr int kPngMinDpi = 36;
+inline constexpr int kPngMaxDpi = 300;
 
 /// Each page of `pdf` as a PNG (8-bit RGB on white) at `dpi`. Throws
 /// RenderError when poppler cannot read or rasterise it.
