@@ -3,8 +3,8 @@
 // reads, with the kind of value it takes and whether it is required. The
 // loader checks keys against these tables and `cvpress schema`
 // (jobs/schema.cpp) generates the JSON Schema from them, so the two cannot
-// list different keys. tests/unit/test_schema.cpp checks the value kinds
-// against the loader.
+// list different keys. tests/schema/check_schema.py (ctest schema.agree)
+// checks that the loader and the schema agree on every key's value kind.
 #include <array>
 #include <cstddef>
 #include <cstdint>
