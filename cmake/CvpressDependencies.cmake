@@ -57,3 +57,11 @@ function(cvpress_warnings target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
 endfunction()
+
+# The png output format (optional): poppler's C++ API rasterises our own PDF
+# (libpoppler-cpp-dev). On by default when poppler-cpp is found.
+pkg_check_modules(POPPLER_CPP QUIET IMPORTED_TARGET poppler-cpp)
+option(CVPRESS_WITH_PNG "Build the png output format (needs libpoppler-cpp-dev)" ${POPPLER_CPP_FOUND})
+if(CVPRESS_WITH_PNG AND NOT POPPLER_CPP_FOUND)
+  message(FATAL_ERROR "CVPRESS_WITH_PNG=ON needs poppler-cpp (apt-get install libpoppler-cpp-dev)")
+endif()

@@ -10,7 +10,8 @@ packages=(
   libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev nlohmann-json3-dev libbtparse-dev
   libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-wqy-microhei fonts-symbola
-  poppler-utils qpdf python3 python3-yaml zsh groff-base
+  poppler-utils qpdf python3 python3-yaml python3-jsonschema zsh groff-base
+  libpoppler-cpp-dev
   # OCR test (tests/pdf/ocr_names.py): tesseract reads names back in 20 scripts.
   tesseract-ocr tesseract-ocr-hin tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tel
   tesseract-ocr-guj tesseract-ocr-pan tesseract-ocr-kan tesseract-ocr-mal tesseract-ocr-sin

@@ -28,6 +28,7 @@ Commands:
   convert FILE [-o OUT.yaml]                      JSON Resume (or any CV) as cvpress YAML
   styles                                          list the built-in styles
   formats                                         list the output formats
+  schema                                          print the JSON Schema of the input format
   help COMMAND                                    show a command's help
 
 FILE may be - for standard input (render, validate); -o - writes to standard output.
@@ -125,6 +126,16 @@ void apply_tailoring_options(const po::variables_map& vm, cvpress::LoadOptions& 
   if (vm.count("allow-dir"))
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       load.allowed_dirs.emplace_back(d); // bibliographies, like photos
+}
+
+// --dpi N as the png backend's "dpi=N" option, checked before any work (the
+// backend checks it again for library callers: backends/png/png_backend.hpp).
+std::string dpi_option(const po::variables_map& vm) {
+  const unsigned dpi = vm["dpi"].as<unsigned>();
+  if (dpi < 36 || dpi > 300)
+    throw cvpress::UsageError("--dpi must be a whole number from 36 to 300, not '" +
+                              std::to_string(dpi) + "'");
+  return "dpi=" + std::to_string(dpi);
 }
 
 int cmd_convert(const std::vector<std::string>& args) {
@@ -231,6 +242,7 @@ int cmd_render(const std::vector<std::string>& args) {
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
       "strict", "a character no installed font has is an error (exit 4, nothing written)")(
+      "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
@@ -238,7 +250,7 @@ int cmd_render(const std::vector<std::string>& args) {
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile] [--strict] [--allow-dir DIR]...\n"
+                 "[--compile] [--strict] [--dpi N] [--allow-dir DIR]...\n"
                  "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
@@ -265,6 +277,8 @@ int cmd_render(const std::vector<std::string>& args) {
   request.options.strict = vm.count("strict") > 0;
   if (!apply_max_pages(vm, request.options))
     return code(ExitCode::usage);
+  if (vm.count("dpi"))
+    request.options.backend_options.push_back(dpi_option(vm));
   apply_tailoring_options(vm, request.load);
   request.quiet = vm.count("quiet") > 0;
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
@@ -282,6 +296,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       "fail-fast", "stop starting new inputs after the first failure")(
       "quiet,q", "print failures and the summary only")(
       "strict", "a character no installed font has fails that input (no output for it)")(
+      "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read photos from this folder (repeatable; default: only each CV's folder)");
   add_tailoring_options(opts);
@@ -313,6 +328,8 @@ int cmd_batch(const std::vector<std::string>& args) {
   options.format = vm["format"].as<std::string>();
   if (vm.count("style"))
     options.render.style = vm["style"].as<std::string>();
+  if (vm.count("dpi"))
+    options.render.backend_options.push_back(dpi_option(vm));
   if (vm.count("allow-dir"))
     for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
       options.render.allowed_dirs.emplace_back(d);
@@ -400,6 +417,21 @@ int cmd_formats(const std::vector<std::string>& args) {
   return 0;
 }
 
+int cmd_schema(const std::vector<std::string>& args) {
+  po::options_description opts("schema options");
+  add_common_options(opts);
+  auto vm = parse_no_files(args, opts, "schema");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress schema\nPrints the JSON Schema (draft 2020-12) of the CV format "
+                 "(RenderCV's keys and\ncvpress's), for editors: "
+                 "# yaml-language-server: $schema=FILE\n"
+              << opts;
+    return 0;
+  }
+  std::cout << cvpress::json_schema();
+  return 0;
+}
+
 int cmd_new(const std::vector<std::string>& args) {
   po::options_description opts("new options");
   add_common_options(opts);
@@ -448,6 +480,8 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     return cmd_styles(rest);
   if (command == "formats")
     return cmd_formats(rest);
+  if (command == "schema")
+    return cmd_schema(rest);
   return -1;
 }
 

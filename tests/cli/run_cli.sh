@@ -12,11 +12,12 @@
 #
 # In golden files, @FORMATS@ stands for the comma-separated list of built
 # backends (as in "valid formats: latex, pdf"), so the files stay valid as
-# backends are added, and @OUT@ stands for the --empty-dir folder. Set CVPRESS_UPDATE_GOLDEN=1 to rewrite the golden
+# backends are added, @OUT@ stands for the --empty-dir folder and @DATADIR@
+# for --datadir (the installed data folder, which the starter CV names). Set CVPRESS_UPDATE_GOLDEN=1 to rewrite the golden
 # files from the actual output (then read the diff before committing).
 set -u
 
-bin="" expect_exit="" stdout_file="" stderr_file="" empty_dir="" requires=""
+bin="" expect_exit="" stdout_file="" stderr_file="" empty_dir="" requires="" datadir="@DATADIR@"
 while [ $# -gt 0 ]; do
   case "$1" in
     --bin) bin=$2; shift 2 ;;
@@ -25,6 +26,7 @@ while [ $# -gt 0 ]; do
     --stderr) stderr_file=$2; shift 2 ;;
     --empty-dir) empty_dir=$2; shift 2 ;;
     --requires) requires=$2; shift 2 ;;
+    --datadir) datadir=$2; shift 2 ;;
     --) shift; break ;;
     *) echo "run_cli.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -56,8 +58,8 @@ if [ "${CVPRESS_UPDATE_GOLDEN:-0}" = 1 ]; then
   for stream in stdout stderr; do
     if [ $stream = stdout ]; then dest=$stdout_file; else dest=$stderr_file; fi
     # Turn the concrete backend list back into the placeholder.
-    sed -e "s|valid formats: $formats)|valid formats: @FORMATS@)|" \
-      -e "${empty_dir:+s|$empty_dir|@OUT@|g}" "$tmp/$stream" >"$dest"
+    sed -e "s|valid formats: $formats)|valid formats: @FORMATS@)|" -e "s|^Formats: $formats$|Formats: @FORMATS@|" \
+      -e "${empty_dir:+s|$empty_dir|@OUT@|g}" -e "s|$datadir|@DATADIR@|g" "$tmp/$stream" >"$dest"
   done
   echo "updated $stdout_file and $stderr_file (exit code was $actual_exit)"
 fi
@@ -76,7 +78,8 @@ for stream in stdout stderr; do
     continue
   fi
   # Fill in the placeholders ('|' occurs in neither backend names nor build paths).
-  sed -e "s|@FORMATS@|$formats|g" -e "s|@OUT@|$empty_dir|g" "$golden" >"$tmp/expected.$stream"
+  sed -e "s|@FORMATS@|$formats|g" -e "s|@OUT@|$empty_dir|g" -e "s|@DATADIR@|$datadir|g" \
+    "$golden" >"$tmp/expected.$stream"
   if ! cmp -s "$tmp/expected.$stream" "$tmp/$stream"; then
     echo "FAIL: $stream differs from $golden:"
     diff -u "$tmp/expected.$stream" "$tmp/$stream" | sed 's/^/  /'

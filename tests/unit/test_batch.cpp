@@ -23,7 +23,7 @@ public:
   RenderResult render(const Cv& cv, const RenderOptions&) const override {
     if (cv.header.name.full == "Explode")
       throw RenderError("backend exploded");
-    return {"name=" + cv.header.name.full, {}, 1};
+    return {"name=" + cv.header.name.full, {}, 1, {}};
   }
 };
 

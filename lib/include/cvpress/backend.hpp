@@ -33,9 +33,10 @@ struct RenderOptions {
   /// first, then type and leading in small steps down to the style's
   /// `page.fit_floor`; when even that does not fit, the result has a warning.
   int max_pages = 0;
-  /// Backend-specific options by name, each one the backend lists in
-  /// Backend::supported_options(); e.g. "compile" for latex (also run xelatex
-  /// on the written .tex and write the PDF next to it; `render --compile`).
+  /// Backend-specific options, NAME or NAME=VALUE, each NAME one the backend
+  /// lists in Backend::supported_options(); e.g. "compile" for latex (also run
+  /// xelatex on the written .tex and write the PDF next to it; `render
+  /// --compile`), "dpi=200" for png (the images' resolution; `--dpi 200`).
   std::vector<std::string> backend_options;
   /// A character no installed font has is an error (RenderError, exit code
   /// 4, nothing written) instead of a warning with U+FFFD drawn in its place
@@ -43,11 +44,19 @@ struct RenderOptions {
   bool strict = false;
 };
 
+/// A further file of an output made of several files (the png format's
+/// pages after the first), written next to the output: see extra_output_path().
+struct ExtraOutput {
+  std::string suffix; ///< put before the output's extension: "-2" makes cv.png cv-2.png
+  std::string bytes;  ///< the file's content
+};
+
 /// What a backend produced.
 struct RenderResult {
   std::string bytes;                ///< the output file's content
   std::vector<Diagnostic> warnings; ///< e.g. characters no font covers
   int pages = 0;                    ///< page count when known, else 0
+  std::vector<ExtraOutput> extra;   ///< further files (png: pages 2..N); usually none
 };
 
 /// A renderer for one output format. Implementations are stateless and
@@ -64,6 +73,10 @@ public:
   /// Renders a CV. Throws RenderError (or InputError for problems the
   /// backend finds in the input, e.g. a bad photo).
   [[nodiscard]] virtual RenderResult render(const Cv& cv, const RenderOptions& options) const = 0;
+  /// True when render() may return RenderResult::extra files (png: one per
+  /// page after the first, named OUTPUT-2.EXT, ...); batch then also treats
+  /// an input whose output would be such a file as a collision. Default: false.
+  [[nodiscard]] virtual bool writes_page_files() const { return false; }
   /// Names of the RenderOptions::backend_options this backend honours, e.g.
   /// {"compile"}. Default: none.
   [[nodiscard]] virtual std::vector<std::string> supported_options() const { return {}; }
@@ -89,11 +102,18 @@ public:
 /// The backend whose extension matches `path`'s extension, or nullptr.
 [[nodiscard]] CVPRESS_API const Backend* backend_for_path(const std::filesystem::path& path);
 
+/// Where `extra`, a RenderResult's further file, goes for the output `output`:
+/// the suffix before the extension ("out/cv.png", "-2" -> "out/cv-2.png"; no
+/// extension: appended).
+[[nodiscard]] CVPRESS_API std::filesystem::path
+extra_output_path(const std::filesystem::path& output, const ExtraOutput& extra);
+
 /// Comma-separated list of backend names, e.g. "latex, pdf" (for messages).
 [[nodiscard]] CVPRESS_API std::string backend_names();
 
 /// Throws UsageError unless `backend` honours every entry of
-/// `options.backend_options`, e.g. "--compile works only with the latex format".
+/// `options.backend_options` (by NAME, before any '='), e.g. "--compile works
+/// only with the latex format".
 CVPRESS_API void check_backend_options(const Backend& backend, const RenderOptions& options);
 
 } // namespace cvpress

@@ -13,5 +13,6 @@
 #include <cvpress/load.hpp>
 #include <cvpress/model.hpp>
 #include <cvpress/mojibake.hpp>
+#include <cvpress/schema.hpp>
 #include <cvpress/style.hpp>
 #include <cvpress/version.hpp>

@@ -39,6 +39,13 @@ const Backend* backend_for_path(const std::filesystem::path& path) {
   return nullptr;
 }
 
+std::filesystem::path extra_output_path(const std::filesystem::path& output,
+                                        const ExtraOutput& extra) {
+  std::filesystem::path out = output;
+  out.replace_filename(output.stem().string() + extra.suffix + output.extension().string());
+  return out;
+}
+
 std::string backend_names() {
   std::string out;
   for (const Backend* b : backends()) {
@@ -50,7 +57,8 @@ std::string backend_names() {
 }
 
 void check_backend_options(const Backend& backend, const RenderOptions& options) {
-  for (const auto& option : options.backend_options) {
+  for (const auto& given : options.backend_options) {
+    const std::string option = given.substr(0, given.find('=')); // "dpi=200": "dpi"
     const auto supported = backend.supported_options();
     if (std::find(supported.begin(), supported.end(), option) != supported.end())
       continue;

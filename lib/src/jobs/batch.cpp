@@ -213,6 +213,10 @@ void render_one(const Backend& backend, const BatchOptions& options, BatchItem& 
     write_file_atomically(item.output, result.bytes);
     item.pages = result.pages;
     item.bytes = result.bytes.size();
+    for (const ExtraOutput& extra : result.extra) { // png: pages 2..N
+      write_file_atomically(extra_output_path(item.output, extra), extra.bytes);
+      item.bytes += extra.bytes.size();
+    }
     std::ostringstream finish_out, finish_err;
     if (backend.finish(item.output, item.input.string(), ro, finish_out, finish_err)) {
       item.status = BatchStatus::ok;
@@ -271,6 +275,27 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
   for (std::size_t i = 0; i < sorted.size(); ++i)
     by_name[sorted[i].stem().string() + options.output_suffix + "." + ext].push_back(i);
 
+  // A format that writes page files (png: NAME-2.EXT, NAME-3.EXT, ...) also
+  // collides where one input's output is another's page: cv-2.yaml and cv.yaml.
+  std::map<std::size_t, std::vector<std::size_t>> page_clashes;
+  if (backend->writes_page_files())
+    for (const auto& [name, indices] : by_name) {
+      const std::string stem = name.substr(0, name.size() - ext.size() - 1);
+      const auto dash = stem.rfind('-');
+      const std::string number = dash == std::string::npos ? "" : stem.substr(dash + 1);
+      if (number.empty() || number.size() > 6 || number[0] == '0' || number == "1" ||
+          number.find_first_not_of("0123456789") != std::string::npos)
+        continue;
+      const auto base = by_name.find(stem.substr(0, dash) + "." + ext);
+      if (base == by_name.end())
+        continue;
+      for (std::size_t i : indices)
+        for (std::size_t j : base->second) {
+          page_clashes[i].push_back(j);
+          page_clashes[j].push_back(i);
+        }
+    }
+
   BatchSummary summary;
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (i % options.shard.count != options.shard.index)
@@ -279,14 +304,17 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
     item.input = sorted[i];
     std::string name = sorted[i].stem().string() + options.output_suffix + "." + ext;
     item.output = options.output_dir / name;
-    const auto& same = by_name[name];
-    if (same.size() > 1) {
+    std::vector<std::size_t> same = by_name[name];
+    if (const auto clash = page_clashes.find(i); clash != page_clashes.end())
+      same.insert(same.end(), clash->second.begin(), clash->second.end());
+    if (same.size() > 1 || page_clashes.count(i)) {
       item.status = BatchStatus::collision;
       std::string others;
       for (std::size_t j : same)
         if (j != i)
           others += (others.empty() ? "" : ", ") + sorted[j].string();
       item.error = sorted[i].string() + ": output name " + name + " collides with " + others +
+                   (page_clashes.count(i) ? " (page files NAME-2." + ext + ", ...)" : "") +
                    "; not written";
     }
     summary.items.push_back(std::move(item));

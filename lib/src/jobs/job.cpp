@@ -233,6 +233,12 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     RenderResult result = backend->render(loaded.cv, options);
     print_all(err, result.warnings);
     write_file_atomically(output, result.bytes);
+    if (output == "-" && !result.extra.empty())
+      err << "cvpress: warning: standard output got the first of " << result.extra.size() + 1
+          << " files; write to a file (-o) for the others\n";
+    else
+      for (const ExtraOutput& extra : result.extra) // png: pages 2..N
+        write_file_atomically(extra_output_path(output, extra), extra.bytes);
     std::ostream& summary = output == "-" ? err : out; // stdout carries the document
     if (!request.quiet) {
       summary << output.string() << ": " << result.bytes.size() << " bytes";

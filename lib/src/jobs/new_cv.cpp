@@ -102,7 +102,9 @@ std::string starter_cv(std::string_view name, const StarterOptions& options) {
       message += " (did you mean '" + *guess + "'?)";
     throw UsageError(message);
   }
-  std::string yaml = "# A CV in cvpress YAML (RenderCV's format and more). Render it with\n"
+  // The installed JSON Schema (`cvpress schema`), for editors' completion.
+  std::string yaml = "# yaml-language-server: $schema=" CVPRESS_DATA_DIR "/cvpress.schema.json\n"
+                     "# A CV in cvpress YAML (RenderCV's format and more). Render it with\n"
                      "#   cvpress render FILE\n"
                      "# Check it with `cvpress validate FILE`; the format is in docs/format.md.\n"
                      "cv:\n"

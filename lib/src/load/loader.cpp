@@ -4,6 +4,7 @@
 #include <cvpress/mojibake.hpp>
 
 #include "load/dates.hpp"
+#include "load/input_format.hpp"
 #include "load/markup.hpp"
 #include "load/node_reader.hpp"
 #include "load/prepare.hpp"
@@ -38,68 +39,32 @@ using detail::trim;
 using detail::YamlNode;
 using Kind = YamlNode::Kind;
 
+// The keys of every map the loader reads come from the input-format tables
+// (load/input_format.hpp), which `cvpress schema` is generated from too.
+namespace input = detail::input;
 // Keys that decide an entry's type, in priority order (docs/format.md).
-struct EntryKind {
-  std::string_view key;
-  std::string_view name;
-};
-constexpr std::array<EntryKind, 11> kEntryKinds = {{
-    {"institution", "education"},
-    {"company", "experience"},
-    {"authors", "publication"},
-    {"events", "talk"},
-    {"patent_number", "patent"},
-    {"role", "service"},
-    {"reversed_number", "reversed_numbered"},
-    {"number", "numbered"},
-    {"bullet", "bullet"},
-    {"label", "one_line"},
-    {"name", "normal"},
-}};
-
-constexpr std::string_view kTopKeys[] = {"cv", "design", "locale", "settings"};
-constexpr std::string_view kCvKeys[] = {
-    "name",    "headline", "location",        "affiliation",        "email",   "phone",
-    "website", "photo",    "social_networks", "custom_connections", "sections"};
-constexpr std::string_view kNameKeys[] = {"given",     "family",  "native",
-                                          "romanized", "aliases", "full"};
-constexpr std::string_view kSocialKeys[] = {"network", "username"};
-constexpr std::string_view kConnectionKeys[] = {"placeholder", "url", "fontawesome_icon"};
-constexpr std::string_view kEducationKeys[] = {"institution", "area",       "degree",
-                                               "date",        "start_date", "end_date",
-                                               "location",    "summary",    "highlights"};
-constexpr std::string_view kExperienceKeys[] = {"company",  "position", "date",    "start_date",
-                                                "end_date", "location", "summary", "highlights"};
-constexpr std::string_view kNormalKeys[] = {"name",     "date",    "start_date", "end_date",
-                                            "location", "summary", "highlights"};
-constexpr std::string_view kPublicationKeys[] = {"title",   "authors", "doi",     "url",
-                                                 "journal", "date",    "summary", "venue_short",
-                                                 "label",   "status",  "awards",  "note"};
-constexpr std::string_view kTalkKeys[] = {"title", "events", "summary", "url"};
-constexpr std::string_view kEventKeys[] = {"name", "location", "date", "time", "host"};
-constexpr std::string_view kPatentKeys[] = {"title",  "patent_number", "inventors",
-                                            "status", "date",          "url"};
-constexpr std::string_view kServiceKeys[] = {"role", "event", "event_short", "date", "location"};
-constexpr std::string_view kOneLineKeys[] = {"label", "details"};
-constexpr std::string_view kBulletKeys[] = {"bullet"};
-constexpr std::string_view kNumberKeys[] = {"number"};
-constexpr std::string_view kReversedKeys[] = {"reversed_number"};
-constexpr std::string_view kHighlightKeys[] = {"text", "highlights"};
-constexpr std::string_view kAuthorKeys[] = {"name", "co_first", "corresponding", "highlighted"};
-constexpr std::string_view kLocaleKeys[] = {"language",
-                                            "present",
-                                            "to",
-                                            "month_names",
-                                            "full_names_of_months",
-                                            "month_abbreviations",
-                                            "abbreviations_for_months",
-                                            "phone_number_format",
-                                            "date_template",
-                                            "year",
-                                            "years",
-                                            "month",
-                                            "months"};
-constexpr std::string_view kSettingsKeys[] = {"current_date", "bold_keywords", "sort"};
+constexpr const auto& kEntryKinds = input::kEntryTypes;
+constexpr auto kTopKeys = input::keys_of(input::kTop);
+constexpr auto kCvKeys = input::keys_of(input::kCv);
+constexpr auto kNameKeys = input::keys_of(input::kName);
+constexpr auto kSocialKeys = input::keys_of(input::kSocial);
+constexpr auto kConnectionKeys = input::keys_of(input::kConnection);
+constexpr auto kEducationKeys = input::keys_of(input::kEducation);
+constexpr auto kExperienceKeys = input::keys_of(input::kExperience);
+constexpr auto kNormalKeys = input::keys_of(input::kNormal);
+constexpr auto kPublicationKeys = input::keys_of(input::kPublication);
+constexpr auto kTalkKeys = input::keys_of(input::kTalk);
+constexpr auto kEventKeys = input::keys_of(input::kEvent);
+constexpr auto kPatentKeys = input::keys_of(input::kPatent);
+constexpr auto kServiceKeys = input::keys_of(input::kService);
+constexpr auto kOneLineKeys = input::keys_of(input::kOneLine);
+constexpr auto kBulletKeys = input::keys_of(input::kBullet);
+constexpr auto kNumberKeys = input::keys_of(input::kNumbered);
+constexpr auto kReversedKeys = input::keys_of(input::kReversedNumbered);
+constexpr auto kHighlightKeys = input::keys_of(input::kHighlight);
+constexpr auto kAuthorKeys = input::keys_of(input::kAuthor);
+constexpr auto kLocaleKeys = input::keys_of(input::kLocale);
+constexpr auto kSettingsKeys = input::keys_of(input::kSettings);
 // settings.sort values; the aliases map onto the first five.
 constexpr std::string_view kSortOrders[] = {"none", "newest_first", "oldest_first", "alphabetical",
                                             "family_name"};
@@ -448,9 +413,9 @@ private:
       return std::nullopt;
     }
     Fields fs = fields(n, path);
-    const EntryKind* kind = nullptr;
+    const input::EntryType* kind = nullptr;
     for (const auto& k : kEntryKinds)
-      if (find(fs, k.key)) {
+      if (find(fs, k.deciding)) {
         kind = &k;
         break;
       }
@@ -465,7 +430,7 @@ private:
       static constexpr auto deciding = [] {
         std::array<std::string_view, kEntryKinds.size()> keys{};
         for (std::size_t i = 0; i < keys.size(); ++i)
-          keys[i] = kEntryKinds[i].key;
+          keys[i] = kEntryKinds[i].deciding;
         return keys;
       }();
       for (const auto& f : fs)

@@ -6,6 +6,7 @@
 
 #include "base/file_access.hpp"
 #include "load/bib_record.hpp"
+#include "load/input_format.hpp"
 #include "text/locale_format.hpp"
 #include "text/translations.hpp"
 
@@ -20,9 +21,9 @@ namespace {
 using Kind = YamlNode::Kind;
 namespace fs = std::filesystem;
 
-constexpr std::string_view kBibliographyKeys[] = {"bibliography", "keys",     "types", "years",
-                                                  "sort",         "group_by", "tags"};
-constexpr std::string_view kVariantKeys[] = {"only", "exclude", "max_pages"};
+// From the input-format tables (load/input_format.hpp), like the loader's.
+constexpr auto kBibliographyKeys = input::keys_of(input::kBibliography);
+constexpr auto kVariantKeys = input::keys_of(input::kVariant);
 constexpr std::string_view kBibSorts[] = {"date-desc", "date-asc", "none"};
 
 // Publication groups for `group_by: type`, in output order.

@@ -649,19 +649,75 @@ const Style& default_style() {
 
 // ------------------------------------------------------- RenderCV design
 
+namespace {
+
+struct ThemeMap {
+  std::string_view theme, style;
+};
+constexpr ThemeMap kThemes[] = {{"classic", "classic"},
+                                {"engineeringclassic", "classic"},
+                                {"moderncv", "banking"},
+                                {"sb2nov", "harvard"},
+                                {"engineeringresumes", "dense"},
+                                // Our own style names work as themes too.
+                                {"banking", "banking"},
+                                {"dense", "dense"},
+                                {"harvard", "harvard"}};
+constexpr std::array<std::string_view, std::size(kThemes)> kThemeNames = [] {
+  std::array<std::string_view, std::size(kThemes)> names{};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    names[i] = kThemes[i].theme;
+  return names;
+}();
+
+// Every RenderCV design option cvpress honours, as "group.key".
+using V = DesignValue;
+constexpr DesignOption kSupportedDesign[] = {
+    {"theme", V::theme},
+    {"page.size", V::page_size},
+    {"page.top_margin", V::length},
+    {"page.bottom_margin", V::length},
+    {"page.left_margin", V::length},
+    {"page.right_margin", V::length},
+    {"colors.text", V::color},
+    {"colors.name", V::color},
+    {"colors.section_titles", V::color},
+    {"colors.links", V::color},
+    {"colors.connections", V::color},
+    {"text.font_family", V::font},
+    {"text.font_size", V::length},
+    {"text.alignment", V::alignment},
+    {"header.name_font_family", V::font},
+    {"header.name_font_size", V::length},
+    {"header.alignment", V::alignment},
+    {"header.separator_between_connections", V::text},
+    {"section_titles.type", V::section_line},
+    {"section_titles.font_family", V::font},
+    {"section_titles.font_size", V::length},
+    {"entries.date_and_location_width", V::length},
+    {"entries.vertical_space_between_entries", V::length},
+    {"page.max_pages", V::count},    // cvpress: fit the CV to this many pages
+    {"page.fit_floor", V::fraction}, // cvpress: smallest type scale fitting may use
+    {"highlights.bullet", V::text},
+    {"highlights.nested_bullet", V::text},
+    {"entries.show_time_spans_in", V::sections},  // RenderCV 1.x
+    {"sections.show_time_spans_in", V::sections}, // RenderCV 2.x
+};
+
+} // namespace
+
+std::span<const DesignOption> design_options() { return kSupportedDesign; }
+
+std::span<const std::string_view> theme_names() { return kThemeNames; }
+
+std::vector<std::string_view> page_size_names() {
+  std::vector<std::string_view> out;
+  for (const auto& p : kPageSizes)
+    out.push_back(p.name);
+  return out;
+}
+
 std::string_view style_for_theme(std::string_view theme) {
-  struct Map {
-    std::string_view theme, style;
-  };
-  static constexpr Map kThemes[] = {{"classic", "classic"},
-                                    {"engineeringclassic", "classic"},
-                                    {"moderncv", "banking"},
-                                    {"sb2nov", "harvard"},
-                                    {"engineeringresumes", "dense"},
-                                    // Our own style names work as themes too.
-                                    {"banking", "banking"},
-                                    {"dense", "dense"},
-                                    {"harvard", "harvard"}};
   for (const auto& m : kThemes)
     if (m.theme == theme)
       return m.style;
@@ -670,42 +726,9 @@ std::string_view style_for_theme(std::string_view theme) {
 
 namespace {
 
-// Every RenderCV design option cvpress honours, as "group.key".
-constexpr std::string_view kSupportedDesign[] = {
-    "theme",
-    "page.size",
-    "page.top_margin",
-    "page.bottom_margin",
-    "page.left_margin",
-    "page.right_margin",
-    "colors.text",
-    "colors.name",
-    "colors.section_titles",
-    "colors.links",
-    "colors.connections",
-    "text.font_family",
-    "text.font_size",
-    "text.alignment",
-    "header.name_font_family",
-    "header.name_font_size",
-    "header.alignment",
-    "header.separator_between_connections",
-    "section_titles.type",
-    "section_titles.font_family",
-    "section_titles.font_size",
-    "entries.date_and_location_width",
-    "entries.vertical_space_between_entries",
-    "page.max_pages", // cvpress: fit the CV to this many pages
-    "page.fit_floor", // cvpress: smallest type scale fitting may use
-    "highlights.bullet",
-    "highlights.nested_bullet",
-    "entries.show_time_spans_in",  // RenderCV 1.x
-    "sections.show_time_spans_in", // RenderCV 2.x
-};
-
 bool supported(std::string_view key) {
-  return std::find(std::begin(kSupportedDesign), std::end(kSupportedDesign), key) !=
-         std::end(kSupportedDesign);
+  return std::any_of(std::begin(kSupportedDesign), std::end(kSupportedDesign),
+                     [&](const DesignOption& o) { return o.key == key; });
 }
 
 // Calls f("group.key", value) for every leaf option of the design block.

@@ -8,6 +8,7 @@
 #include <cvpress/model.hpp>
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,37 @@ Style parse_style(std::string_view yaml, const std::string& filename,
 /// The built-in style a RenderCV theme name maps to ("moderncv" -> "banking");
 /// empty for an unknown theme.
 std::string_view style_for_theme(std::string_view theme);
+
+/// What a RenderCV design option takes.
+enum class DesignValue {
+  theme,        ///< a theme name (theme_names())
+  page_size,    ///< a4, us-letter, ...
+  length,       ///< 10pt, 2cm, 1.2em, ...
+  color,        ///< a colour name, #rrggbb or rgb(r, g, b)
+  font,         ///< a font family name
+  alignment,    ///< left, justified, center, ...
+  section_line, ///< with-partial-line, with-full-line, without-line, moderncv
+  text,         ///< a string
+  sections,     ///< a list of section titles
+  count,        ///< a whole number, 1 or more (page.max_pages)
+  fraction,     ///< a percentage or fraction, e.g. 90% (page.fit_floor)
+};
+
+/// A RenderCV design option cvpress honours.
+struct DesignOption {
+  std::string_view key; ///< "group.key", e.g. "page.top_margin"; "theme"
+  DesignValue value;    ///< what it takes
+};
+
+/// Every RenderCV design option apply_design() honours (others are warned
+/// about and ignored). `cvpress schema` lists them.
+std::span<const DesignOption> design_options();
+
+/// The RenderCV theme names (and our style names) design.theme accepts.
+std::span<const std::string_view> theme_names();
+
+/// Names of the page sizes (design.page.size and style files' page.size).
+std::vector<std::string_view> page_size_names();
 
 /// Applies the RenderCV `design:` options that have a counterpart (page size
 /// and margins, colours, font sizes and families, alignment, section title
