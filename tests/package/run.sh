@@ -49,7 +49,16 @@ pc_prefix=$(pkg-config --variable=prefix cvpress) || fail "pkg-config does not f
 [ "$(realpath -m "$pc_prefix")" = "$(realpath -m "$prefix")" ] ||
   fail "cvpress.pc says prefix=$pc_prefix, but it is installed in $prefix (not relocatable)"
 [ "$(pkg-config --modversion cvpress)" = 0.1.0 ] || fail "pkg-config --modversion is not 0.1.0"
-read -r -a flags <<<"$(pkg-config --cflags --libs cvpress)"
+# Public headers include no third-party header and the consumer picks its own
+# -std (C++20 or later): --cflags is the include folder only, and the
+# dependencies are private (only --static lists them).
+cflags=$(pkg-config --cflags cvpress)
+[ "$cflags" = "-I$pc_prefix/include" ] || [ "$cflags" = "-I$pc_prefix/include " ] ||
+  fail "pkg-config --cflags adds more than the include folder: $cflags"
+[ "$(pkg-config --libs cvpress | xargs)" = "-L$pc_prefix/lib -lcvpress" ] ||
+  fail "pkg-config --libs: $(pkg-config --libs cvpress)"
+pkg-config --static --libs cvpress | grep -q -- -lharfbuzz || fail "pkg-config --static lacks the private libraries"
+read -r -a flags <<<"-std=c++20 $(pkg-config --cflags --libs cvpress)"
 libdir=$(pkg-config --variable=libdir cvpress)
 read -r -a extra <<<"${CXXFLAGS:-} ${LDFLAGS:-}"
 "$cxx" "${extra[@]}" -o "$work/pc-consumer" "$consumer/main.cpp" "${flags[@]}" -Wl,-rpath,"$libdir" ||
