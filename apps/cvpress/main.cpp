@@ -2,9 +2,11 @@
 #include <cvpress/batch.hpp>
 #include <cvpress/cvpress.hpp>
 #include <cvpress/doctor.hpp>
+#include <cvpress/watch.hpp>
 
 #include <boost/program_options.hpp>
 
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -20,6 +22,7 @@ constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
 Commands:
   new NAME [--style S] [--locale L] [-o FILE]     write a commented starter CV (NAME_CV.yaml)
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
+         [--watch]                                 ... and again on every save of the CV, style or photo
   validate FILE... [--format json]                check CVs and print every error
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
@@ -45,6 +48,30 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 render failure, 
 )";
 
 int code(ExitCode c) { return static_cast<int>(c); }
+
+// Ctrl-C and SIGTERM end `render --watch` and `preview` cleanly.
+const cvpress::StopSource* g_stop = nullptr;
+
+extern "C" void request_stop(int) {
+  if (g_stop)
+    g_stop->request_stop();
+}
+
+// Runs `job` with SIGINT and SIGTERM stopping it.
+template <class Job> ExitCode until_signal(Job&& job) {
+  cvpress::StopSource stop;
+  g_stop = &stop;
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  const ExitCode rc = job(stop);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  g_stop = nullptr;
+  return rc;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "cvpress: " << message << "\nTry 'cvpress --help'.\n";
@@ -199,13 +226,14 @@ int cmd_render(const std::vector<std::string>& args) {
       "format,f", po::value<std::string>(), "output format (default: from -o, else pdf)")(
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
+      "watch,w", "render again whenever the CV, its style file or photo is saved (Ctrl-C stops)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile] [--allow-dir DIR]...\n"
+                 "[--compile] [--watch] [--allow-dir DIR]...\n"
                  "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
@@ -231,6 +259,10 @@ int cmd_render(const std::vector<std::string>& args) {
     request.options.backend_options.emplace_back("compile");
   apply_tailoring_options(vm, request.load);
   request.quiet = vm.count("quiet") > 0;
+  if (vm.count("watch"))
+    return code(until_signal([&](const cvpress::StopSource& stop) {
+      return cvpress::render_watch(request, {}, std::cout, std::cerr, stop);
+    }));
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
 }
 

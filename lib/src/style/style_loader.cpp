@@ -446,10 +446,6 @@ Style parse_at_depth(std::string_view yaml, const std::string& filename, const f
   return style;
 }
 
-bool looks_like_path(std::string_view s) {
-  return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml");
-}
-
 std::string builtin_names() {
   std::string out;
   for (const auto& b : builtin_style_sources())
@@ -458,6 +454,10 @@ std::string builtin_names() {
 }
 
 } // namespace
+
+bool looks_like_path(std::string_view s) {
+  return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml");
+}
 
 Style load_at_depth(std::string_view name_or_path, const fs::path& base_dir, int depth) {
   if (!looks_like_path(name_or_path)) {
