@@ -2,6 +2,7 @@
 #include <cvpress/batch.hpp>
 #include <cvpress/cvpress.hpp>
 #include <cvpress/doctor.hpp>
+#include <cvpress/preview.hpp>
 #include <cvpress/watch.hpp>
 
 #include <boost/program_options.hpp>
@@ -24,6 +25,7 @@ Commands:
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
          [--watch]                                 ... and again on every save of the CV, style or photo
   validate FILE... [--format json]                check CVs and print every error
+  preview FILE [--port N]                         live preview in the browser (127.0.0.1 only)
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
   convert FILE [-o OUT.yaml]                      JSON Resume (or any CV) as cvpress YAML
@@ -266,6 +268,41 @@ int cmd_render(const std::vector<std::string>& args) {
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
 }
 
+int cmd_preview(const std::vector<std::string>& args) {
+  po::options_description opts("preview options");
+  add_common_options(opts);
+  opts.add_options()("port,p", po::value<int>()->default_value(8000),
+                     "TCP port on 127.0.0.1 (0 = any free port)")(
+      "style,s", po::value<std::string>(), "style name or file")(
+      "allow-dir", po::value<std::vector<std::string>>(),
+      "also read the photo from this folder (repeatable; default: only the CV's folder)");
+  add_tailoring_options(opts);
+  auto vm = parse(args, opts, "CV file");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress preview FILE [--port N] [--style STYLE] [--allow-dir DIR]...\n"
+                 "Serves the CV as a web page on http://127.0.0.1:PORT/ (this machine only)\n"
+                 "that reloads whenever the CV, its style file or photo is saved, and shows\n"
+                 "the errors while the CV is invalid. Ctrl-C stops.\n"
+              << opts;
+    return 0;
+  }
+  if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+    return usage_error("preview takes exactly one FILE");
+  cvpress::PreviewOptions options;
+  options.request.input = vm["input"].as<std::vector<std::string>>().front();
+  options.port = vm["port"].as<int>();
+  if (vm.count("style"))
+    options.request.options.style = vm["style"].as<std::string>();
+  if (vm.count("allow-dir"))
+    for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
+      options.request.options.allowed_dirs.emplace_back(d);
+  apply_tailoring_options(vm, options.request.load);
+  options.request.quiet = vm.count("quiet") > 0;
+  return code(until_signal([&](const cvpress::StopSource& stop) {
+    return cvpress::preview(options, std::cout, std::cerr, stop);
+  }));
+}
+
 int cmd_batch(const std::vector<std::string>& args) {
   po::options_description opts("batch options");
   opts.add_options()("help,h", "show help")("output,o", po::value<std::string>(), "output folder")(
@@ -431,6 +468,8 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     return cmd_render(rest);
   if (command == "batch")
     return cmd_batch(rest);
+  if (command == "preview")
+    return cmd_preview(rest);
   if (command == "doctor")
     return cmd_doctor(rest);
   if (command == "convert")
