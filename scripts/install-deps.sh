@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything cvpress needs from Debian 12 packages. Idempotent; run as
 # root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live,
-# CVPRESS_SKIP_FUZZ=1 to leave out clang.
+# CVPRESS_SKIP_FUZZ=1 to leave out clang, CVPRESS_SKIP_BROWSER=1 to leave out
+# Chromium.
 set -euo pipefail
 
 packages=(
@@ -10,7 +11,14 @@ packages=(
   libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev nlohmann-json3-dev libbtparse-dev
   fonts-noto-core fonts-dejavu-core fonts-wqy-microhei fonts-symbola
   poppler-utils qpdf python3 python3-yaml
+  libcpp-httplib-dev pybind11-dev python3-dev python3-pytest
 )
+# The preview's browser test (tests/cli/preview_browser.py): headless Chromium
+# driven by Selenium. Set CVPRESS_SKIP_BROWSER=1 to leave them out (that test
+# then fails).
+if [ "${CVPRESS_SKIP_BROWSER:-0}" != 1 ]; then
+  packages+=(chromium chromium-driver python3-selenium)
+fi
 # Fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes.
 if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then
   packages+=(clang-14 libclang-rt-14-dev)

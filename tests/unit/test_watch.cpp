@@ -201,6 +201,38 @@ TEST_CASE("watch_cv: renders again on each save (in place, by rename, the photo)
   CHECK(watch.pending() == 0);
 }
 
+TEST_CASE("watch_cv: a style file given as the style is watched") {
+  ScratchDir dir;
+  const fs::path cv = dir.write("cv.yaml", cv_yaml("Style Person"));
+  const fs::path style = dir.write("mine.yaml", "extends: classic\nname: mine\n");
+  RenderRequest request;
+  request.input = cv;
+  request.options.style = style.string();
+  WatchThread watch(request);
+  LiveUpdate u = watch.next();
+  REQUIRE(u.render);
+  CHECK(u.watching == std::vector<fs::path>{cv, style});
+  const std::string before = u.render->result.bytes;
+
+  save_by_rename(style, "extends: classic\nname: mine\ncolors: {primary: \"rgb(200, 0, 0)\"}\n");
+  u = watch.next();
+  REQUIRE(u.render);
+  CHECK(u.changed == std::vector<fs::path>{style});
+  CHECK(u.render->result.bytes != before);
+
+  // A broken style is an error at its line; the fix renders again.
+  save_in_place(style, "extends: classic\ncolors: {primary: 12}\n");
+  u = watch.next();
+  CHECK_FALSE(u.render);
+  REQUIRE_FALSE(u.diagnostics.empty());
+  CHECK(u.diagnostics[0].where.file == style.string());
+  CHECK(u.diagnostics[0].where.line == 2);
+  save_in_place(style, "extends: classic\n");
+  u = watch.next();
+  CHECK(u.render);
+  CHECK(watch.stop());
+}
+
 TEST_CASE("watch_cv: refuses standard input and unknown formats; a stop before the start") {
   StopSource stop;
   RenderRequest request;

@@ -13,5 +13,7 @@
 #include <cvpress/load.hpp>
 #include <cvpress/model.hpp>
 #include <cvpress/mojibake.hpp>
+#include <cvpress/preview.hpp>
 #include <cvpress/style.hpp>
 #include <cvpress/version.hpp>
+#include <cvpress/watch.hpp>

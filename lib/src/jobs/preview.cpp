@@ -75,7 +75,8 @@ header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-it
 #cv-name { font-size: 1.2em; margin: 0; }
 #cv-status { color: #555; }
 #cv-errors { background: #fff0f0; color: #8a1010; margin: 0; padding: 0.6em 2.5em;
-             font-family: ui-monospace, monospace; white-space: pre-wrap; }
+             font-family: ui-monospace, monospace; }
+#cv-errors li { white-space: pre-wrap; margin: 0.2em 0; }
 #cv-pdf { display: block; width: 100%; height: calc(100vh - 3em); border: 0; }
 </style>
 </head>
