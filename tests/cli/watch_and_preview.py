@@ -138,7 +138,8 @@ def test_watch(b: str, scratch: str) -> None:
         save(src, "cv:\n  name: [oops\n")
         check(wait_until(lambda: "cv.yaml: 1 error, kept out.pdf" in w.stdout()),
               "watch: invalid input reported with the kept output")
-        check("cv.yaml:3:1: cv.name[1]: invalid YAML" in w.stderr(),
+        # stderr is read by another thread: wait for it too.
+        check(wait_until(lambda: "cv.yaml:3:1: cv.name[1]: invalid YAML" in w.stderr()),
               "watch: the error has its location (" + w.stderr().strip()[:120] + ")")
         check(read_bytes(out) == good, "watch: the last good output is kept")
         check(not [f for f in os.listdir(d) if f not in ("cv.yaml", "out.pdf")],

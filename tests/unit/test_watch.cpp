@@ -197,6 +197,19 @@ TEST_CASE("watch_cv: renders again on each save (in place, by rename, the photo)
   CHECK(u.render->name == "Last Name");
   CHECK(u.changed == std::vector<fs::path>{cv});
 
+  // Deleted: an I/O failure without location; created again: rendered.
+  fs::remove(cv);
+  u = watch.next();
+  CHECK_FALSE(u.render);
+  CHECK(u.code == ExitCode::io);
+  REQUIRE(u.diagnostics.size() == 1);
+  CHECK(u.diagnostics[0].where.file == cv.string());
+  CHECK(u.diagnostics[0].message.starts_with("cannot read file"));
+  save_in_place(cv, cv_yaml("Back Again"));
+  u = watch.next();
+  REQUIRE(u.render);
+  CHECK(u.render->name == "Back Again");
+
   CHECK(watch.stop());
   CHECK(watch.pending() == 0);
 }

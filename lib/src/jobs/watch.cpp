@@ -118,8 +118,10 @@ public:
         ++it;
       }
     }
-    constexpr std::uint32_t kMask = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE |
-                                    IN_MOVED_TO | IN_MOVED_FROM;
+    // A save is complete when the file is closed or renamed into place; not
+    // on IN_MODIFY or IN_CREATE, which come while it is half written.
+    constexpr std::uint32_t kMask =
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB;
     for (auto& [folder, names] : wanted) {
       const int wd = ::inotify_add_watch(fd_, folder.empty() ? "." : folder.c_str(), kMask);
       if (wd < 0) {
@@ -285,7 +287,7 @@ ExitCode render_watch(const RenderRequest& request, const WatchOptions& options,
             out << '\n';
           }
           if (!update.render) {
-            err << update.error_text;
+            err << update.error_text << std::flush; // before the summary line
             if (!request.quiet) {
               const auto n = update.diagnostics.size();
               out << at << request.input.string() << ": " << n << (n == 1 ? " error" : " errors")
