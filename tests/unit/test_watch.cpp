@@ -246,6 +246,32 @@ TEST_CASE("watch_cv: a style file given as the style is watched") {
   CHECK(watch.stop());
 }
 
+TEST_CASE("watch_cv: a bibliography is watched") {
+  ScratchDir dir;
+  auto bib = [](const std::string& title) {
+    return "@article{a,\n  title = {" + title +
+           "},\n  author = {Doe, Jane},\n"
+           "  journal = {J},\n  year = 2024\n}\n";
+  };
+  const fs::path refs = dir.write("refs.bib", bib("First Paper Title"));
+  const fs::path cv = dir.write("cv.yaml", "cv:\n  name: Jane Doe\n  sections:\n    publications:\n"
+                                           "      - bibliography: refs.bib\n");
+  RenderRequest request;
+  request.input = cv;
+  request.format = "latex";
+  WatchThread watch(request);
+  LiveUpdate u = watch.next();
+  REQUIRE(u.render);
+  CHECK(u.watching == std::vector<fs::path>{cv, fs::canonical(refs)});
+  CHECK(u.render->result.bytes.find("First Paper Title") != std::string::npos);
+
+  save_in_place(refs, bib("Second Paper Title"));
+  u = watch.next();
+  REQUIRE(u.render);
+  CHECK(u.render->result.bytes.find("Second Paper Title") != std::string::npos);
+  CHECK(watch.stop());
+}
+
 TEST_CASE("watch_cv: refuses standard input and unknown formats; a stop before the start") {
   StopSource stop;
   RenderRequest request;

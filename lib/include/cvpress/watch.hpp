@@ -36,7 +36,8 @@ struct MemoryRender {
   Cv cv;               ///< the loaded CV
   std::string name;    ///< the CV owner's name (`cv.name`)
   /// The files it was made from, as far as a watch needs them: the CV file,
-  /// a style file given as RenderOptions::style, and the photo.
+  /// a style file given as RenderOptions::style, the photo and the
+  /// bibliographies (a style's `extends:` parents are not included).
   std::vector<std::filesystem::path> inputs;
 };
 

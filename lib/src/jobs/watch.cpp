@@ -50,6 +50,9 @@ MemoryRender render_to_memory(const CvSource& source, std::string_view format,
     out.inputs.emplace_back(options.style); // relative to the working directory
   if (const fs::path photo = loaded.cv.header.photo; !photo.empty())
     out.inputs.push_back(photo.is_relative() ? ro.base_dir / photo : photo);
+  for (auto& f : loaded.files)
+    if (std::find(out.inputs.begin(), out.inputs.end(), f) == out.inputs.end())
+      out.inputs.push_back(std::move(f));
   out.name = loaded.cv.header.name.full;
   out.cv = std::move(loaded.cv);
   return out;
