@@ -278,6 +278,13 @@ def test_preview(b: str, scratch: str) -> None:
                   "preview: the page lists the located error")
             pdf = get(base + "/cv.pdf")[2]
             check("Grace Hopper" in pdf_text(pdf), "preview: the last good PDF is still served")
+
+            # CV text in the page is escaped: a key that is markup stays text.
+            save(src, cv("Grace Hopper").replace("  email:", "  <img src=x onerror=alert(1)>: 1\n  email:"))
+            check(wait_until(lambda: len(ev.got) >= 4), "preview: another save pushes an event")
+            page = get(base + "/")[2].decode()
+            check("&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page,
+                  "preview: text from the CV is HTML-escaped")
         finally:
             ev.close()
 
