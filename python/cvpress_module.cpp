@@ -120,7 +120,11 @@ Call make_call(const py::handle& source, std::string format, const py::object& s
     } else if (key == "variant") {
       c.load.variant = py::str(value).cast<std::string>();
     } else if (key == "allow_dirs") {
-      for (const auto& d : value) {
+      // One folder (str or os.PathLike) or several.
+      const bool single = py::isinstance<py::str>(value) ||
+                          py::isinstance(value, py::module_::import("os").attr("PathLike"));
+      for (const auto& d : single ? py::list(py::make_tuple(value))
+                                  : py::list(py::reinterpret_borrow<py::object>(value))) {
         c.render.allowed_dirs.emplace_back(path_string(d));
         c.load.allowed_dirs.emplace_back(path_string(d));
       }
@@ -128,6 +132,8 @@ Call make_call(const py::handle& source, std::string format, const py::object& s
       c.render.base_dir = path_string(value);
       c.load.base_dir = c.render.base_dir;
     } else if (key == "max_pages") {
+      if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value))
+        throw py::type_error("max_pages must be an int");
       c.render.limits.max_pages = value.cast<int>();
     } else {
       throw py::type_error(std::string(function) + "() got an unexpected keyword argument '" + key +

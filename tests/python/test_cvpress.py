@@ -155,3 +155,23 @@ def test_render_releases_the_gil():
                        timeout=30, env=dict(os.environ))
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "released"
+
+
+def test_type_stubs_name_every_public_name():
+    import ast
+    stub = ast.parse((SOURCE / "python" / "cvpress.pyi").read_text())
+    declared = {n.name for n in stub.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
+    public = {n for n in dir(cvpress) if not n.startswith("_")}
+    assert public == declared
+    # ... and every option render() takes.
+    render = next(n for n in stub.body if isinstance(n, ast.FunctionDef) and n.name == "render")
+    keywords = {a.arg for a in render.args.kwonlyargs}
+    assert keywords == {"lang", "only", "exclude", "variant", "allow_dirs", "base_dir",
+                        "filename", "max_pages"}
+    for key in keywords:  # each is accepted (a wrong type may fail, an unknown name may not)
+        try:
+            cvpress.render(GOOD, **{key: "x"})
+        except TypeError as e:
+            assert "unexpected keyword" not in str(e)
+        except cvpress.Error:
+            pass
