@@ -279,9 +279,17 @@ def test_preview(b: str, scratch: str) -> None:
             pdf = get(base + "/cv.pdf")[2]
             check("Grace Hopper" in pdf_text(pdf), "preview: the last good PDF is still served")
 
+            # A valid CV's warnings are listed above the PDF.
+            save(src, cv("Grace Hopper").replace("        area:", "        salary: none\n        area:"))
+            check(wait_until(lambda: len(ev.got) >= 4), "preview: a save with a warning pushes an event")
+            page = get(base + "/")[2].decode()
+            check('<ul id="cv-warnings">\n<li>cv.yaml:7:9: warning: cv.sections.education[0].salary: '
+                  'unknown key, ignored</li>' in page and 'id="cv-errors"' not in page
+                  and 'data="/cv.pdf?g=4"' in page, "preview: warnings are listed with the PDF")
+
             # CV text in the page is escaped: a key that is markup stays text.
             save(src, cv("Grace Hopper").replace("  email:", "  <img src=x onerror=alert(1)>: 1\n  email:"))
-            check(wait_until(lambda: len(ev.got) >= 4), "preview: another save pushes an event")
+            check(wait_until(lambda: len(ev.got) >= 5), "preview: another save pushes an event")
             page = get(base + "/")[2].decode()
             check("&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page,
                   "preview: text from the CV is HTML-escaped")

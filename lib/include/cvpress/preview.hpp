@@ -26,7 +26,8 @@ struct PreviewOptions {
 ///
 /// - `GET /` an HTML page with the CV owner's name (`#cv-name`) and the
 ///   current PDF, or, while the CV is invalid, its located errors
-///   (`#cv-errors`, one `<li>` per diagnostic) and the last good PDF;
+///   (`#cv-errors`, one `<li>` per diagnostic) and the last good PDF; the
+///   warnings of a valid CV are listed too (`#cv-warnings`);
 /// - `GET /cv.pdf` the last good PDF (404 before the first good render);
 /// - `GET /state.json` `{"generation","ok","name","pages","bytes",
 ///   "diagnostics":[{"file","line","column","path","severity","message"}]}`;

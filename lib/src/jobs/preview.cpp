@@ -76,7 +76,9 @@ header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-it
 #cv-status { color: #555; }
 #cv-errors { background: #fff0f0; color: #8a1010; margin: 0; padding: 0.6em 2.5em;
              font-family: ui-monospace, monospace; }
-#cv-errors li { white-space: pre-wrap; margin: 0.2em 0; }
+#cv-warnings { background: #fff8e0; color: #6b4d00; margin: 0; padding: 0.6em 2.5em;
+               font-family: ui-monospace, monospace; }
+#cv-errors li, #cv-warnings li { white-space: pre-wrap; margin: 0.2em 0; }
 #cv-pdf { display: block; width: 100%; height: calc(100vh - 3em); border: 0; }
 </style>
 </head>
@@ -94,8 +96,8 @@ header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-it
     h += html_escape(input) + " is invalid (" + s.when + ")" +
          (s.pdf.empty() ? std::string() : "; showing the last good PDF");
   h += "</span></header>\n";
-  if (!s.ok && s.generation > 0) {
-    h += "<ul id=\"cv-errors\">\n";
+  if (s.generation > 0 && !s.diagnostics.empty()) {
+    h += s.ok ? "<ul id=\"cv-warnings\">\n" : "<ul id=\"cv-errors\">\n";
     for (const auto& d : s.diagnostics)
       h += "<li>" + html_escape(d.to_string()) + "</li>\n";
     h += "</ul>\n";
