@@ -10,6 +10,10 @@ find_package(JPEG REQUIRED) # the same for JPEG photos (libjpeg-turbo)
 find_package(nlohmann_json 3 REQUIRED) # header-only: the JSON the project writes (batch manifest)
 pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz harfbuzz-subset)
+# cpp-httplib (libcpp-httplib-dev): the `cvpress preview` server. Debian builds
+# it as a library with OpenSSL/zlib/brotli support; its .pc gives the same
+# defines, which the header's class layout depends on.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # libharu ships no CMake config or pkg-config file on Debian.
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)

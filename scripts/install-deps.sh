@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything cvpress needs from Debian 12 packages. Idempotent; run as
 # root (uses sudo when not root). Set CVPRESS_SKIP_LATEX=1 to leave out TeX Live,
-# CVPRESS_SKIP_FUZZ=1 to leave out clang.
+# CVPRESS_SKIP_FUZZ=1 to leave out clang, CVPRESS_SKIP_BROWSER=1 to leave out
+# Chromium.
 set -euo pipefail
 
 packages=(
@@ -11,7 +12,7 @@ packages=(
   libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-wqy-microhei fonts-symbola
   poppler-utils qpdf python3 python3-yaml python3-jsonschema zsh groff-base
-  libpoppler-cpp-dev
+  libpoppler-cpp-dev libcpp-httplib-dev pybind11-dev python3-dev python3-pytest
   # OCR test (tests/pdf/ocr_names.py): tesseract reads names back in 20 scripts.
   tesseract-ocr tesseract-ocr-hin tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tel
   tesseract-ocr-guj tesseract-ocr-pan tesseract-ocr-kan tesseract-ocr-mal tesseract-ocr-sin
@@ -19,6 +20,12 @@ packages=(
   tesseract-ocr-fas tesseract-ocr-heb tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-jpn
   tesseract-ocr-kor
 )
+# The preview's browser test (tests/cli/preview_browser.py): headless Chromium
+# driven by Selenium. Set CVPRESS_SKIP_BROWSER=1 to leave them out (that test
+# then fails).
+if [ "${CVPRESS_SKIP_BROWSER:-0}" != 1 ]; then
+  packages+=(chromium chromium-driver python3-selenium)
+fi
 # Fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes.
 if [ "${CVPRESS_SKIP_FUZZ:-0}" != 1 ]; then
   packages+=(clang-14 libclang-rt-14-dev)

@@ -2,11 +2,14 @@
 #include <cvpress/batch.hpp>
 #include <cvpress/cvpress.hpp>
 #include <cvpress/doctor.hpp>
+#include <cvpress/preview.hpp>
+#include <cvpress/watch.hpp>
 
 #include <boost/program_options.hpp>
 
 #include <charconv>
 
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -22,7 +25,9 @@ constexpr const char* kUsage = R"(Usage: cvpress COMMAND [OPTIONS] FILE...
 Commands:
   new NAME [--style S] [--locale L] [-o FILE]     write a commented starter CV (NAME_CV.yaml)
   render FILE [-o OUT] [--format F] [--style S]   typeset a CV (format from OUT's extension)
+         [--watch]                                 ... and again on every save of the CV, style or photo
   validate FILE... [--format json]                check CVs and print every error
+  preview FILE [--port N]                         live preview in the browser (127.0.0.1 only)
   batch INPUT... -o DIR [-j N] [--shard K/N] ...  render many CVs in parallel
   doctor FILE... [--fix]                          find (and repair) mojibake such as "Èôà" for "陈"
   convert FILE [-o OUT.yaml]                      JSON Resume (or any CV) as cvpress YAML
@@ -53,6 +58,30 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 render failure, 
 )";
 
 int code(ExitCode c) { return static_cast<int>(c); }
+
+// Ctrl-C and SIGTERM end `render --watch` and `preview` cleanly.
+const cvpress::StopSource* g_stop = nullptr;
+
+extern "C" void request_stop(int) {
+  if (g_stop)
+    g_stop->request_stop();
+}
+
+// Runs `job` with SIGINT and SIGTERM stopping it.
+template <class Job> ExitCode until_signal(Job&& job) {
+  cvpress::StopSource stop;
+  g_stop = &stop;
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  const ExitCode rc = job(stop);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  g_stop = nullptr;
+  return rc;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "cvpress: " << message << "\nTry 'cvpress --help'.\n";
@@ -243,6 +272,7 @@ int cmd_render(const std::vector<std::string>& args) {
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
       "strict", "a character no installed font has is an error (exit 4, nothing written)")(
       "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
+      "watch,w", "render again whenever the CV, its style file or photo is saved (Ctrl-C stops)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read the photo from this folder (repeatable; default: only the CV's folder)");
   add_tailoring_options(opts);
@@ -250,7 +280,7 @@ int cmd_render(const std::vector<std::string>& args) {
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile] [--strict] [--dpi N] [--allow-dir DIR]...\n"
+                 "[--compile] [--strict] [--dpi N] [--watch] [--allow-dir DIR]...\n"
                  "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
@@ -281,7 +311,46 @@ int cmd_render(const std::vector<std::string>& args) {
     request.options.backend_options.push_back(dpi_option(vm));
   apply_tailoring_options(vm, request.load);
   request.quiet = vm.count("quiet") > 0;
+  if (vm.count("watch"))
+    return code(until_signal([&](const cvpress::StopSource& stop) {
+      return cvpress::render_watch(request, {}, std::cout, std::cerr, stop);
+    }));
   return code(cvpress::render_file(request, summary_stream(vm), std::cerr));
+}
+
+int cmd_preview(const std::vector<std::string>& args) {
+  po::options_description opts("preview options");
+  add_common_options(opts);
+  opts.add_options()("port,p", po::value<int>()->default_value(8000),
+                     "TCP port on 127.0.0.1 (0 = any free port)")(
+      "style,s", po::value<std::string>(), "style name or file")(
+      "allow-dir", po::value<std::vector<std::string>>(),
+      "also read the photo from this folder (repeatable; default: only the CV's folder)");
+  add_tailoring_options(opts);
+  auto vm = parse(args, opts, "CV file");
+  if (vm.count("help")) {
+    std::cout << "Usage: cvpress preview FILE [--port N] [--style STYLE] [--allow-dir DIR]...\n"
+                 "Serves the CV as a web page on http://127.0.0.1:PORT/ (this machine only)\n"
+                 "that reloads whenever the CV, its style file or photo is saved, and shows\n"
+                 "the errors while the CV is invalid. Ctrl-C stops.\n"
+              << opts;
+    return 0;
+  }
+  if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+    return usage_error("preview takes exactly one FILE");
+  cvpress::PreviewOptions options;
+  options.request.input = vm["input"].as<std::vector<std::string>>().front();
+  options.port = vm["port"].as<int>();
+  if (vm.count("style"))
+    options.request.options.style = vm["style"].as<std::string>();
+  if (vm.count("allow-dir"))
+    for (const auto& d : vm["allow-dir"].as<std::vector<std::string>>())
+      options.request.options.allowed_dirs.emplace_back(d);
+  apply_tailoring_options(vm, options.request.load);
+  options.request.quiet = vm.count("quiet") > 0;
+  return code(until_signal([&](const cvpress::StopSource& stop) {
+    return cvpress::preview(options, std::cout, std::cerr, stop);
+  }));
 }
 
 int cmd_batch(const std::vector<std::string>& args) {
@@ -472,6 +541,8 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     return cmd_render(rest);
   if (command == "batch")
     return cmd_batch(rest);
+  if (command == "preview")
+    return cmd_preview(rest);
   if (command == "doctor")
     return cmd_doctor(rest);
   if (command == "convert")

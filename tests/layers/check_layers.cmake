@@ -10,7 +10,8 @@
 #   4 backends (backends/<format>/...)
 #   5 jobs
 # Public headers count as the layer that implements them where that is a job:
-# <cvpress/job.hpp>, <cvpress/batch.hpp>, <cvpress/doctor.hpp> and
+# <cvpress/job.hpp>, <cvpress/batch.hpp>, <cvpress/doctor.hpp>, <cvpress/watch.hpp>,
+# <cvpress/preview.hpp> and
 # <cvpress/exit_code.hpp> are `jobs`; the other public headers declare types
 # and entry points every layer may use.
 cmake_minimum_required(VERSION 3.25)
@@ -28,7 +29,7 @@ set(rank_resources 2)
 set(rank_layout 3)
 set(rank_backends 4)
 set(rank_jobs 5)
-set(public_jobs job batch doctor exit_code)
+set(public_jobs job batch doctor exit_code watch preview)
 
 file(GLOB_RECURSE files RELATIVE ${SRC} ${SRC}/*.cpp ${SRC}/*.hpp ${SRC}/*.in ${SRC}/*.h)
 list(SORT files)

@@ -14,5 +14,7 @@
 #include <cvpress/model.hpp>
 #include <cvpress/mojibake.hpp>
 #include <cvpress/schema.hpp>
+#include <cvpress/preview.hpp>
 #include <cvpress/style.hpp>
 #include <cvpress/version.hpp>
+#include <cvpress/watch.hpp>

@@ -52,6 +52,9 @@ struct LoadResult {
   std::vector<Diagnostic>
       warnings; ///< non-fatal findings (unknown entry keys, unsupported options)
   std::vector<std::string> variants; ///< the names in `settings.variants`, in order
+  /// Other files the CV was made from: its bibliographies (`- bibliography:`),
+  /// as resolved.
+  std::vector<std::filesystem::path> files;
 };
 
 /// Loads and validates a CV file: cvpress YAML (with its `bibliography:`

@@ -1,5 +1,6 @@
 #include <cvpress/job.hpp>
 
+#include "jobs/render_target.hpp"
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
@@ -190,43 +191,49 @@ std::filesystem::path default_output_path(const std::filesystem::path& input, co
   return input.parent_path() / (stem + ext);
 }
 
+const Backend& detail::choose_backend(const std::filesystem::path& output,
+                                      const std::string& format) {
+  if (!format.empty()) {
+    if (const Backend* backend = find_backend(format))
+      return *backend;
+    throw UsageError("unknown format '" + format + "' (valid formats: " + backend_names() + ")");
+  }
+  if (!output.empty() && !is_special(output) && !is_folder(output)) {
+    if (const Backend* backend = backend_for_path(output))
+      return *backend;
+    throw UsageError("cannot infer the format from '" + output.string() +
+                     "'; use --format (valid formats: " + backend_names() + ")");
+  }
+  if (const Backend* backend = find_backend("pdf"))
+    return *backend;
+  throw UsageError("the pdf backend is not available (valid formats: " + backend_names() + ")");
+}
+
+std::filesystem::path detail::output_path(const RenderRequest& request, const Cv& cv,
+                                          const Backend& backend) {
+  fs::path output =
+      request.output.empty() ? default_output_path(request.input, cv, backend) : request.output;
+  if (is_folder(request.output)) // -o DIR/: the default name inside DIR
+    output = request.output / default_output_path(request.input, cv, backend).filename();
+  std::error_code ec;
+  if (output != "-" && fs::equivalent(request.input, output, ec))
+    throw UsageError("the output '" + output.string() + "' is the input file; choose another -o");
+  return output;
+}
+
 ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostream& err) {
   // Choose the backend before doing any work, so usage errors come first.
   const Backend* backend = nullptr;
-  if (!request.format.empty()) {
-    backend = find_backend(request.format);
-    if (!backend) {
-      err << "cvpress: unknown format '" << request.format
-          << "' (valid formats: " << backend_names() << ")\n";
-      return ExitCode::usage;
-    }
-  } else if (!request.output.empty() && !is_special(request.output) && !is_folder(request.output)) {
-    backend = backend_for_path(request.output);
-    if (!backend) {
-      err << "cvpress: cannot infer the format from '" << request.output.string()
-          << "'; use --format (valid formats: " << backend_names() << ")\n";
-      return ExitCode::usage;
-    }
-  } else {
-    backend = find_backend("pdf");
-    if (!backend) {
-      err << "cvpress: the pdf backend is not available (valid formats: " << backend_names()
-          << ")\n";
-      return ExitCode::usage;
-    }
+  try {
+    backend = &detail::choose_backend(request.output, request.format);
+  } catch (const UsageError& e) {
+    return report_error(e, err);
   }
   try {
     check_backend_options(*backend, request.options);
     LoadResult loaded = load_cv_file(request.input, request.load);
     print_all(err, loaded.warnings);
-    fs::path output = request.output.empty()
-                          ? default_output_path(request.input, loaded.cv, *backend)
-                          : request.output;
-    if (is_folder(request.output)) // -o DIR/: the default name inside DIR
-      output = request.output / default_output_path(request.input, loaded.cv, *backend).filename();
-    std::error_code ec;
-    if (output != "-" && fs::equivalent(request.input, output, ec))
-      throw UsageError("the output '" + output.string() + "' is the input file; choose another -o");
+    const fs::path output = detail::output_path(request, loaded.cv, *backend);
     RenderOptions options = request.options;
     if (options.base_dir.empty())
       options.base_dir = request.input.parent_path();

@@ -992,6 +992,7 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
   LoadResult result;
   result.cv = loader.load(*prepared.root);
   result.variants = std::move(prepared.variants);
+  result.files = std::move(prepared.files);
   loader.errors.insert(loader.errors.end(), prepared.errors.begin(), prepared.errors.end());
   loader.warnings.insert(loader.warnings.end(), prepared.warnings.begin(), prepared.warnings.end());
   for (const auto& f : find_mojibake(yaml, file))

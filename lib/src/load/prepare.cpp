@@ -112,6 +112,7 @@ public:
   }
 
   std::vector<std::string> variants;
+  std::vector<fs::path> files; // bibliographies read, as resolved
 
   NodeRef run(NodeRef root) {
     if (root->kind == Kind::map && is_json_resume(*root, file_))
@@ -505,6 +506,8 @@ private:
       return;
     }
     std::string display = (fs::path(file_).parent_path() / name).lexically_normal().string();
+    if (std::find(files.begin(), files.end(), *resolved) == files.end())
+      files.push_back(*resolved); // watched by render --watch, even when unreadable
     std::string text;
     try {
       text = read_file(*resolved, options_.limits.max_file_bytes);
@@ -714,6 +717,7 @@ Prepared prepare_document(const NodeRef& root, const std::string& file,
   out.errors = std::move(p.errors);
   out.warnings = std::move(p.warnings);
   out.variants = std::move(p.variants);
+  out.files = std::move(p.files);
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cvpress/load.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,11 @@ namespace cvpress::detail {
 
 /// The rewritten document and what was found on the way.
 struct Prepared {
-  NodeRef root;                      ///< the plain document
-  std::vector<Diagnostic> errors;    ///< located errors
-  std::vector<Diagnostic> warnings;  ///< located warnings
-  std::vector<std::string> variants; ///< names in settings.variants
+  NodeRef root;                             ///< the plain document
+  std::vector<Diagnostic> errors;           ///< located errors
+  std::vector<Diagnostic> warnings;         ///< located warnings
+  std::vector<std::string> variants;        ///< names in settings.variants
+  std::vector<std::filesystem::path> files; ///< bibliography files read
 };
 
 /// Rewrites `root` (parsed from `file`). Never throws for bad input.

@@ -574,10 +574,6 @@ Style parse_at_depth(std::string_view yaml, const std::string& filename, const f
   return style;
 }
 
-bool looks_like_path(std::string_view s) {
-  return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml");
-}
-
 std::string builtin_names() {
   std::string out;
   for (const auto& b : builtin_style_sources())
@@ -586,6 +582,10 @@ std::string builtin_names() {
 }
 
 } // namespace
+
+bool looks_like_path(std::string_view s) {
+  return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml");
+}
 
 Style load_at_depth(std::string_view name_or_path, const fs::path& base_dir, int depth) {
   if (!looks_like_path(name_or_path)) {

@@ -24,6 +24,9 @@ struct BuiltinStyle {
 /// Every built-in style, sorted by name (generated from styles/*.yaml).
 const std::vector<BuiltinStyle>& builtin_style_sources();
 
+/// True when a style name is a file path: it has a '/' or ends in .yaml/.yml.
+bool looks_like_path(std::string_view name_or_path);
+
 /// Loads a built-in style by name or a style file by path (a value with a
 /// '/' or ending in .yaml/.yml is a path, relative to `base_dir`), following
 /// `extends`. Throws InputError (`style.yaml:LINE:COL: path: message`) for an

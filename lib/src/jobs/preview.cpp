@@ -1,0 +1,308 @@
+// `cvpress preview`: a loopback HTTP server (cpp-httplib) showing the PDF of
+// the watch loop's last good render and pushing reloads as Server-Sent Events.
+#include <cvpress/preview.hpp>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <condition_variable>
+#include <csignal>
+#include <cstring>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+namespace cvpress {
+
+namespace {
+
+constexpr const char* kHost = "127.0.0.1";
+
+// What the pages show, updated by the watch loop, read by the handlers.
+struct PreviewState {
+  std::mutex mutex;
+  std::condition_variable changed;
+  unsigned generation = 0; // 0 until the first render
+  bool ok = false;         // the last render succeeded
+  bool stopping = false;
+  std::string pdf;                     // the last good PDF
+  int pages = 0;                       // its pages
+  std::string name;                    // the CV owner's name in the last good render
+  std::string when;                    // time of the last render
+  std::vector<Diagnostic> diagnostics; // errors (not ok) or warnings (ok)
+};
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string page_html(const PreviewState& s, const std::string& input) {
+  const std::string gen = std::to_string(s.generation);
+  const std::string title = s.name.empty() ? input : s.name;
+  std::string h = R"(<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>)" + html_escape(title) +
+                  R"( - cvpress preview</title>
+<style>
+body { margin: 0; font: 14px system-ui, sans-serif; background: #525659; }
+header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-items: baseline; }
+#cv-name { font-size: 1.2em; margin: 0; }
+#cv-status { color: #555; }
+#cv-errors { background: #fff0f0; color: #8a1010; margin: 0; padding: 0.6em 2.5em;
+             font-family: ui-monospace, monospace; }
+#cv-warnings { background: #fff8e0; color: #6b4d00; margin: 0; padding: 0.6em 2.5em;
+               font-family: ui-monospace, monospace; }
+#cv-errors li, #cv-warnings li { white-space: pre-wrap; margin: 0.2em 0; }
+#cv-pdf { display: block; width: 100%; height: calc(100vh - 3em); border: 0; }
+</style>
+</head>
+<body data-generation=")" +
+                  gen + R"(">
+<header><h1 id="cv-name">)" +
+                  html_escape(title) + R"(</h1>
+<span id="cv-status">)";
+  if (s.generation == 0)
+    h += "rendering&hellip;";
+  else if (s.ok)
+    h += "rendered at " + s.when + ", " + std::to_string(s.pages) +
+         (s.pages == 1 ? " page" : " pages") + " &middot; <a href=\"/cv.pdf\">cv.pdf</a>";
+  else
+    h += html_escape(input) + " is invalid (" + s.when + ")" +
+         (s.pdf.empty() ? std::string() : "; showing the last good PDF");
+  h += "</span></header>\n";
+  if (s.generation > 0 && !s.diagnostics.empty()) {
+    h += s.ok ? "<ul id=\"cv-warnings\">\n" : "<ul id=\"cv-errors\">\n";
+    for (const auto& d : s.diagnostics)
+      h += "<li>" + html_escape(d.to_string()) + "</li>\n";
+    h += "</ul>\n";
+  }
+  if (!s.pdf.empty())
+    h += "<object id=\"cv-pdf\" data=\"/cv.pdf?g=" + gen +
+         "\" type=\"application/pdf\"><p><a href=\"/cv.pdf\">Open the PDF</a></p></object>\n";
+  h += "<script>\nconst generation = " + gen + R"(;
+const events = new EventSource('/events');
+events.addEventListener('update', (e) => {
+  if (Number(e.data) !== generation) location.reload();
+});
+</script>
+</body>
+</html>
+)";
+  return h;
+}
+
+nlohmann::ordered_json state_json(const PreviewState& s) {
+  nlohmann::ordered_json j;
+  j["generation"] = s.generation;
+  j["ok"] = s.ok;
+  j["name"] = s.name;
+  j["pages"] = s.pages;
+  j["bytes"] = s.pdf.size();
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& d : s.diagnostics) {
+    auto or_null = [](int n) {
+      return n > 0 ? nlohmann::ordered_json(n) : nlohmann::ordered_json();
+    };
+    nlohmann::ordered_json e;
+    e["file"] = d.where.file;
+    e["line"] = or_null(d.where.line);
+    e["column"] = or_null(d.where.column);
+    e["path"] = d.path;
+    e["severity"] = d.severity == Severity::error ? "error" : "warning";
+    e["message"] = d.message;
+    list.push_back(std::move(e));
+  }
+  j["diagnostics"] = std::move(list);
+  return j;
+}
+
+// Only requests naming the loopback address: a page on another site cannot
+// reach the preview through DNS rebinding.
+bool host_allowed(const httplib::Request& req, int port) {
+  const std::string host = req.get_header_value("Host");
+  const std::string p = ":" + std::to_string(port);
+  return host == kHost + p || host == "localhost" + p || host == kHost || host == "localhost";
+}
+
+void add_routes(httplib::Server& svr, PreviewState& state, const std::string& input,
+                const int& port) {
+  svr.set_pre_routing_handler([&port](const httplib::Request& req, httplib::Response& res) {
+    if (host_allowed(req, port))
+      return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 403;
+    res.set_content("forbidden host\n", "text/plain");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  svr.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(state.mutex);
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(page_html(state, input), "text/html; charset=utf-8");
+  });
+  svr.Get("/cv.pdf", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(state.mutex);
+    res.set_header("Cache-Control", "no-store");
+    if (state.pdf.empty()) {
+      res.status = 404;
+      res.set_content("no good render yet\n", "text/plain");
+      return;
+    }
+    res.set_content(state.pdf, "application/pdf");
+  });
+  svr.Get("/state.json", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(state.mutex);
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(
+        state_json(state).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+        "application/json");
+  });
+  svr.Get("/events", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    auto sent = std::make_shared<long long>(-1); // the generation this client has
+    res.set_chunked_content_provider(
+        "text/event-stream", [&state, sent](std::size_t, httplib::DataSink& sink) {
+          std::unique_lock lock(state.mutex);
+          if (*sent >= 0)
+            state.changed.wait_for(lock, std::chrono::seconds(15), [&] {
+              return static_cast<long long>(state.generation) != *sent || state.stopping;
+            });
+          if (state.stopping)
+            return false;
+          std::string message = ": keep-alive\n\n"; // after 15 s without a render
+          if (static_cast<long long>(state.generation) != *sent) {
+            *sent = state.generation;
+            message = "retry: 300\nevent: update\ndata: " + std::to_string(*sent) + "\n\n";
+          }
+          lock.unlock();
+          return sink.write(message.data(), message.size());
+        });
+  });
+}
+
+} // namespace
+
+ExitCode preview(const PreviewOptions& options, std::ostream& out, std::ostream& err,
+                 const StopSource& stop) {
+  RenderRequest request = options.request;
+  request.output.clear();
+  try {
+    if (!request.format.empty() && request.format != "pdf")
+      throw UsageError("preview shows PDF only, not '" + request.format + "'");
+    if (request.input == "-")
+      throw UsageError("cannot preview standard input; give the CV file");
+    if (options.port < 0 || options.port > 65535)
+      throw UsageError("--port must be 0-65535, not " + std::to_string(options.port));
+  } catch (const UsageError& e) {
+    return report_error(e, err);
+  }
+  std::signal(SIGPIPE, SIG_IGN); // a browser closing a connection mid-write
+
+  PreviewState state;
+  const std::string input = request.input.string();
+  int port = options.port;
+  httplib::Server svr;
+  svr.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  svr.set_keep_alive_timeout(1); // bounds the wait for idle connections on stop
+  // SO_REUSEADDR but not httplib's default SO_REUSEPORT, with which a second
+  // preview would share the port instead of being refused.
+  svr.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  add_routes(svr, state, input, port);
+  errno = 0;
+  const bool bound =
+      port == 0 ? (port = svr.bind_to_any_port(kHost)) > 0 : svr.bind_to_port(kHost, port);
+  if (!bound) {
+    const int why = errno;
+    err << "cvpress: " << kHost << ":" << options.port << ": cannot listen"
+        << (why ? std::string(": ") + std::strerror(why) : std::string())
+        << " (choose another --port, or --port 0 for any free one)\n";
+    return ExitCode::io;
+  }
+  std::thread listener([&] { svr.listen_after_bind(); });
+  while (!svr.is_running())
+    std::this_thread::sleep_for(std::chrono::milliseconds(1)); // so stop() cannot come first
+  auto shut_down = [&] {
+    {
+      std::lock_guard lock(state.mutex);
+      state.stopping = true;
+    }
+    state.changed.notify_all();
+    svr.stop();
+    listener.join();
+  };
+
+  try {
+    watch_cv(
+        request, options.watch,
+        [&](const LiveUpdate& u) {
+          const std::string at = "[" + clock_time(u.when) + "] ";
+          {
+            std::lock_guard lock(state.mutex);
+            state.generation = u.generation;
+            state.ok = u.render.has_value();
+            state.when = clock_time(u.when);
+            if (u.render) {
+              state.pdf = u.render->result.bytes;
+              state.pages = u.render->result.pages;
+              state.name = u.render->name;
+              state.diagnostics = u.render->result.warnings;
+            } else {
+              state.diagnostics = u.diagnostics;
+            }
+          }
+          state.changed.notify_all();
+          if (u.generation == 1)
+            out << "Preview: http://" << kHost << ":" << port << "/\n";
+          if (u.render) {
+            for (const auto& w : u.render->result.warnings)
+              err << w.to_string() << '\n';
+            if (!request.quiet)
+              out << at << input << ": " << u.render->result.pages
+                  << (u.render->result.pages == 1 ? " page" : " pages") << " (" << u.took.count()
+                  << " ms)\n";
+          } else {
+            err << u.error_text;
+            if (!request.quiet)
+              out << at << input << ": " << u.diagnostics.size()
+                  << (u.diagnostics.size() == 1 ? " error" : " errors") << '\n';
+          }
+          out.flush();
+          err.flush();
+        },
+        stop);
+  } catch (const std::exception& e) {
+    shut_down();
+    return report_error(e, err);
+  }
+  shut_down();
+  return ExitCode::ok;
+}
+
+} // namespace cvpress
