@@ -10,12 +10,12 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends \
       build-essential cmake pkg-config python3 dpkg-dev file \
       libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev \
       libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev \
-      nlohmann-json3-dev libbtparse-dev \
+      nlohmann-json3-dev libbtparse-dev libhyphen-dev libcpp-httplib-dev libpoppler-cpp-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-      -DCVPRESS_BUILD_TESTS=OFF \
+      -DCVPRESS_BUILD_TESTS=OFF -DCVPRESS_BUILD_PYTHON=OFF \
     && cmake --build build -j"$(nproc)" \
     && (cd build && cpack -G DEB -B /pkg)
 

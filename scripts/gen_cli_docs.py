@@ -28,7 +28,7 @@ def commands(binary):
     out = []
     for line in block.splitlines():
         m = re.match(r"  (\w[\w-]*)(.*?)\s{2,}(\S.*)$", line)
-        if m and m.group(1) != "help":
+        if m and m.group(1) != "help" and not m.group(1).startswith("["):
             out.append((m.group(1), (m.group(1) + m.group(2)).strip(), m.group(3)))
     return out
 

@@ -35,7 +35,7 @@ got=$(complete_words cvpress render "")
 [ "$got" = "me.yaml pics " ] || fail "render FILE -> '$got'"
 cd - >/dev/null || exit 1
 # Every option of every command is offered.
-for cmd in $("$bin" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR>1 && $1 != "help" {print $1}'); do
+for cmd in $("$bin" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR>1 && $1 != "help" && $1 !~ /^[[]/ {print $1}'); do
   for opt in $("$bin" help "$cmd" | grep -oE '^  (-[a-zA-Z] \[ )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
     [ "$(complete_words cvpress "$cmd" "$opt")" = "$opt " ] || fail "$cmd $opt not completed"
     grep -q -- "--$opt\\|${opt//-/\\\\-}" "$docs/cvpress.1" || fail "man page lacks $cmd $opt"

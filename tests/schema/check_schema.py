@@ -230,6 +230,10 @@ def design_sample(leaf):
     """A valid value for a design option of the schema."""
     if "anyOf" in leaf and "enum" in leaf["anyOf"][0]:
         return leaf["anyOf"][0]["enum"][0]
+    if leaf.get("type") == "integer":
+        return leaf.get("minimum", 1) + 1
+    if "anyOf" in leaf and leaf["anyOf"][0].get("type") == "number":
+        return 0.9
     if "pattern" in leaf:
         return "10pt"
     if "examples" in leaf:
