@@ -118,7 +118,7 @@ TEST_CASE("present: publication rows carry runs with roles") {
   const Presenter pr(loaded.cv, load_style("classic"));
   const auto& pub = std::get<PublicationEntry>(loaded.cv.sections.at(0).entries.at(0));
   const std::vector<Row> rows = pr.publication_rows(pub);
-  REQUIRE(rows.size() == 5);
+  REQUIRE(rows.size() == 4);
   CHECK(rows[0].role == RowRole::title);
   CHECK(rows[0].runs.at(0).rich == &pub.title);
   CHECK(rows[1].role == RowRole::authors);
@@ -126,14 +126,16 @@ TEST_CASE("present: publication rows carry runs with roles") {
                                                RunRole::co_first, RunRole::corresponding});
   CHECK(rows[1].runs[2].field == "authors[1]");
   CHECK(rows[2].role == RowRole::venue);
-  CHECK(roles(rows[2]) ==
-        std::vector<RunRole>{RunRole::venue_tag, RunRole::separator, RunRole::venue});
+  // The status ends the venue line (no one-word "Accepted" line of its own).
+  CHECK(roles(rows[2]) == std::vector<RunRole>{RunRole::venue_tag, RunRole::separator,
+                                               RunRole::venue, RunRole::separator,
+                                               RunRole::status});
   CHECK(rows[2].runs[0].text == "OSDI '24");
-  CHECK(rows[3].role == RowRole::status_note);
-  CHECK(roles(rows[3]) == std::vector<RunRole>{RunRole::status});
-  CHECK(rows[4].role == RowRole::link);
-  CHECK(rows[4].runs.at(1).role == RunRole::doi);
-  CHECK(rows[4].runs.at(1).link == "https://doi.org/10.1000/xyz");
+  CHECK(rows[2].runs[3].text == " \u00b7 ");
+  CHECK(rows[2].runs[4].rich == &pub.status);
+  CHECK(rows[3].role == RowRole::link);
+  CHECK(rows[3].runs.at(1).role == RunRole::doi);
+  CHECK(rows[3].runs.at(1).link == "https://doi.org/10.1000/xyz");
 
   // The owner is found by name too ("J. Doe"); a URL row when there is no DOI.
   const auto& first = std::get<PublicationEntry>(loaded.cv.sections.at(0).entries.at(1));

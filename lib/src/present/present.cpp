@@ -141,17 +141,25 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
       venue.runs.push_back(Run{RunRole::separator, nullptr, " ", "", ""});
     if (!e.journal.empty())
       venue.runs.push_back(Run{RunRole::venue, &e.journal, "", "", "journal"});
+    // The status ("Preprint", "Under review") ends the venue line rather
+    // than standing alone on a line of one word.
+    if (!e.status.empty()) {
+      venue.runs.push_back(Run{RunRole::separator, nullptr, " \u00b7 ", "", ""});
+      venue.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
+    }
     rows.push_back(std::move(venue));
   }
+  const bool status_on_venue = !e.venue_short.empty() || !e.journal.empty();
   for (std::size_t i = 0; i < e.awards.size(); ++i)
     rows.push_back(
         Row{RowRole::award,
             {Run{RunRole::award, &e.awards[i], "", "", "awards[" + std::to_string(i) + "]"}}});
-  if (!e.status.empty() || !e.note.empty()) {
+  if ((!e.status.empty() && !status_on_venue) || !e.note.empty()) {
     Row extra{RowRole::status_note, {}};
-    if (!e.status.empty())
+    const bool status_here = !e.status.empty() && !status_on_venue;
+    if (status_here)
       extra.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
-    if (!e.status.empty() && !e.note.empty())
+    if (status_here && !e.note.empty())
       extra.runs.push_back(Run{RunRole::separator, nullptr, ". ", "", ""});
     if (!e.note.empty())
       extra.runs.push_back(Run{RunRole::note, &e.note, "", "", "note"});
