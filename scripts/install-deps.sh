@@ -10,7 +10,7 @@ packages=(
   libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
   libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev nlohmann-json3-dev libbtparse-dev
   libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
-  fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-wqy-microhei fonts-symbola
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei fonts-symbola
   poppler-utils qpdf python3 python3-yaml python3-jsonschema zsh groff-base
   libpoppler-cpp-dev libcpp-httplib-dev pybind11-dev python3-dev python3-pytest
   # OCR test (tests/pdf/ocr_names.py): tesseract reads names back in 20 scripts.
