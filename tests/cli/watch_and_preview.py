@@ -12,6 +12,7 @@ import http.client
 import json
 import os
 import re
+import struct
 import shutil
 import signal
 import socket
@@ -244,6 +245,14 @@ def test_preview(b: str, scratch: str) -> None:
         status, ctype, pdf = get(base + "/cv.pdf")
         check(status == 200 and ctype == "application/pdf" and pdf.startswith(b"%PDF-")
               and "Ada Lovelace" in pdf_text(pdf), "preview: GET /cv.pdf is the CV")
+        # Page images of the last good PDF (the png format's rasteriser).
+        status, ctype, png = get(base + "/page-1.png")
+        check(status == 200 and ctype == "image/png" and png.startswith(b"\x89PNG\r\n\x1a\n")
+              and struct.unpack(">II", png[16:24]) == (827, 1169),
+              "preview: GET /page-1.png is page 1 at 100 dpi (A4: 827x1169)")
+        check('href="/page-1.png?g=1"' in page, "preview: the page links its page images")
+        status, _, _ = get(base + "/page-2.png")
+        check(status == 404, "preview: a page the PDF does not have is 404")
         status, _, _ = get(base + "/state.json", {"Host": "attacker.example:80"})
         check(status == 403, "preview: a foreign Host header is refused (DNS rebinding)")
         status, _, _ = get(base + "/nothing")

@@ -115,7 +115,9 @@ TEST_CASE("downsample: a large PNG is reduced to the box, aspect and colours kep
   int w = 0, h = 0;
   auto px = png_rgb(small->bytes, w, h);
   REQUIRE(w == 300);
-  const auto at = [&](int x, int y, int c) { return px[static_cast<std::size_t>((y * w + x) * 3 + c)]; };
+  const auto at = [&](int x, int y, int c) {
+    return px[static_cast<std::size_t>((y * w + x) * 3 + c)];
+  };
   CHECK(at(10, 100, 0) == 255); // red stays red
   CHECK(at(10, 100, 2) == 0);
   CHECK(at(290, 100, 2) == 255); // blue stays blue
@@ -137,8 +139,9 @@ TEST_CASE("downsample: alpha is composited over white, gray stays gray") {
   CHECK(px[0] == 255);
   CHECK(px[1] == 255);
 
-  const std::string gray =
-      make_png(1000, 1000, PNG_FORMAT_GRAY, [](int, int y, int) { return static_cast<unsigned char>(y < 500 ? 0 : 200); });
+  const std::string gray = make_png(1000, 1000, PNG_FORMAT_GRAY, [](int, int y, int) {
+    return static_cast<unsigned char>(y < 500 ? 0 : 200);
+  });
   auto g = downsample_image(gray, info_of(gray), 300, 400);
   REQUIRE(g);
   CHECK(static_cast<unsigned char>(g->bytes[25]) == 0); // IHDR colour type 0: gray
@@ -169,8 +172,9 @@ TEST_CASE("photo: a camera-sized photo gives a small PDF with a 300 dpi image") 
   fs::create_directories(dir);
   // Noise compresses badly: 3000x3000 RGB is about 27 MB of pixels.
   std::mt19937 noise(7);
-  const std::string png = make_png(3000, 3000, PNG_FORMAT_RGB,
-                                   [&](int, int, int) { return static_cast<unsigned char>(noise()); });
+  const std::string png = make_png(3000, 3000, PNG_FORMAT_RGB, [&](int, int, int) {
+    return static_cast<unsigned char>(noise());
+  });
   REQUIRE(png.size() > 20'000'000);
   std::ofstream(dir / "me.png", std::ios::binary) << png;
 

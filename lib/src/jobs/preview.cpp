@@ -2,6 +2,10 @@
 // the watch loop's last good render and pushing reloads as Server-Sent Events.
 #include <cvpress/preview.hpp>
 
+#ifdef CVPRESS_WITH_PNG
+#include "backends/png/png_backend.hpp"
+#endif
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -31,6 +35,8 @@ struct PreviewState {
   std::string name;                    // the CV owner's name in the last good render
   std::string when;                    // time of the last render
   std::vector<Diagnostic> diagnostics; // errors (not ok) or warnings (ok)
+  std::vector<std::string> page_pngs;  // the PDF's pages as PNGs, made on request
+  unsigned pngs_of = 0;                // the generation page_pngs belong to
 };
 
 std::string html_escape(std::string_view text) {
@@ -89,10 +95,15 @@ header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-it
 <span id="cv-status">)";
   if (s.generation == 0)
     h += "rendering&hellip;";
-  else if (s.ok)
+  else if (s.ok) {
     h += "rendered at " + s.when + ", " + std::to_string(s.pages) +
          (s.pages == 1 ? " page" : " pages") + " &middot; <a href=\"/cv.pdf\">cv.pdf</a>";
-  else
+#ifdef CVPRESS_WITH_PNG
+    for (int i = 1; i <= s.pages; ++i)
+      h += " <a class=\"cv-page\" href=\"/page-" + std::to_string(i) + ".png?g=" + gen + "\">p" +
+           std::to_string(i) + "</a>";
+#endif
+  } else
     h += html_escape(input) + " is invalid (" + s.when + ")" +
          (s.pdf.empty() ? std::string() : "; showing the last good PDF");
   h += "</span></header>\n";
@@ -174,6 +185,28 @@ void add_routes(httplib::Server& svr, PreviewState& state, const std::string& in
     }
     res.set_content(state.pdf, "application/pdf");
   });
+#ifdef CVPRESS_WITH_PNG
+  // Page images of the last good PDF (poppler, 100 dpi), made once per render.
+  svr.Get(R"(/page-(\d{1,4})\.png)", [&](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(state.mutex);
+    res.set_header("Cache-Control", "no-store");
+    const int n = std::stoi(req.matches[1].str());
+    if (!state.pdf.empty() && state.pngs_of != state.generation) {
+      try {
+        state.page_pngs = detail::rasterise_pdf(state.pdf, 100);
+      } catch (const std::exception&) {
+        state.page_pngs.clear();
+      }
+      state.pngs_of = state.generation;
+    }
+    if (n < 1 || static_cast<std::size_t>(n) > state.page_pngs.size() || state.pdf.empty()) {
+      res.status = 404;
+      res.set_content("no such page\n", "text/plain");
+      return;
+    }
+    res.set_content(state.page_pngs[static_cast<std::size_t>(n) - 1], "image/png");
+  });
+#endif
   svr.Get("/state.json", [&](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(state.mutex);
     res.set_header("Cache-Control", "no-store");

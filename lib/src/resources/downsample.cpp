@@ -83,8 +83,7 @@ private:
         pixels[(static_cast<std::size_t>(current_) * static_cast<std::size_t>(out_w_) +
                 static_cast<std::size_t>(ox)) *
                    static_cast<std::size_t>(out_channels) +
-               static_cast<std::size_t>(c)] =
-            static_cast<unsigned char>(n ? (s + n / 2) / n : 255);
+               static_cast<std::size_t>(c)] = static_cast<unsigned char>(n ? (s + n / 2) / n : 255);
         s = 0;
       }
       count_[static_cast<std::size_t>(ox)] = 0;
@@ -119,8 +118,7 @@ extern "C" void png_fail(png_structp png, png_const_charp) { png_longjmp(png, 1)
 extern "C" void png_quiet(png_structp, png_const_charp) {}
 
 bool decode_png(PngInput* input, Reducer* reducer) {
-  png_structp png =
-      png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, png_fail, png_quiet);
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, png_fail, png_quiet);
   if (!png)
     return false;
   png_infop info = png_create_info_struct(png);
@@ -249,7 +247,8 @@ bool encode_jpeg(const Reducer* r, int w, int h, unsigned char** buffer, unsigne
   jpeg_set_defaults(&cinfo);
   jpeg_set_quality(&cinfo, 90, TRUE);
   jpeg_start_compress(&cinfo, TRUE);
-  const std::size_t stride = static_cast<std::size_t>(w) * static_cast<std::size_t>(r->out_channels);
+  const std::size_t stride =
+      static_cast<std::size_t>(w) * static_cast<std::size_t>(r->out_channels);
   while (cinfo.next_scanline < cinfo.image_height) {
     auto* row = const_cast<JSAMPLE*>(r->pixels.data() + cinfo.next_scanline * stride);
     jpeg_write_scanlines(&cinfo, &row, 1);
