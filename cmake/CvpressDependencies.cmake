@@ -15,35 +15,22 @@ pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz harfbuzz-subset)
 # defines, which the header's class layout depends on.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
-# libharu ships no CMake config or pkg-config file on Debian.
-find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
-find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
-if(NOT TARGET cvpress_deps::hpdf)
-  add_library(cvpress_deps::hpdf UNKNOWN IMPORTED)
-  set_target_properties(cvpress_deps::hpdf PROPERTIES
-    IMPORTED_LOCATION "${HPDF_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
-endif()
-
-# btparse (libbtparse-dev: BibTeX bibliographies) has no pkg-config file either.
-find_path(BTPARSE_INCLUDE_DIR btparse.h REQUIRED)
-find_library(BTPARSE_LIBRARY NAMES btparse REQUIRED)
-if(NOT TARGET cvpress_deps::btparse)
-  add_library(cvpress_deps::btparse UNKNOWN IMPORTED)
-  set_target_properties(cvpress_deps::btparse PROPERTIES
-    IMPORTED_LOCATION "${BTPARSE_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${BTPARSE_INCLUDE_DIR}")
-endif()
-
-# libhyphen (libhyphen-dev: hyphenation patterns, as LibreOffice uses them): no pkg-config file.
-find_path(HYPHEN_INCLUDE_DIR hyphen.h REQUIRED)
-find_library(HYPHEN_LIBRARY NAMES hyphen REQUIRED)
-if(NOT TARGET cvpress_deps::hyphen)
-  add_library(cvpress_deps::hyphen UNKNOWN IMPORTED)
-  set_target_properties(cvpress_deps::hyphen PROPERTIES
-    IMPORTED_LOCATION "${HYPHEN_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${HYPHEN_INCLUDE_DIR}")
-endif()
+# Libraries Debian ships with neither a CMake config nor a pkg-config file:
+# an imported target cvpress_deps::NAME from a header and a library name.
+function(cvpress_import_library name header library)
+  string(TOUPPER ${name} upper)
+  find_path(${upper}_INCLUDE_DIR ${header} REQUIRED)
+  find_library(${upper}_LIBRARY NAMES ${library} REQUIRED)
+  if(NOT TARGET cvpress_deps::${name})
+    add_library(cvpress_deps::${name} UNKNOWN IMPORTED)
+    set_target_properties(cvpress_deps::${name} PROPERTIES
+      IMPORTED_LOCATION "${${upper}_LIBRARY}"
+      INTERFACE_INCLUDE_DIRECTORIES "${${upper}_INCLUDE_DIR}")
+  endif()
+endfunction()
+cvpress_import_library(hpdf hpdf.h hpdf)          # libharu: writing PDF
+cvpress_import_library(btparse btparse.h btparse) # libbtparse-dev: BibTeX bibliographies
+cvpress_import_library(hyphen hyphen.h hyphen)    # libhyphen-dev: hyphenation patterns
 
 # yaml-cpp 0.7 exports a target without a namespace; 0.8 adds yaml-cpp::yaml-cpp.
 if(TARGET yaml-cpp::yaml-cpp)

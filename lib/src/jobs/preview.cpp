@@ -6,6 +6,8 @@
 #include "backends/png/png_backend.hpp"
 #endif
 
+#include "backends/html/html_writer.hpp"
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -39,33 +41,6 @@ struct PreviewState {
   unsigned pngs_of = 0;                // the generation page_pngs belong to
 };
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string page_html(const PreviewState& s, const std::string& input) {
   const std::string gen = std::to_string(s.generation);
   const std::string title = s.name.empty() ? input : s.name;
@@ -73,7 +48,7 @@ std::string page_html(const PreviewState& s, const std::string& input) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>)" + html_escape(title) +
+<title>)" + detail::html::escape(title) +
                   R"( - cvpress preview</title>
 <style>
 body { margin: 0; font: 14px system-ui, sans-serif; background: #525659; }
@@ -91,7 +66,7 @@ header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-it
 <body data-generation=")" +
                   gen + R"(">
 <header><h1 id="cv-name">)" +
-                  html_escape(title) + R"(</h1>
+                  detail::html::escape(title) + R"(</h1>
 <span id="cv-status">)";
   if (s.generation == 0)
     h += "rendering&hellip;";
@@ -104,13 +79,13 @@ header { background: #fff; padding: 0.4em 1em; display: flex; gap: 1em; align-it
            std::to_string(i) + "</a>";
 #endif
   } else
-    h += html_escape(input) + " is invalid (" + s.when + ")" +
+    h += detail::html::escape(input) + " is invalid (" + s.when + ")" +
          (s.pdf.empty() ? std::string() : "; showing the last good PDF");
   h += "</span></header>\n";
   if (s.generation > 0 && !s.diagnostics.empty()) {
     h += s.ok ? "<ul id=\"cv-warnings\">\n" : "<ul id=\"cv-errors\">\n";
     for (const auto& d : s.diagnostics)
-      h += "<li>" + html_escape(d.to_string()) + "</li>\n";
+      h += "<li>" + detail::html::escape(d.to_string()) + "</li>\n";
     h += "</ul>\n";
   }
   if (!s.pdf.empty())

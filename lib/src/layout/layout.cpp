@@ -29,7 +29,7 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   doc.info.author = pr.document_author();
   doc.info.subject = "Curriculum vitae";
 
-  const SpanMaker spans(style, cv.settings.bold_keywords);
+  const SpanMaker spans(style, {}); // only the footer's look: no keywords to match
   SpanStyle footer_style = spans.body();
   footer_style.size = spans.footer_size();
   footer_style.color = 0x808080; // grey, as RenderCV's page numbers

@@ -133,7 +133,8 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
   rows.push_back(Row{RowRole::title, {Run{RunRole::title, &e.title, "", "", "title"}}});
   if (!e.authors.empty())
     rows.push_back(authors_row(e.authors, "authors"));
-  if (!e.venue_short.empty() || !e.journal.empty()) {
+  const bool has_venue = !e.venue_short.empty() || !e.journal.empty();
+  if (has_venue) {
     Row venue{RowRole::venue, {}};
     if (!e.venue_short.empty())
       venue.runs.push_back(Run{RunRole::venue_tag, nullptr, e.venue_short, "", "venue_short"});
@@ -149,14 +150,13 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
     }
     rows.push_back(std::move(venue));
   }
-  const bool status_on_venue = !e.venue_short.empty() || !e.journal.empty();
   for (std::size_t i = 0; i < e.awards.size(); ++i)
     rows.push_back(
         Row{RowRole::award,
             {Run{RunRole::award, &e.awards[i], "", "", "awards[" + std::to_string(i) + "]"}}});
-  if ((!e.status.empty() && !status_on_venue) || !e.note.empty()) {
+  if ((!e.status.empty() && !has_venue) || !e.note.empty()) {
     Row extra{RowRole::status_note, {}};
-    const bool status_here = !e.status.empty() && !status_on_venue;
+    const bool status_here = !e.status.empty() && !has_venue;
     if (status_here)
       extra.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
     if (status_here && !e.note.empty())
