@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh -DCVPRESS_BUILD_TESTS=ON
+scripts/build.sh -DCVPRESS_BUILD_TESTS=ON -DCVPRESS_BUILD_PYTHON=ON # also after quickstart.sh cached it off
 (cd build && ctest --output-on-failure -j"$(nproc)")
 
 if [ "${CVPRESS_SKIP_ASAN:-0}" != 1 ]; then
