@@ -11,6 +11,8 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends \
       libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev \
       libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev \
       nlohmann-json3-dev libbtparse-dev libhyphen-dev libcpp-httplib-dev libpoppler-cpp-dev \
+      libphonenumber-dev \
+      icc-profiles-free \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -31,6 +31,9 @@ endfunction()
 cvpress_import_library(hpdf hpdf.h hpdf)          # libharu: writing PDF
 cvpress_import_library(btparse btparse.h btparse) # libbtparse-dev: BibTeX bibliographies
 cvpress_import_library(hyphen hyphen.h hyphen)    # libhyphen-dev: hyphenation patterns
+# libphonenumber-dev: RenderCV's phone number checks and formats (the phone
+# plug-in, lib/plugins; libcvpress does not link it)
+cvpress_import_library(phonenumber phonenumbers/phonenumberutil.h phonenumber)
 
 # yaml-cpp 0.7 exports a target without a namespace; 0.8 adds yaml-cpp::yaml-cpp.
 if(TARGET yaml-cpp::yaml-cpp)

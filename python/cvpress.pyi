@@ -43,6 +43,7 @@ def render(
     base_dir: PathArg = ...,
     filename: PathArg = ...,
     max_pages: int = ...,
+    pdfa: bool = ...,
 ) -> bytes: ...
 def validate(
     source: Source,

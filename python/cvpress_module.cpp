@@ -135,6 +135,10 @@ Call make_call(const py::handle& source, std::string format, const py::object& s
       if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value))
         throw py::type_error("max_pages must be an int");
       c.render.limits.max_pages = value.cast<int>();
+    } else if (key == "pdfa") {
+      if (!py::isinstance<py::bool_>(value))
+        throw py::type_error("pdfa must be a bool");
+      c.render.pdfa = value.cast<bool>();
     } else {
       throw py::type_error(std::string(function) + "() got an unexpected keyword argument '" + key +
                            "'");
@@ -266,7 +270,7 @@ Options: lang, only, exclude, variant (as the CLI's --lang, --only, --exclude,
 --variant), allow_dirs (folders the photo may come from), base_dir (folder
 relative paths resolve against; default the file's folder, or the working
 directory for text), filename (the name text has in messages; default
-"<string>"), max_pages. Raises InputError (with .diagnostics), IoError,
+"<string>"), max_pages, pdfa (PDF/A-2a, as --pdfa). Raises InputError (with .diagnostics), IoError,
 RenderError or UsageError. Releases the GIL while rendering.)");
   m.def("validate", &validate, py::arg("source"), py::arg("style") = py::none(),
         R"(validate(source, style=None, **options) -> list[Diagnostic]

@@ -9,8 +9,13 @@ packages=(
   build-essential cmake pkg-config git
   libhpdf-dev libyaml-cpp-dev libicu-dev libboost-program-options-dev doctest-dev
   libharfbuzz-dev libfontconfig-dev libmd4c-dev zlib1g-dev libpng-dev libjpeg62-turbo-dev nlohmann-json3-dev libbtparse-dev
+  libphonenumber-dev
   libhyphen-dev hyphen-en-us hyphen-de hyphen-fr
+  # The sRGB ICC profile compiled in as the PDF/A output intent (--pdfa).
+  icc-profiles-free
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei fonts-symbola
+  fonts-font-awesome
+  fonts-open-sans fonts-lato fonts-sil-gentiumplus
   poppler-utils qpdf python3 python3-yaml python3-jsonschema zsh groff-base
   libpoppler-cpp-dev libcpp-httplib-dev pybind11-dev python3-dev python3-pytest
   # OCR test (tests/pdf/ocr_names.py): tesseract reads names back in 20 scripts.

@@ -54,7 +54,8 @@ Options:
   -q, --quiet      print no summary lines on stdout (every command; errors still go to stderr)
   -V, --version    show the version
 
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 render failure, 5 file I/O.
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 render failure, 5 file I/O,
+6 plug-in missing (png format, preview).
 )";
 
 int code(ExitCode c) { return static_cast<int>(c); }
@@ -271,6 +272,7 @@ int cmd_render(const std::vector<std::string>& args) {
       "style,s", po::value<std::string>(), "style name or file")(
       "compile", "latex: also run xelatex and write the PDF next to the .tex")(
       "strict", "a character no installed font has is an error (exit 4, nothing written)")(
+      "pdfa", "pdf: archival PDF/A-2a (sRGB output intent, PDF/A metadata)")(
       "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
       "watch,w", "render again whenever the CV, its style file or photo is saved (Ctrl-C stops)")(
       "allow-dir", po::value<std::vector<std::string>>(),
@@ -280,7 +282,7 @@ int cmd_render(const std::vector<std::string>& args) {
   auto vm = parse(args, opts, "CV file");
   if (vm.count("help")) {
     std::cout << "Usage: cvpress render FILE [-o OUT] [--format FORMAT] [--style STYLE] "
-                 "[--compile] [--strict] [--dpi N] [--watch] [--allow-dir DIR]...\n"
+                 "[--compile] [--strict] [--pdfa] [--dpi N] [--watch] [--allow-dir DIR]...\n"
                  "FILE - reads the CV from standard input; -o - writes to standard output.\n"
               << "Formats: " << cvpress::backend_names() << "\n"
               << opts;
@@ -305,6 +307,7 @@ int cmd_render(const std::vector<std::string>& args) {
   if (vm.count("compile"))
     request.options.backend_options.emplace_back("compile");
   request.options.strict = vm.count("strict") > 0;
+  request.options.pdfa = vm.count("pdfa") > 0;
   if (!apply_max_pages(vm, request.options))
     return code(ExitCode::usage);
   if (vm.count("dpi"))
@@ -365,6 +368,7 @@ int cmd_batch(const std::vector<std::string>& args) {
       "fail-fast", "stop starting new inputs after the first failure")(
       "quiet,q", "print failures and the summary only")(
       "strict", "a character no installed font has fails that input (no output for it)")(
+      "pdfa", "pdf: archival PDF/A-2a (sRGB output intent, PDF/A metadata)")(
       "dpi", po::value<unsigned>(), "png: resolution of the page images (36-300, default 150)")(
       "allow-dir", po::value<std::vector<std::string>>(),
       "also read photos from this folder (repeatable; default: only each CV's folder)");
@@ -374,7 +378,7 @@ int cmd_batch(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << "Usage: cvpress batch INPUT... -o OUTDIR [--format pdf|latex] [--style S] [-j N]\n"
                  "                     [--shard K/N] [--manifest FILE.jsonl] "
-                 "[--keep-going|--fail-fast] [--quiet] [--strict]\n"
+                 "[--keep-going|--fail-fast] [--quiet] [--strict] [--pdfa]\n"
                  "INPUT: files, folders (their *.yaml/*.yml/*.json), or - to read paths from "
                  "stdin.\n"
                  "--lang en,zh and --variant a,b (or all) render each input once per language\n"
@@ -407,6 +411,7 @@ int cmd_batch(const std::vector<std::string>& args) {
   options.threads = vm["jobs"].as<unsigned>();
   options.fail_fast = vm.count("fail-fast") > 0;
   options.render.strict = vm.count("strict") > 0;
+  options.render.pdfa = vm.count("pdfa") > 0;
   if (vm.count("manifest"))
     options.manifest = vm["manifest"].as<std::string>();
   auto style = vm.count("quiet")         ? cvpress::ProgressStyle::quiet

@@ -23,7 +23,7 @@ complete_words() { # complete_words WORD... : completions for the last word
 [ "$(complete_words cvpress batch --sh)" = "--shard " ] || fail "batch --sh"
 [ "$(complete_words cvpress new --bo)" = "" ] || fail "new --bo offers something"
 got=$(complete_words cvpress render cv.yaml --style c)
-[ "$got" = "classic " ] || fail "render --style c -> '$got'"
+[ "$got" = "classic cvpress " ] || fail "render --style c -> '$got'"
 got=$(complete_words cvpress render cv.yaml -f l)
 [ "$got" = "latex " ] || fail "render -f l -> '$got'"
 got=$(complete_words cvpress help ba)

@@ -70,6 +70,26 @@ echo "== (d) installed layout"
 version=$("$prefix/bin/cvpress" --version) || fail "installed bin/cvpress does not run"
 [ "$version" = "cvpress 0.1.0" ] || fail "installed cvpress --version says '$version'"
 echo "ok: bin/cvpress runs ($version)"
+# The plug-ins are installed next to the library and found there.
+[ -f "$prefix/lib/cvpress/libcvpress-preview.so" ] || fail "lib/cvpress/libcvpress-preview.so is not installed"
+[ -f "$prefix/lib/cvpress/libcvpress-phone.so" ] || fail "lib/cvpress/libcvpress-phone.so is not installed"
+# libphonenumber is the phone plug-in's: neither the CMake package nor the .pc names it.
+! grep -qi phonenumber "$prefix/lib/cmake/cvpress/"*.cmake "$prefix/lib/pkgconfig/cvpress.pc" ||
+  fail "the installed CMake/pkg-config files name libphonenumber (a plug-in's dependency)"
+printf 'cv:\n  name: Ada Lovelace\n  phone: "+1 609 999 9995"\ndesign:\n  theme: classic\n' >"$work/phone.yaml"
+LD_DEBUG=files LD_DEBUG_OUTPUT="$work/ld.phone" "$prefix/bin/cvpress" validate "$work/phone.yaml" ||
+  fail "installed cvpress cannot validate a CV with a phone number"
+cat "$work"/ld.phone.* | grep -q "file=$prefix/lib/cvpress/libcvpress-phone.so" ||
+  fail "installed cvpress did not load its phone plug-in"
+echo "ok: the installed phone plug-in loads (RenderCV phone check)"
+if "$prefix/bin/cvpress" formats | grep -qw png; then
+  [ -f "$prefix/lib/cvpress/libcvpress-png.so" ] || fail "lib/cvpress/libcvpress-png.so is not installed"
+  printf 'cv:\n  name: Ada Lovelace\n' >"$work/ada.yaml"
+  "$prefix/bin/cvpress" render "$work/ada.yaml" -o "$work/ada.png" -q ||
+    fail "installed cvpress cannot render png"
+  [ "$(head -c 4 "$work/ada.png" | od -An -c | tr -d ' ')" = "211PNG" ] || fail "installed png render wrote no PNG"
+  echo "ok: installed plug-ins load (png render)"
+fi
 if [ -d "$prefix/share/cvpress/styles" ]; then
   echo "ok: share/cvpress/styles exists"
 else

@@ -77,6 +77,14 @@ def test_render_options():
         cvpress.render(42)
 
 
+def test_render_pdfa():
+    plain, pdfa = cvpress.render(GOOD), cvpress.render(GOOD, pdfa=True)
+    assert b"pdfaid:part" not in plain and b"/OutputIntents" not in plain
+    assert b"<pdfaid:part>2</pdfaid:part>" in pdfa and b"/OutputIntents" in pdfa
+    with pytest.raises(TypeError, match="pdfa must be a bool"):
+        cvpress.render(GOOD, pdfa="yes")
+
+
 def test_input_error_carries_located_diagnostics():
     with pytest.raises(cvpress.InputError) as info:
         cvpress.render("cv:\n  name: Ada\n  sections: 3\n")
@@ -157,6 +165,49 @@ def test_render_releases_the_gil():
     assert r.stdout.strip() == "released"
 
 
+def test_plugins_load_only_when_needed(tmp_path):
+    # A fresh process (pytest's may have rendered png already): a PDF render
+    # maps neither poppler, the preview server nor libphonenumber; a png
+    # render loads the png plug-in (found next to libcvpress) and poppler.
+    script = textwrap.dedent(f"""
+        import cvpress
+        def mapped():
+            with open("/proc/self/maps") as f:
+                return f.read()
+        assert cvpress.render({GOOD!r}).startswith(b"%PDF-")
+        for name in ("libpoppler", "libcvpress-png", "libcvpress-preview", "httplib", "libssl",
+                     "libcvpress-phone", "libphonenumber", "libprotobuf", "libabsl"):
+            assert name not in mapped(), name
+        if "png" in cvpress.formats():
+            assert cvpress.render({GOOD!r}, format="png").startswith(b"\\x89PNG\\r\\n")
+            assert "libcvpress-png.so" in mapped() and "libpoppler" in mapped()
+            assert "httplib" not in mapped()
+        print("ok")
+    """)
+    env = dict(os.environ)
+    env.pop("CVPRESS_PLUGIN_DIR", None)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       timeout=60, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "ok"
+    if "png" not in cvpress.formats():
+        return
+    # A missing plug-in is a RenderError naming it (the CLI's exit code 6).
+    script = textwrap.dedent(f"""
+        import cvpress
+        try:
+            cvpress.render({GOOD!r}, format="png")
+        except cvpress.RenderError as e:
+            print(e)
+    """)
+    env["CVPRESS_PLUGIN_DIR"] = str(tmp_path)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       timeout=60, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == ("the png format needs the plug-in libcvpress-png.so, "
+                                f"which is not installed (looked in {tmp_path})")
+
+
 def test_type_stubs_name_every_public_name():
     import ast
     stub = ast.parse((SOURCE / "python" / "cvpress.pyi").read_text())
@@ -167,7 +218,7 @@ def test_type_stubs_name_every_public_name():
     render = next(n for n in stub.body if isinstance(n, ast.FunctionDef) and n.name == "render")
     keywords = {a.arg for a in render.args.kwonlyargs}
     assert keywords == {"lang", "only", "exclude", "variant", "allow_dirs", "base_dir",
-                        "filename", "max_pages"}
+                        "filename", "max_pages", "pdfa"}
     for key in keywords:  # each is accepted (a wrong type may fail, an unknown name may not)
         try:
             cvpress.render(GOOD, **{key: "x"})

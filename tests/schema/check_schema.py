@@ -228,8 +228,18 @@ def sample(ref, good):
 
 def design_sample(leaf):
     """A valid value for a design option of the schema."""
+    if "enum" in leaf:
+        return leaf["enum"][0]
+    if leaf.get("type") == "boolean":
+        return True
+    if leaf.get("type") == ["string", "null"]:
+        return "NAME"  # a template
     if "anyOf" in leaf and "enum" in leaf["anyOf"][0]:
         return leaf["anyOf"][0]["enum"][0]
+    if "anyOf" in leaf and "$ref" in leaf["anyOf"][0]:
+        return ["Experience"]
+    if "anyOf" in leaf and "font" in leaf["anyOf"][0].get("description", ""):
+        return "DejaVu Sans"
     if leaf.get("type") == "integer":
         return leaf.get("minimum", 1) + 1
     if "anyOf" in leaf and leaf["anyOf"][0].get("type") == "number":
@@ -283,15 +293,10 @@ def check_agree(args):
                 expect["%s_%s_missing" % (name, key)] = False
     # Every design option in the schema is one the loader honours: a CV
     # setting all of them validates without a warning ("not supported yet").
-    design = {}
-    for group, prop in schema["properties"]["design"]["anyOf"][0]["properties"].items():
-        leaves = prop["properties"].items() if "properties" in prop else [(None, prop)]
-        for key, leaf in leaves:
-            value = design_sample(leaf)
-            if key is None:
-                design[group] = value
-            else:
-                design.setdefault(group, {})[key] = value
+    def fill(props):
+        return {key: fill(leaf["properties"]) if "properties" in leaf else design_sample(leaf)
+                for key, leaf in props.items()}
+    design = fill(schema["properties"]["design"]["anyOf"][0]["properties"])
     docs["design_all"] = {"cv": {"name": "Jane Doe"}, "design": design}
     expect["design_all"] = True
     verdicts = loader_verdicts(args, docs)

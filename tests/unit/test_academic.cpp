@@ -179,7 +179,8 @@ TEST_CASE("bibliography: the owner is highlighted in every name form") {
   std::string tex = render_with("latex", r.cv, dir.path);
   CHECK(tex.find(
             R"(\cvAuthors{\cvOwner{Qinghao Hu}, \cvOwner{Q. Hu}, \cvOwner{Q. Hu}, )"
-            R"(\cvOwner{Qinghao Hu}\cvCoFirst{}, \cvAuthor{Qing Hu}, \cvAuthor{Qinghao Hua}})") !=
+            // the last name tied (a line never ends a paragraph on one short word)
+            R"(\cvOwner{Qinghao Hu}\cvCoFirst{}, \cvAuthor{Qing Hu}, \cvAuthor{Qinghao~Hua}})") !=
         std::string::npos);
 }
 

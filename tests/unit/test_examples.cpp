@@ -314,6 +314,6 @@ TEST_CASE("example showcase uses every RenderCV entry type") {
                                        "text"});
   CHECK(cv.header.social_networks.size() == 3);
   CHECK_FALSE(cv.header.headline.empty());
-  CHECK(cv.design.theme == "classic");
+  CHECK(cv.design.theme == "cvpress");
   CHECK(cv.locale.language == "english");
 }

@@ -5,6 +5,7 @@
 #include "text/translations.hpp"
 
 #include <cvpress/backend.hpp>
+#include <cvpress/load.hpp>
 
 #include <doctest/doctest.h>
 
@@ -319,7 +320,7 @@ TEST_CASE("latex: a right-to-left CV is mirrored like the PDF layout") {
   CHECK(contains(ltr, "\\AtBeginDocument{\\raggedright}"));
   CHECK(contains(ltr, "% Entries. \\cvRow{main}{side}: the main column and the dates/location "
                       "column (right)"));
-  CHECK(contains(ltr, "\\item H\n"));
+  CHECK(contains(ltr, "\\item\\cvBesideDates H\n"));
   CHECK_FALSE(contains(ltr, "cvRightAligned"));
   cv.locale.language = "hebrew";
   const std::string rtl = render(cv);
@@ -713,4 +714,48 @@ TEST_CASE("latex preamble follows the style") {
   CHECK(contains(p, "\\newfontfamily\\cvSymbolFont"));
   CHECK(contains(p, "\\newfontfamily\\cvNameFont{Noto Serif}"));
   CHECK_FALSE(contains(p, "\\hrule"));
+}
+
+TEST_CASE("latex: a paragraph's last word is tied to the one before it") {
+  const std::string yaml = R"(cv:
+  name: Jane Doe
+  sections:
+    experience:
+      - company: Acme
+        position: Engineer
+        start_date: 2020-01
+        highlights:
+          - "Cut the cost of training a typical Resnet model."
+          - "Sped up \\quad by $x^2$ per step"
+          - "One"
+          - "Ends with https://example.org/a-very-long-path-name"
+    service:
+      - event: USENIX Annual Technical Conference
+        role: AE Committee Member
+        date: 2022
+)";
+  const LoadResult loaded = load_cv_string(yaml, "cv.yaml");
+  CHECK(loaded.warnings.empty());
+  const std::string tex = render(loaded.cv);
+  CHECK(contains(tex, "typical Resnet~model."));
+  CHECK(contains(tex, "AE Committee~Member"));
+  // Math is left alone, a single word has nothing to tie to, a long last
+  // word (over 20 characters) is not short.
+  CHECK(contains(tex, "per step"));
+  CHECK(contains(tex, "\\item\\cvBesideDates One\n"));
+  CHECK(contains(tex, "Ends with https"));
+}
+
+TEST_CASE("latex: a publication's status ends its venue line, as in the PDF") {
+  const std::string yaml = R"(cv:
+  name: Jane Doe
+  sections:
+    publications:
+      - title: A Paper
+        authors: [Jane Doe]
+        journal: Submitted to the Conference on Things
+        status: Preprint
+)";
+  const std::string tex = render(load_cv_string(yaml, "cv.yaml").cv);
+  CHECK(contains(tex, "\\cvVenue{}{Submitted to the Conference on Things \u00b7~Preprint}"));
 }

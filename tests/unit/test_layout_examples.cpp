@@ -24,8 +24,12 @@ namespace fs = std::filesystem;
 namespace {
 
 void check_golden(const std::string& example, const std::string& golden_name) {
-  const fs::path src = fs::path(CVPRESS_SOURCE_DIR) / "examples" / example;
-  const LoadResult loaded = load_cv_file(src);
+  const fs::path src = example.starts_with("tests/")
+                           ? fs::path(CVPRESS_SOURCE_DIR) / example
+                           : fs::path(CVPRESS_SOURCE_DIR) / "examples" / example;
+  LoadResult loaded = load_cv_file(src);
+  if (!loaded.cv.settings.current_date) // RenderCV's examples: a fixed "today"
+    loaded.cv.settings.current_date = CalendarDate{2026, 3, 1};
   // The style the CLI would use: the design's theme and options.
   const Style style = resolve_style({}, loaded.cv.design);
   const LaidOutDocument doc = layout_cv(loaded.cv, style, src.parent_path());
@@ -55,6 +59,14 @@ TEST_CASE("layout: trace golden of examples/qinghao-hu-cv.yaml") {
 
 TEST_CASE("layout: trace golden of examples/hebrew-cv.yaml (right to left)") {
   check_golden("hebrew-cv.yaml", "hebrew-cv.trace");
+}
+
+// RenderCV themes (their built-in styles, RenderCV's defaults): the
+// classic example in classic, harvard's in harvard, moderncv's in moderncv.
+TEST_CASE("layout: trace goldens of RenderCV's classic, harvard and moderncv themes") {
+  check_golden("tests/data/rendercv/John_Doe_ClassicTheme_CV.yaml", "rendercv-classic.trace");
+  check_golden("tests/data/rendercv/John_Doe_HarvardTheme_CV.yaml", "rendercv-harvard.trace");
+  check_golden("tests/data/rendercv/John_Doe_ModerncvTheme_CV.yaml", "rendercv-moderncv.trace");
 }
 
 TEST_CASE("layout: a right-to-left example is mirrored") {

@@ -164,7 +164,9 @@ TEST_CASE("error: entries of different types in one section") {
         "cv.yaml:5:9: cv.sections.s[1]: all entries in a section must have the same type: this "
         "entry is 'text', the first is 'bullet'\n"
         "cv.yaml:6:9: cv.sections.s[2]: all entries in a section must have the same type: this "
-        "entry is 'one_line', the first is 'bullet'");
+        "entry is 'one_line', the first is 'bullet'\n"
+        "cv.yaml:6:9: cv.sections.s[2].bullet: missing required key 'bullet' (the section's "
+        "entries are bullet entries)");
 }
 
 TEST_CASE("error: duplicate keys") {
@@ -266,19 +268,19 @@ TEST_CASE("limit: string length, input size, entries") {
 }
 
 TEST_CASE("warnings: unknown entry keys, date with a range, unsupported options") {
-  CHECK(
-      warnings_of("cv:\n  sections:\n    s:\n      - company: X\n        position: Y\n"
-                  "        date: 2021\n        start_date: 2020\n        summry: s\n"
-                  "design:\n  theme: classic\n  links: {underline: true}\n"
-                  "locale:\n  language: en\n  date_style: x\nsettings:\n  render_command: {}\n") ==
-      "cv.yaml:6:9: warning: cv.sections.s[0].date: start_date/end_date are ignored because "
-      "date is given (as in RenderCV)\n"
-      "cv.yaml:8:9: warning: cv.sections.s[0].summry: unknown key, ignored (did you mean "
-      "'summary'?)\n"
-      "cv.yaml:11:22: warning: design.links.underline: RenderCV design option not supported yet, "
-      "ignored\n"
-      "cv.yaml:14:3: warning: locale.date_style: locale option not supported yet, ignored\n"
-      "cv.yaml:16:3: warning: settings.render_command: setting not supported yet, ignored\n");
+  CHECK(warnings_of("cv:\n  sections:\n    s:\n      - company: X\n        position: Y\n"
+                    "        date: 2021\n        start_date: 2020\n        summry: s\n"
+                    "design:\n  theme: classic\n  links: {underlined: true}\n"
+                    "locale:\n  language: en\n  date_style: x\nsettings:\n  render_comand: {}\n") ==
+        "cv.yaml:6:9: warning: cv.sections.s[0].date: start_date/end_date are ignored because "
+        "date is given (as in RenderCV)\n"
+        "cv.yaml:8:9: warning: cv.sections.s[0].summry: unknown key, ignored (did you mean "
+        "'summary'?)\n"
+        "cv.yaml:11:23: warning: design.links.underlined: unknown RenderCV design option, ignored "
+        "(did you mean 'underline'?)\n"
+        "cv.yaml:14:3: warning: locale.date_style: locale option not supported yet, ignored\n"
+        "cv.yaml:16:3: warning: settings.render_comand: setting not supported yet, ignored (did "
+        "you mean 'render_command'?)\n");
 }
 
 TEST_CASE("load_cv_file reports missing files as IoError and names the path") {

@@ -34,7 +34,9 @@ TEST_CASE("starter_cv refuses an empty name, unknown style and unknown language"
   CHECK_THROWS_WITH_AS((void)starter_cv("  "), "new needs a NAME, e.g. cvpress new \"Jane Doe\"",
                        UsageError);
   CHECK_THROWS_WITH_AS((void)starter_cv("A B", {"fancy", ""}),
-                       "unknown style 'fancy' (styles: banking, classic, dense, harvard)",
+                       "unknown style 'fancy' (styles: banking, classic, cvpress, dense, ember, "
+                       "engineeringclassic, engineeringresumes, harvard, ink, moderncv, opal, "
+                       "sb2nov, serif)",
                        UsageError);
   CHECK_THROWS_AS((void)starter_cv("A B", {"", "klingonish"}), UsageError);
 }

@@ -288,6 +288,21 @@ TEST_CASE("fit: max_pages shrinks the glue first, then type, then warns") {
   CHECK(layout_cv(long_cv(3), st, ".").scale == 1);
 }
 
+TEST_CASE("fit: spacing gives way twice as fast as type, leading never under 1.1") {
+  const Style st = default_style();
+  const Style s = scaled_style(st, 0.9);
+  CHECK(s.body_size == doctest::Approx(st.body_size * 0.9));
+  CHECK(s.heading_size == doctest::Approx(st.heading_size * 0.9));
+  CHECK(s.entry_spacing == doctest::Approx(st.entry_spacing * 0.8));
+  CHECK(s.entry_shrink == doctest::Approx(st.entry_shrink * 0.8));
+  CHECK(s.section_spacing == doctest::Approx(st.section_spacing * 0.8));
+  CHECK(s.item_stretch == doctest::Approx(st.item_stretch * 0.8));
+  CHECK(s.line_spacing == doctest::Approx(std::max(1.1, st.line_spacing * 0.9)));
+  // A floor under 50% cannot make the spacing negative.
+  CHECK(scaled_style(st, 0.4).entry_spacing == 0);
+  CHECK(scaled_style(st, 1).entry_spacing == st.entry_spacing);
+}
+
 TEST_CASE("styles: bad page fitting and glue values are located errors") {
   CHECK(style_errors("extends: classic\npage: {fit_floor: 120%}\n") ==
         "my.yaml:2:19: page.fit_floor: must be 100% or less (fitting never enlarges type), got "

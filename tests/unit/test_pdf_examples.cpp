@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -103,8 +104,8 @@ void add(std::vector<Expected>& out, const std::string& what, const std::string&
 }
 
 void add_details(std::vector<Expected>& out, const std::string& where, const EntryDetails& d,
-                 const Locale& locale) {
-  add(out, where + ".dates", detail::format_dates(d.dates, locale));
+                 const Locale& locale, const detail::RenderCvDateText* rcv) {
+  add(out, where + ".dates", detail::format_dates(d.dates, locale, rcv));
   for (const auto& h : d.highlights) {
     add(out, where + ".highlight", h.text.plain());
     for (const auto& c : h.children)
@@ -112,7 +113,8 @@ void add_details(std::vector<Expected>& out, const std::string& where, const Ent
   }
 }
 
-std::vector<Expected> model_strings(const Cv& cv) {
+// `rcv`: RenderCV's date templates when the CV uses a RenderCV theme.
+std::vector<Expected> model_strings(const Cv& cv, const detail::RenderCvDateText* rcv) {
   std::vector<Expected> out;
   add(out, "name", cv.header.name.full);
   add(out, "name.native", cv.header.name.native);
@@ -128,33 +130,33 @@ std::vector<Expected> model_strings(const Cv& cv) {
             if constexpr (std::is_same_v<T, EducationEntry>) {
               add(out, where + ".institution", e.institution.plain());
               add(out, where + ".area", e.area.plain());
-              add_details(out, where, e.details, cv.locale);
+              add_details(out, where, e.details, cv.locale, rcv);
             } else if constexpr (std::is_same_v<T, ExperienceEntry>) {
               add(out, where + ".company", e.company.plain());
               add(out, where + ".position", e.position.plain());
-              add_details(out, where, e.details, cv.locale);
+              add_details(out, where, e.details, cv.locale, rcv);
             } else if constexpr (std::is_same_v<T, NormalEntry>) {
               add(out, where + ".name", e.name.plain());
-              add_details(out, where, e.details, cv.locale);
+              add_details(out, where, e.details, cv.locale, rcv);
             } else if constexpr (std::is_same_v<T, PublicationEntry>) {
               add(out, where + ".title", e.title.plain());
               for (const auto& a : e.authors)
                 add(out, where + ".author", a.name.plain());
-              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
+              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale, rcv));
             } else if constexpr (std::is_same_v<T, TalkEntry>) {
               add(out, where + ".title", e.title.plain());
               for (const auto& ev : e.events) {
                 add(out, where + ".event", ev.name.plain());
-                add(out, where + ".event.dates", detail::format_dates(ev.dates, cv.locale));
+                add(out, where + ".event.dates", detail::format_dates(ev.dates, cv.locale, rcv));
               }
             } else if constexpr (std::is_same_v<T, ServiceEntry>) {
               add(out, where + ".role", e.role.plain());
               add(out, where + ".event", e.event.plain());
-              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
+              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale, rcv));
             } else if constexpr (std::is_same_v<T, PatentEntry>) {
               add(out, where + ".title", e.title.plain());
               add(out, where + ".number", e.patent_number);
-              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale));
+              add(out, where + ".dates", detail::format_dates(e.dates, cv.locale, rcv));
             } else if constexpr (std::is_same_v<T, OneLineEntry>) {
               add(out, where + ".label", e.label.plain());
               add(out, where + ".details", e.details.plain());
@@ -319,11 +321,12 @@ TEST_CASE("pdf examples: the text layer holds every model string") {
     INFO("example: ", file.filename().string());
     LoadResult loaded = load_cv_file(file);
     Rendered r = render(file, dir.path, loaded.cv);
-    for (const auto& e : model_strings(loaded.cv)) {
+    const detail::Style style = detail::resolve_style({}, loaded.cv.design);
+    const detail::RenderCvDateText rcv{style.rendercv.single_date, style.rendercv.date_range};
+    for (const auto& e : model_strings(loaded.cv, style.rendercv_dates ? &rcv : nullptr)) {
       INFO(e.what, ": ", e.text);
       CHECK(holds(r.text, e.text));
     }
-    const detail::Style style = detail::resolve_style({}, loaded.cv.design);
     for (const auto& word : words_outside(r.pdf, style)) {
       INFO("outside the text area: ", word.text);
       CHECK(false);
@@ -394,7 +397,10 @@ TEST_CASE("pdf examples: every built-in style keeps the text layer and the margi
     for (const auto& info : builtin_styles()) {
       INFO("example: ", std::string(name), ", style: ", info.name);
       Rendered r = render(file, dir.path, loaded.cv, info.name);
-      for (const auto& e : model_strings(loaded.cv)) {
+      // --style: CLDR dates, RenderCV's under a RenderCV theme style.
+      const detail::RenderCvDateText rcv_text{};
+      const bool rcv = detail::is_rendercv_theme(info.name);
+      for (const auto& e : model_strings(loaded.cv, rcv ? &rcv_text : nullptr)) {
         INFO(e.what, ": ", e.text);
         CHECK(holds(r.text, e.text));
       }
@@ -411,7 +417,8 @@ TEST_CASE("pdf examples: every built-in style keeps the text layer and the margi
 
 TEST_CASE("pdf examples: emoji section headings are drawn, not replaced") {
   if (!have_tool("pdftotext") || !have_tool("pdffonts")) {
-    FAIL("pdftotext or pdffonts missing (a required test tool: scripts/install-deps.sh installs it)");
+    FAIL("pdftotext or pdffonts missing (a required test tool: scripts/install-deps.sh installs "
+         "it)");
   }
   const fs::path file = fs::path(CVPRESS_SOURCE_DIR) / "examples/qiaoling-chen-homepage.yaml";
   LoadResult loaded = load_cv_file(file);
@@ -433,4 +440,63 @@ TEST_CASE("pdf examples: emoji section headings are drawn, not replaced") {
   CHECK(text.find("\uFFFD") == std::string::npos);
   // Only Symbola has 📝: its subset is embedded.
   CHECK(run("pdffonts '" + pdf.string() + "'").find("+Symbola ") != std::string::npos);
+}
+
+// RenderCV's nine themes (issue 15): each renders every RenderCV example
+// with all its text (dates as RenderCV writes them) on US-letter pages, and
+// no two themes give the same pages.
+TEST_CASE("pdf examples: RenderCV's nine themes render every RenderCV example") {
+  if (!have_tool("pdftotext") || !have_tool("pdfinfo")) {
+    FAIL("pdftotext or pdfinfo missing (a required test tool: scripts/install-deps.sh installs "
+         "it)");
+  }
+  const std::vector<std::string> themes = {
+      "classic", "ember", "engineeringclassic", "engineeringresumes", "harvard", "ink", "moderncv",
+      "opal",    "sb2nov"};
+  ScratchDir dir;
+  const fs::path data = fs::path(CVPRESS_SOURCE_DIR) / "tests/data/rendercv";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(data))
+    if (e.path().filename().string().starts_with("John_Doe_"))
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() == 9);
+  std::map<std::string, std::string> first_pages; // theme -> layout trace of one example
+  for (const auto& file : files) {
+    LoadResult loaded = load_cv_file(file);
+    for (const auto& theme : themes) {
+      INFO("file: ", file.filename().string(), ", theme: ", theme);
+      RenderOptions options;
+      options.style = theme;
+      const detail::Style style = detail::resolve_style(options, loaded.cv.design);
+      CHECK(style.rendercv_dates);
+      const fs::path sub = dir.path / theme;
+      fs::create_directories(sub);
+      Rendered r = render(file, sub, loaded.cv, theme);
+      const detail::RenderCvDateText rcv{style.rendercv.single_date, style.rendercv.date_range};
+      // Justified themes hyphenate (as RenderCV's do): "mod-" "eling".
+      auto no_hyphens = [](std::u32string t) {
+        std::erase_if(t, [](char32_t c) { return c == U'-' || c == U'\u2010'; });
+        return t;
+      };
+      const std::u32string layer = no_hyphens(r.text);
+      for (const auto& e : model_strings(loaded.cv, &rcv)) {
+        INFO(e.what, ": ", e.text);
+        CHECK((holds(r.text, e.text) ||
+               layer.find(no_hyphens(comparable(e.text))) != std::u32string::npos));
+      }
+      const std::string info = run("pdfinfo '" + r.pdf.string() + "'");
+      CHECK(info.find("612 x 792 pts (letter)") != std::string::npos);
+      if (file.filename() == "John_Doe_ClassicTheme_CV.yaml") // its layout trace
+        first_pages[theme] = detail::trace(detail::layout_cv(loaded.cv, style, data));
+    }
+  }
+  // Pairwise different: the traces (fonts, colours, positions of every item).
+  REQUIRE(first_pages.size() == themes.size());
+  for (const auto& [a, pa] : first_pages)
+    for (const auto& [b, pb] : first_pages)
+      if (a < b) {
+        INFO(a, " vs ", b);
+        CHECK(pa != pb);
+      }
 }

@@ -145,7 +145,9 @@ TEST_CASE("pdf painter: links, bookmarks and document information") {
   CHECK(bytes.find("example.org\\057j\\045C3\\045BCrgen") !=
         std::string::npos); // escaped "/" and "%"
   CHECK(bytes.find("/Border [ 0 0 0 ]") != std::string::npos);
-  CHECK(bytes.find("/ID") == std::string::npos);
+  // The file identifier is a hash of the content: the same for the same document.
+  CHECK(bytes.find("/ID [") != std::string::npos);
+  CHECK(paint_pdf(sample(latin, cjk_face()), plain) == bytes);
   CHECK(bytes.find("/DisplayDocTitle true") != std::string::npos);
   CHECK(bytes.find("/CreationDate") == std::string::npos);
   ScratchDir dir;
@@ -261,7 +263,7 @@ TEST_CASE("pdf painter: a PNG with alpha is embedded once however often it is dr
     ++images;
   CHECK(images == 2); // the picture and its soft mask
   CHECK(bytes.find("/SMask") != std::string::npos);
-  CHECK(bytes.rfind("%PDF-1.4", 0) == 0); // soft masks need 1.4
+  CHECK(bytes.rfind("%PDF-1.7", 0) == 0); // soft masks need 1.4; PDF/UA-1 and PDF/A-2: 1.7
   if (have_tool("qpdf")) {
     ScratchDir dir;
     auto pdf = dir.write("img.pdf", bytes);

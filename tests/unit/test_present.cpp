@@ -66,7 +66,7 @@ std::vector<RunRole> roles(const Row& row) {
 TEST_CASE("present: sections, labels, date columns, talk times and the marks legend") {
   const LoadResult loaded = load_cv_string(k_cv, "cv.yaml");
   const Cv& cv = loaded.cv;
-  const Style style = load_style("classic");
+  const Style style = load_style("cvpress");
   const Presenter pr(cv, style);
   CHECK(pr.tag() == "en");
   CHECK(pr.english());
@@ -115,7 +115,7 @@ TEST_CASE("present: sections, labels, date columns, talk times and the marks leg
 
 TEST_CASE("present: publication rows carry runs with roles") {
   const LoadResult loaded = load_cv_string(k_cv, "cv.yaml");
-  const Presenter pr(loaded.cv, load_style("classic"));
+  const Presenter pr(loaded.cv, load_style("cvpress"));
   const auto& pub = std::get<PublicationEntry>(loaded.cv.sections.at(0).entries.at(0));
   const std::vector<Row> rows = pr.publication_rows(pub);
   REQUIRE(rows.size() == 4);

@@ -308,13 +308,13 @@ TEST_CASE("time spans: RenderCV design keys (1.x entries., 2.x sections.) and th
     Style st;
     apply_design(cv.design, st);
     CHECK(st.show_time_spans_in == std::vector<std::string>{"Experience", "Education"});
-    CHECK(design_warnings(cv.design).empty());
+    CHECK(design_diagnostics(cv.design).empty());
   }
   cvpress_test::ScratchDir dir;
   const auto path =
       dir.write("s.yaml", "extends: classic\ndates:\n  show_time_spans_in: [experience]\n");
   CHECK(load_style(path.string()).show_time_spans_in == std::vector<std::string>{"experience"});
-  CHECK(load_style("classic").show_time_spans_in.empty());
+  CHECK(load_style("cvpress").show_time_spans_in.empty());
 }
 
 // --------------------------------------------------------------- backends
@@ -335,7 +335,7 @@ design:
 
 TEST_CASE("sort and time spans: the PDF layout shows entries sorted, spans only where listed") {
   Cv cv = load(k_both);
-  Style st = load_style("classic");
+  Style st = load_style("cvpress");
   apply_design(cv.design, st);
   const LaidOutDocument doc = layout_cv(cv, st, ".");
   REQUIRE(doc.pages.size() == 1);
@@ -360,7 +360,7 @@ TEST_CASE("sort and time spans: the PDF layout shows entries sorted, spans only 
   // Without the design option: no spans.
   Cv plain = cv;
   plain.design = {};
-  const std::string no_spans = page_text(layout_cv(plain, load_style("classic"), ".").pages.at(0));
+  const std::string no_spans = page_text(layout_cv(plain, load_style("cvpress"), ".").pages.at(0));
   CHECK(no_spans.find("3 years") == std::string::npos);
   CHECK(no_spans.find("Gamma") < no_spans.find("Alpha")); // still sorted
 }

@@ -14,6 +14,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include <string>
 
 namespace html = cvpress::detail::html;
@@ -66,8 +69,21 @@ TEST_CASE("html: a font family or bullet cannot end the style element") {
   cvpress::detail::FontChainSpec fonts{{"Noto Sans", "Evil\"</style><script>x", "\\"}};
   const std::string css = html::css_font_list(fonts, "sans-serif");
   CHECK(css == "\"Noto Sans\", \"Evil/stylescriptx\", sans-serif");
-  const std::string page = render("html", "cv:\n  name: Ada\ndesign:\n  highlights:\n    bullet: "
-                                          "\"</style><script>\"\n");
+  // RenderCV's design block only takes its own bullets; a style file takes any.
+  CHECK_THROWS_AS(render("html", "cv:\n  name: Ada\ndesign:\n  highlights:\n    bullet: "
+                                 "\"</style><script>\"\n"),
+                  cvpress::InputError);
+  const auto dir = std::filesystem::temp_directory_path() / "cvpress-html-bullet";
+  std::filesystem::create_directories(dir);
+  const auto style_file = dir / "evil.yaml";
+  std::ofstream(style_file) << "extends: classic\nbullets:\n  level1: \"</style><script>\"\n";
+  const cvpress::LoadResult loaded = cvpress::load_cv_string(
+      "cv:\n  name: Ada\n  sections:\n    S:\n      - name: X\n        highlights: [a]\n",
+      "cv.yaml");
+  cvpress::RenderOptions options;
+  options.style = style_file.string();
+  const std::string page = cvpress::find_backend("html")->render(loaded.cv, options).bytes;
+  std::filesystem::remove_all(dir);
   CHECK(page.find("<script") == std::string::npos);
   CHECK(count(page, "</style>") == 1);
 }
@@ -233,12 +249,18 @@ TEST_CASE("schema: every entry type, key and design option the loader reads") {
     CHECK(schema["$defs"]["cv"]["properties"].contains(std::string(f.key)));
   const auto& design = schema["properties"]["design"]["anyOf"][0]["properties"];
   for (const auto& o : cvpress::detail::design_options()) {
-    const std::string key(o.key);
-    const auto dot = key.find('.');
-    CAPTURE(key);
-    if (dot == std::string::npos)
-      CHECK(design.contains(key));
-    else
-      CHECK(design[key.substr(0, dot)]["properties"].contains(key.substr(dot + 1)));
+    CAPTURE(o.key);
+    const nlohmann::json* level = &design;
+    std::string_view key = o.key;
+    for (auto dot = key.find('.'); dot != std::string_view::npos; dot = key.find('.')) {
+      REQUIRE(level->contains(std::string(key.substr(0, dot))));
+      level = &(*level)[std::string(key.substr(0, dot))]["properties"];
+      key.remove_prefix(dot + 1);
+    }
+    CHECK(level->contains(std::string(key)));
   }
+  // Nested 2.x groups and 1.x spellings are both listed.
+  CHECK(
+      design["templates"]["properties"]["education_entry"]["properties"].contains("degree_column"));
+  CHECK(design["page"]["properties"]["max_pages"]["type"] == "integer");
 }

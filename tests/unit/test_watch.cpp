@@ -217,7 +217,7 @@ TEST_CASE("watch_cv: renders again on each save (in place, by rename, the photo)
 TEST_CASE("watch_cv: a style file given as the style is watched") {
   ScratchDir dir;
   const fs::path cv = dir.write("cv.yaml", cv_yaml("Style Person"));
-  const fs::path style = dir.write("mine.yaml", "extends: classic\nname: mine\n");
+  const fs::path style = dir.write("mine.yaml", "extends: cvpress\nname: mine\n");
   RenderRequest request;
   request.input = cv;
   request.options.style = style.string();
@@ -227,7 +227,7 @@ TEST_CASE("watch_cv: a style file given as the style is watched") {
   CHECK(u.watching == std::vector<fs::path>{cv, style});
   const std::string before = u.render->result.bytes;
 
-  save_by_rename(style, "extends: classic\nname: mine\ncolors: {primary: \"rgb(200, 0, 0)\"}\n");
+  save_by_rename(style, "extends: cvpress\nname: mine\ncolors: {primary: \"rgb(200, 0, 0)\"}\n");
   u = watch.next();
   REQUIRE(u.render);
   CHECK(u.changed == std::vector<fs::path>{style});

@@ -42,6 +42,10 @@ struct RenderOptions {
   /// 4, nothing written) instead of a warning with U+FFFD drawn in its place
   /// (`--strict`). Honoured by the pdf backend, which chooses the fonts.
   bool strict = false;
+  /// PDF/A-2a output (`--pdfa`): the pdf backend's tagged PDF also carries
+  /// PDF/A identification in its XMP metadata and an sRGB output intent with
+  /// the ICC profile embedded. Other backends ignore it.
+  bool pdfa = false;
 };
 
 /// A further file of an output made of several files (the png format's

@@ -78,6 +78,16 @@ public:
   using Error::Error;
 };
 
+/// A part of cvpress that this needs is not installed: a plug-in such as the
+/// png format's rasteriser (libcvpress-png.so), the preview server
+/// (libcvpress-preview.so) or the phone number checks (libcvpress-phone.so) is missing or cannot be loaded. A RenderError, so
+/// callers that catch those need no change; the CLI exits with
+/// ExitCode::unavailable.
+class CVPRESS_API UnavailableError : public RenderError {
+public:
+  using RenderError::RenderError;
+};
+
 /// Options given to the library or CLI are invalid (unknown format, ...).
 class CVPRESS_API UsageError : public Error {
 public:

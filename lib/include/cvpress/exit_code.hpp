@@ -13,16 +13,18 @@ namespace cvpress {
 
 /// Process exit codes shared by the CLI and documented in the README.
 enum class ExitCode : int {
-  ok = 0,       ///< success
-  internal = 1, ///< a bug: unexpected exception
-  usage = 2,    ///< bad command line or options
-  input = 3,    ///< the CV or style is invalid (errors printed with locations)
-  render = 4,   ///< the CV is valid but could not be rendered
-  io = 5,       ///< a file could not be read or written
+  ok = 0,          ///< success
+  internal = 1,    ///< a bug: unexpected exception
+  usage = 2,       ///< bad command line or options
+  input = 3,       ///< the CV or style is invalid (errors printed with locations)
+  render = 4,      ///< the CV is valid but could not be rendered
+  io = 5,          ///< a file could not be read or written
+  unavailable = 6, ///< a plug-in this needs (png format, preview) is not installed
 };
 
 /// The exit code for an exception: InputError → input, IoError → io,
-/// RenderError → render, UsageError → usage, anything else → internal.
+/// UnavailableError → unavailable, any other RenderError → render, UsageError → usage, anything
+/// else → internal.
 [[nodiscard]] CVPRESS_API ExitCode exit_code_of(const std::exception& error) noexcept;
 
 /// Prints `error` to `err` the way the CLI reports it and returns

@@ -59,6 +59,23 @@ struct RenderRequest {
 [[nodiscard]] CVPRESS_API std::filesystem::path
 default_output_path(const std::filesystem::path& input, const Cv& cv, const Backend& backend);
 
+/// One output RenderCV's `settings.render_command` plans.
+struct PlannedOutput {
+  std::string format;         ///< backend name: "pdf", "typst", "markdown", "html", "png"
+  std::filesystem::path path; ///< resolved: placeholders substituted, relative to the CV's folder
+  bool off = false;           ///< `dont_generate_<format>: true`
+};
+
+/// The outputs `settings.render_command` plans for `cv` (empty without one):
+/// OUTPUT_FOLDER becomes `output_folder`; NAME, NAME_IN_SNAKE_CASE,
+/// NAME_IN_LOWER_SNAKE_CASE, NAME_IN_UPPER_SNAKE_CASE, NAME_IN_KEBAB_CASE,
+/// NAME_IN_LOWER_KEBAB_CASE, NAME_IN_UPPER_KEBAB_CASE and the date
+/// placeholders (MONTH_NAME, YEAR, ...: the current date) are substituted.
+/// render_file() writes each format it has a backend for, unless off, when
+/// neither an output nor a format is requested.
+[[nodiscard]] CVPRESS_API std::vector<PlannedOutput>
+planned_outputs(const std::filesystem::path& input, const Cv& cv);
+
 /// Input given as "-" is read from standard input (named `<stdin>` in
 /// messages; relative photo and bibliography paths resolve against the
 /// working directory; the default output is NAME_CV.pdf there).

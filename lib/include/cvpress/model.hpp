@@ -352,7 +352,13 @@ struct Locale {
   /// When any is given, spans read "2 years 3 months" with these words
   /// instead of CLDR's plural forms.
   std::optional<std::string> year, years, month, months;
-  OptionValue other; ///< remaining keys, kept for later stages
+  std::optional<std::string> last_updated; ///< `last_updated`, e.g. "Last updated in"
+  std::optional<std::string>
+      degree_with_area; ///< `phrases.degree_with_area`, e.g. "DEGREE in AREA"
+  std::optional<std::string> page_numbering_template; ///< RenderCV 1.x `page_numbering_template`
+  std::optional<std::string>
+      last_updated_date_template; ///< RenderCV 1.x `last_updated_date_template`
+  OptionValue other;              ///< remaining keys, kept for later stages
   friend bool operator==(const Locale&, const Locale&) = default;
 };
 
@@ -373,12 +379,37 @@ struct SortRule {
   friend bool operator==(const SortRule&, const SortRule&) = default;
 };
 
+/// RenderCV's `settings.render_command`: where `cvpress render` writes when
+/// no -o is given. Paths are as written (placeholders such as OUTPUT_FOLDER
+/// and NAME_IN_SNAKE_CASE unresolved), relative to the CV's folder.
+struct RenderCommand {
+  std::string output_folder = "rendercv_output";                        ///< `output_folder`
+  std::string pdf_path = "OUTPUT_FOLDER/NAME_IN_SNAKE_CASE_CV.pdf";     ///< `pdf_path`
+  std::string typst_path = "OUTPUT_FOLDER/NAME_IN_SNAKE_CASE_CV.typ";   ///< `typst_path`
+  std::string markdown_path = "OUTPUT_FOLDER/NAME_IN_SNAKE_CASE_CV.md"; ///< `markdown_path`
+  std::string html_path = "OUTPUT_FOLDER/NAME_IN_SNAKE_CASE_CV.html";   ///< `html_path`
+  std::string png_path = "OUTPUT_FOLDER/NAME_IN_SNAKE_CASE_CV.png";     ///< `png_path`
+  std::string design; ///< `design`: a separate design file (not read; a warning says so)
+  std::string locale; ///< `locale`: a separate locale file (not read; a warning says so)
+  bool dont_generate_pdf = false;      ///< `dont_generate_pdf`
+  bool dont_generate_typst = false;    ///< `dont_generate_typst`
+  bool dont_generate_markdown = false; ///< `dont_generate_markdown`
+  bool dont_generate_html = false;     ///< `dont_generate_html`
+  bool dont_generate_png = false;      ///< `dont_generate_png`
+  SourceLocation where;                ///< the block
+  friend bool operator==(const RenderCommand&, const RenderCommand&) = default;
+};
+
 /// `settings:` block.
 struct Settings {
-  std::optional<CalendarDate> current_date; ///< `current_date` ("today" leaves it empty)
-  std::vector<std::string> bold_keywords;   ///< `bold_keywords`
-  std::vector<SortRule> sort;               ///< extension `sort`, in input order
-  OptionValue other;                        ///< remaining keys (e.g. `render_command`)
+  std::optional<CalendarDate> current_date;    ///< `current_date` ("today" leaves it empty)
+  std::vector<std::string> bold_keywords;      ///< `bold_keywords`
+  std::vector<SortRule> sort;                  ///< extension `sort`, in input order
+  std::optional<RenderCommand> render_command; ///< `render_command`, when given
+  /// `pdf_title` (RenderCV placeholders NAME, CURRENT_DATE, MONTH_NAME, YEAR, ...);
+  /// unset: "NAME – CV".
+  std::optional<std::string> pdf_title;
+  OptionValue other; ///< remaining keys
   friend bool operator==(const Settings&, const Settings&) = default;
 };
 

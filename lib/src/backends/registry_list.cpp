@@ -13,6 +13,13 @@ const Backend* markdown_backend(); // backends/markdown
 
 // Backends register here explicitly (no static-initialisation tricks). The
 // png backend is an optional build component (CVPRESS_WITH_PNG, poppler).
+void require_plugins([[maybe_unused]] const Backend& backend) {
+#ifdef CVPRESS_WITH_PNG
+  if (&backend == png_backend())
+    require_png_plugin();
+#endif
+}
+
 std::vector<const Backend*> builtin_backends() {
   return {
       latex_backend(), &pdf_backend(), html_backend(), markdown_backend(),

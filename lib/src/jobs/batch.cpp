@@ -1,6 +1,7 @@
 #include <cvpress/batch.hpp>
 #include <cvpress/files.hpp>
 
+#include "backends/registry_list.hpp"
 #include "base/file_access.hpp"
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
@@ -18,8 +19,8 @@
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <sys/ioctl.h>
 #include <string_view>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -256,6 +257,7 @@ BatchSummary run_batch(const BatchOptions& options, const BatchProgressCallback&
     throw UsageError("unknown format '" + options.format + "' (valid formats: " + backend_names() +
                      ")");
   check_backend_options(*backend, options.render);
+  detail::require_plugins(*backend);
   if (options.shard.count == 0 || options.shard.index >= options.shard.count)
     throw UsageError("invalid shard");
   std::error_code ec;

@@ -27,10 +27,12 @@ int severity(ExitCode c) {
     return 3;
   case ExitCode::usage:
     return 4;
-  case ExitCode::internal:
+  case ExitCode::unavailable:
     return 5;
+  case ExitCode::internal:
+    return 6;
   }
-  return 5;
+  return 6;
 }
 
 } // namespace

@@ -12,6 +12,8 @@ ExitCode exit_code_of(const std::exception& error) noexcept {
     return ExitCode::input;
   if (dynamic_cast<const IoError*>(&error))
     return ExitCode::io;
+  if (dynamic_cast<const UnavailableError*>(&error))
+    return ExitCode::unavailable;
   if (dynamic_cast<const RenderError*>(&error))
     return ExitCode::render;
   if (dynamic_cast<const UsageError*>(&error))

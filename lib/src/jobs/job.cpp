@@ -1,6 +1,7 @@
 #include <cvpress/job.hpp>
 
 #include "jobs/render_target.hpp"
+#include "present/dates.hpp"
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
 
@@ -233,32 +234,109 @@ ExitCode render_file(const RenderRequest& request, std::ostream& out, std::ostre
     check_backend_options(*backend, request.options);
     LoadResult loaded = load_cv_file(request.input, request.load);
     print_all(err, loaded.warnings);
-    const fs::path output = detail::output_path(request, loaded.cv, *backend);
     RenderOptions options = request.options;
     if (options.base_dir.empty())
       options.base_dir = request.input.parent_path();
-    RenderResult result = backend->render(loaded.cv, options);
-    print_all(err, result.warnings);
-    write_file_atomically(output, result.bytes);
-    if (output == "-" && !result.extra.empty())
-      err << "cvpress: warning: standard output got the first of " << result.extra.size() + 1
-          << " files; write to a file (-o) for the others\n";
-    else
-      for (const ExtraOutput& extra : result.extra) // png: pages 2..N
-        write_file_atomically(extra_output_path(output, extra), extra.bytes);
-    std::ostream& summary = output == "-" ? err : out; // stdout carries the document
-    if (!request.quiet) {
-      summary << output.string() << ": " << result.bytes.size() << " bytes";
-      if (result.pages > 0)
-        summary << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
-      summary << '\n';
+    // Renders with `b` and writes to `output` (and a png's pages 2..N next to
+    // it); false when finish() failed.
+    auto emit = [&](const Backend& b, const fs::path& output) {
+      RenderResult result = b.render(loaded.cv, options);
+      print_all(err, result.warnings);
+      write_file_atomically(output, result.bytes);
+      if (output == "-" && !result.extra.empty())
+        err << "cvpress: warning: standard output got the first of " << result.extra.size() + 1
+            << " files; write to a file (-o) for the others\n";
+      else
+        for (const ExtraOutput& extra : result.extra)
+          write_file_atomically(extra_output_path(output, extra), extra.bytes);
+      std::ostream& summary = output == "-" ? err : out; // stdout carries the document
+      if (!request.quiet) {
+        summary << output.string() << ": " << result.bytes.size() << " bytes";
+        if (result.pages > 0)
+          summary << ", " << result.pages << (result.pages == 1 ? " page" : " pages");
+        summary << '\n';
+      }
+      return b.finish(output, display_name(request.input), options, out, err);
+    };
+    if (request.output.empty() && request.format.empty() && request.input != "-" &&
+        loaded.cv.settings.render_command) {
+      // RenderCV's settings.render_command: every format cvpress can write,
+      // at its planned path, unless turned off.
+      bool ok = true, wrote = false;
+      for (const auto& planned : planned_outputs(request.input, loaded.cv)) {
+        const Backend* b = find_backend(planned.format);
+        if (!b || planned.off)
+          continue;
+        std::error_code ec;
+        if (fs::equivalent(request.input, planned.path, ec))
+          throw UsageError("the output '" + planned.path.string() +
+                           "' is the input file; change settings.render_command");
+        fs::create_directories(planned.path.parent_path(), ec);
+        if (ec)
+          throw IoError("cannot create the folder '" + planned.path.parent_path().string() +
+                        "': " + ec.message());
+        ok = emit(*b, planned.path) && ok;
+        wrote = true;
+      }
+      if (!wrote && !request.quiet)
+        out << display_name(request.input)
+            << ": nothing written (settings.render_command turns every format off)\n";
+      return ok ? ExitCode::ok : ExitCode::render;
     }
-    if (!backend->finish(output, display_name(request.input), options, out, err))
+    if (!emit(*backend, detail::output_path(request, loaded.cv, *backend)))
       return ExitCode::render;
     return ExitCode::ok;
   } catch (const Error& e) {
     return report_error(e, err, display_name(request.input));
   }
+}
+
+std::vector<PlannedOutput> planned_outputs(const fs::path& input, const Cv& cv) {
+  std::vector<PlannedOutput> out;
+  if (!cv.settings.render_command)
+    return out;
+  const RenderCommand& rc = *cv.settings.render_command;
+  const std::string name = cv.header.name.full;
+  auto with = [](std::string s, char from, char to, int cased) {
+    std::replace(s.begin(), s.end(), from, to);
+    for (char& c : s)
+      if (cased != 0 && static_cast<unsigned char>(c) < 0x80)
+        c = static_cast<char>(cased < 0 ? std::tolower(static_cast<unsigned char>(c))
+                                        : std::toupper(static_cast<unsigned char>(c)));
+    return s;
+  };
+  // Longest first, so NAME_IN_SNAKE_CASE is not read as NAME + "_IN_...".
+  const std::pair<std::string_view, std::string> names[] = {
+      {"NAME_IN_LOWER_SNAKE_CASE", with(name, ' ', '_', -1)},
+      {"NAME_IN_UPPER_SNAKE_CASE", with(name, ' ', '_', 1)},
+      {"NAME_IN_LOWER_KEBAB_CASE", with(name, ' ', '-', -1)},
+      {"NAME_IN_UPPER_KEBAB_CASE", with(name, ' ', '-', 1)},
+      {"NAME_IN_SNAKE_CASE", with(name, ' ', '_', 0)},
+      {"NAME_IN_KEBAB_CASE", with(name, ' ', '-', 0)},
+      {"NAME", name}};
+  const CalendarDate today = detail::current_date(cv.settings);
+  auto resolve = [&](const std::string& pattern) {
+    fs::path folder(rc.output_folder);
+    std::string p = pattern;
+    // OUTPUT_FOLDER as a whole path component is the output folder.
+    fs::path planned;
+    for (const auto& part : fs::path(p))
+      planned /= part == "OUTPUT_FOLDER" ? folder : part;
+    p = planned.string();
+    for (const auto& [key, value] : names)
+      for (std::size_t at = p.find(key); at != std::string::npos;
+           at = p.find(key, at + value.size()))
+        p.replace(at, key.size(), value);
+    p = detail::substitute_date_placeholders(std::move(p), today, cv.locale);
+    const fs::path resolved(p);
+    return resolved.is_absolute() ? resolved : input.parent_path() / resolved;
+  };
+  out.push_back({"pdf", resolve(rc.pdf_path), rc.dont_generate_pdf});
+  out.push_back({"typst", resolve(rc.typst_path), rc.dont_generate_typst});
+  out.push_back({"markdown", resolve(rc.markdown_path), rc.dont_generate_markdown});
+  out.push_back({"html", resolve(rc.html_path), rc.dont_generate_html});
+  out.push_back({"png", resolve(rc.png_path), rc.dont_generate_png});
+  return out;
 }
 
 } // namespace cvpress

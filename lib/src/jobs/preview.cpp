@@ -1,5 +1,7 @@
-// `cvpress preview`: a loopback HTTP server (cpp-httplib) showing the PDF of
-// the watch loop's last good render and pushing reloads as Server-Sent Events.
+// `cvpress preview`: a loopback HTTP server showing the PDF of the watch
+// loop's last good render and pushing reloads as Server-Sent Events. The
+// server itself (cpp-httplib) is the plug-in libcvpress-preview.so
+// (lib/plugins/preview); the routes are here.
 #include <cvpress/preview.hpp>
 
 #ifdef CVPRESS_WITH_PNG
@@ -7,16 +9,18 @@
 #endif
 
 #include "backends/html/html_writer.hpp"
+#include "base/plugin.hpp"
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <csignal>
 #include <cstring>
 #include <mutex>
 #include <ostream>
+#include <string_view>
 #include <thread>
 
 namespace cvpress {
@@ -130,42 +134,97 @@ nlohmann::ordered_json state_json(const PreviewState& s) {
 
 // Only requests naming the loopback address: a page on another site cannot
 // reach the preview through DNS rebinding.
-bool host_allowed(const httplib::Request& req, int port) {
-  const std::string host = req.get_header_value("Host");
+bool host_allowed(std::string_view host, int port) {
   const std::string p = ":" + std::to_string(port);
   return host == kHost + p || host == "localhost" + p || host == kHost || host == "localhost";
 }
 
-void add_routes(httplib::Server& svr, PreviewState& state, const std::string& input,
-                const int& port) {
-  svr.set_pre_routing_handler([&port](const httplib::Request& req, httplib::Response& res) {
-    if (host_allowed(req, port))
-      return httplib::Server::HandlerResponse::Unhandled;
-    res.status = 403;
-    res.set_content("forbidden host\n", "text/plain");
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  svr.Get("/", [&](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard lock(state.mutex);
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(page_html(state, input), "text/html; charset=utf-8");
-  });
-  svr.Get("/cv.pdf", [&](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard lock(state.mutex);
-    res.set_header("Cache-Control", "no-store");
-    if (state.pdf.empty()) {
-      res.status = 404;
-      res.set_content("no good render yet\n", "text/plain");
-      return;
+// A reply whose body the server copies; the string lives until release.
+void reply_with(cvpress_http_reply& reply, int status, std::string body, const char* type) {
+  auto* owned = new std::string(std::move(body));
+  reply.status = status;
+  reply.content_type = type;
+  reply.body = owned->data();
+  reply.body_size = owned->size();
+  reply.state = owned;
+  reply.release = [](void* state) { delete static_cast<std::string*>(state); };
+}
+
+// What a route handler sees (the server calls handle() from its threads).
+struct Routes {
+  PreviewState& state;
+  const std::string& input;
+  const int& port;
+};
+
+// One /events stream: the generation its client has.
+struct EventStream {
+  PreviewState* state;
+  long long sent = -1;
+};
+
+int next_event(void* stream, cvpress_http_write_fn write, void* sink) noexcept {
+  try {
+    auto& es = *static_cast<EventStream*>(stream);
+    PreviewState& state = *es.state;
+    std::unique_lock lock(state.mutex);
+    if (es.sent >= 0)
+      state.changed.wait_for(lock, std::chrono::seconds(15), [&] {
+        return static_cast<long long>(state.generation) != es.sent || state.stopping;
+      });
+    if (state.stopping)
+      return 0;
+    std::string message = ": keep-alive\n\n"; // after 15 s without a render
+    if (static_cast<long long>(state.generation) != es.sent) {
+      es.sent = state.generation;
+      message = "retry: 300\nevent: update\ndata: " + std::to_string(es.sent) + "\n\n";
     }
-    res.set_content(state.pdf, "application/pdf");
-  });
+    lock.unlock();
+    return write(sink, message.data(), message.size()) == 0 ? 1 : 0;
+  } catch (...) {
+    return 0;
+  }
+}
+
 #ifdef CVPRESS_WITH_PNG
-  // Page images of the last good PDF (poppler, 100 dpi), made once per render.
-  svr.Get(R"(/page-(\d{1,4})\.png)", [&](const httplib::Request& req, httplib::Response& res) {
+// "/page-N.png" (N of 1 to 4 digits): N, else 0.
+int page_number(std::string_view path) {
+  if (!path.starts_with("/page-") || !path.ends_with(".png"))
+    return 0;
+  const std::string_view digits = path.substr(6, path.size() - 10);
+  if (digits.empty() || digits.size() > 4)
+    return 0;
+  int n = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9')
+      return 0;
+    n = n * 10 + (c - '0');
+  }
+  return n == 0 ? -1 : n; // page 0 is a 404, like any page out of range
+}
+#endif
+
+void route(const Routes& r, std::string_view path, std::string_view host,
+           cvpress_http_reply& reply) {
+  PreviewState& state = r.state;
+  if (!host_allowed(host, r.port)) {
+    reply_with(reply, 403, "forbidden host\n", "text/plain");
+    return;
+  }
+  reply.no_store = 1;
+  if (path == "/") {
     std::lock_guard lock(state.mutex);
-    res.set_header("Cache-Control", "no-store");
-    const int n = std::stoi(req.matches[1].str());
+    reply_with(reply, 200, page_html(state, r.input), "text/html; charset=utf-8");
+  } else if (path == "/cv.pdf") {
+    std::lock_guard lock(state.mutex);
+    if (state.pdf.empty())
+      reply_with(reply, 404, "no good render yet\n", "text/plain");
+    else
+      reply_with(reply, 200, state.pdf, "application/pdf");
+#ifdef CVPRESS_WITH_PNG
+  } else if (const int n = page_number(path); n != 0) {
+    // Page images of the last good PDF (png plug-in, 100 dpi), made once per render.
+    std::lock_guard lock(state.mutex);
     if (!state.pdf.empty() && state.pngs_of != state.generation) {
       try {
         state.page_pngs = detail::rasterise_pdf(state.pdf, 100);
@@ -174,43 +233,45 @@ void add_routes(httplib::Server& svr, PreviewState& state, const std::string& in
       }
       state.pngs_of = state.generation;
     }
-    if (n < 1 || static_cast<std::size_t>(n) > state.page_pngs.size() || state.pdf.empty()) {
-      res.status = 404;
-      res.set_content("no such page\n", "text/plain");
-      return;
-    }
-    res.set_content(state.page_pngs[static_cast<std::size_t>(n) - 1], "image/png");
-  });
+    if (n < 1 || static_cast<std::size_t>(n) > state.page_pngs.size() || state.pdf.empty())
+      reply_with(reply, 404, "no such page\n", "text/plain");
+    else
+      reply_with(reply, 200, state.page_pngs[static_cast<std::size_t>(n) - 1], "image/png");
 #endif
-  svr.Get("/state.json", [&](const httplib::Request&, httplib::Response& res) {
+  } else if (path == "/state.json") {
     std::lock_guard lock(state.mutex);
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(
+    reply_with(
+        reply, 200,
         state_json(state).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
         "application/json");
-  });
-  svr.Get("/events", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    auto sent = std::make_shared<long long>(-1); // the generation this client has
-    res.set_chunked_content_provider(
-        "text/event-stream", [&state, sent](std::size_t, httplib::DataSink& sink) {
-          std::unique_lock lock(state.mutex);
-          if (*sent >= 0)
-            state.changed.wait_for(lock, std::chrono::seconds(15), [&] {
-              return static_cast<long long>(state.generation) != *sent || state.stopping;
-            });
-          if (state.stopping)
-            return false;
-          std::string message = ": keep-alive\n\n"; // after 15 s without a render
-          if (static_cast<long long>(state.generation) != *sent) {
-            *sent = state.generation;
-            message = "retry: 300\nevent: update\ndata: " + std::to_string(*sent) + "\n\n";
-          }
-          lock.unlock();
-          return sink.write(message.data(), message.size());
-        });
-  });
+  } else if (path == "/events") {
+    reply.content_type = "text/event-stream";
+    reply.state = new EventStream{&state};
+    reply.stream = &next_event;
+    reply.release = [](void* stream) { delete static_cast<EventStream*>(stream); };
+  } else {
+    reply.no_store = 0;
+    reply_with(reply, 404, "not found\n", "text/plain");
+  }
 }
+
+void handle(void* context, const char* path, const char* host, cvpress_http_reply* reply) {
+  try {
+    route(*static_cast<const Routes*>(context), path, host, *reply);
+  } catch (...) { // never through the plug-in's frames
+    if (reply->release)
+      reply->release(reply->state);
+    *reply = cvpress_http_reply{};
+    reply->status = 500;
+  }
+}
+
+// The server, destroyed however preview() ends.
+struct Server {
+  const cvpress_preview_plugin& plugin;
+  cvpress_http_server* server;
+  ~Server() { plugin.destroy(server); }
+};
 
 } // namespace
 
@@ -233,28 +294,36 @@ ExitCode preview(const PreviewOptions& options, std::ostream& out, std::ostream&
   PreviewState state;
   const std::string input = request.input.string();
   int port = options.port;
-  httplib::Server svr;
-  svr.new_task_queue = [] { return new httplib::ThreadPool(16); };
-  svr.set_keep_alive_timeout(1); // bounds the wait for idle connections on stop
-  // SO_REUSEADDR but not httplib's default SO_REUSEPORT, with which a second
-  // preview would share the port instead of being refused.
-  svr.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  add_routes(svr, state, input, port);
+  const cvpress_preview_plugin* plugin = nullptr;
+  try {
+    plugin = static_cast<const cvpress_preview_plugin*>(
+        detail::plugin_table("preview", CVPRESS_PREVIEW_ABI, "cvpress preview"));
+  } catch (const std::exception& e) {
+    return report_error(e, err);
+  }
+  Routes routes{state, input, port};
+  char why_not[CVPRESS_PLUGIN_ERROR_SIZE] = {};
+  Server svr{*plugin, plugin->create(&handle, &routes, 16, why_not, sizeof why_not)};
+  if (!svr.server) {
+    err << "cvpress: cannot start the preview server: " << why_not << '\n';
+    return ExitCode::internal;
+  }
   errno = 0;
-  const bool bound =
-      port == 0 ? (port = svr.bind_to_any_port(kHost)) > 0 : svr.bind_to_port(kHost, port);
-  if (!bound) {
+  const int bound = plugin->bind(svr.server, kHost, port);
+  if (bound < 0) {
     const int why = errno;
     err << "cvpress: " << kHost << ":" << options.port << ": cannot listen"
         << (why ? std::string(": ") + std::strerror(why) : std::string())
         << " (choose another --port, or --port 0 for any free one)\n";
     return ExitCode::io;
   }
-  std::thread listener([&] { svr.listen_after_bind(); });
-  while (!svr.is_running())
+  port = bound;
+  std::atomic<bool> listen_ended = false; // (at once when listen() fails)
+  std::thread listener([&] {
+    (void)plugin->listen(svr.server);
+    listen_ended = true;
+  });
+  while (!plugin->is_running(svr.server) && !listen_ended)
     std::this_thread::sleep_for(std::chrono::milliseconds(1)); // so stop() cannot come first
   auto shut_down = [&] {
     {
@@ -262,7 +331,7 @@ ExitCode preview(const PreviewOptions& options, std::ostream& out, std::ostream&
       state.stopping = true;
     }
     state.changed.notify_all();
-    svr.stop();
+    plugin->stop(svr.server);
     listener.join();
   };
 

@@ -102,32 +102,34 @@ ordered_json object_schema(std::span<const Field> fields, bool closed,
   return out;
 }
 
-ordered_json design_value(detail::DesignValue v) {
+ordered_json design_value(const detail::DesignOption& o) {
   using detail::DesignValue;
-  switch (v) {
+  switch (o.value) {
   case DesignValue::theme:
     return {{"anyOf",
              {{{"enum", string_enum(detail::theme_names())}},
               {{"type", "string"}, {"description", "other themes fall back to classic"}}}}};
-  case DesignValue::page_size:
-    return {{"anyOf", {{{"enum", string_enum(detail::page_size_names())}}, {{"type", "string"}}}}};
+  case DesignValue::choice:
+    return {{"enum", string_enum(o.choices)}};
   case DesignValue::length:
     return {{"type", "string"},
             {"pattern", "^\\s*-?[0-9]*\\.?[0-9]+\\s*(pt|cm|mm|in|em|ex)\\s*$"},
             {"description", "a length such as 10pt, 2cm, 20mm, 1in or 1.2em"}};
   case DesignValue::color:
-    return {{"type", "string"}, {"description", "a colour name, #rrggbb or rgb(r, g, b)"}};
-  case DesignValue::font:
-    return {{"type", "string"}, {"description", "a font family name"}};
-  case DesignValue::alignment:
-    return {{"type", "string"}, {"examples", {"left", "justified", "center"}}};
-  case DesignValue::section_line:
     return {{"type", "string"},
-            {"examples", {"with-partial-line", "with-full-line", "without-line", "moderncv"}}};
+            {"description", "a colour name, #rrggbb, rgb(r, g, b) or hsl(h, s%, l%)"}};
+  case DesignValue::font:
+    return {{"anyOf",
+             {{{"type", "string"}, {"description", "a font family name"}},
+              {{"type", "object"}, {"description", "a font family per element"}}}}};
+  case DesignValue::flag:
+    return {{"type", "boolean"}};
   case DesignValue::text:
     return {{"type", "string"}};
+  case DesignValue::template_:
+    return {{"type", {"string", "null"}}};
   case DesignValue::sections:
-    return ref("strings");
+    return {{"anyOf", {ref("strings"), {{"type", "string"}}}}};
   case DesignValue::count:
     return {{"type", "integer"}, {"minimum", 1}};
   case DesignValue::fraction:
@@ -138,25 +140,25 @@ ordered_json design_value(detail::DesignValue v) {
   return ordered_json::object();
 }
 
-// design: theme and the RenderCV options cvpress honours, grouped; other
-// RenderCV options are allowed (the loader warns that they are ignored).
+// design: theme and RenderCV's design options (2.x and 1.x spellings), nested
+// by group; other keys are allowed (the loader warns that they are ignored).
 ordered_json design_schema() {
   ordered_json props = ordered_json::object();
   for (const detail::DesignOption& o : detail::design_options()) {
-    const std::string key(o.key);
-    const auto dot = key.find('.');
-    if (dot == std::string::npos) {
-      props[key] = design_value(o.value);
-      continue;
+    ordered_json* level = &props;
+    std::string_view key = o.key;
+    for (auto dot = key.find('.'); dot != std::string_view::npos; dot = key.find('.')) {
+      ordered_json& group = (*level)[std::string(key.substr(0, dot))];
+      if (group.is_null())
+        group = {{"type", "object"}, {"properties", ordered_json::object()}};
+      level = &group["properties"];
+      key.remove_prefix(dot + 1);
     }
-    ordered_json& group = props[key.substr(0, dot)];
-    if (group.is_null())
-      group = {{"type", "object"}, {"properties", ordered_json::object()}};
-    group["properties"][key.substr(dot + 1)] = design_value(o.value);
+    (*level)[std::string(key)] = design_value(o);
   }
   return {{"type", "object"},
-          {"description", "the look: a theme (built-in style) and RenderCV design options; "
-                          "options cvpress does not use are ignored with a warning"},
+          {"description", "the look: a theme (built-in style) and RenderCV's design options; "
+                          "unknown options are ignored with a warning"},
           {"properties", std::move(props)}};
 }
 
@@ -248,11 +250,14 @@ std::string json_schema() {
   props["design"] = {{"anyOf", {design_schema(), {{"type", "null"}}}}};
   // locale: the loader's keys; others are RenderCV's (ignored with a warning).
   ordered_json locale = object_schema(in::kLocale, false, "language, date words, month names");
+  locale["properties"]["phrases"] = object_schema(in::kPhrases, false, "RenderCV phrases");
   props["locale"] = {{"anyOf", {std::move(locale), {{"type", "null"}}}}};
   ordered_json settings = object_schema(in::kSettings, false, "settings (others are RenderCV's)");
   settings["properties"]["variants"] = {
       {"anyOf", {value_schema(Value::variants), {{"type", "null"}}}},
       {"description", "named filters: render with --variant NAME (cvpress)"}};
+  settings["properties"]["render_command"] =
+      object_schema(in::kRenderCommand, false, "RenderCV's render command options");
   props["settings"] = {{"anyOf", {std::move(settings), {{"type", "null"}}}}};
 
   ordered_json schema = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},

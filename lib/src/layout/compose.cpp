@@ -3,9 +3,11 @@
 // pagination.
 #include "layout/compose.hpp"
 
+#include "fonts/icons.hpp"
 #include "layout/spans.hpp"
 #include "text/links.hpp"
 #include "text/locale_format.hpp"
+#include "text/unicode.hpp"
 
 #include <algorithm>
 
@@ -16,16 +18,24 @@ namespace {
 class Composer : private SpanMaker {
 public:
   Composer(const Cv& cv, const Style& style, const Resources& res, const Presenter& pr,
-           Typesetter& ts, const PageGeometry& g)
+           Typesetter& ts, const PageGeometry& g, StructureBuilder& sb)
       : SpanMaker(style, cv.settings.bold_keywords), cv_(cv), st_(style), res_(res), pr_(pr),
-        ts_(ts), measure_(ts), left_(g.left), width_(g.width), page_h_(g.top - g.bottom),
+        ts_(ts), measure_(ts), sb_(sb), left_(g.left), width_(g.width), page_h_(g.top - g.bottom),
         axis_(g.axis), align_(style.justify ? Align::justify : Align::left) {}
 
-  std::vector<Block> run() {
+  std::vector<Block> run(std::vector<double>* date_widths) {
+    if (rcv_) {
+      side_ = st_.rendercv.entry_side_space;
+      if (st_.heading_look == HeadingLook::bar && st_.date_column_side == Side::left)
+        body_dx_ = st_.date_column_min + k_column_gap_rcv();
+    }
     header();
     for (std::size_t k = 0; k < cv_.sections.size(); ++k) {
       section_index_ = static_cast<int>(k);
+      section_dw_ = 0;
       section(cv_.sections[k]);
+      if (date_widths)
+        date_widths->push_back(section_aside_ ? section_dw_ : 0);
     }
     return std::move(blocks_);
   }
@@ -37,14 +47,23 @@ private:
   const Presenter& pr_;
   Typesetter& ts_;       // sets paragraphs
   TextMeasure& measure_; // widths of one-line text (the same fonts)
+  StructureBuilder& sb_; // the structure nodes of what is composed
+  int sect_ = 0;         // the current section's (or the header's) node
+  int list_ = -1;        // the current section's list of list-like entries, -1 if none
   double left_, width_;
   double page_h_; // text area height: taller units are split into lines
   double axis_;   // mirror axis of a right-to-left document, else 0
   Align align_;
   std::vector<Block> blocks_;
   int section_index_ = -1; // the section being composed
+  // The style is a RenderCV theme (or extends one): draw Style::rendercv.
+  const bool rcv_ = st_.rendercv_dates;
 
   static constexpr double k_column_gap = 10; // main column <-> date column
+  // RenderCV themes: entries.space_between_columns, entries.side_space.
+  double k_column_gap_rcv() const { return rcv_ ? st_.rendercv.column_gap : k_column_gap; }
+  double side_ = 0;    // entries.side_space: entries inset on both sides
+  double body_dx_ = 0; // moderncv: every entry's text right of the date column
   static constexpr double k_bullet_indent = 12;
 
   // Header strings carry no position in the model: report the file only.
@@ -55,6 +74,20 @@ private:
     return ts_.set(spans, width, align, where);
   }
 
+  // `spans` tied to structure node `node` (see StructureBuilder::tag).
+  std::vector<Span> tagged(std::vector<Span> spans, int node) {
+    sb_.tag(spans, node);
+    return spans;
+  }
+  int node(StructRole role, int parent) { return sb_.add(role, parent); }
+  // The node of decorations (bullet glyphs), painted as artifacts.
+  int decoration() {
+    if (decoration_ < 0)
+      decoration_ = node(StructRole::artifact, StructureBuilder::root());
+    return decoration_;
+  }
+  int decoration_ = -1;
+
   // -------------------------------------------------------- the header
 
   void header() {
@@ -63,8 +96,12 @@ private:
     Strip strip;
     double x = left_, w = width_;
     double photo_h = 0;
+    sect_ = node(StructRole::sect, StructureBuilder::root());
+    const std::string name = pr_.header_name();
+    const int h1 = node(StructRole::h1, sect_);
     if (res_.photo) {
       ImageItem img = photo_item(*res_.photo, photo_h);
+      img.node = sb_.add(StructRole::figure, sect_, "Photo of " + name);
       const double pw = img.width + 14; // photo and its gap
       if (st_.photo_side == Side::left) {
         x += pw;
@@ -74,28 +111,66 @@ private:
       w -= pw;
       strip.items.push_back(std::move(img));
     }
-    const Align a = st_.header_centered ? Align::center : Align::left;
+    const RenderCvLook& rl = st_.rendercv;
+    const Align a = rcv_ && rl.header_align == BlockAlign::right ? Align::right
+                    : st_.header_centered                        ? Align::center
+                                                                 : Align::left;
     Stack s;
     SpanStyle name_style;
     name_style.role = FontRole::name;
-    name_style.bold = true;
+    name_style.bold = rcv_ ? rl.bold_name : true;
     name_style.size = st_.name_size;
-    name_style.color = st_.primary_color;
-    append(s, x, set({Span{pr_.header_name(), name_style}}, w, a, file_where()));
+    name_style.color = rcv_ ? rl.name_color : st_.primary_color;
+    append(s, x,
+           set(tagged(rcv_ && rl.small_caps_name ? small_caps(name, name_style)
+                                                 : std::vector<Span>{Span{name, name_style}},
+                      h1),
+               w, a, file_where()));
+    if (rcv_ && rl.small_caps_name) // drawn in capitals: the name as written
+      sb_.set_actual_text(h1, name);
+    // RenderCV themes: the spaces below the headline and connections beyond
+    // the lines' own leading (Typst's v() after the text's bottom edge).
+    auto gap = [&](double space) {
+      if (rcv_ && !s.empty())
+        s.back().second.height += std::max(0.0, space - 0.6 * st_.body_size);
+    };
     if (!h.headline.empty()) {
-      SpanStyle hs = body();
+      SpanStyle hs = body(rcv_ && rl.bold_headline);
       hs.size = st_.headline_size;
-      append(s, x, set(rich(h.headline, hs), w, a, h.headline.where));
+      if (rcv_)
+        hs.color = rl.headline_color;
+      append(s, x,
+             set(tagged(rich(h.headline, hs), node(StructRole::p, sect_)), w, a, h.headline.where));
+      gap(rl.space_below_headline);
     }
     for (const auto& line : h.affiliation)
-      append(s, x, set({Span{line, body()}}, w, a, file_where()));
+      append(s, x,
+             set(tagged({Span{line, body()}}, node(StructRole::p, sect_)), w, a, file_where()));
     contact_lines(s, x, w, a);
     const double text_h = height_of(s);
+    top_note(strip);
     // Centre the text block beside a taller photo.
     emit(s, photo_h > text_h ? (photo_h - text_h) / 2 : 0, strip.items, axis_);
     strip.height = std::max(text_h, photo_h);
     block.strips.push_back(std::move(strip));
     blocks_.push_back(std::move(block));
+  }
+
+  // RenderCV's top note ("Last updated in Mar 2026"): small, at the right,
+  // in the top margin above the header.
+  void top_note(Strip& strip) {
+    const std::optional<Row> note = pr_.top_note();
+    if (!note)
+      return;
+    std::vector<Span> spans = row_spans(*note);
+    for (Span& sp : spans) {
+      sp.style.size = footer_size();
+      sp.style.color = st_.rendercv.top_note_color;
+    }
+    Stack t;
+    append(t, left_, set(spans, width_, Align::right, file_where()));
+    // Its bottom halfway up the top margin, clear of the header's first line.
+    emit(t, -(0.5 * st_.margin_top + height_of(t)), strip.items, axis_);
   }
 
   // The checked photo resource, placed at the top left (72 pt wide, at
@@ -121,21 +196,58 @@ private:
   void contact_lines(Stack& s, double x, double w, Align a) {
     std::vector<std::vector<Span>> items;
     for (auto& c : pr_.contacts()) {
-      SpanStyle st = body();
-      st.color = st_.primary_color; // RenderCV classic's connections colour
+      SpanStyle st = body(rcv_ && st_.rendercv.bold_connections);
+      st.color = rcv_ ? st_.rendercv.connections_color
+                      : st_.primary_color; // RenderCV classic's connections colour
+      if (rcv_)
+        st.size = st_.rendercv.connections_size;
       st.link = std::move(c.uri);
       st.keep_together = true;
-      items.push_back({Span{std::move(c.shown), st}});
+      items.emplace_back();
+      // RenderCV's icon in the text's colour, a small gap, then the text;
+      // only when the installed font has it. RenderCV sets Font Awesome 6/7
+      // at 0.9 em; 4.7's icons fill 6/7 of the em where those fill it, so
+      // 1.05 em draws them as large.
+      if (const IconGlyph icon = st_.rendercv.show_icons ? icon_glyph(c.icon) : IconGlyph{};
+          icon.face) {
+        SpanStyle is = st;
+        is.role = FontRole::icon;
+        is.bold = is.italic = false;
+        is.size = st.size * 1.05;
+        is.space_after = st.size * 0.34; // RenderCV: 0.05cm and a space
+        is.hyphenate = false;
+        is.decorative = true;
+        std::string text;
+        append_utf8(text, icon.cp);
+        items.back().push_back(Span{std::move(text), std::move(is)});
+      }
+      items.back().push_back(Span{std::move(c.shown), st});
     }
     if (items.empty())
       return;
-    const Span sep{st_.contact_separator, body()};
+    SpanStyle sep_style = body();
+    if (rcv_) {
+      sep_style.size = st_.rendercv.connections_size;
+      sep_style.color = st_.rendercv.connections_color;
+    }
+    // RenderCV: space_between_connections around the separator (as spaces).
+    std::string sep_text = st_.contact_separator;
+    if (rcv_) {
+      const Span space{" ", sep_style};
+      const double sw = std::max(1.0, measure_.measure({&space, 1}));
+      const int n = std::max(1, static_cast<int>(st_.rendercv.space_between_connections / 2 / sw));
+      std::string trimmed = sep_text;
+      std::erase(trimmed, ' ');
+      const std::string pad(static_cast<std::size_t>(n), ' ');
+      sep_text = trimmed.empty() ? pad + pad : pad + trimmed + pad;
+    }
+    const Span sep{sep_text, sep_style};
     const double sep_w = measure_.measure({&sep, 1});
     std::vector<Span> line;
     double line_w = 0;
     auto flush = [&] {
       if (!line.empty())
-        append(s, x, set(line, w, a, file_where()));
+        append(s, x, set(tagged(line, node(StructRole::p, sect_)), w, a, file_where()));
       line.clear();
       line_w = 0;
     };
@@ -157,6 +269,8 @@ private:
 
   void section(const Section& sec) {
     const SectionView v = pr_.section(sec);
+    sect_ = node(StructRole::sect, StructureBuilder::root());
+    list_ = -1;
     heading(v.title, sec.where);
     // Hanging label column for numbered lists and labelled publications.
     label_w_ = 0;
@@ -172,10 +286,10 @@ private:
     double widest = 0;
     section_aside_ = v.has_aside;
     for (const auto& ev : v.entries)
-      for (const auto& a : ev.aside_lines()) {
-        if (a.empty())
+      for (const auto& a : aside_of(ev)) {
+        if (a.text.empty())
           continue;
-        const Span sp{a, body()};
+        const Span sp{a.text, body(a.bold, a.italic)};
         widest = std::max(widest, measure_.measure({&sp, 1}) + 0.5);
       }
     section_dw_ = std::max(st_.date_column_min, std::min(widest, dw_max));
@@ -183,7 +297,22 @@ private:
     for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
       const EntryView& ev = v.entries[i];
+      // Entries inset by the side space; text without a date column also
+      // right of moderncv's date column.
+      const double left = left_, width = width_;
+      const bool columned = std::holds_alternative<EducationEntry>(*ev.entry) ||
+                            std::holds_alternative<ExperienceEntry>(*ev.entry) ||
+                            std::holds_alternative<NormalEntry>(*ev.entry) ||
+                            std::holds_alternative<PublicationEntry>(*ev.entry) ||
+                            std::holds_alternative<ServiceEntry>(*ev.entry) ||
+                            std::holds_alternative<PatentEntry>(*ev.entry) ||
+                            std::holds_alternative<TalkEntry>(*ev.entry);
+      const double dx = side_ + (columned ? 0 : body_dx_);
+      left_ += dx;
+      width_ -= dx + side_;
       std::visit([&](const auto& x) { entry(x, units, ev); }, *ev.entry);
+      left_ = left;
+      width_ = width;
       if (units.empty())
         continue;
       blocks_.push_back(to_block(units, page_h_, axis_));
@@ -205,7 +334,9 @@ private:
     ls.size = footer_size();
     std::vector<Unit> units(1);
     units.front().space_before = st_.entry_spacing;
-    append(units.front().main, left_, set({Span{t, ls}}, width_, Align::left, v.section->where));
+    append(units.front().main, left_,
+           set(tagged({Span{t, ls}}, node(StructRole::p, sect_)), width_, Align::left,
+               v.section->where));
     blocks_.push_back(to_block(units, page_h_, axis_));
     blocks_.back().ref = {BlockRef::Kind::legend, section_index_, -1};
   }
@@ -221,7 +352,8 @@ private:
                       std::holds_alternative<OneLineEntry>(*ev.entry) ||
                       std::holds_alternative<BulletEntry>(*ev.entry) ||
                       std::holds_alternative<NumberedEntry>(*ev.entry) ||
-                      std::holds_alternative<ReversedNumberedEntry>(*ev.entry));
+                      std::holds_alternative<ReversedNumberedEntry>(*ev.entry) ||
+                      (rcv_ && std::holds_alternative<TextEntry>(*ev.entry)));
     if (!list) { // or every entry one line
       list = true;
       for (std::size_t b = first; b < blocks_.size() && list; ++b)
@@ -233,10 +365,23 @@ private:
       blocks_[b].list_item = list;
       Strip& s = blocks_[b].strips.front();
       const bool top = b == first;
-      s.space_before = top ? 0 : list ? st_.item_spacing : st_.entry_spacing;
+      // RenderCV themes: sections.space_between_text_based_entries in lists.
+      const double item = rcv_ ? st_.rendercv.text_entry_spacing : st_.item_spacing;
+      s.space_before = top ? 0 : list ? item : st_.entry_spacing;
       s.stretch = top ? 0 : list ? st_.item_stretch : st_.entry_stretch;
       s.shrink = top ? 0 : list ? st_.item_shrink : st_.entry_shrink;
     }
+  }
+
+  // An entry's date column lines: from its RenderCV template, else the
+  // presentation's (dates, time span, location).
+  std::vector<AsideLine> aside_of(const EntryView& ev) const {
+    if (auto t = pr_.templated_head(ev))
+      return t->aside;
+    std::vector<AsideLine> out;
+    for (auto& l : ev.aside_lines())
+      out.push_back(AsideLine{std::move(l), false, false});
+    return out;
   }
 
   double label_w_ = 0;
@@ -244,16 +389,27 @@ private:
   bool section_aside_ = false;
 
   void heading(const std::string& title, const SourceLocation& where) {
+    const RenderCvLook& rl = st_.rendercv;
     SpanStyle hs;
     hs.role = FontRole::heading;
-    hs.bold = true;
+    hs.bold = rcv_ ? rl.bold_section_titles : true;
     hs.size = st_.heading_size;
-    hs.color = st_.primary_color;
-    const bool caps = st_.heading_look == HeadingLook::small_caps;
-    const double indent = st_.heading_look == HeadingLook::bar ? 8 : 0;
+    hs.color = rcv_ ? rl.section_titles_color : st_.primary_color;
+    const bool caps =
+        rcv_ ? rl.small_caps_section_titles : st_.heading_look == HeadingLook::small_caps;
+    const bool centered = rcv_ && rl.heading_centered;
+    const double thick = rcv_ ? rl.heading_line_thickness : 0.5;
+    // RenderCV's moderncv: a thick bar as wide as the date column, then the title.
+    const bool moderncv = rcv_ && st_.heading_look == HeadingLook::bar;
+    const double bar_w = moderncv ? body_dx_ - k_column_gap_rcv() : 0;
+    const double indent = moderncv ? body_dx_ : st_.heading_look == HeadingLook::bar ? 8 : 0;
+    const int h2 = node(StructRole::h2, sect_);
+    std::vector<Span> spans =
+        tagged(caps ? small_caps(title, hs) : std::vector<Span>{Span{title, hs}}, h2);
+    if (caps) // drawn in capitals: the title as written, for screen readers
+      sb_.set_actual_text(h2, title);
     std::vector<LaidLine> lines =
-        set(caps ? small_caps(title, hs) : std::vector<Span>{Span{title, hs}}, width_ - indent,
-            Align::left, where);
+        set(spans, width_ - indent, centered ? Align::center : Align::left, where);
     Strip strip;
     strip.space_before = st_.section_spacing;
     strip.stretch = st_.section_stretch;
@@ -264,31 +420,42 @@ private:
     const double last_w = s.empty() ? 0 : s.back().second.width;
     const double last_base = s.empty() ? 0 : h - s.back().second.height + s.back().second.baseline;
     emit(s, 0, strip.items, axis_);
-    const double below = h + 2; // just under the heading's descenders
+    const double below = h + 2;                             // just under the heading's descenders
+    const double mid = -last_base + st_.heading_size * 0.3; // the rule beside the title
     switch (st_.heading_look) {
     case HeadingLook::rule_below:
     case HeadingLook::small_caps:
       strip.items.push_back(
-          RuleItem{left_, -below, left_ + width_, -below, 0.5, st_.primary_color});
+          RuleItem{left_, -below, left_ + width_, -below, rcv_ ? thick : 0.5, hs.color});
       break;
     case HeadingLook::underline:
       strip.items.push_back(
           RuleItem{left_, -below, left_ + last_w, -below, 0.5, st_.primary_color});
       break;
     case HeadingLook::partial_rule: {
-      const double y = -last_base + st_.heading_size * 0.3;
-      if (last_w + 8 < width_)
+      if (centered) { // rules on both sides of the centred title
+        const double l = left_ + (width_ - last_w) / 2;
+        if (l - 8 > left_) {
+          strip.items.push_back(RuleItem{left_, mid, l - 6, mid, thick, hs.color});
+          strip.items.push_back(
+              RuleItem{l + last_w + 6, mid, left_ + width_, mid, thick, hs.color});
+        }
+      } else if (last_w + 8 < width_) {
         strip.items.push_back(
-            RuleItem{left_ + last_w + 8, y, left_ + width_, y, 0.5, st_.primary_color});
+            RuleItem{left_ + last_w + 8, mid, left_ + width_, mid, thick, hs.color});
+      }
       break;
     }
     case HeadingLook::bar:
-      strip.items.push_back(RectItem{left_, -h + 2, 3, h - 4, st_.primary_color});
+      if (moderncv)
+        strip.items.push_back(RectItem{left_, mid - thick / 2, bar_w, thick, hs.color});
+      else
+        strip.items.push_back(RectItem{left_, -h + 2, 3, h - 4, st_.primary_color});
       break;
     case HeadingLook::plain:
       break;
     }
-    strip.height = below + 4;
+    strip.height = below + (rcv_ ? std::max(0.0, rl.heading_space_below - 2) : 4);
     Block b;
     b.strips.push_back(std::move(strip));
     b.keep_with_next = true;
@@ -311,11 +478,11 @@ private:
   Columns columns(const std::string& label) const {
     const double dw = section_dw_;
     Columns c{left_, width_, left_ + width_ - dw, dw, left_, width_};
-    if (section_aside_) {
-      c.mw = width_ - dw - k_column_gap;
+    if (section_aside_ || body_dx_ > 0) {
+      c.mw = width_ - dw - k_column_gap_rcv();
       if (st_.date_column_side == Side::left) {
         c.dx = left_;
-        c.mx = left_ + dw + k_column_gap;
+        c.mx = left_ + dw + k_column_gap_rcv();
       }
     }
     c.lx = c.mx;
@@ -387,70 +554,158 @@ private:
     }
   }
 
+  // The date column's lines, as paragraph nodes `p`, `p` + 1, ... (see row_nodes()).
   void aside_lines(Unit& u, const Columns& c, const std::vector<std::string>& lines,
-                   const SourceLocation& where) {
-    const Align a = st_.date_column_side == Side::left ? Align::left : Align::right;
-    SpanStyle st = body();
-    st.hyphenate = false; // dates and places
+                   const SourceLocation& where, int p) {
+    std::vector<AsideLine> al;
     for (const auto& l : lines)
-      if (!l.empty())
-        append(u.aside, c.dx, set({Span{l, st}}, c.dw, a, where));
+      al.push_back(AsideLine{l, false, false});
+    aside_lines(u, c, al, where, p);
   }
 
-  void label_lines(Unit& u, const Columns& c, const std::string& label) {
+  void aside_lines(Unit& u, const Columns& c, const std::vector<AsideLine>& lines,
+                   const SourceLocation& where, int p) {
+    Align a = st_.date_column_side == Side::left ? Align::left : Align::right;
+    if (rcv_) // typography.date_and_location_column_alignment
+      a = st_.rendercv.date_column_align == BlockAlign::left     ? Align::left
+          : st_.rendercv.date_column_align == BlockAlign::center ? Align::center
+                                                                 : Align::right;
+    for (const auto& l : lines) {
+      if (l.text.empty())
+        continue;
+      SpanStyle st = body(l.bold, l.italic);
+      st.hyphenate = false; // dates and places
+      append(u.aside, c.dx, set(tagged({Span{l.text, st}}, p++), c.dw, a, where));
+    }
+  }
+
+  void label_lines(Unit& u, const Columns& c, const std::string& label, int lbl) {
     if (!label.empty())
-      append(u.label, c.lx, set({Span{label, body()}}, label_w_ - 6, Align::left, {}));
+      append(u.label, c.lx, set(tagged({Span{label, body()}}, lbl), label_w_ - 6, Align::left, {}));
   }
 
-  void summary_units(std::vector<Unit>& units, const RichText& summary, const Columns& c) {
+  // A new list item in the current section's list (made on first use): its
+  // label node (when `label`) and its body node.
+  std::pair<int, int> list_item(bool label) {
+    if (list_ < 0)
+      list_ = node(StructRole::l, sect_);
+    const int li = node(StructRole::li, list_);
+    const int lbl = label ? node(StructRole::lbl, li) : -1;
+    return {lbl, node(StructRole::lbody, li)};
+  }
+  // A node for an entry that is not a list item (ends the section's list).
+  int entry_node(StructRole role) {
+    list_ = -1;
+    return node(role, sect_);
+  }
+
+  void summary_units(std::vector<Unit>& units, const RichText& summary, const Columns& c,
+                     int parent) {
     if (summary.empty())
       return;
     Unit u;
     u.splittable = true;
     u.space_before = 1;
+    const std::vector<Span> spans = tagged(rich(summary, body()), node(StructRole::p, parent));
     place_after_head(u, [&](Unit& v) {
-      append(v.main, c.mx, set_beside(rich(summary, body()), c.mw, c.full, align_, summary.where));
+      append(v.main, c.mx, set_beside(spans, c.mw, c.full, align_, summary.where));
     });
     units.push_back(std::move(u));
   }
 
   // A bullet at x; its text `narrow` wide beside the date column, `full` below.
+  // A list item in list node `list`: label (the bullet) and body.
   void bullet_unit(std::vector<Unit>& units, const RichText& t, double x, double narrow,
-                   double full, bool nested) {
+                   double full, bool nested, int list) {
     Unit u;
     const std::string& glyph = nested ? st_.nested_bullet : st_.bullet;
+    const int li = node(StructRole::li, list);
+    // The bullet glyph is decoration (an artifact); the item is its body.
+    const std::vector<Span> label = tagged({Span{glyph, body()}}, decoration());
+    const std::vector<Span> text = tagged(rich(t, body()), node(StructRole::lbody, li));
     place_after_head(u, [&](Unit& v) {
-      append(v.label, x + 2, set({Span{glyph, body()}}, k_bullet_indent, Align::left, t.where));
+      append(v.label, x + 2, set(label, k_bullet_indent, Align::left, t.where));
       append(v.main, x + k_bullet_indent,
-             set_beside(rich(t, body()), narrow - k_bullet_indent, full - k_bullet_indent, align_,
-                        t.where));
+             set_beside(text, narrow - k_bullet_indent, full - k_bullet_indent, align_, t.where));
     });
     units.push_back(std::move(u));
   }
 
-  void highlight_units(std::vector<Unit>& units, const std::vector<Highlight>& hs,
-                       const Columns& c) {
+  // Highlights as a list under `parent` (nested ones as a list in it).
+  void highlight_units(std::vector<Unit>& units, const std::vector<Highlight>& hs, const Columns& c,
+                       int parent) {
+    if (hs.empty())
+      return;
+    const int list = node(StructRole::l, parent);
     for (const auto& h : hs) {
-      bullet_unit(units, h.text, c.mx, c.mw, c.full, false);
+      bullet_unit(units, h.text, c.mx, c.mw, c.full, false, list);
+      const int nested = h.children.empty() ? -1 : node(StructRole::l, list);
       for (const auto& child : h.children)
         bullet_unit(units, child, c.mx + k_bullet_indent, c.mw - k_bullet_indent,
-                    c.full - k_bullet_indent, true);
+                    c.full - k_bullet_indent, true, nested);
     }
   }
 
-  void details_head(std::vector<Unit>& units, const std::vector<Row>& head, const EntryDetails& d,
-                    const SourceLocation& where, const EntryView& view) {
-    const std::vector<std::string> aside = view.aside_lines();
-    const Columns c = columns("");
-    Unit u;
-    aside_lines(u, c, aside, d.dates.where);
-    begin_beside(u);
+  // Paragraph nodes under `parent` for `rows`, then one for each non-empty
+  // line of the date column (the first's index, or -1 when there are none).
+  std::pair<std::vector<int>, int> row_nodes(std::size_t rows,
+                                             const std::vector<std::string>& aside, int parent) {
+    std::vector<int> ps;
+    for (std::size_t i = 0; i < rows; ++i)
+      ps.push_back(node(StructRole::p, parent));
+    int first = -1;
+    for (const auto& a : aside)
+      if (!a.empty()) {
+        const int p = node(StructRole::p, parent);
+        first = first < 0 ? p : first;
+      }
+    return {std::move(ps), first};
+  }
+
+  void details_head(std::vector<Unit>& units, const std::vector<Row>& plain_head,
+                    const EntryDetails& d, const SourceLocation& where, const EntryView& view) {
+    const std::optional<TemplatedHead> t = pr_.templated_head(view);
+    const std::vector<Row>& head = t ? t->main : plain_head;
+    std::vector<AsideLine> aside;
+    if (t)
+      aside = t->aside;
+    else
+      for (const std::string& l : view.aside_lines())
+        aside.push_back(AsideLine{l, false, false});
+    std::vector<std::string> aside_text;
+    for (const AsideLine& l : aside)
+      aside_text.push_back(l.text);
+    Columns c = columns("");
+    const int div = entry_node(StructRole::div);
+    // RenderCV's degree column (classic, harvard) comes first in reading order.
+    std::vector<int> degree_nodes;
+    if (t)
+      for (std::size_t i = 0; i < t->degree.size(); ++i)
+        degree_nodes.push_back(node(StructRole::p, div));
+    std::vector<std::vector<Span>> rows;
     for (const Row& row : head)
       if (std::vector<Span> spans = row_spans(row); !spans.empty())
-        append(u.main, c.mx, set_beside(spans, c.mw, c.full, Align::left, where));
+        rows.push_back(std::move(spans));
+    const auto [ps, dates] = row_nodes(rows.size(), aside_text, div);
+    Unit u;
+    aside_lines(u, c, aside, d.dates.where, dates);
+    // RenderCV's degree column: left of the main column.
+    if (t && !t->degree.empty()) {
+      const double dw = st_.rendercv.degree_width;
+      for (std::size_t i = 0; i < t->degree.size(); ++i)
+        append(u.label, c.mx,
+               set(tagged(row_spans(t->degree[i]), degree_nodes[i]), dw, Align::left, where));
+      c.mx += dw + k_column_gap_rcv();
+      c.mw -= dw + k_column_gap_rcv();
+      c.full -= dw + k_column_gap_rcv();
+    }
+    begin_beside(u);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      append(u.main, c.mx,
+             set_beside(tagged(std::move(rows[i]), ps[i]), c.mw, c.full, Align::left, where));
     units.push_back(std::move(u));
-    summary_units(units, d.summary, c);
-    highlight_units(units, d.highlights, c);
+    summary_units(units, d.summary, c, div);
+    highlight_units(units, d.highlights, c, div);
     aside_h_ = 0;
   }
 
@@ -538,6 +793,10 @@ private:
         st = body();
         break;
       }
+      if (r.strong) // RenderCV template emphasis
+        st.bold = true;
+      if (r.emph)
+        st.italic = true;
       const std::size_t before = out.size();
       if (r.rich && r.role == RunRole::title && !r.link.empty()) {
         // A linked title (talks): the link covers the whole title.
@@ -562,15 +821,21 @@ private:
     const std::string& label = view.label;
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns(label.empty() && label_w_ > 0 ? " " : label);
-    Unit u;
-    label_lines(u, c, label);
-    aside_lines(u, c, aside, e.dates.where);
-    begin_beside(u);
+    const auto [lbl, body_node] = list_item(!label.empty());
+    std::vector<std::vector<Span>> rows;
     for (const Row& row : pr_.publication_rows(e))
       if (std::vector<Span> spans = row_spans(row); !spans.empty())
-        append(u.main, c.mx, set_beside(spans, c.mw, c.full, Align::left, e.where));
+        rows.push_back(std::move(spans));
+    const auto [ps, dates] = row_nodes(rows.size(), aside, body_node);
+    Unit u;
+    label_lines(u, c, label, lbl);
+    aside_lines(u, c, aside, e.dates.where, dates);
+    begin_beside(u);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      append(u.main, c.mx,
+             set_beside(tagged(std::move(rows[i]), ps[i]), c.mw, c.full, Align::left, e.where));
     units.push_back(std::move(u));
-    summary_units(units, e.summary, c);
+    summary_units(units, e.summary, c, body_node);
     aside_h_ = 0;
   }
 
@@ -578,34 +843,42 @@ private:
     const std::vector<std::string> when = view.aside_lines();
     const Columns c = columns("");
     const std::vector<Row> rows = pr_.talk_rows(e);
+    const int div = entry_node(StructRole::div);
     // The title has no date beside it: it runs the full width.
     Unit head;
-    append(head.main, c.mx, set(row_spans(rows[0]), c.full, Align::left, e.where));
+    append(head.main, c.mx,
+           set(tagged(row_spans(rows[0]), node(StructRole::p, div)), c.full, Align::left, e.where));
     units.push_back(std::move(head));
+    const int events = e.events.empty() ? -1 : node(StructRole::l, div);
     for (std::size_t i = 0; i < e.events.size(); ++i) {
       const TalkEvent& ev = e.events[i];
+      const int li = node(StructRole::li, events);
+      const int lbl = decoration();
+      const auto [ps, dates] = row_nodes(1, {when[i]}, node(StructRole::lbody, li));
       Unit u;
-      aside_lines(u, c, {when[i]}, ev.dates.where);
+      aside_lines(u, c, {when[i]}, ev.dates.where, dates);
       begin_beside(u);
       append(u.main, c.mx + k_bullet_indent,
-             set_beside(row_spans(rows[i + 1]), c.mw - k_bullet_indent, c.full - k_bullet_indent,
-                        Align::left, ev.where));
+             set_beside(tagged(row_spans(rows[i + 1]), ps[0]), c.mw - k_bullet_indent,
+                        c.full - k_bullet_indent, Align::left, ev.where));
       append(u.label, c.mx + 2,
-             set({Span{st_.nested_bullet, body()}}, k_bullet_indent, Align::left, {}));
+             set(tagged({Span{st_.nested_bullet, body()}}, lbl), k_bullet_indent, Align::left, {}));
       units.push_back(std::move(u));
     }
-    summary_units(units, e.summary, c);
+    summary_units(units, e.summary, c, div);
     aside_h_ = 0;
   }
 
   void entry(const ServiceEntry& e, std::vector<Unit>& units, const EntryView& view) {
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
+    const auto [ps, dates] = row_nodes(1, aside, entry_node(StructRole::div));
     Unit u;
-    aside_lines(u, c, aside, e.dates.where);
+    aside_lines(u, c, aside, e.dates.where, dates);
     begin_beside(u);
     append(u.main, c.mx,
-           set_beside(row_spans(pr_.service_row(e)), c.mw, c.full, Align::left, e.where));
+           set_beside(tagged(row_spans(pr_.service_row(e)), ps[0]), c.mw, c.full, Align::left,
+                      e.where));
     units.push_back(std::move(u));
     aside_h_ = 0;
   }
@@ -613,17 +886,21 @@ private:
   void entry(const PatentEntry& e, std::vector<Unit>& units, const EntryView& view) {
     const std::vector<std::string> aside = view.aside_lines();
     const Columns c = columns("");
+    const std::vector<Row> rows = pr_.patent_rows(e);
+    const auto [ps, dates] = row_nodes(rows.size(), aside, entry_node(StructRole::div));
     Unit u;
-    aside_lines(u, c, aside, e.dates.where);
+    aside_lines(u, c, aside, e.dates.where, dates);
     begin_beside(u);
-    for (const Row& row : pr_.patent_rows(e))
-      append(u.main, c.mx, set_beside(row_spans(row), c.mw, c.full, Align::left, e.where));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      append(u.main, c.mx,
+             set_beside(tagged(row_spans(rows[i]), ps[i]), c.mw, c.full, Align::left, e.where));
     units.push_back(std::move(u));
     aside_h_ = 0;
   }
 
   void entry(const OneLineEntry& e, std::vector<Unit>& units, const EntryView&) {
-    const std::vector<Span> line = row_spans(pr_.one_line_row(e));
+    const std::vector<Span> line =
+        tagged(row_spans(pr_.one_line_row(e)), entry_node(StructRole::p));
     Unit u;
     u.splittable = true;
     append(u.main, left_, set(line, width_, align_, e.where));
@@ -631,13 +908,18 @@ private:
   }
 
   void entry(const BulletEntry& e, std::vector<Unit>& units, const EntryView&) {
-    bullet_unit(units, e.bullet, left_, width_, width_, false);
+    if (list_ < 0)
+      list_ = node(StructRole::l, sect_);
+    bullet_unit(units, e.bullet, left_, width_, width_, false, list_);
   }
 
   void numbered(const RichText& t, std::vector<Unit>& units, const std::string& label) {
+    const auto [lbl, body_node] = list_item(true);
     Unit u;
-    append(u.label, left_, set({Span{label, body()}}, label_w_ - 6, Align::right, t.where));
-    append(u.main, left_ + label_w_, set(rich(t, body()), width_ - label_w_, align_, t.where));
+    append(u.label, left_,
+           set(tagged({Span{label, body()}}, lbl), label_w_ - 6, Align::right, t.where));
+    append(u.main, left_ + label_w_,
+           set(tagged(rich(t, body()), body_node), width_ - label_w_, align_, t.where));
     units.push_back(std::move(u));
   }
 
@@ -652,7 +934,9 @@ private:
   void entry(const TextEntry& e, std::vector<Unit>& units, const EntryView&) {
     Unit u;
     u.splittable = true;
-    append(u.main, left_, set(rich(e.text, body()), width_, align_, e.text.where));
+    append(
+        u.main, left_,
+        set(tagged(rich(e.text, body()), entry_node(StructRole::p)), width_, align_, e.text.where));
     units.push_back(std::move(u));
   }
 };
@@ -661,8 +945,9 @@ private:
 
 std::vector<Block> compose_blocks(const Cv& cv, const Style& style, const Resources& resources,
                                   const Presenter& presenter, Typesetter& ts,
-                                  const PageGeometry& geometry) {
-  return Composer(cv, style, resources, presenter, ts, geometry).run();
+                                  const PageGeometry& geometry, StructureBuilder& structure,
+                                  std::vector<double>* date_widths) {
+  return Composer(cv, style, resources, presenter, ts, geometry, structure).run(date_widths);
 }
 
 } // namespace cvpress::detail

@@ -3,6 +3,7 @@
 // (header, headings, entries with their main column, date column and
 // hanging labels) as blocks of strips for pagination.
 #include "layout/boxes.hpp"
+#include "layout/structure.hpp"
 #include "present/present.hpp"
 #include "resources/photo.hpp"
 
@@ -22,8 +23,13 @@ struct PageGeometry {
 /// The header and every section of `cv` as blocks, top to bottom (positions
 /// relative to each strip's top; pagination places them). Paragraphs are
 /// set with `ts`; `resources` are already resolved (no file I/O here).
+/// The structure nodes of what they show go into `structure` in reading
+/// order, and the blocks' items refer to them. With `date_widths`, appends
+/// each section's date column width (0 for a section without dates or
+/// locations).
 std::vector<Block> compose_blocks(const Cv& cv, const Style& style, const Resources& resources,
                                   const Presenter& presenter, Typesetter& ts,
-                                  const PageGeometry& geometry);
+                                  const PageGeometry& geometry, StructureBuilder& structure,
+                                  std::vector<double>* date_widths = nullptr);
 
 } // namespace cvpress::detail

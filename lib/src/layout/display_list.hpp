@@ -46,6 +46,18 @@ struct TextItem {
   /// with the variation selectors and joiners (U+FE0F, U+200D, ...) that
   /// are not drawn. The PDF painter writes it as /ActualText.
   std::string actual_text;
+  int node = -1; ///< structure node (LaidOutDocument::structure); -1: an artifact
+  /// A space follows in the text that is not drawn (the space a line breaks
+  /// at, a justified gap): the PDF painter adds a zero-advance space glyph
+  /// so the tagged text keeps its word boundaries.
+  bool space_after = false;
+  /// The last glyph is a hyphen the line break added (not in the CV's
+  /// text): tagged PDF draws it as an artifact.
+  bool added_hyphen = false;
+  /// An ornament, not text (a header icon): the PDF painter wraps it in an
+  /// empty /ActualText so it is absent from the text layer (copying,
+  /// pdftotext, search). A tagged PDF marks such items /Artifact.
+  bool decorative = false;
 };
 
 /// A straight line.
@@ -70,12 +82,14 @@ struct ImageItem {
   /// Set by layout for a photo resource that passed every check (structure, CRCs and,
   /// for PNG, the inflated data); painters check unmarked images themselves.
   bool checked = false;
+  int node = -1; ///< structure node (a Figure); -1: an artifact
 };
 
 /// A clickable area.
 struct LinkItem {
   double x = 0, y = 0, width = 0, height = 0; ///< lower-left corner and size
   std::string uri;                            ///< mailto:, tel:, https://...
+  int node = -1;                              ///< structure node (a Link); -1: none
 };
 
 /// Everything that can be placed on a page: a closed set.
@@ -99,6 +113,7 @@ struct DocumentInfo {
   std::string author;   ///< the person's name
   std::string subject;  ///< e.g. "Curriculum vitae"
   std::string keywords; ///< optional
+  std::string lang;     ///< BCP 47 language of the document ("en", "zh-CN"); may be empty
 };
 
 /// What a block of the layout shows: the header, a section's heading, one
@@ -116,6 +131,40 @@ struct BlockRef {
 struct PageBreak {
   BlockRef at;         ///< the first block on the new page
   bool inside = false; ///< the break falls inside `at`, not before it
+};
+
+/// The role of a structure node: the PDF standard structure types a CV uses.
+enum class StructRole : std::uint8_t {
+  document, ///< the root
+  sect,     ///< the header, or a section
+  h1,       ///< the person's name
+  h2,       ///< a section title
+  p,        ///< a paragraph: a row, a date column, a summary, a legend
+  div,      ///< an entry of several paragraphs
+  l,        ///< a list (highlights, a publication list, bullets)
+  li,       ///< a list item
+  lbl,      ///< a list item's label (bullet, number)
+  lbody,    ///< a list item's body
+  link,     ///< a link; its annotations are in it too
+  figure,   ///< the photo (with alt text)
+  span,     ///< text inside a paragraph (in another language, or between links)
+  artifact, ///< decoration (bullet glyphs): painted as an artifact, not in the tree
+};
+
+/// One node of the logical structure (tagged PDF). Nodes are stored in
+/// reading order, each after its parent; a node's children are the nodes
+/// naming it as their parent, in storage order. Items refer to the node
+/// whose content they are; items with no node are artifacts (rules, page
+/// footers, decorations).
+struct StructNode {
+  StructRole role = StructRole::p; ///< the structure type
+  int parent = -1;                 ///< index of the parent node (-1: the root only)
+  std::string lang;                ///< BCP 47 language when it differs from the document's
+  std::string alt;                 ///< alternate text (Figure), or a link's description
+  /// The node's text in logical order when its glyphs are drawn in another
+  /// order (right-to-left documents) or form (small capitals); written as
+  /// the element's /ActualText.
+  std::string actual_text;
 };
 
 /// A whole laid-out document.
@@ -136,6 +185,12 @@ struct LaidOutDocument {
   /// Sections (indices into Cv::sections) set as lists: every entry a
   /// single row, with the style's item spacing between them.
   std::vector<int> list_sections;
+  /// Width of each section's date column (indexed like Cv::sections; 0 for
+  /// a section without dates or locations, whose entries run full width).
+  std::vector<double> date_widths;
+  /// The logical structure in reading order (node 0 the document); empty
+  /// for an untagged document.
+  std::vector<StructNode> structure;
 };
 
 /// Readable text form of every item, coordinates rounded to 0.1 pt, one item

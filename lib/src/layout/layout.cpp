@@ -2,6 +2,7 @@
 // for right-to-left documents, mirroring.
 #include "layout/layout.hpp"
 
+#include "fonts/icons.hpp"
 #include "layout/compose.hpp"
 #include "layout/mirror.hpp"
 #include "layout/paginate.hpp"
@@ -33,6 +34,11 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   SpanStyle footer_style = spans.body();
   footer_style.size = spans.footer_size();
   footer_style.color = 0x808080; // grey, as RenderCV's page numbers
+  if (style.rendercv_dates) {    // a RenderCV theme: its footer colour and emphasis
+    footer_style.color = style.rendercv.footer_color;
+    footer_style.italic = style.rendercv.footer_template.starts_with("*") ||
+                          (style.rendercv.footer_template.empty() && !style.footer.empty());
+  }
   PageGeometry g;
   g.left = style.margin_left;
   g.width = style.page_width - style.margin_left - style.margin_right;
@@ -46,7 +52,19 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
     g.axis = 2 * g.left + g.width;
   }
 
-  std::vector<Block> blocks = compose_blocks(cv, style, resources, pr, ts, g);
+  if (style.rendercv.show_icons && !icon_face()) {
+    const auto contacts = pr.contacts();
+    if (std::any_of(contacts.begin(), contacts.end(),
+                    [](const ContactView& c) { return icon_code_point(c.icon) != 0; }))
+      doc.warnings.push_back({Severity::warning, SourceLocation{cv.source_file, 0, 0},
+                              "design.header.connections.show_icons",
+                              "the header's icons are not drawn: the Font Awesome font "
+                              "(Debian package fonts-font-awesome) is not installed"});
+  }
+  doc.info.lang = pr.tag();
+  StructureBuilder structure(doc.structure, pr.tag(), is_rtl(pr.tag()));
+  std::vector<Block> blocks =
+      compose_blocks(cv, style, resources, pr, ts, g, structure, &doc.date_widths);
   for (const Block& b : blocks)
     if (b.list_item && (doc.list_sections.empty() || doc.list_sections.back() != b.ref.section))
       doc.list_sections.push_back(b.ref.section);
@@ -64,10 +82,15 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
 
 Style scaled_style(const Style& style, double f) {
   Style s = style;
-  for (double* v : {&s.body_size, &s.name_size, &s.headline_size, &s.heading_size, &s.entry_spacing,
-                    &s.entry_stretch, &s.entry_shrink, &s.section_spacing, &s.section_stretch,
-                    &s.section_shrink, &s.item_spacing, &s.item_stretch, &s.item_shrink})
+  for (double* v : {&s.body_size, &s.name_size, &s.headline_size, &s.heading_size})
     *v *= f;
+  // The space between entries and sections gives way twice as fast as the
+  // type: at a 90% floor it is at 80%, so spacing goes before legibility.
+  const double space = std::max(0.0, 1 - 2 * (1 - f));
+  for (double* v :
+       {&s.entry_spacing, &s.entry_stretch, &s.entry_shrink, &s.section_spacing, &s.section_stretch,
+        &s.section_shrink, &s.item_spacing, &s.item_stretch, &s.item_shrink})
+    *v *= space;
   // The leading (line height over type size) tightens too, never under 1.1.
   s.line_spacing = std::max(std::min(style.line_spacing, 1.1), style.line_spacing * f);
   return s;

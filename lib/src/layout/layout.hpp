@@ -16,8 +16,9 @@ namespace cvpress::detail {
 /// when no font is usable.
 LaidOutDocument layout_document(const Cv& cv, const Style& style, const Resources& resources);
 
-/// `style` with type, leading and vertical spacing scaled by `f` (fitting
-/// to max_pages; the leading tightens too, never under 1.1).
+/// `style` with type and leading scaled by `f` (fitting to max_pages; the
+/// leading tightens too, never under 1.1) and the vertical spacing between
+/// entries, sections and items by 1 - 2 (1 - f): it gives way twice as fast.
 Style scaled_style(const Style& style, double f);
 
 /// resolve_resources() (the photo, relative to `base_dir` and confined by

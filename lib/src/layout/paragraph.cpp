@@ -1,4 +1,5 @@
 #include "layout/paragraph.hpp"
+#include "fonts/icons.hpp"
 #include "text/unicode.hpp"
 
 #include "text/hyphenate.hpp"
@@ -367,8 +368,8 @@ struct Typesetter::Impl {
   std::vector<Diagnostic>& warnings;
   std::unordered_set<char32_t> warned;
   std::vector<std::size_t> missing;                // indices in `warnings` of uncovered characters
-  std::array<std::optional<FontChain>, 16> chains; // role x bold x italic
-  std::array<std::optional<FaceMetrics>, 4> role_metrics;
+  std::array<std::optional<FontChain>, 20> chains; // role x bold x italic
+  std::array<std::optional<FaceMetrics>, 5> role_metrics;
   UBreakIterator* breaker = nullptr;
   UBiDi* para = nullptr;
   UBiDi* line = nullptr;
@@ -379,6 +380,7 @@ struct Typesetter::Impl {
   hb_buffer_t* buffer = nullptr;
   std::map<std::tuple<int, bool, bool>, std::vector<const FontFace*>> script_faces;
   std::u16string text16;
+  std::u16string bidi16; // text16 as bidi sees it (ornaments neutral), when it differs
   std::vector<std::uint32_t> span_start16;
   std::vector<Glyph> glyphs;
   std::vector<double> adv;
@@ -435,6 +437,12 @@ struct Typesetter::Impl {
     std::size_t i = static_cast<std::size_t>(s.role) * 4 + (s.bold ? 2 : 0) + (s.italic ? 1 : 0);
     auto& c = chains[i];
     if (!c) {
+      if (s.role == FontRole::icon) {
+        c.emplace(std::vector<const FontFace*>{icon_face()});
+        if (c->size() == 0)
+          throw RenderError("no usable font: the icon font is not installed");
+        return *c;
+      }
       std::vector<std::string> families;
       if (s.role == FontRole::mono)
         families.push_back("DejaVu Sans Mono");
@@ -629,8 +637,37 @@ struct Typesetter::Impl {
     u16_to_glyph[text16.size()] = static_cast<std::uint32_t>(glyphs.size());
     resolve_scripts();
     if (has_rtl) {
+      // Ornaments (icons: private-use characters, strong left-to-right) take
+      // the direction of the text after them (an icon and its item read as
+      // one), so bidi sees them as a mark of that direction (LRM, RLM, or
+      // the neutral U+FFFC before neutrals).
+      const char16_t* bidi_text = text16.data();
+      for (std::size_t k = 0; k < spans.size(); ++k) {
+        if (!spans[k].style.decorative)
+          continue;
+        if (bidi_text != bidi16.data()) {
+          bidi16 = text16;
+          bidi_text = bidi16.data();
+        }
+        char16_t mark = u'\uFFFC';
+        for (std::int32_t u = static_cast<std::int32_t>(span_start16[k + 1]); u < n16;) {
+          UChar32 c;
+          U16_NEXT(text16.data(), u, n16, c);
+          const UCharDirection d = u_charDirection(c);
+          if (d == U_LEFT_TO_RIGHT) {
+            mark = u'\u200E';
+            break;
+          }
+          if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) {
+            mark = u'\u200F';
+            break;
+          }
+        }
+        for (std::uint32_t u = span_start16[k]; u < span_start16[k + 1]; ++u)
+          bidi16[u] = mark;
+      }
       UErrorCode st = U_ZERO_ERROR;
-      ubidi_setPara(para, text16.data(), n16, rtl_document ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR,
+      ubidi_setPara(para, bidi_text, n16, rtl_document ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR,
                     nullptr, &st);
       const UBiDiLevel* levels = U_SUCCESS(st) ? ubidi_getLevels(para, &st) : nullptr;
       if (U_FAILURE(st) || !levels)
@@ -749,6 +786,15 @@ struct Typesetter::Impl {
         }
         shape_cache.emplace(key, std::move(cached));
       }
+    }
+    // A span's space_after widens its last glyph (an icon's gap to the text).
+    // Right to left, the gap is on the glyph's left (the text is there).
+    if (st.space_after > 0 && shaped.size() > run.g0 &&
+        (run.c1 == glyphs.size() || glyphs[run.c1].span != glyphs[run.c0].span)) {
+      const auto gap = static_cast<std::int32_t>(std::lround(st.space_after * 1000 / st.size));
+      shaped.back().advance += gap;
+      if (run.rtl)
+        shaped.back().dx += gap;
     }
     for (std::size_t k = run.g0; k < shaped.size(); ++k) {
       const Out& o = shaped[k];
@@ -1050,9 +1096,14 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
     double content = 0;
     int spaces = 0;
     double space_w = 0;
+    // Ornaments (icons) fit the line of their text; they size a line only
+    // when it has nothing else.
+    double ornament_size = 0;
     for (std::size_t g = r.begin; g < r.end; ++g) {
       const SpanStyle& st = spans[m.glyphs[g].span].style;
-      if (st.size > max_size) {
+      if (st.decorative) {
+        ornament_size = std::max(ornament_size, st.size);
+      } else if (st.size > max_size) {
         max_size = st.size;
         role = st.role;
       }
@@ -1063,6 +1114,10 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
           space_w += m.adv[g];
         }
       }
+    }
+    if (max_size == 0 && ornament_size > 0) {
+      max_size = ornament_size;
+      role = FontRole::icon;
     }
     const FaceMetrics fm = role_metrics(role);
     ln.box_width = width;
@@ -1114,6 +1169,18 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
                                             r.end > r.begin && m.glyphs[r.end - 1].cp == U'-'
                                         ? r.end - 1
                                         : SIZE_MAX;
+    // A space the line does not draw (a justified gap, a lone space between
+    // styles, the space a line breaks at) is noted on the item before it,
+    // for the structure text of tagged PDF.
+    auto space_after = [&ln, &m] {
+      if (m.has_rtl) // visual order: the item before is not the previous word
+        return;
+      for (auto it = ln.items.rbegin(); it != ln.items.rend(); ++it)
+        if (auto* t = std::get_if<TextItem>(&*it)) {
+          t->space_after = true;
+          return;
+        }
+    };
     auto flush_link = [&] {
       if (link_span == UINT32_MAX)
         return;
@@ -1121,8 +1188,27 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
       const FaceMetrics lm = role_metrics(st.role);
       const double y0 = std::max(lm.descender * st.size, desc_limit);
       const double y1 = std::min(lm.ascender * st.size, asc_limit);
-      ln.items.emplace_back(LinkItem{link_x0, y0, link_x1 - link_x0, y1 - y0, st.link});
       link_span = UINT32_MAX;
+      // A span continuing the last link's target where it ends (an icon and
+      // its text) widens that link instead of adding another.
+      for (auto it = ln.items.rbegin(); it != ln.items.rend(); ++it)
+        if (auto* prev = std::get_if<LinkItem>(&*it)) {
+          const double px1 = prev->x + prev->width;
+          if (prev->uri == st.link &&
+              (std::abs(px1 - link_x0) < 0.01 || std::abs(prev->x - link_x1) < 0.01)) {
+            const double top = std::max(prev->y + prev->height, y1);
+            const double right = std::max(px1, link_x1);
+            prev->x = std::min(prev->x, link_x0);
+            prev->y = std::min(prev->y, y0);
+            prev->width = right - prev->x;
+            prev->height = top - prev->y;
+            if (prev->node < 0) // an icon's link takes its text's structure node
+              prev->node = st.node;
+            return;
+          }
+          break;
+        }
+      ln.items.emplace_back(LinkItem{link_x0, y0, link_x1 - link_x0, y1 - y0, st.link, st.node});
     };
     auto flush = [&] {
       if (!open)
@@ -1152,11 +1238,14 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
                                               : m.byte_of[sg.cluster - cur_lo];
       if (added_hyphen) {
         cur.text += '-';
+        cur.added_hyphen = true;
         added_hyphen = false;
       }
       // Blank pieces (a lone space between two styles) draw nothing.
       if (cur.text.find_first_not_of(' ') != std::string::npos)
         ln.items.emplace_back(std::move(cur));
+      else
+        space_after();
       cur = TextItem{};
     };
     for (const auto& piece : m.pieces) {
@@ -1176,6 +1265,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
           // A space's cluster (with any marks on it) is not drawn; the
           // justification adds to it once.
           flush();
+          if (o.ch != stretched)
+            space_after();
           x += a + (o.ch != stretched ? extra : 0);
           stretched = o.ch;
           continue;
@@ -1194,6 +1285,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
           cur.size = st.size;
           cur.color = st.color;
           cur.rtl = run.rtl;
+          cur.node = st.node;
+          cur.decorative = st.decorative;
           cur_span = first.span;
           cur_lo = o.ch;
           cur_hi = end;
@@ -1216,6 +1309,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
       cur.actual_text = "--";
     flush();
     flush_link();
+    if (r.end > r.content_end)
+      space_after();
     lines.push_back(std::move(ln));
   }
   return lines;

@@ -17,7 +17,9 @@
 namespace cvpress::detail {
 
 /// Which font chain of the style a span uses.
-enum class FontRole : std::uint8_t { body, heading, mono, name };
+/// `icon`: the header icons' font alone (fonts/icons.hpp), for spans of
+/// icon code points the caller has checked the face has.
+enum class FontRole : std::uint8_t { body, heading, mono, name, icon };
 
 /// The look of a span.
 struct SpanStyle {
@@ -30,6 +32,9 @@ struct SpanStyle {
   bool keep_together = false; ///< no line break inside (unless longer than a line)
   bool hyphenate = true;      ///< words may be hyphenated (never in links, names, kept spans)
   double rise = 0;            ///< baseline shift up, in points (superscripts)
+  int node = -1;              ///< structure node of its items (display_list.hpp); -1: artifact
+  double space_after = 0;     ///< extra advance after the span's last glyph, in points
+  bool decorative = false;    ///< an ornament, not text (TextItem::decorative)
 };
 
 /// A piece of text in one style.

@@ -79,6 +79,8 @@ struct ItemPrinter {
       out += " actual";
       quoted(out, t.actual_text);
     }
+    if (t.decorative)
+      out += " decorative";
   }
   void operator()(const RuleItem& r) const {
     out += "rule";

@@ -94,7 +94,7 @@ inline constexpr std::array<Field, 2> kSocial = {{
 inline constexpr std::array<Field, 3> kConnection = {{
     {"placeholder", Value::plain, true, "the text shown"},
     {"url", Value::url, false, "where it links"},
-    {"fontawesome_icon", Value::plain, false, "an icon name (not drawn yet)"},
+    {"fontawesome_icon", Value::plain, false, "a Font Awesome icon name (drawn when the design shows icons)"},
 }};
 
 inline constexpr std::array<Field, 9> kEducation = {{
@@ -198,7 +198,7 @@ inline constexpr std::array<Field, 4> kAuthor = {{
     {"highlighted", Value::boolean, false, "shown bold"},
 }};
 
-inline constexpr std::array<Field, 13> kLocale = {{
+inline constexpr std::array<Field, 17> kLocale = {{
     {"language", Value::plain, false, "a RenderCV language name (english) or a BCP-47 tag (zh-Hans)"},
     {"present", Value::plain, false, "the word for an open end"},
     {"to", Value::plain, false, "the range separator"},
@@ -212,12 +212,40 @@ inline constexpr std::array<Field, 13> kLocale = {{
     {"years", Value::plain, false, "time-span word"},
     {"month", Value::plain, false, "time-span word"},
     {"months", Value::plain, false, "time-span word"},
+    {"last_updated", Value::plain, false, "RenderCV's top note word (\"Last updated in\")"},
+    {"phrases", Value::map, false, "RenderCV phrases (degree_with_area)"},
+    {"page_numbering_template", Value::plain, false, "RenderCV 1.x footer template"},
+    {"last_updated_date_template", Value::plain, false, "RenderCV 1.x top note template"},
 }};
 
-inline constexpr std::array<Field, 3> kSettings = {{
+/// Keys of locale.phrases (RenderCV 2.x).
+inline constexpr std::array<Field, 1> kPhrases = {{
+    {"degree_with_area", Value::plain, false, "e.g. \"DEGREE in AREA\""},
+}};
+
+inline constexpr std::array<Field, 5> kSettings = {{
     {"current_date", Value::date, false, "the date open ranges end at (or today)"},
     {"bold_keywords", Value::string_list, false, "words set in bold wherever they appear"},
     {"sort", Value::sort, false, "entry order: an order for every section or {section: order}"},
+    {"render_command", Value::map, false, "RenderCV's output paths and dont_generate_* switches"},
+    {"pdf_title", Value::plain, false, "the PDF's title (RenderCV template: NAME, ...)"},
+}};
+
+/// Keys of settings.render_command (RenderCV 2.x).
+inline constexpr std::array<Field, 13> kRenderCommand = {{
+    {"output_folder", Value::plain, false, "where the outputs go (relative to the CV)"},
+    {"design", Value::plain, false, "a separate design file (not read: warned)"},
+    {"locale", Value::plain, false, "a separate locale file (not read: warned)"},
+    {"typst_path", Value::plain, false, "where the LaTeX source goes (cvpress writes LaTeX)"},
+    {"pdf_path", Value::plain, false, "the PDF's path"},
+    {"markdown_path", Value::plain, false, "the Markdown's path"},
+    {"html_path", Value::plain, false, "the HTML's path"},
+    {"png_path", Value::plain, false, "the PNG pages' path"},
+    {"dont_generate_markdown", Value::boolean, false, ""},
+    {"dont_generate_html", Value::boolean, false, ""},
+    {"dont_generate_typst", Value::boolean, false, ""},
+    {"dont_generate_pdf", Value::boolean, false, ""},
+    {"dont_generate_png", Value::boolean, false, ""},
 }};
 
 /// Keys of a `- bibliography:` item in a section (load/prepare.cpp).

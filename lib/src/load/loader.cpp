@@ -3,6 +3,8 @@
 #include <cvpress/load.hpp>
 #include <cvpress/mojibake.hpp>
 
+#include "base/file_access.hpp"
+#include "fonts/icons.hpp"
 #include "load/dates.hpp"
 #include "load/input_format.hpp"
 #include "load/markup.hpp"
@@ -12,6 +14,7 @@
 #include "style/style_loader.hpp"
 #include "text/links.hpp"
 #include "text/locale_format.hpp"
+#include "text/phone.hpp"
 #include "text/section_keys.hpp"
 
 #include <unicode/uchar.h>
@@ -20,6 +23,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <regex>
 #include <span>
 #include <tuple>
 #include <unordered_map>
@@ -65,6 +69,8 @@ constexpr auto kHighlightKeys = input::keys_of(input::kHighlight);
 constexpr auto kAuthorKeys = input::keys_of(input::kAuthor);
 constexpr auto kLocaleKeys = input::keys_of(input::kLocale);
 constexpr auto kSettingsKeys = input::keys_of(input::kSettings);
+constexpr auto kPhraseKeys = input::keys_of(input::kPhrases);
+constexpr auto kRenderCommandKeys = input::keys_of(input::kRenderCommand);
 // settings.sort values; the aliases map onto the first five.
 constexpr std::string_view kSortOrders[] = {"none", "newest_first", "oldest_first", "alphabetical",
                                             "family_name"};
@@ -134,6 +140,10 @@ public:
     }
     Fields top = fields(root, "");
     check_keys(top, kTopKeys, "", Severity::error);
+    if (const Field* d = find(top, "design"); d && d->value->kind == Kind::map)
+      for (const auto& [k, v] : d->value->entries)
+        if (k->kind == Kind::scalar && k->value == "theme" && v->kind == Kind::scalar)
+          rendercv_theme_ = detail::is_rendercv_theme(v->value);
     if (const Field* f = find(top, "cv"))
       load_cv(*f->value, "cv", cv);
     else
@@ -199,9 +209,15 @@ private:
         d.where = at(*f.key_node);
         break;
       }
-    const Field* date = find(fs, "date");
-    const Field* start = ranges ? find(fs, "start_date") : nullptr;
-    const Field* end = ranges ? find(fs, "end_date") : nullptr;
+    // A key written with no value (`start_date:`, RenderCV's examples do it)
+    // is not given.
+    auto given = [&](std::string_view key) -> const Field* {
+      const Field* f = find(fs, key);
+      return f && f->value->kind != Kind::null ? f : nullptr;
+    };
+    const Field* date = given("date");
+    const Field* start = ranges ? given("start_date") : nullptr;
+    const Field* end = ranges ? given("end_date") : nullptr;
     if (date)
       d.date = date_value(*date, path, detail::DateField::date);
     if (start)
@@ -593,6 +609,26 @@ private:
 
   // --------------------------------------------------------------- sections
 
+  // The keys an entry of `type` (entry_type_name()) must have.
+  static std::vector<std::string_view> required_keys(std::string_view type) {
+    static const std::pair<std::string_view, std::vector<std::string_view>> kRequired[] = {
+        {"education", {"institution", "area"}},
+        {"experience", {"company", "position"}},
+        {"normal", {"name"}},
+        {"publication", {"title", "authors"}},
+        {"talk", {"title", "events"}},
+        {"service", {"role", "event"}},
+        {"patent", {"title", "patent_number"}},
+        {"one_line", {"label", "details"}},
+        {"bullet", {"bullet"}},
+        {"numbered", {"number"}},
+        {"reversed_numbered", {"reversed_number"}}};
+    for (const auto& [t, keys] : kRequired)
+      if (t == type)
+        return keys;
+    return {};
+  }
+
   void load_sections(const YamlNode& n, const std::string& path, Cv& cv) {
     auto fs = map_fields(n, path);
     if (!fs)
@@ -626,6 +662,14 @@ private:
           error(item, ip,
                 "all entries in a section must have the same type: this entry is '" +
                     std::string(type) + "', the first is '" + std::string(first_type) + "'");
+          // As RenderCV reads it: an entry of the section's type, lacking its keys.
+          for (std::string_view key : required_keys(first_type))
+            if (item.kind == Kind::map &&
+                std::none_of(item.entries.begin(), item.entries.end(),
+                             [&](const auto& kv) { return kv.first->value == key; }))
+              error(item, join(ip, key),
+                    "missing required key '" + std::string(key) + "' (the section's entries are " +
+                        std::string(first_type) + " entries)");
           continue;
         }
         section.entries.push_back(std::move(*e));
@@ -664,6 +708,53 @@ private:
       error(n, path, "a name needs full, given, family or native");
   }
 
+  // RenderCV's rules for the usernames of some networks; nullopt when fine.
+  static std::optional<std::string> username_problem(std::string_view network,
+                                                     const std::string& u) {
+    auto full = [&](const char* pattern) { return std::regex_match(u, std::regex(pattern)); };
+    if (network == "Mastodon" && !full("@[^@]+@[^@]+"))
+      return "Mastodon username should be in the format '@username@domain'";
+    if (network == "StackOverflow" && !full("[0-9]+/[^/]+"))
+      return "StackOverflow username should be in the format 'user_id/username'";
+    if (network == "YouTube" && u.starts_with('@'))
+      return "YouTube username should not start with '@'; remove it";
+    if (network == "ORCID" && !full("[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]"))
+      return "ORCID username should be in the format 'XXXX-XXXX-XXXX-XXXX'";
+    if (network == "IMDB" && !full("nm[0-9]{7}"))
+      return "IMDB name should be in the format 'nmXXXXXXX'";
+    if (network == "Bluesky" &&
+        !full("([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-"
+              "zA-Z0-9])?"))
+      return "Bluesky username should be a valid handle with no '@' (e.g. "
+             "'username.bsky.social' or 'domain.com')";
+    if (network == "WhatsApp" && !detail::phone_e164(u))
+      return "WhatsApp username should be your phone number with its country code (e.g. +1 for "
+             "the USA, +44 for the UK)";
+    if (network == "Reddit" && !full("[a-zA-Z0-9_-]{3,23}"))
+      return "Reddit username should be 3 to 23 letters, digits, underscores or hyphens";
+    return std::nullopt;
+  }
+
+  // "mailto:", "file:", "javascript:": a scheme before any '/', '?' or '#'.
+  static bool has_scheme(std::string_view url) {
+    const std::size_t colon = url.find(':');
+    return colon != std::string_view::npos && colon > 0 && colon < url.find_first_of("/?#");
+  }
+
+  // A phone number needs a few digits; under a RenderCV theme it must also be
+  // valid with its country code, as RenderCV requires (libphonenumber).
+  void check_phone(const YamlNode& n, const std::string& path, const std::string& phone) {
+    const auto digits = std::count_if(phone.begin(), phone.end(),
+                                      [](unsigned char c) { return c >= '0' && c <= '9'; });
+    if (digits < 3)
+      error(n, path, "'" + phone + "' is not a valid phone number");
+    else if (rendercv_theme_ && !detail::phone_e164(phone))
+      error(n, path,
+            "'" + phone +
+                "' is not a valid phone number (RenderCV needs its country code, e.g. "
+                "+1 609 999 9995)");
+  }
+
   static bool valid_email(std::string_view e) {
     auto at_pos = e.find('@');
     if (at_pos == 0 || at_pos == std::string_view::npos || e.find('@', at_pos + 1) != e.npos)
@@ -696,11 +787,28 @@ private:
               "'" + e + "' is not a valid e-mail address");
       h.emails.push_back(std::move(e));
     }
-    h.phones = plain_list(*fs, "phone", path);
-    for (auto& web : plain_list(*fs, "website", path)) {
-      if (detail::link_target(web).empty()) { // kept as plain text, without a link
-        warn(*find(*fs, "website")->value, join(path, "website"), refused_link(web));
-        h.custom_connections.push_back(CustomConnection{web, "", ""});
+    std::vector<const YamlNode*> phones = string_list(*fs, "phone", path);
+    for (std::size_t i = 0; i < phones.size(); ++i) {
+      std::string p(trim(phones[i]->value));
+      check_phone(*phones[i],
+                  find(*fs, "phone")->value->kind == Kind::sequence ? index(join(path, "phone"), i)
+                                                                    : join(path, "phone"),
+                  p);
+      h.phones.push_back(std::move(p));
+    }
+    std::vector<const YamlNode*> webs = string_list(*fs, "website", path);
+    for (std::size_t i = 0; i < webs.size(); ++i) {
+      std::string web(trim(webs[i]->value));
+      const std::string wp = find(*fs, "website")->value->kind == Kind::sequence
+                                 ? index(join(path, "website"), i)
+                                 : join(path, "website");
+      if (detail::link_target(web).empty()) {
+        if (has_scheme(web)) { // a scheme we refuse: kept as plain text, without a link
+          warn(*webs[i], wp, refused_link(web));
+          h.custom_connections.push_back(CustomConnection{web, "", ""});
+        } else {
+          error(*webs[i], wp, "'" + web + "' is not a valid URL (e.g. https://example.com)");
+        }
       } else {
         h.websites.push_back(std::move(web));
       }
@@ -718,8 +826,11 @@ private:
                   SocialNetwork s;
                   if (const YamlNode* v = required(item, *ifs, "network", ip))
                     s.network = std::string(trim(v->value));
-                  if (const YamlNode* v = required(item, *ifs, "username", ip))
+                  if (const YamlNode* v = required(item, *ifs, "username", ip)) {
                     s.username = std::string(trim(v->value));
+                    if (auto why = username_problem(s.network, s.username))
+                      error(*v, join(ip, "username"), *why);
+                  }
                   s.where = at(item);
                   h.social_networks.push_back(std::move(s));
                 });
@@ -735,6 +846,14 @@ private:
                     c.placeholder = std::string(trim(v->value));
                   c.url = link(*ifs, "url", ip);
                   c.icon = plain(*ifs, "fontawesome_icon", ip);
+                  if (!c.icon.empty() && detail::icon_code_point(c.icon) == 0) {
+                    std::string message = "Font Awesome 4.7 (fonts-font-awesome) has no icon '" +
+                                          c.icon + "'; the connection is shown without one";
+                    if (auto s = suggest(c.icon, detail::icon_names()))
+                      message += " (did you mean '" + std::string(*s) + "'?)";
+                    warn(*find(*ifs, "fontawesome_icon")->value, join(ip, "fontawesome_icon"),
+                         std::move(message));
+                  }
                   h.custom_connections.push_back(std::move(c));
                 });
     check_contact_count(*fs, path);
@@ -752,31 +871,6 @@ private:
   }
 
   // ------------------------------------------------ locale, settings, design
-
-  OptionValue option(const YamlNode& n) {
-    OptionValue v;
-    v.where = at(n);
-    switch (n.kind) {
-    case Kind::null:
-      break;
-    case Kind::scalar:
-      v.kind = OptionValue::Kind::scalar;
-      v.scalar = n.value;
-      break;
-    case Kind::sequence:
-      v.kind = OptionValue::Kind::sequence;
-      for (const auto& item : n.items)
-        v.items.push_back(option(*item));
-      break;
-    case Kind::map:
-      v.kind = OptionValue::Kind::map;
-      for (const auto& [k, val] : n.entries)
-        if (k->kind == Kind::scalar)
-          v.keys.emplace_back(k->value, option(*val));
-      break;
-    }
-    return v;
-  }
 
   std::vector<std::string> twelve(const Fields& fs, std::string_view key, std::string_view alias,
                                   const std::string& path) {
@@ -816,11 +910,30 @@ private:
     locale.month_abbreviations =
         twelve(*fs, "month_abbreviations", "abbreviations_for_months", path);
     locale.phone_number_format = string_of(*fs, "phone_number_format", path);
+    if (const auto& f = locale.phone_number_format;
+        f && *f != "national" && *f != "international" && *f != "E164") {
+      static constexpr std::string_view kFormats[] = {"national", "international", "E164"};
+      std::string message = "unknown phone number format '" + *f + "'";
+      if (auto s = suggest(*f, kFormats))
+        message += " (did you mean '" + std::string(*s) + "'?)";
+      else
+        message += " (expected " + quoted_list(kFormats) + ")";
+      error(*find(*fs, "phone_number_format")->value, join(path, "phone_number_format"),
+            std::move(message));
+    }
     locale.date_template = string_of(*fs, "date_template", path);
     locale.year = string_of(*fs, "year", path);
     locale.years = string_of(*fs, "years", path);
     locale.month = string_of(*fs, "month", path);
     locale.months = string_of(*fs, "months", path);
+    locale.last_updated = string_of(*fs, "last_updated", path);
+    locale.page_numbering_template = string_of(*fs, "page_numbering_template", path);
+    locale.last_updated_date_template = string_of(*fs, "last_updated_date_template", path);
+    if (const Field* f = find(*fs, "phrases"); f && f->value->kind != Kind::null)
+      if (auto pf = map_fields(*f->value, join(path, "phrases"))) {
+        check_keys(*pf, kPhraseKeys, join(path, "phrases"), Severity::warning);
+        locale.degree_with_area = string_of(*pf, "degree_with_area", join(path, "phrases"));
+      }
     locale.other = rest(n, *fs, kLocaleKeys, path, "locale option");
   }
 
@@ -864,7 +977,46 @@ private:
     }
     if (const Field* f = find(*fs, "sort"); f && f->value->kind != Kind::null)
       load_sort(*f->value, join(path, "sort"), sections, settings.sort);
+    if (const Field* f = find(*fs, "render_command"); f && f->value->kind != Kind::null)
+      load_render_command(*f->value, join(path, "render_command"), settings);
+    settings.pdf_title = string_of(*fs, "pdf_title", path);
     settings.other = rest(n, *fs, kSettingsKeys, path, "setting");
+  }
+
+  void load_render_command(const YamlNode& n, const std::string& path, Settings& settings) {
+    auto fs = map_fields(n, path);
+    if (!fs)
+      return;
+    check_keys(*fs, kRenderCommandKeys, path, Severity::warning);
+    RenderCommand rc;
+    rc.where = at(n);
+    auto text = [&](std::string_view key, std::string& out) {
+      if (auto v = string_of(*fs, key, path); v && !trim(*v).empty())
+        out = std::string(trim(*v));
+    };
+    text("output_folder", rc.output_folder);
+    text("pdf_path", rc.pdf_path);
+    text("typst_path", rc.typst_path);
+    text("markdown_path", rc.markdown_path);
+    text("html_path", rc.html_path);
+    text("png_path", rc.png_path);
+    text("design", rc.design);
+    text("locale", rc.locale);
+    for (auto [key, out] : {std::pair{"design", &rc.design}, std::pair{"locale", &rc.locale}})
+      if (!out->empty())
+        warn(*find(*fs, key)->value, join(path, key),
+             "separate RenderCV " + std::string(key) +
+                 " files are not read; put the block into the CV file");
+    auto flag = [&](std::string_view key, bool& out) {
+      if (auto b = boolean(*fs, key, path))
+        out = *b;
+    };
+    flag("dont_generate_pdf", rc.dont_generate_pdf);
+    flag("dont_generate_typst", rc.dont_generate_typst);
+    flag("dont_generate_markdown", rc.dont_generate_markdown);
+    flag("dont_generate_html", rc.dont_generate_html);
+    flag("dont_generate_png", rc.dont_generate_png);
+    settings.render_command = std::move(rc);
   }
 
   // `sort: ORDER` (every section) or `sort: {section_key: ORDER, ...}`.
@@ -919,13 +1071,15 @@ private:
       return;
     design.theme = plain(*fs, "theme", path);
     design.options = option(n);
-    // Options with a style counterpart are honoured; the rest get a warning.
-    for (auto& w : detail::design_warnings(design))
-      warnings.push_back(std::move(w));
+    // Checked against RenderCV's design schema: bad values are errors,
+    // unknown keys warnings.
+    for (auto& d : detail::design_diagnostics(design))
+      (d.severity == Severity::error ? errors : warnings).push_back(std::move(d));
   }
 
   const LoadLimits& limits_;
   std::size_t entries_ = 0;
+  bool rendercv_theme_ = false; // design.theme names a RenderCV theme
 };
 
 bool is_lower_word(std::string_view word) {
@@ -982,8 +1136,23 @@ std::string section_title_from_key(std::string_view key) {
   return out;
 }
 
-LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
-                          const LoadOptions& options) {
+namespace {
+
+// A photo the CV names that is missing from the CV's folder is reported with
+// the load errors, as RenderCV does; paths outside the folder are left to the
+// render, which knows the folders --allow-dir adds.
+std::optional<Diagnostic> missing_photo(const Cv& cv, const std::filesystem::path& base_dir) {
+  const std::string& photo = cv.header.photo;
+  if (photo.empty() || photo.starts_with("http://") || photo.starts_with("https://"))
+    return std::nullopt;
+  std::string why;
+  if (detail::confine_path(photo, base_dir, {}, why) || !why.ends_with("not found"))
+    return std::nullopt;
+  return Diagnostic{Severity::error, cv.header.photo_where, "cv.photo", "photo " + why};
+}
+
+LoadResult load_impl(std::string_view yaml, std::string_view filename, const LoadOptions& options,
+                     const std::filesystem::path* base_dir) {
   std::string file(filename);
   auto root = detail::parse_yaml(yaml, file, options.limits);
   // Variants, languages, bibliographies and JSON Resume (load/prepare.cpp).
@@ -991,6 +1160,9 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
   Loader loader(file, options.limits);
   LoadResult result;
   result.cv = loader.load(*prepared.root);
+  if (base_dir)
+    if (auto d = missing_photo(result.cv, *base_dir))
+      loader.errors.push_back(std::move(*d));
   result.variants = std::move(prepared.variants);
   result.files = std::move(prepared.files);
   loader.errors.insert(loader.errors.end(), prepared.errors.begin(), prepared.errors.end());
@@ -1016,6 +1188,13 @@ LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
   return result;
 }
 
+} // namespace
+
+LoadResult load_cv_string(std::string_view yaml, std::string_view filename,
+                          const LoadOptions& options) {
+  return load_impl(yaml, filename, options, nullptr);
+}
+
 LoadResult load_cv_file(const std::filesystem::path& path, const LoadOptions& options) {
   if (path == "-") { // standard input; relative paths resolve against the working directory
     LoadResult result =
@@ -1034,7 +1213,8 @@ LoadResult load_cv_file(const std::filesystem::path& path, const LoadOptions& op
                              std::to_string(options.limits.max_file_bytes) + " bytes"}});
   }
   std::string text = read_file(path, options.limits.max_file_bytes);
-  LoadResult result = load_cv_string(text, path.string(), options);
+  const std::filesystem::path base = path.parent_path();
+  LoadResult result = load_impl(text, path.string(), options, &base);
   result.cv.source_file = path.string();
   return result;
 }

@@ -129,6 +129,31 @@ void NodeReader::check_keys(const Fields& fs, Keys allowed, const std::string& p
 }
 
 // A map value, or nullptr (with an error when it is not a map).
+OptionValue NodeReader::option(const YamlNode& n) const {
+  OptionValue v;
+  v.where = at(n);
+  switch (n.kind) {
+  case YamlNode::Kind::null:
+    break;
+  case YamlNode::Kind::scalar:
+    v.kind = OptionValue::Kind::scalar;
+    v.scalar = n.value;
+    break;
+  case YamlNode::Kind::sequence:
+    v.kind = OptionValue::Kind::sequence;
+    for (const auto& item : n.items)
+      v.items.push_back(option(*item));
+    break;
+  case YamlNode::Kind::map:
+    v.kind = OptionValue::Kind::map;
+    for (const auto& [k, val] : n.entries)
+      if (k->kind == YamlNode::Kind::scalar)
+        v.keys.emplace_back(k->value, option(*val));
+    break;
+  }
+  return v;
+}
+
 std::optional<Fields> NodeReader::map_fields(const YamlNode& n, const std::string& path) {
   if (n.kind != Kind::map) {
     wrong_type(n, path, "a map");

@@ -5,6 +5,7 @@
 #include "load/yaml_tree.hpp"
 
 #include <cvpress/diagnostics.hpp>
+#include <cvpress/model.hpp>
 
 #include <optional>
 #include <span>
@@ -49,6 +50,9 @@ public:
   SourceLocation at(const YamlNode& n) const {
     return {n.file ? *n.file : file_, n.line, n.column};
   }
+  /// The subtree at `n` as an OptionValue (locale, settings and design
+  /// blocks kept for a later stage), every node with its location.
+  OptionValue option(const YamlNode& n) const;
   /// Records an error at `n`.
   void error(const YamlNode& n, const std::string& path, std::string message);
   /// Records a warning at `n`.

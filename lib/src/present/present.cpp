@@ -1,13 +1,16 @@
 // The presentation stage: what each section, entry and the header show.
 #include "present/present.hpp"
 
+#include "fonts/icons.hpp"
 #include "present/sections.hpp"
 #include "text/links.hpp"
 #include "text/locale_format.hpp"
 #include "text/names.hpp"
+#include "text/phone.hpp"
 #include "text/translations.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace cvpress::detail {
 
@@ -74,8 +77,30 @@ std::string Presenter::header_name() const {
 
 std::string Presenter::document_author() const { return metadata_name(cv_.header.name, tag_); }
 
+RenderCvDateText Presenter::date_text() const {
+  RenderCvDateText t{style_.rendercv.single_date, style_.rendercv.date_range};
+  // RenderCV 1.x kept the single-date template in the locale.
+  if (cv_.locale.date_template && t.single_date == RenderCvDateText{}.single_date)
+    t.single_date = *cv_.locale.date_template;
+  return t;
+}
+
 std::string Presenter::document_title() const {
   const std::string author = document_author();
+  if (const auto& t = cv_.settings.pdf_title) { // RenderCV's placeholders
+    std::string title = *t;
+    const RenderCvDateText text = date_text();
+    const std::string date = format_dates(
+        Dates{CalendarDate{today_.year, today_.month, 0}, {}, {}, {}}, cv_.locale, &text);
+    for (std::size_t at = title.find("CURRENT_DATE"); at != std::string::npos;
+         at = title.find("CURRENT_DATE", at + date.size()))
+      title.replace(at, 12, date);
+    title = substitute_date_placeholders(std::move(title), today_, cv_.locale);
+    for (std::size_t at = title.find("NAME"); at != std::string::npos;
+         at = title.find("NAME", at + author.size()))
+      title.replace(at, 4, author);
+    return title;
+  }
   return author.empty() ? "CV" : author + " \u2013 CV";
 }
 
@@ -86,29 +111,49 @@ std::string Presenter::owner_name() const {
 std::vector<ContactView> Presenter::contacts() const {
   const Header& h = cv_.header;
   std::vector<ContactView> out;
-  auto add = [&](std::string shown, std::string uri, bool email = false) {
+  auto add = [&](std::string shown, std::string uri, std::string_view icon, bool email = false) {
     if (!shown.empty())
-      out.push_back(ContactView{std::move(shown), std::move(uri), email});
+      out.push_back(ContactView{std::move(shown), std::move(uri), email, std::string(icon)});
   };
-  add(h.location, "");
+  add(h.location, "", connection_icon_name("location"));
   for (const auto& e : h.emails)
-    add(e, "mailto:" + e, true);
-  for (const auto& p : h.phones)
-    add(p, tel_uri(p));
+    add(e, "mailto:" + e, connection_icon_name("email"), true);
+  PhoneFormat format = style_.phone_format;
+  if (format == PhoneFormat::as_written && cv_.locale.phone_number_format) // RenderCV 1.x
+    format = *cv_.locale.phone_number_format == "national"        ? PhoneFormat::national
+             : *cv_.locale.phone_number_format == "international" ? PhoneFormat::international
+             : *cv_.locale.phone_number_format == "E164"          ? PhoneFormat::e164
+                                                                  : PhoneFormat::as_written;
+  for (const auto& p : h.phones) {
+    if (format == PhoneFormat::as_written) {
+      add(p, tel_uri(p), connection_icon_name("phone"));
+      continue;
+    }
+    const PhoneStyle ps = format == PhoneFormat::national        ? PhoneStyle::national
+                          : format == PhoneFormat::international ? PhoneStyle::international
+                                                                 : PhoneStyle::e164;
+    add(format_phone(p, ps), tel_uri(phone_e164(p).value_or(p)), connection_icon_name("phone"));
+  }
   for (const auto& web : h.websites)
-    add(display_url(web), web);
+    add(display_url(web), web, connection_icon_name("website"));
   for (const auto& sn : h.social_networks) {
     auto [shown, url] = social_link(sn);
-    add(std::move(shown), std::move(url));
+    // RenderCV themes show the username unless display_urls_instead_of_usernames.
+    if (style_.rendercv_dates && !style_.rendercv.display_urls && !sn.username.empty())
+      shown = sn.username;
+    add(std::move(shown), std::move(url), connection_icon_name(sn.network));
   }
   for (const auto& c : h.custom_connections)
-    add(c.placeholder, c.url);
+    add(c.placeholder, c.url, c.icon);
   return out;
 }
 
 DateColumn Presenter::date_column(const Dates& dates, const RichText* location, bool spans) const {
-  return DateColumn{format_dates(dates, cv_.locale),
-                    spans ? format_time_span(dates, cv_.locale, today_) : std::string(), location};
+  const RenderCvDateText text = date_text();
+  const bool rcv = style_.rendercv_dates;
+  return DateColumn{format_dates(dates, cv_.locale, rcv ? &text : nullptr),
+                    spans ? format_time_span(dates, cv_.locale, today_, rcv) : std::string(),
+                    location};
 }
 
 Row Presenter::authors_row(const std::vector<Author>& list, const std::string& field) const {
@@ -301,6 +346,323 @@ SectionView Presenter::section(const Section& sec) const {
   if (corresponding)
     v.legend.push_back("\u2020 " + std::string(translate(Word::corresponding_author, tag_)));
   return v;
+}
+
+} // namespace cvpress::detail
+
+// ------------------------------------------------ RenderCV entry templates
+
+namespace cvpress::detail {
+
+namespace {
+
+// A placeholder's value: the model's text or a plain string.
+struct TplValue {
+  std::string_view name;
+  const RichText* rich = nullptr;
+  std::string text;
+  std::string field;
+  [[nodiscard]] bool empty() const { return rich ? rich->empty() : text.empty(); }
+};
+
+struct Piece {
+  bool placeholder = false;
+  std::string text;            // literal text, or the placeholder's name
+  const TplValue* v = nullptr; // the placeholder's value (null: unknown word)
+};
+
+bool upper_char(char c) { return (c >= 'A' && c <= 'Z') || c == '_'; }
+bool word_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+const TplValue* find_value(std::span<const TplValue> values, std::string_view name) {
+  for (const auto& v : values)
+    if (v.name == name)
+      return &v;
+  return nullptr;
+}
+
+// A template line as literal text and placeholders (RenderCV's \b[A-Z_]+\b
+// words that name a field).
+std::vector<Piece> split_template(std::string_view line, std::span<const TplValue> values) {
+  std::vector<Piece> out;
+  auto literal = [&](std::string_view t) {
+    if (out.empty() || out.back().placeholder)
+      out.push_back(Piece{});
+    out.back().text += t;
+  };
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (upper_char(line[i]) && (i == 0 || !word_char(line[i - 1]))) {
+      std::size_t j = i;
+      while (j < line.size() && upper_char(line[j]))
+        ++j;
+      if (j == line.size() || !word_char(line[j]))
+        if (const TplValue* v = find_value(values, line.substr(i, j - i))) {
+          out.push_back(Piece{true, std::string(line.substr(i, j - i)), v});
+          i = j;
+          continue;
+        }
+      literal(line.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    literal(line.substr(i, 1));
+    ++i;
+  }
+  return out;
+}
+
+// Keeps only the emphasis marks of literal text (the rest joined a missing
+// placeholder to its neighbour).
+std::string marks_only(const std::string& t) {
+  std::string out;
+  for (char c : t)
+    if (c == '*')
+      out += c;
+  return out;
+}
+
+// Drops lower-case connector words ("in", "at") from literal text.
+std::string drop_connectors(const std::string& t) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (t[i] >= 'a' && t[i] <= 'z' && (i == 0 || t[i - 1] == ' ')) {
+      std::size_t j = i;
+      while (j < t.size() && t[j] != ' ')
+        ++j;
+      if (j < t.size()) { // a word between spaces
+        i = j;
+        continue;
+      }
+    }
+    out += t[i++];
+  }
+  return out;
+}
+
+// A template line as a row: placeholders with their values, literal text as
+// separators; `**`/`*` toggle strong/emph, `--` is an en dash, `---` an em dash.
+Row template_row(std::string_view line, std::span<const TplValue> values, RowRole role) {
+  std::vector<Piece> pieces = split_template(line, values);
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    if (!pieces[k].placeholder || !pieces[k].v->empty())
+      continue;
+    bool present_before = false;
+    for (std::size_t j = 0; j < k; ++j)
+      present_before = present_before || (pieces[j].placeholder && !pieces[j].v->empty());
+    if (k > 0 && !pieces[k - 1].placeholder && present_before)
+      pieces[k - 1].text = marks_only(pieces[k - 1].text);
+    else if (k + 1 < pieces.size() && !pieces[k + 1].placeholder)
+      pieces[k + 1].text = marks_only(pieces[k + 1].text);
+    if (k > 0 && !pieces[k - 1].placeholder)
+      pieces[k - 1].text = drop_connectors(pieces[k - 1].text);
+    if (k + 1 < pieces.size() && !pieces[k + 1].placeholder)
+      pieces[k + 1].text = drop_connectors(pieces[k + 1].text);
+  }
+  Row row{role, {}};
+  bool strong = false, emph = false;
+  std::string pending;
+  auto flush = [&] {
+    if (pending.empty())
+      return;
+    Run r{RunRole::separator, nullptr, pending, "", ""};
+    r.strong = strong;
+    r.emph = emph;
+    row.runs.push_back(std::move(r));
+    pending.clear();
+  };
+  for (const Piece& p : pieces) {
+    if (p.placeholder) {
+      if (p.v->empty())
+        continue;
+      flush();
+      Run r{RunRole::details, p.v->rich, p.v->text, "", p.v->field};
+      r.strong = strong;
+      r.emph = emph;
+      row.runs.push_back(std::move(r));
+      continue;
+    }
+    const std::string& t = p.text;
+    for (std::size_t i = 0; i < t.size();) {
+      if (t.compare(i, 2, "**") == 0) {
+        flush();
+        strong = !strong;
+        i += 2;
+      } else if (t[i] == '*') {
+        flush();
+        emph = !emph;
+        ++i;
+      } else if (t.compare(i, 3, "---") == 0) {
+        pending += "\u2014";
+        i += 3;
+      } else if (t.compare(i, 2, "--") == 0) {
+        pending += "\u2013";
+        i += 2;
+      } else if (t[i] == ' ' &&
+                 (pending.ends_with(' ') ||
+                  (pending.empty() && (row.runs.empty() || row.runs.back().text.ends_with(' '))))) {
+        ++i; // one space where a missing placeholder left two
+      } else {
+        pending += t[i++];
+      }
+    }
+  }
+  flush();
+  // Separators left at either end by missing placeholders go.
+  auto is_sep_only = [](const Run& r) {
+    return r.role == RunRole::separator &&
+           r.text.find_first_not_of(" ,;:\u2013\u2014|()-") == std::string::npos;
+  };
+  while (!row.runs.empty() && is_sep_only(row.runs.back()))
+    row.runs.pop_back();
+  while (!row.runs.empty() && is_sep_only(row.runs.front()))
+    row.runs.erase(row.runs.begin());
+  // Trailing " –" of a separator before a dropped placeholder at the end.
+  if (!row.runs.empty() && row.runs.back().role == RunRole::separator) {
+    std::string& t = row.runs.back().text;
+    while (!t.empty() && (t.back() == ' ' || t.ends_with("\u2013") || t.back() == ','))
+      t.erase(t.ends_with("\u2013") ? t.size() - 3 : t.size() - 1);
+  }
+  bool any = false;
+  for (const Run& r : row.runs)
+    any = any || r.role != RunRole::separator;
+  if (!any)
+    row.runs.clear();
+  return row;
+}
+
+std::vector<std::string_view> template_lines(std::string_view t) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= t.size()) {
+    std::size_t end = t.find('\n', start);
+    if (end == std::string_view::npos)
+      end = t.size();
+    out.push_back(t.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+// The main column rows of a template: every line but SUMMARY and HIGHLIGHTS
+// (the layout sets those), empty rows left out.
+std::vector<Row> main_rows(const std::string& tmpl, std::span<const TplValue> values) {
+  std::vector<Row> rows;
+  for (std::string_view line : template_lines(tmpl)) {
+    std::string_view bare = line;
+    while (!bare.empty() && (bare.front() == ' ' || bare.front() == '*'))
+      bare.remove_prefix(1);
+    while (!bare.empty() && (bare.back() == ' ' || bare.back() == '*'))
+      bare.remove_suffix(1);
+    if (bare == "SUMMARY" || bare == "HIGHLIGHTS" || bare.empty())
+      continue;
+    Row r = template_row(line, values, rows.empty() ? RowRole::title : RowRole::subtitle);
+    if (!r.runs.empty())
+      rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+} // namespace
+
+std::optional<TemplatedHead> Presenter::templated_head(const EntryView& view) const {
+  std::string_view type;
+  std::vector<TplValue> values;
+  const EntryDetails* d = nullptr;
+  if (const auto* e = std::get_if<EducationEntry>(view.entry)) {
+    type = "education_entry";
+    values = {{"INSTITUTION", &e->institution, "", "institution"},
+              {"AREA", &e->area, "", "area"},
+              {"DEGREE", &e->degree, "", "degree"}};
+    d = &e->details;
+  } else if (const auto* x = std::get_if<ExperienceEntry>(view.entry)) {
+    type = "experience_entry";
+    values = {{"COMPANY", &x->company, "", "company"}, {"POSITION", &x->position, "", "position"}};
+    d = &x->details;
+  } else if (const auto* n = std::get_if<NormalEntry>(view.entry)) {
+    type = "normal_entry";
+    values = {{"NAME", &n->name, "", "name"}};
+    d = &n->details;
+  } else {
+    return std::nullopt;
+  }
+  const auto& all = style_.rendercv.entry_templates;
+  auto it = std::find_if(all.begin(), all.end(),
+                         [&](const EntryTemplates& t) { return t.entry_type == type; });
+  if (it == all.end())
+    return std::nullopt;
+  const DateColumn col = view.aside.empty() ? DateColumn{} : view.aside.front();
+  values.push_back({"LOCATION", &d->location, "", "location"});
+  values.push_back({"DATE", nullptr, col.dates, ""});
+
+  // DEGREE_WITH_AREA is the locale's phrase ("DEGREE in AREA").
+  const std::string phrase = cv_.locale.degree_with_area ? *cv_.locale.degree_with_area
+                             : english()                 ? "DEGREE in AREA"
+                                                         : "DEGREE, AREA";
+  TemplatedHead out;
+  if (!it->main_column.empty())
+    out.main = main_rows(replace_all(it->main_column, "DEGREE_WITH_AREA", phrase), values);
+  else if (const auto* e = std::get_if<EducationEntry>(view.entry))
+    out.main = head_rows(*e);
+  else if (const auto* x = std::get_if<ExperienceEntry>(view.entry))
+    out.main = head_rows(*x);
+  else
+    out.main = head_rows(std::get<NormalEntry>(*view.entry));
+  if (it->degree_column && !it->degree_column->empty())
+    out.degree = main_rows(*it->degree_column, values);
+
+  // The date column, line by line; DATE brings the time span under it.
+  const std::string aside =
+      it->date_and_location_column.empty() ? "LOCATION\nDATE" : it->date_and_location_column;
+  for (std::string_view line : template_lines(aside)) {
+    AsideLine a;
+    std::string_view bare = line;
+    if (bare.starts_with("**") && bare.ends_with("**") && bare.size() >= 4) {
+      a.bold = true;
+      bare = bare.substr(2, bare.size() - 4);
+    } else if (bare.starts_with("*") && bare.ends_with("*") && bare.size() >= 2) {
+      a.italic = true;
+      bare = bare.substr(1, bare.size() - 2);
+    }
+    Row r = template_row(bare, values, RowRole::subtitle);
+    for (const Run& run : r.runs)
+      a.text += run.rich ? run.rich->plain() : run.text;
+    if (!a.text.empty())
+      out.aside.push_back(a);
+    if (bare.find("DATE") != std::string_view::npos && !col.time_span.empty())
+      out.aside.push_back(AsideLine{col.time_span, a.bold, a.italic});
+  }
+  return out;
+}
+
+std::optional<Row> Presenter::top_note() const {
+  if (!style_.rendercv.show_top_note || style_.rendercv.top_note.empty())
+    return std::nullopt;
+  // "Last updated in" has no translation here: other languages need locale.last_updated.
+  if (!english() && !cv_.locale.last_updated)
+    return std::nullopt;
+  const RenderCvDateText text = date_text();
+  const std::vector<TplValue> values = {
+      {"LAST_UPDATED", nullptr,
+       cv_.locale.last_updated ? *cv_.locale.last_updated : std::string("Last updated in"), ""},
+      {"CURRENT_DATE", nullptr,
+       format_dates(Dates{CalendarDate{today_.year, today_.month, 0}, {}, {}, {}}, cv_.locale,
+                    &text),
+       ""},
+      {"NAME", nullptr, owner_name(), ""}};
+  Row r = template_row(style_.rendercv.top_note, values, RowRole::title);
+  if (r.runs.empty())
+    return std::nullopt;
+  return r;
 }
 
 } // namespace cvpress::detail

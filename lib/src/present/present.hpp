@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,8 @@ struct Run {
   std::string text;                  ///< plain text when `rich` is null
   std::string link;                  ///< link target (doi, url); "" for none
   std::string field;                 ///< model field under the entry ("authors[2]"), for messages
+  bool strong = false;               ///< bold by a RenderCV template's `**...**`
+  bool emph = false;                 ///< italic by a RenderCV template's `*...*`
 };
 
 /// What a row of an entry's main column is.
@@ -109,6 +112,22 @@ struct EntryView {
   [[nodiscard]] bool has_aside() const;
 };
 
+/// A line of an entry's date column under a RenderCV
+/// `date_and_location_column` template ("LOCATION\nDATE", "*DATE*").
+struct AsideLine {
+  std::string text;    ///< the line
+  bool bold = false;   ///< the template line is `**...**`
+  bool italic = false; ///< the template line is `*...*`
+};
+
+/// An entry's head drawn from RenderCV entry templates
+/// (Style::rendercv.entry_templates): `**COMPANY**, POSITION -- LOCATION`.
+struct TemplatedHead {
+  std::vector<Row> main;        ///< main column rows (SUMMARY and HIGHLIGHTS lines left out)
+  std::vector<Row> degree;      ///< an education's degree column; empty for none
+  std::vector<AsideLine> aside; ///< the date column's lines
+};
+
 /// One section as shown.
 struct SectionView {
   const Section* section = nullptr; ///< the model's section
@@ -126,6 +145,10 @@ struct ContactView {
   std::string shown;  ///< the text shown
   std::string uri;    ///< link target; "" for none
   bool email = false; ///< an e-mail address (`shown`), `uri` is "mailto:" + it
+  /// Font Awesome name of its icon (RenderCV's: "location-dot", "envelope",
+  /// "github", a custom connection's `fontawesome_icon`); "" for none. The
+  /// backends draw it when the style shows icons (fonts/icons.hpp).
+  std::string icon;
 };
 
 /// The presentation of a CV, shared by the backends. Holds references to
@@ -145,7 +168,11 @@ public:
   [[nodiscard]] std::vector<ContactView> contacts() const;
   /// The document title ("Jane Doe – CV") and author for metadata.
   [[nodiscard]] std::string document_author() const;
+  /// settings.pdf_title with RenderCV's placeholders (NAME, CURRENT_DATE, YEAR, ...),
+  /// else "Jane Doe – CV".
   [[nodiscard]] std::string document_title() const;
+  /// RenderCV's date templates: the style's, or a 1.x locale.date_template.
+  [[nodiscard]] RenderCvDateText date_text() const;
   /// The owner's name in Latin script (page footers).
   [[nodiscard]] std::string owner_name() const;
 
@@ -173,6 +200,16 @@ public:
   [[nodiscard]] std::vector<Row> talk_rows(const TalkEntry& e) const;
   /// A one-line entry: "label: details".
   [[nodiscard]] Row one_line_row(const OneLineEntry& e) const;
+  /// The head of an education, experience or normal entry under the style's
+  /// RenderCV templates for its type; nullopt for other entries or when the
+  /// style has none for the type. Placeholders of missing fields are left
+  /// out with the text joining them; `**`/`*` set Run::strong/emph; `--` is
+  /// an en dash.
+  [[nodiscard]] std::optional<TemplatedHead> templated_head(const EntryView& view) const;
+  /// RenderCV's top note ("Last updated in Mar 2026", templates.top_note)
+  /// when the style shows it (page.show_top_note) and the CV is English or
+  /// gives locale.last_updated, else nullopt.
+  [[nodiscard]] std::optional<Row> top_note() const;
   /// A patent's main column: title; number (linked) and "(status)";
   /// inventors when there are any.
   [[nodiscard]] std::vector<Row> patent_rows(const PatentEntry& e) const;

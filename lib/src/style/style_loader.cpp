@@ -1,4 +1,5 @@
 #include "style/style_loader.hpp"
+#include "style/style_values.hpp"
 
 #include <cvpress/style.hpp>
 
@@ -21,40 +22,47 @@ namespace cvpress::detail {
 
 namespace fs = std::filesystem;
 
-// Loads a style `depth` levels down an `extends` chain.
-Style load_at_depth(std::string_view name_or_path, const fs::path& base_dir, int depth);
+// ------------------------------------------------------------ value parsing
 
 namespace {
-
-using Kind = YamlNode::Kind;
-
-constexpr int kMaxExtendsDepth = 8;
-
-// ------------------------------------------------------------ value parsing
 
 struct PageSize {
   std::string_view name;
   double width, height;
 };
-constexpr std::array<PageSize, 7> kPageSizes = {{{"a4", 595.276, 841.89},
-                                                 {"a5", 419.528, 595.276},
-                                                 {"a3", 841.89, 1190.551},
-                                                 {"us-letter", 612, 792},
-                                                 {"letter", 612, 792},
-                                                 {"us-legal", 612, 1008},
-                                                 {"us-executive", 522, 756}}};
+constexpr std::array<PageSize, 13> kPageSizes = {{{"a4", 595.276, 841.89},
+                                                  {"a5", 419.528, 595.276},
+                                                  {"a3", 841.89, 1190.551},
+                                                  {"us-letter", 612, 792},
+                                                  {"letter", 612, 792},
+                                                  {"us-legal", 612, 1008},
+                                                  {"us-executive", 522, 756},
+                                                  {"a0", 2383.937, 3370.394},
+                                                  {"a1", 1683.78, 2383.937},
+                                                  {"a2", 1190.551, 1683.78},
+                                                  {"a6", 297.638, 419.528},
+                                                  {"a7", 209.764, 297.638},
+                                                  {"a8", 147.402, 209.764}}};
 
-std::string lower(std::string_view s) {
+std::string lower(std::string_view s) { return ascii_lower(s); }
+
+} // namespace
+
+std::string ascii_lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
+std::optional<std::pair<double, double>> page_size(std::string_view name) {
+  for (const auto& p : kPageSizes)
+    if (p.name == ascii_lower(name))
+      return std::pair(p.width, p.height);
+  return std::nullopt;
+}
+
 // "2cm", "20mm", "1in", "10pt", "1.4em" (x `em`), or a bare number of points.
-// The one range check for lengths, shared by style files and a CV's
-// `design:` block: "" when `v` (pt) is allowed, else the reason.
-enum class LengthKind { font_size, page, margin, spacing };
 std::string length_range_error(double v, LengthKind kind) {
   auto fmt = [](double x) {
     char buf[32];
@@ -73,6 +81,9 @@ std::string length_range_error(double v, LengthKind kind) {
   case LengthKind::margin:
   case LengthKind::spacing:
     lo = 0, hi = 14400;
+    break;
+  case LengthKind::offset:
+    lo = -14400, hi = 14400;
     break;
   }
   if (!(v >= lo && v <= hi))
@@ -100,6 +111,8 @@ std::optional<double> parse_length(std::string_view text, double em) {
   return std::nullopt;
 }
 
+namespace {
+
 struct NamedColor {
   std::string_view name;
   std::uint32_t rgb;
@@ -121,6 +134,41 @@ constexpr std::array<NamedColor, 16> kColors = {{{"black", 0x000000},
                                                  {"darkred", 0x8b0000},
                                                  {"steelblue", 0x4682b4}}};
 
+// "hsl(270, 60%, 70%)" to 0xRRGGBB.
+std::optional<std::uint32_t> parse_hsl(std::string_view inner) {
+  double v[3] = {0, 0, 0};
+  for (int i = 0; i < 3; ++i) {
+    auto comma = inner.find(',');
+    std::string_view part = trim(inner.substr(0, comma));
+    if (i > 0 && part.ends_with('%'))
+      part.remove_suffix(1);
+    else if (i == 0 && part.ends_with("deg"))
+      part.remove_suffix(3);
+    auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), v[i]);
+    if (part.empty() || ec != std::errc() || p != part.data() + part.size())
+      return std::nullopt;
+    if ((i == 2) != (comma == std::string_view::npos))
+      return std::nullopt;
+    if (comma != std::string_view::npos)
+      inner.remove_prefix(comma + 1);
+  }
+  if (v[1] < 0 || v[1] > 100 || v[2] < 0 || v[2] > 100)
+    return std::nullopt;
+  const double h = std::fmod(std::fmod(v[0], 360) + 360, 360) / 360, s = v[1] / 100, l = v[2] / 100;
+  const double q = l < 0.5 ? l * (1 + s) : l + s - l * s, p = 2 * l - q;
+  auto channel = [&](double t) {
+    t = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+    double c = t < 1.0 / 6   ? p + (q - p) * 6 * t
+               : t < 0.5     ? q
+               : t < 2.0 / 3 ? p + (q - p) * (2.0 / 3 - t) * 6
+                             : p;
+    return static_cast<std::uint32_t>(std::lround(c * 255));
+  };
+  return channel(h + 1.0 / 3) << 16 | channel(h) << 8 | channel(h - 1.0 / 3);
+}
+
+} // namespace
+
 // "#004f90", "#04f", "rgb(0, 79, 144)" or a CSS colour name.
 std::optional<std::uint32_t> parse_color(std::string_view text) {
   std::string s = lower(trim(text));
@@ -133,6 +181,12 @@ std::optional<std::uint32_t> parse_color(std::string_view text) {
   };
   if (s.size() == 7 && s[0] == '#')
     return hex(std::string_view(s).substr(1));
+  if (s.size() == 6 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return std::isxdigit(c) != 0;
+      })) // RenderCV (pydantic) accepts hex without '#'
+    return hex(s);
+  if (s.starts_with("hsl(") && s.ends_with(")"))
+    return parse_hsl(std::string_view(s).substr(4, s.size() - 5));
   if (s.size() == 4 && s[0] == '#') {
     std::string full;
     for (char c : s.substr(1))
@@ -165,6 +219,8 @@ std::optional<std::uint32_t> parse_color(std::string_view text) {
       return c.rgb;
   return std::nullopt;
 }
+
+namespace {
 
 // A length with the units of parse_length() as text for messages: "3pt".
 std::string points(double v) {
@@ -214,6 +270,16 @@ std::string parse_glue(std::string_view text, double em, Glue& out) {
   return {};
 }
 
+// The common sizes a style file names (the A0-A8 RenderCV 1.x knows work too).
+std::string page_size_list() {
+  std::string out;
+  for (std::size_t i = 0; i < 7; ++i)
+    out += (out.empty() ? "" : ", ") + std::string(kPageSizes[i].name);
+  return out;
+}
+
+} // namespace
+
 // "90%" or a bare fraction (0.9) into a fraction; nullopt when neither.
 std::optional<double> parse_fraction(std::string_view text) {
   text = trim(text);
@@ -226,13 +292,6 @@ std::optional<double> parse_fraction(std::string_view text) {
   if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v))
     return std::nullopt;
   return percent ? v / 100 : v;
-}
-
-std::string page_size_names() {
-  std::string out;
-  for (const auto& p : kPageSizes)
-    out += (out.empty() ? "" : ", ") + std::string(p.name);
-  return out;
 }
 
 // page.max_pages: a whole number of pages, 1 or more.
@@ -262,11 +321,29 @@ std::string set_fit_floor(std::string_view text, Style& s) {
   return {};
 }
 
+// The text area must hold the date column and some text.
+void check_geometry(const Style& s, const SourceLocation& where, const std::string& path) {
+  double text_width = s.page_width - s.margin_left - s.margin_right;
+  double text_height = s.page_height - s.margin_top - s.margin_bottom;
+  if (text_width < s.date_column_width + 72 || text_height < 144)
+    throw InputError({{Severity::error, where, path,
+                       "the margins leave a text area too small for the date column and text"}});
+}
+
+// Loads a style `depth` levels down an `extends` chain.
+Style load_at_depth(std::string_view name_or_path, const fs::path& base_dir, int depth);
+
+namespace {
+
+using Kind = YamlNode::Kind;
+
+constexpr int kMaxExtendsDepth = 8;
+
 // --------------------------------------------------------------- the reader
 
-constexpr std::string_view kStyleKeys[] = {"name",    "description", "extends",  "page",   "fonts",
-                                           "sizes",   "colors",      "headings", "header", "dates",
-                                           "bullets", "spacing",     "text",     "footer"};
+constexpr std::string_view kStyleKeys[] = {
+    "name",   "description", "extends", "page",    "fonts", "sizes",  "colors", "headings",
+    "header", "dates",       "bullets", "spacing", "text",  "footer", "design"};
 constexpr std::string_view kPageKeys[] = {"size",      "width",     "height",        "margins",
                                           "max_pages", "fit_floor", "split_fraction"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
@@ -274,7 +351,7 @@ constexpr std::string_view kFontKeys[] = {"body", "headings", "name"};
 constexpr std::string_view kSizeKeys[] = {"body", "name", "headline", "heading"};
 constexpr std::string_view kColorKeys[] = {"primary", "text"};
 constexpr std::string_view kHeadingKeys[] = {"look"};
-constexpr std::string_view kHeaderKeys[] = {"align", "separator", "photo", "name_order"};
+constexpr std::string_view kHeaderKeys[] = {"align", "separator", "photo", "name_order", "icons"};
 // In NameStyle order.
 constexpr std::string_view kNameOrders[] = {"automatic", "latin_then_native", "native_then_latin",
                                             "latin_only", "native_only"};
@@ -448,7 +525,7 @@ private:
                                [&](const PageSize& p) { return p.name == lower(n->value); });
         if (it == kPageSizes.end())
           error(*n, "page.size",
-                "unknown page size '" + n->value + "' (expected " + page_size_names() +
+                "unknown page size '" + n->value + "' (expected " + page_size_list() +
                     ", or page.width and page.height)");
         else {
           s.page_width = it->width;
@@ -506,6 +583,8 @@ private:
         s.name_order =
             static_cast<NameStyle>(std::find(std::begin(kNameOrders), std::end(kNameOrders), *o) -
                                    std::begin(kNameOrders));
+      if (auto i = boolean(*header, "icons", "header"))
+        s.rendercv.show_icons = *i;
     }
     if (const Fields* dates = section(top, "dates", kDateKeys, tmp)) {
       length(*dates, "column_width", "dates", s.date_column_width, s.body_size, true,
@@ -542,17 +621,27 @@ private:
       if (auto j = boolean(*t, "justify", "text"))
         s.justify = *j;
     text(top, "footer", "", s.footer);
+    // A RenderCV `design:` block (the theme styles): read like a CV's, on top.
+    if (const Field* f = find(top, "design"); f && f->value->kind != Kind::null) {
+      Design d;
+      d.options = option(*f->value);
+      try {
+        apply_design(d, s);
+      } catch (const InputError& e) {
+        errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
+      for (auto& w : design_diagnostics(d)) // unknown keys are errors in a style
+        if (w.severity == Severity::warning)
+          error_at(w);
+      s.rendercv_dates = true; // a RenderCV theme style: RenderCV's text conventions
+    }
+  }
+
+  void error_at(Diagnostic d) {
+    d.severity = Severity::error;
+    errors.push_back(std::move(d));
   }
 };
-
-// The text area must hold the date column and some text.
-void check_geometry(const Style& s, const SourceLocation& where, const std::string& path) {
-  double text_width = s.page_width - s.margin_left - s.margin_right;
-  double text_height = s.page_height - s.margin_top - s.margin_bottom;
-  if (text_width < s.date_column_width + 72 || text_height < 144)
-    throw InputError({{Severity::error, where, path,
-                       "the margins leave a text area too small for the date column and text"}});
-}
 
 Style parse_at_depth(std::string_view yaml, const std::string& filename, const fs::path& base_dir,
                      int depth) {
@@ -643,217 +732,8 @@ Style parse_style(std::string_view yaml, const std::string& filename, const fs::
 }
 
 const Style& default_style() {
-  static const Style style = load_style("classic");
+  static const Style style = load_style("cvpress");
   return style;
-}
-
-// ------------------------------------------------------- RenderCV design
-
-namespace {
-
-struct ThemeMap {
-  std::string_view theme, style;
-};
-constexpr ThemeMap kThemes[] = {{"classic", "classic"},
-                                {"engineeringclassic", "classic"},
-                                {"moderncv", "banking"},
-                                {"sb2nov", "harvard"},
-                                {"engineeringresumes", "dense"},
-                                // Our own style names work as themes too.
-                                {"banking", "banking"},
-                                {"dense", "dense"},
-                                {"harvard", "harvard"}};
-constexpr std::array<std::string_view, std::size(kThemes)> kThemeNames = [] {
-  std::array<std::string_view, std::size(kThemes)> names{};
-  for (std::size_t i = 0; i < names.size(); ++i)
-    names[i] = kThemes[i].theme;
-  return names;
-}();
-
-// Every RenderCV design option cvpress honours, as "group.key".
-using V = DesignValue;
-constexpr DesignOption kSupportedDesign[] = {
-    {"theme", V::theme},
-    {"page.size", V::page_size},
-    {"page.top_margin", V::length},
-    {"page.bottom_margin", V::length},
-    {"page.left_margin", V::length},
-    {"page.right_margin", V::length},
-    {"colors.text", V::color},
-    {"colors.name", V::color},
-    {"colors.section_titles", V::color},
-    {"colors.links", V::color},
-    {"colors.connections", V::color},
-    {"text.font_family", V::font},
-    {"text.font_size", V::length},
-    {"text.alignment", V::alignment},
-    {"header.name_font_family", V::font},
-    {"header.name_font_size", V::length},
-    {"header.alignment", V::alignment},
-    {"header.separator_between_connections", V::text},
-    {"section_titles.type", V::section_line},
-    {"section_titles.font_family", V::font},
-    {"section_titles.font_size", V::length},
-    {"entries.date_and_location_width", V::length},
-    {"entries.vertical_space_between_entries", V::length},
-    {"page.max_pages", V::count},    // cvpress: fit the CV to this many pages
-    {"page.fit_floor", V::fraction}, // cvpress: smallest type scale fitting may use
-    {"highlights.bullet", V::text},
-    {"highlights.nested_bullet", V::text},
-    {"entries.show_time_spans_in", V::sections},  // RenderCV 1.x
-    {"sections.show_time_spans_in", V::sections}, // RenderCV 2.x
-};
-
-} // namespace
-
-std::span<const DesignOption> design_options() { return kSupportedDesign; }
-
-std::span<const std::string_view> theme_names() { return kThemeNames; }
-
-std::vector<std::string_view> page_size_names() {
-  std::vector<std::string_view> out;
-  for (const auto& p : kPageSizes)
-    out.push_back(p.name);
-  return out;
-}
-
-std::string_view style_for_theme(std::string_view theme) {
-  for (const auto& m : kThemes)
-    if (m.theme == theme)
-      return m.style;
-  return {};
-}
-
-namespace {
-
-bool supported(std::string_view key) {
-  return std::any_of(std::begin(kSupportedDesign), std::end(kSupportedDesign),
-                     [&](const DesignOption& o) { return o.key == key; });
-}
-
-// Calls f("group.key", value) for every leaf option of the design block.
-template <typename F> void for_each_option(const OptionValue& options, F&& f) {
-  for (const auto& [key, value] : options.keys) {
-    if (value.kind == OptionValue::Kind::map)
-      for (const auto& [sub, leaf] : value.keys)
-        f(key + "." + sub, leaf);
-    else
-      f(key, value);
-  }
-}
-
-} // namespace
-
-void apply_design(const Design& design, Style& s) {
-  std::vector<Diagnostic> errors;
-  for_each_option(design.options, [&](const std::string& key, const OptionValue& v) {
-    if (key.ends_with(".show_time_spans_in") && supported(key)) {
-      s.show_time_spans_in.clear();
-      if (v.kind == OptionValue::Kind::scalar)
-        s.show_time_spans_in.push_back(v.scalar);
-      for (const auto& item : v.items)
-        if (item.kind == OptionValue::Kind::scalar)
-          s.show_time_spans_in.push_back(item.scalar);
-      return;
-    }
-    if (v.kind != OptionValue::Kind::scalar || !supported(key))
-      return;
-    const std::string& value = v.scalar;
-    // Checked like a style file's lengths, with the design option's location.
-    auto len_kind = [&](double& out, double em, LengthKind kind) {
-      auto l = parse_length(value, em);
-      std::string why =
-          !l ? "expected a length such as 10pt, 2cm, 20mm, 1in or 1.2em, got '" + value + "'"
-             : length_range_error(*l, kind);
-      if (why.empty())
-        out = *l;
-      else
-        errors.push_back({Severity::error, v.where, "design." + key, std::move(why)});
-    };
-    auto len = [&](double& out, double em) {
-      const bool size = key.ends_with("font_size");
-      len_kind(out, em, size ? LengthKind::font_size : LengthKind::margin);
-    };
-    auto col = [&](std::uint32_t& out) {
-      if (auto c = parse_color(value))
-        out = *c;
-    };
-    auto first_font = [&](FontChainSpec& chain) {
-      auto& f = chain.families;
-      f.erase(std::remove(f.begin(), f.end(), value), f.end());
-      f.insert(f.begin(), value);
-    };
-    if (key == "page.size") {
-      for (const auto& p : kPageSizes)
-        if (p.name == lower(value)) {
-          s.page_width = p.width;
-          s.page_height = p.height;
-        }
-    } else if (key == "page.top_margin") {
-      len(s.margin_top, s.body_size);
-    } else if (key == "page.bottom_margin") {
-      len(s.margin_bottom, s.body_size);
-    } else if (key == "page.left_margin") {
-      len(s.margin_left, s.body_size);
-    } else if (key == "page.right_margin") {
-      len(s.margin_right, s.body_size);
-    } else if (key == "colors.text") {
-      col(s.text_color);
-    } else if (key.starts_with("colors.")) {
-      col(s.primary_color); // cvpress has one accent colour
-    } else if (key == "text.font_family") {
-      first_font(s.body_fonts);
-    } else if (key == "text.font_size") {
-      len(s.body_size, s.body_size);
-    } else if (key == "text.alignment") {
-      s.justify = value.starts_with("justified");
-    } else if (key == "header.name_font_family") {
-      first_font(s.name_fonts);
-    } else if (key == "header.name_font_size") {
-      len(s.name_size, s.body_size);
-    } else if (key == "header.alignment") {
-      s.header_centered = value == "center";
-    } else if (key == "header.separator_between_connections") {
-      if (!value.empty())
-        s.contact_separator = " " + value + " ";
-    } else if (key == "section_titles.type") {
-      if (value == "with-partial-line")
-        s.heading_look = HeadingLook::partial_rule;
-      else if (value == "with-full-line")
-        s.heading_look = HeadingLook::rule_below;
-      else if (value == "without-line")
-        s.heading_look = HeadingLook::plain;
-      else if (value == "moderncv")
-        s.heading_look = HeadingLook::bar;
-    } else if (key == "section_titles.font_family") {
-      first_font(s.heading_fonts);
-    } else if (key == "section_titles.font_size") {
-      len(s.heading_size, s.body_size);
-    } else if (key == "entries.date_and_location_width") {
-      len(s.date_column_width, s.body_size);
-    } else if (key == "entries.vertical_space_between_entries") {
-      len(s.entry_spacing, s.body_size);
-      s.entry_shrink = std::min(s.entry_shrink, s.entry_spacing); // never a negative gap
-    } else if (key == "page.max_pages") {
-      if (std::string why = set_max_pages(value, s); !why.empty())
-        errors.push_back({Severity::error, v.where, "design." + key, std::move(why)});
-      else
-        s.max_pages_where = v.where, s.max_pages_path = "design.page.max_pages";
-    } else if (key == "page.fit_floor") {
-      if (std::string why = set_fit_floor(value, s); !why.empty())
-        errors.push_back({Severity::error, v.where, "design." + key, std::move(why)});
-    } else if (key == "highlights.bullet") {
-      s.bullet = value;
-    } else if (key == "highlights.nested_bullet") {
-      s.nested_bullet = value;
-    }
-  });
-  if (!errors.empty())
-    throw InputError(std::move(errors));
-  if (design.options.find("page"))
-    check_geometry(s, design.options.find("page")->where, "design.page");
-  else
-    check_geometry(s, design.options.where, "design");
 }
 
 bool shows_time_spans(const Style& style, std::string_view section_key,
@@ -864,44 +744,6 @@ bool shows_time_spans(const Style& style, std::string_view section_key,
                        const std::string l = fold_section_key(listed);
                        return l == key || l == title;
                      });
-}
-
-std::vector<Diagnostic> design_warnings(const Design& design) {
-  std::vector<Diagnostic> out;
-  const std::string file = design.options.where.file;
-  if (!design.theme.empty() && style_for_theme(design.theme).empty()) {
-    const OptionValue* t = design.options.find("theme");
-    out.push_back({Severity::warning, t ? t->where : design.options.where, "design.theme",
-                   "unknown theme '" + design.theme +
-                       "', using classic (themes: classic, "
-                       "engineeringclassic, moderncv, sb2nov, engineeringresumes)"});
-  }
-  for_each_option(design.options, [&](const std::string& key, const OptionValue& v) {
-    if (supported(key))
-      return;
-    out.push_back({Severity::warning, v.where, "design." + key,
-                   "RenderCV design option not supported yet, ignored"});
-  });
-  return out;
-}
-
-Style resolve_style(const RenderOptions& options, const Design& design) {
-  Style style;
-  if (!options.style.empty())
-    style = load_style(options.style); // relative to the working directory
-  else if (auto name = style_for_theme(design.theme); !name.empty())
-    style = load_style(name);
-  else
-    style = default_style();
-  apply_design(design, style);
-  if (options.max_pages < 0)
-    throw UsageError("max_pages must be 1 or more, got " + std::to_string(options.max_pages));
-  if (options.max_pages > 0) { // the command line's --max-pages wins
-    style.max_pages = options.max_pages;
-    style.max_pages_where = {};
-    style.max_pages_path = "max_pages";
-  }
-  return style;
 }
 
 } // namespace cvpress::detail

@@ -37,51 +37,54 @@ Style load_style(std::string_view name_or_path, const std::filesystem::path& bas
 Style parse_style(std::string_view yaml, const std::string& filename,
                   const std::filesystem::path& base_dir = {});
 
-/// The built-in style a RenderCV theme name maps to ("moderncv" -> "banking");
-/// empty for an unknown theme.
+/// The built-in style a RenderCV theme name starts from ("moderncv" ->
+/// "banking"); empty for an unknown theme.
 std::string_view style_for_theme(std::string_view theme);
+
+/// True for the nine RenderCV theme names (classic, ember, ...).
+bool is_rendercv_theme(std::string_view theme);
 
 /// What a RenderCV design option takes.
 enum class DesignValue {
-  theme,        ///< a theme name (theme_names())
-  page_size,    ///< a4, us-letter, ...
-  length,       ///< 10pt, 2cm, 1.2em, ...
-  color,        ///< a colour name, #rrggbb or rgb(r, g, b)
-  font,         ///< a font family name
-  alignment,    ///< left, justified, center, ...
-  section_line, ///< with-partial-line, with-full-line, without-line, moderncv
-  text,         ///< a string
-  sections,     ///< a list of section titles
-  count,        ///< a whole number, 1 or more (page.max_pages)
-  fraction,     ///< a percentage or fraction, e.g. 90% (page.fit_floor)
+  theme,     ///< a theme name (theme_names())
+  choice,    ///< one of DesignOption::choices
+  length,    ///< 10pt, 2cm, 1.2em, ...
+  color,     ///< a colour name, #rrggbb, rgb(r, g, b) or hsl(h, s%, l%)
+  font,      ///< a font family name, or a map of element -> family
+  flag,      ///< true or false
+  text,      ///< a string
+  template_, ///< a template string, or null (no such column)
+  sections,  ///< a list of section titles
+  count,     ///< a whole number, 1 or more (page.max_pages)
+  fraction,  ///< a percentage or fraction, e.g. 90% (page.fit_floor)
 };
 
-/// A RenderCV design option cvpress honours.
+/// A RenderCV design option cvpress reads.
 struct DesignOption {
-  std::string_view key; ///< "group.key", e.g. "page.top_margin"; "theme"
-  DesignValue value;    ///< what it takes
+  std::string key;                             ///< dotted path: "page.top_margin", "theme"
+  DesignValue value;                           ///< what it takes
+  std::span<const std::string_view> choices{}; ///< the values a `choice` takes
 };
 
-/// Every RenderCV design option apply_design() honours (others are warned
-/// about and ignored). `cvpress schema` lists them.
+/// Every RenderCV design option (2.x and 1.x spellings) apply_design()
+/// reads; others are warned about. `cvpress schema` lists them.
 std::span<const DesignOption> design_options();
 
 /// The RenderCV theme names (and our style names) design.theme accepts.
 std::span<const std::string_view> theme_names();
 
-/// Names of the page sizes (design.page.size and style files' page.size).
-std::vector<std::string_view> page_size_names();
+/// Names of the page sizes design.page.size accepts.
+std::span<const std::string_view> page_size_names();
 
-/// Applies the RenderCV `design:` options that have a counterpart (page size
-/// and margins, colours, font sizes and families, alignment, section title
-/// type, date column width, bullets) to `style`. Lengths are checked with the
-/// style files' ranges (font sizes 1-200pt, ...) and the margins must leave a
-/// text area: throws InputError located at the design option.
+/// Applies a RenderCV `design:` block (2.x schema and 1.x spellings, see
+/// docs/styles.md) to `style`. Throws InputError with every bad value
+/// located at its option; unknown keys are left to design_diagnostics().
 void apply_design(const Design& design, Style& style);
 
-/// Warnings for a `design:` block: an unknown theme, and every option
-/// without a counterpart (with its location). Used by the loader.
-std::vector<Diagnostic> design_warnings(const Design& design);
+/// Every diagnostic of a `design:` block, as the loader reports them:
+/// errors for bad values and malformed theme names, warnings for unknown
+/// keys and unknown themes (with a did-you-mean).
+std::vector<Diagnostic> design_diagnostics(const Design& design);
 
 /// The style a render uses: `options.style` if given, else the CV's
 /// `design.theme`, else classic; then the CV's design options on top.

@@ -64,9 +64,12 @@ SocialLink social_link(const SocialNetwork& sn) {
       {"leetcode", "https://leetcode.com/u/"},
       {"imdb", "https://imdb.com/name/"},
       {"bluesky", "https://bsky.app/profile/"},
+      {"reddit", "https://reddit.com/user/"},
   };
   if (net == "google scholar")
     return {"Google Scholar", "https://scholar.google.com/citations?user=" + percent_encode(u)};
+  if (net == "whatsapp") // the number with its country code, as RenderCV writes it
+    return {u, "https://wa.me/" + percent_encode(u)};
   if (net == "mastodon") {
     // @user@host -> https://host/@user
     const std::string name = u.starts_with('@') ? u.substr(1) : u;

@@ -35,6 +35,7 @@ public:
         style = scaled_style(style, laid.scale);
       decisions.breaks = std::move(laid.breaks);
       decisions.list_sections = std::move(laid.list_sections);
+      decisions.date_widths = std::move(laid.date_widths);
       for (auto& w : laid.warnings) // fitting's; glyph warnings are the PDF's
         if (w.path == style.max_pages_path)
           result.warnings.push_back(std::move(w));

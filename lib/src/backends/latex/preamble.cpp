@@ -2,6 +2,7 @@
 // plain LaTeX a user can edit.
 #include "backends/latex/escape.hpp"
 #include "backends/latex/writer.hpp"
+#include "fonts/icons.hpp"
 #include "text/translations.hpp"
 #include "text/unicode.hpp"
 
@@ -210,10 +211,28 @@ std::string footer_text(const std::string& tmpl, const DocumentMeta& meta, Featu
 }
 
 std::string heading_definition(const Style& s, bool rtl) {
+  const bool rcv = s.rendercv_dates; // a RenderCV theme style
   const std::string font = "{\\cvHeadingFont\\fontsize{" + bp(s.heading_size) + "}{" +
-                           bp(s.heading_size * 1.2) + "}\\selectfont\\bfseries\\color{cvPrimary}";
+                           bp(s.heading_size * 1.2) + "}\\selectfont" +
+                           (rcv && !s.rendercv.bold_section_titles ? "" : "\\bfseries") +
+                           "\\color{cvPrimary}";
   std::string look;
-  if (rtl) {
+  const std::string rule = "\\leaders\\hrule height 0.45em depth -0.38em\\hfill";
+  if (!rtl && rcv && s.rendercv.heading_centered) {
+    // RenderCV's centered_* section titles.
+    switch (s.heading_look) {
+    case HeadingLook::partial_rule:
+      look = font + rule + "\\enspace#1\\enspace" + rule + "\\null\\par}";
+      break;
+    case HeadingLook::rule_below:
+      look = font + "\\hfill#1\\hfill\\null\\par}\\nobreak\\vspace{1bp}%\n"
+                    "  {\\color{cvPrimary}\\hrule height 0.6bp}";
+      break;
+    default:
+      look = font + "\\hfill#1\\hfill\\null\\par}";
+      break;
+    }
+  } else if (rtl) {
     // Mirrored: the title (a right-to-left run) at the right margin, rules
     // and bars on its other side.
     const std::string title = "\\cvRTL{#1}";
@@ -292,7 +311,7 @@ namespace {
 
 std::string ltr_highlights(const std::string& bullet, const std::string& nested_bullet) {
   return "\\setlist[cvHighlights,1]{label={" + bullet +
-         "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=\\cvMainRight,topsep=2bp,"
+         "},leftmargin=\\dimexpr\\cvMainLeft+12bp\\relax,rightmargin=0pt,topsep=2bp,partopsep=0pt,"
          "itemsep=0pt,parsep=0pt,beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty}\n"
          "\\setlist[cvHighlights,2]{label={" +
          nested_bullet +
@@ -311,6 +330,7 @@ std::string rtl_label(const std::string& b) {
 std::string rtl_highlights(const std::string& bullet, const std::string& nested_bullet) {
   return "\\setlist[cvHighlights,1]{" + rtl_label(bullet) +
          ",leftmargin=\\cvMainLeft,rightmargin=\\dimexpr\\cvMainRight+12bp\\relax,topsep=2bp,"
+         "partopsep=0pt,"
          "itemsep=0pt,parsep=0pt,beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty}\n"
          "\\setlist[cvHighlights,2]{" +
          rtl_label(nested_bullet) +
@@ -526,6 +546,16 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
                          "\\newcommand{\\cvSymbolFont}{}") +
          "\\DeclareRobustCommand{\\cvSymbol}[1]{{\\cvSymbolFont#1}}\n";
   }
+  if (features.icons)
+    p += "% Header icons: Font Awesome 4.7 (Debian: fonts-font-awesome), as in the PDF,\n"
+         "% left out of the text layer (an empty ActualText)\n"
+         "\\usepackage{accsupp}\n"
+         "\\IfFontExistsTF{" +
+         std::string(kIconFamily) + "}{\\newfontfamily\\cvIconFont{" + std::string(kIconFamily) +
+         "}[Scale=1.05]\n"
+         "  \\DeclareRobustCommand{\\cvIcon}[1]{\\BeginAccSupp{method=escape,ActualText={}}"
+         "{\\cvIconFont\\symbol{\"#1}}\\EndAccSupp{}\\hspace{0.34em}}}\n"
+         "  {\\DeclareRobustCommand{\\cvIcon}[1]{}}\n";
   p += "\\renewcommand{\\normalsize}{\\fontsize{" + bp(s.body_size) + "}{" +
        bp(s.body_size * s.line_spacing) + "}\\selectfont}\n\n";
 
@@ -536,7 +566,14 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "}\n"
        "\\definecolor{cvText}{HTML}{" +
        hex_color(s.text_color) +
-       "}\n\n"
+       "}\n"
+       "\\definecolor{cvTopNote}{HTML}{" +
+       hex_color(s.rendercv.top_note_color) +
+       "}\n"
+       "% \\cvTopNote{text}: RenderCV's top note, at the right in the top margin\n"
+       "\\newcommand{\\cvTopNote}[1]{\\noindent\\hfill\\smash{\\raisebox{" +
+       bp(0.5 * s.margin_top) + "}{\\fontsize{" + bp(s.body_size * 0.8) + "}{" + bp(s.body_size) +
+       "}\\selectfont\\color{cvTopNote}#1}}\\par\\vspace{-\\baselineskip}}\n\n"
        "% Links, PDF metadata and bookmarks. Minimal TeX installations lack the\n"
        "% pzdr metric hyperref loads under XeTeX; that one font becomes \\nullfont.\n"
        "\\makeatletter\n"
@@ -562,8 +599,13 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   p += "% Page\n"
        "\\setlength{\\parindent}{0pt}\n"
        "\\setlength{\\parskip}{0pt}\n";
+  // As the PDF's line breaker: a paragraph's last word is not hyphenated
+  // ("mem- / ory."); justified text may set a looser line to avoid it.
+  p += "\\finalhyphendemerits=1000000\n";
   if (!s.justify)
     p += "\\AtBeginDocument{" + ragged + "}\n";
+  else
+    p += "\\tolerance=1000\n";
   p += "\\AtBeginDocument{\\normalsize\\color{cvText}}\n";
   if (s.footer.empty()) {
     p += "\\pagestyle{empty}\n";
@@ -591,13 +633,20 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\newdimen\\cvColumnGap \\cvColumnGap=" + bp(10) +
        "\n"
        "\\newdimen\\cvMainMargin \\cvMainMargin=\\dimexpr\\cvDateWidth+\\cvColumnGap\\relax\n"
-       "% the main column's margins: the date column's side is kept free below a row\n"
+       "% the main column's margins beside the date column (on the right, lines below\n"
+       "% the date column's text run the full width: \\cvBesideDates)\n"
        "\\newdimen\\cvMainLeft \\cvMainLeft=" +
        std::string(left ? "\\cvMainMargin" : "0pt") +
        "\n"
        "\\newdimen\\cvMainRight \\cvMainRight=" +
        std::string(left ? "0pt" : "\\cvMainMargin") +
        "\n"
+       "% a section's date column as wide as its dates and locations (the PDF layout's):\n"
+       "% \\begingroup\\cvDateColumn{width} ... \\endgroup\n"
+       "\\newcommand{\\cvDateColumn}[1]{\\cvDateWidth=#1\\relax"
+       "\\cvMainMargin=\\dimexpr\\cvDateWidth+\\cvColumnGap\\relax" +
+       std::string(left ? "\\cvMainLeft=\\cvMainMargin" : "\\cvMainRight=\\cvMainMargin") +
+       "}\n"
        "% sections without dates or locations: \\begingroup\\cvFullWidth ... \\endgroup\n"
        "\\newcommand{\\cvFullWidth}{\\cvDateWidth=0pt\\cvColumnGap=0pt\\cvMainMargin=0pt"
        "\\cvMainLeft=0pt\\cvMainRight=0pt\\relax}\n"
@@ -640,8 +689,14 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
   // Brackets written by the macros: mirrored in right-to-left text.
   const std::string open_paren = meta.rtl ? "\\cvNeutral{(}" : "(";
   const std::string close_paren = meta.rtl ? "\\cvNeutral{)}" : ")";
-  const std::string main_box = "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}" +
-                               ragged + "#1\\strut\\end{minipage}";
+  // Dates on the right: the main column runs the full width below the date
+  // column's text (\cvRowLines lines beside it), as in the PDF layout; on
+  // the left it keeps its indent all the way down.
+  const std::string main_box =
+      left ? "\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvMainMargin\\relax}" + ragged +
+                 "#1\\strut\\end{minipage}"
+           : "\\begin{minipage}[t]{\\linewidth}\\everypar{\\cvRowShape}" + ragged +
+                 "#1\\strut\\end{minipage}";
   const std::string side_box =
       "\\begin{minipage}[t]{\\cvDateWidth}" + std::string(left ? "\\raggedright" : "\\raggedleft") +
       // right-to-left lines end on the left
@@ -661,25 +716,47 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "  \\ifdim\\dimen@<\\z@\\else\\ifdim\\dimen@<\\cvHang"
       "\\kern\\dimexpr\\cvHang-\\dimen@\\relax\\fi\\fi\n"
       "  \\global\\cvHang=\\z@\\fi}\n"
-      "\\makeatother\n"
-      "\\newcommand{\\cvRow}[2]{%\n"
-      "  \\setbox\\cvMainBox=\\hbox{" +
-      main_box +
-      "}%\n"
-      "  \\setbox\\cvSideBox=\\hbox{" +
-      side_box +
+      "% Lines of a main column beside the date column's text are narrower:\n"
+      "% \\cvRowLines in a row, then \\cvBesideDates at the start of a paragraph\n"
+      "% (\\cvLine, highlights) narrows as many lines as the column still needs.\n"
+      "\\newcount\\cvRowLines\n"
+      "\\newcommand{\\cvRowShape}{\\ifnum\\cvRowLines>\\z@"
+      "\\hangindent=-\\cvMainMargin\\hangafter=-\\cvRowLines\\fi}\n"
+      "\\newcommand{\\cvRowPar}{\\par\\advance\\cvRowLines-\\prevgraf}\n"
+      "\\def\\cv@narrow#1{\\ifnum#1>\\z@\\@totalleftmargin"
+      "\\dimexpr\\linewidth-\\cvMainMargin\\relax\n"
+      "  \\expandafter\\cv@narrow\\expandafter{\\the\\numexpr#1-1\\relax}\\fi}\n"
+      "\\newcommand{\\cvBesideDates}{" +
+      std::string(
+          left ? ""
+               : "\\ifdim\\cvHang>\\z@\n"
+                 "  \\dimen@=\\dimexpr\\cvHang-\\pagetotal-\\pagedepth+\\cvHangStart\\relax\n"
+                 "  \\ifdim\\dimen@>\\cvHang\\else\\ifdim\\dimen@>\\z@\n"
+                 "    \\count@=\\numexpr\\dimen@/\\dimexpr\\baselineskip\\relax\\relax\n"
+                 "    \\ifnum\\count@>\\z@\\parshape=\\numexpr\\count@+1\\relax"
+                 "\\cv@narrow{\\the\\count@}\\@totalleftmargin\\linewidth\\fi\n"
+                 "  \\fi\\fi\\fi") +
+      "}\n"
+      "\\newcommand{\\cvRow}[2]{%\n" +
+      std::string(left ? ""
+                       : "  \\setbox\\cvSideBox=\\hbox{#2}%\n"
+                         "  \\cvRowLines=\\ifdim\\wd\\cvSideBox>\\z@ 1\\else 0\\fi\n") +
+      "  \\setbox\\cvSideBox=\\hbox{" + side_box + "}%\n" +
+      std::string(left ? ""
+                       : "  \\ifnum\\cvRowLines>\\z@\\cvRowLines=\\numexpr\\dimexpr\\dp\\cvSideBox-"
+                         "\\dp\\strutbox\\relax/\\dimexpr\\baselineskip\\relax+1\\relax\\fi\n") +
+      "  \\setbox\\cvMainBox=\\hbox{" + main_box +
       "}%\n"
       "  \\ifdim\\dp\\cvSideBox>\\dp\\cvMainBox\n"
       "    \\global\\cvHang=\\dimexpr\\dp\\cvSideBox-\\dp\\cvMainBox\\relax"
       "\\dp\\cvSideBox=\\dp\\cvMainBox\n"
       "  \\fi\n  " +
       std::string(meta.rtl ? "\\ifvmode\\cvNoAutoDir\\fi" : "") + "\\noindent" +
-      (left ? "\\usebox\\cvSideBox" : "\\usebox\\cvMainBox") + "\\hfill" +
+      (left ? "\\usebox\\cvSideBox" : "\\rlap{\\usebox\\cvMainBox}") + "\\hfill" +
       (left ? "\\usebox\\cvMainBox" : "\\usebox\\cvSideBox") +
       "\\par\n"
       "  \\global\\cvHangStart=\\dimexpr\\pagetotal+\\pagedepth\\relax"
       "\\prevdepth=\\dp\\strutbox\\cvKeep}\n"
-      "\\makeatletter\n"
       "\\newcommand{\\cvEntryStart}{\\cvPayHang\\if@nobreak\\else\\penalty0 \\fi"
       "\\addvspace{\\cvEntrySpace}" +
       std::string(meta.rtl ? "\\cvNoAutoDir" : "") +
@@ -690,9 +767,9 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "% a time span under a date range (2 years 3 months), in the sections the style lists\n"
       "\\newcommand{\\cvTimeSpan}[1]{\\par #1}\n"
       "\\newcommand{\\cvLine}[1]{{\\leftskip=\\cvMainLeft" +
-      (meta.rtl ? " plus 1fil" : "") + "\\rightskip=\\cvMainRight" +
+      (meta.rtl ? " plus 1fil" : "") + "\\rightskip=" + (left ? "\\cvMainRight" : "0pt") +
       (meta.rtl ? "" : " plus 1fil") +
-      "\\relax\\noindent#1\\par}\\cvKeep}\n"
+      "\\relax\\noindent\\cvBesideDates#1\\par}\\cvKeep}\n"
       "\\newcommand{\\cvSummary}[1]{\\cvLine{#1}}\n"
       "\\newcommand{\\cvTag}[1]{\\textbf{" +
       std::string(meta.rtl ? "\\cvUnit{{[}#1{]}}" : "{[}#1{]}") +
@@ -703,11 +780,21 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newlist{cvHighlights}{itemize}{2}\n" +
       (meta.rtl ? rtl_highlights(bullet, nested_bullet) : ltr_highlights(bullet, nested_bullet)) +
       "% \\cvEducation{institution}{degree}{area}{dates}{location}\n"
-      "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{\\par "
+      "\\newcommand{\\cvEducation}[5]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2#3}{}{"
+      "\\cvRowPar "
       "#2\\cvIfEmpty{#2}{}{\\cvIfEmpty{#3}{}{\\cvIn}}#3}}{\\cvWhenWhere{#4}{#5}}}\n"
       "% \\cvExperience{position}{company}{dates}{location}\n"
-      "\\newcommand{\\cvExperience}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2}{}{\\par "
+      "\\newcommand{\\cvExperience}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvIfEmpty{#2}{}{"
+      "\\cvRowPar "
       "#2}}{\\cvWhenWhere{#3}{#4}}}\n"
+      "% \\cvTemplated{main rows}{date column}: an entry head from RenderCV templates\n"
+      "\\newcommand{\\cvTemplated}[2]{\\cvEntryStart\\cvRow{#1}{#2}}\n"
+      "% \\cvDegreeColumn{degree}{rows}: RenderCV's degree column beside the main column\n"
+      "\\newcommand{\\cvDegreeColumn}[2]{\\begin{minipage}[t]{" +
+      bp(s.rendercv.degree_width) + "}#1\\strut\\end{minipage}\\hspace{" +
+      bp(s.rendercv.column_gap) + "}\\begin{minipage}[t]{\\dimexpr\\linewidth-" +
+      bp(s.rendercv.degree_width + s.rendercv.column_gap) +
+      "\\relax}#2\\strut\\end{minipage}}\n"
       "% \\cvNormal{name}{dates}{location}\n"
       "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n" +
       (meta.rtl ? rtl_label_lists() : ltr_label_lists()) +
@@ -737,7 +824,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newlist{cvEvents}{itemize}{1}\n"
       "\\setlist[cvEvents]{" +
       list_label(nested_bullet, meta.rtl) +
-      ",topsep=1bp,itemsep=0pt,parsep=0pt,\n"
+      ",topsep=1bp,partopsep=0pt,itemsep=0pt,parsep=0pt,\n"
       "  beginpenalty=\\cvKeepPenalty,midpenalty=\\cvKeepPenalty,endpenalty=0}\n"
       "\\newcommand{\\cvEvent}[4]{\\cvPayHang\\item\\cvRow{#1\\cvIfEmpty{#2}{}{, "
       "#2}\\cvIfEmpty{#3}{}{ " +
@@ -747,7 +834,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "\\newcommand{\\cvService}[5]{\\cvEntryStart\\cvRow{\\cvIfEmpty{#1}{}{\\cvTag{#1} }#2"
       "\\cvIfEmpty{#3}{}{ \\textemdash{} \\textit{#3}}}{\\cvWhenWhere{#4}{#5}}}\n"
       "% \\cvPatent{title}{number}{status}{date}, then \\cvAuthors{inventors}\n"
-      "\\newcommand{\\cvPatent}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\par "
+      "\\newcommand{\\cvPatent}[4]{\\cvEntryStart\\cvRow{\\textbf{#1}\\cvRowPar "
       "#2\\cvIfEmpty{#3}{}{ " +
       open_paren + "\\textit{#3}" + close_paren +
       "}}{#4}}\n"
@@ -756,7 +843,7 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "% Bullet entries, numbered entries and text paragraphs\n"
       "\\newlist{cvBullets}{itemize}{1}\n"
       "\\setlist[cvBullets]{" +
-      list_label(bullet, meta.rtl) + ",topsep=2bp,itemsep=1bp,parsep=0pt}\n" +
+      list_label(bullet, meta.rtl) + ",topsep=2bp,partopsep=0pt,itemsep=1bp,parsep=0pt}\n" +
       (meta.rtl ? "\\newcommand{\\cvBullet}[1]{\\item\\cvRightAligned #1}\n"
                   "\\newcommand{\\cvNumbered}[2]{\\item[{#1}]\\cvRightAligned #2}\n"
                 : "\\newcommand{\\cvBullet}[1]{\\item #1}\n"

@@ -3,14 +3,18 @@
 
 #include "backends/latex/escape.hpp"
 #include "backends/latex/math.hpp"
+#include "fonts/icons.hpp"
 #include "present/present.hpp"
+#include "text/keywords.hpp"
 #include "text/locale_format.hpp"
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace cvpress::detail::latex {
 
@@ -147,13 +151,51 @@ std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(target) + "}{" + body + "}";
 }
 
+// A paragraph's last word tied to the word before it ("Resnet~model."), as
+// the PDF's line breaker never ends a paragraph on one short word: the
+// last space outside math and not ending a control word, when what follows
+// it is at most 20 visible characters. `latex` is the writer's output for
+// one paragraph (text, \textbf{..}, \href{url}{..}: URLs have no spaces);
+// one under 40 bytes fits on a line anyway and is left as it is.
+// `context`: the length of the whole paragraph when `latex` is its end.
+std::string tie_last_word(std::string latex, std::size_t context = 0) {
+  constexpr std::size_t k_max_tail = 20, k_min_length = 40;
+  if (std::max(context, latex.size()) < k_min_length || latex.find('$') != std::string::npos ||
+      latex.find("\\(") != std::string::npos)
+    return latex;
+  std::size_t end = latex.size();
+  while (end > 0 && latex[end - 1] == ' ')
+    --end;
+  std::size_t visible = 0;
+  for (std::size_t i = end; i-- > 0;) {
+    const char c = latex[i];
+    if (c != ' ') {
+      if (c != '{' && c != '}' && (static_cast<unsigned char>(c) & 0xC0) != 0x80)
+        ++visible;
+      continue;
+    }
+    // A space ending a control word ("\quad ") is not a word space.
+    std::size_t j = i;
+    while (j > 0 && std::isalpha(static_cast<unsigned char>(latex[j - 1])))
+      --j;
+    const bool control_word = j < i && j > 0 && latex[j - 1] == '\\';
+    if (control_word || i == 0)
+      return latex;
+    if (visible == 0 || visible > k_max_tail)
+      return latex;
+    latex[i] = '~';
+    return latex;
+  }
+  return latex;
+}
+
 // Emits the body of the document.
 class BodyWriter {
 public:
   BodyWriter(const Cv& cv, std::vector<Diagnostic>& warnings, const Style& style,
              const LayoutDecisions& decisions)
       : cv_(cv), warnings_(warnings), style_(style), decisions_(decisions), pr_(cv, style),
-        tag_(pr_.tag()) {}
+        tag_(pr_.tag()), keywords_(cv.settings.bold_keywords) {}
 
   /// What the CV shows (shared with the PDF layout).
   [[nodiscard]] const Presenter& presenter() const { return pr_; }
@@ -162,13 +204,18 @@ public:
 
   std::string text(std::string_view s) { return typeset_text(s, features); }
 
+  // A paragraph with its last word tied (left-to-right CVs only).
+  std::string tie(std::string s, std::size_t context = 0) const {
+    return is_rtl(tag_) ? s : tie_last_word(std::move(s), context);
+  }
+
   std::string rich(const RichText& rt, const std::string& path) {
     std::string out;
     for (const auto& run : rt.runs) {
       std::string body;
       const Format* format = nullptr;
       if (const auto* t = std::get_if<TextRun>(&run)) {
-        body = text(t->text);
+        body = t->format.bold ? text(t->text) : with_keywords(t->text);
         format = &t->format;
       } else if (const auto* c = std::get_if<CodeRun>(&run)) {
         body = "\\texttt{" + text(c->text) + "}";
@@ -214,7 +261,22 @@ private:
         return &b;
     return nullptr;
   }
-  const std::string& tag_; // the CV's language
+  const std::string& tag_;        // the CV's language
+  const KeywordMatcher keywords_; // settings.bold_keywords, as the PDF layout bolds them
+
+  // Text with every settings.bold_keywords occurrence in \textbf.
+  std::string with_keywords(std::string_view s) {
+    if (keywords_.empty())
+      return text(s);
+    std::string out;
+    std::size_t from = 0;
+    for (auto [at, len] : keywords_.find_all(s)) {
+      out += text(s.substr(from, at - from));
+      out += "\\textbf{" + text(s.substr(at, len)) + "}";
+      from = at + len;
+    }
+    return out + text(s.substr(from));
+  }
 
   std::string math(const MathRun& m, const SourceLocation& where, const std::string& path) {
     std::string tex = m.tex;
@@ -249,7 +311,16 @@ private:
                            {cv_.source_file, 0, 0},
                            "cv.photo",
                            "the LaTeX backend does not place photos; it is left out"});
-    std::string out = "\\begin{cvHeader}\n";
+    std::string out;
+    if (const std::optional<Row> note = pr_.top_note()) { // RenderCV's "Last updated in ..."
+      std::string t;
+      for (const Run& r : note->runs) {
+        std::string x = run_text(r, "cv");
+        t += r.emph ? "\\textit{" + x + "}" : x;
+      }
+      out += "\\cvTopNote{" + t + "}\n";
+    }
+    out += "\\begin{cvHeader}\n";
     // "Qiaoling Chen (陈巧玲)", arranged for the CV's language.
     out += "\\cvName{" + text(pr_.header_name()) + "}\n";
     if (!h.headline.empty())
@@ -258,7 +329,15 @@ private:
       out += "\\cvAffiliation{" + text(line) + "}\n";
     std::vector<std::string> contacts;
     for (const ContactView& c : pr_.contacts()) {
-      const std::string shown = text(c.shown);
+      std::string shown = text(c.shown);
+      // The icon the PDF draws (the same font), inside the link as in RenderCV.
+      if (const IconGlyph icon = style_.rendercv.show_icons ? icon_glyph(c.icon) : IconGlyph{};
+          icon.face) {
+        char code[16];
+        std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(icon.cp));
+        shown = "\\cvIcon{" + std::string(code) + "}" + shown;
+        features.icons = true;
+      }
       if (c.email)
         contacts.push_back(href("mailto:" + percent_encode(c.shown), shown));
       else
@@ -278,15 +357,16 @@ private:
       return {};
     // Right-to-left CVs right-align each item (set per paragraph: the list
     // environment resets the paragraph shape given before it).
-    const std::string item = is_rtl(tag_) ? "\\item\\cvRightAligned " : "\\item ";
+    const std::string item = is_rtl(tag_) ? "\\item\\cvRightAligned " : "\\item\\cvBesideDates ";
     std::string out = "\\begin{cvHighlights}\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string p = path + ".highlights[" + number(i) + "]";
-      out += item + rich(items[i].text, p) + "\n";
+      out += item + tie(rich(items[i].text, p)) + "\n";
       if (!items[i].children.empty()) {
         out += "\\begin{cvHighlights}\n";
         for (std::size_t j = 0; j < items[i].children.size(); ++j)
-          out += item + rich(items[i].children[j], p + ".highlights[" + number(j) + "]") + "\n";
+          out +=
+              item + tie(rich(items[i].children[j], p + ".highlights[" + number(j) + "]")) + "\n";
         out += "\\end{cvHighlights}\n";
       }
     }
@@ -296,8 +376,42 @@ private:
   std::string details_tail(const EntryDetails& d, const std::string& path) {
     std::string out;
     if (!d.summary.empty())
-      out += "\\cvSummary{" + rich(d.summary, path + ".summary") + "}\n";
+      out += "\\cvSummary{" + tie(rich(d.summary, path + ".summary")) + "}\n";
     return out + highlights(d.highlights, path);
+  }
+
+  // An entry head from RenderCV templates (present/templated_head()): rows
+  // with their `**`/`*` emphasis, the degree column, the date column lines.
+  std::string templated(const TemplatedHead& t, const EntryDetails& d, const std::string& path) {
+    auto rows = [&](const std::vector<Row>& rs) {
+      std::string out;
+      for (const Row& row : rs) {
+        if (!out.empty())
+          out += "\\par ";
+        for (const Run& r : row.runs) {
+          std::string x = run_text(r, path);
+          if (r.emph)
+            x = "\\textit{" + x + "}";
+          if (r.strong)
+            x = "\\textbf{" + x + "}";
+          out += x;
+        }
+      }
+      return out;
+    };
+    std::string main = rows(t.main);
+    if (!t.degree.empty())
+      main = "\\cvDegreeColumn{" + rows(t.degree) + "}{" + main + "}";
+    std::string side;
+    for (const AsideLine& a : t.aside) {
+      std::string x = text(a.text);
+      if (a.italic)
+        x = "\\textit{" + x + "}";
+      if (a.bold)
+        x = "\\textbf{" + x + "}";
+      side += (side.empty() ? "" : "\\par ") + x;
+    }
+    return "\\cvTemplated{" + main + "}{" + side + "}\n" + details_tail(d, path);
   }
 
   // A run's text as LaTeX: its model text (messages name `path`, the
@@ -352,10 +466,15 @@ private:
     case RowRole::one_line:
       return {};
     case RowRole::authors:
-      return "\\cvAuthors{" + authors(row, path) + "}\n";
-    case RowRole::venue:
+      return "\\cvAuthors{" + tie(authors(row, path)) + "}\n";
+    case RowRole::venue: {
+      // The status ("Preprint") ends the venue line, as in the PDF.
+      std::string venue = role_text(row, RunRole::venue, path);
+      if (std::string status = role_text(row, RunRole::status, path); !status.empty())
+        venue += (venue.empty() ? "" : " ") + text("\u00b7") + " " + status;
       return "\\cvVenue{" + role_text(row, RunRole::venue_tag, path) + "}{" +
-             role_text(row, RunRole::venue, path) + "}\n";
+             tie(std::move(venue)) + "}\n";
+    }
     case RowRole::award:
       return "\\cvAward{" + role_text(row, RunRole::award, path) + "}\n";
     case RowRole::status_note:
@@ -409,6 +528,8 @@ private:
       // The argument order follows what is printed: main column top to
       // bottom, then the date column (dates, location), as the PDF layout.
       std::string operator()(const EducationEntry& x) {
+        if (auto t = w.pr_.templated_head(view))
+          return w.templated(*t, x.details, path);
         const std::vector<Row> head = w.pr_.head_rows(x);
         return "\\cvEducation{" + w.role_text(head[0], RunRole::title, path) + "}{" +
                w.role_text(head[1], RunRole::degree, path) + "}{" +
@@ -417,6 +538,8 @@ private:
                w.details_tail(x.details, path);
       }
       std::string operator()(const ExperienceEntry& x) {
+        if (auto t = w.pr_.templated_head(view))
+          return w.templated(*t, x.details, path);
         const std::vector<Row> head = w.pr_.head_rows(x);
         return "\\cvExperience{" + w.role_text(head[0], RunRole::title, path) + "}{" +
                w.role_text(head[1], RunRole::subtitle, path) + "}{" + w.dates(view.aside.at(0)) +
@@ -424,24 +547,26 @@ private:
                w.details_tail(x.details, path);
       }
       std::string operator()(const NormalEntry& x) {
+        if (auto t = w.pr_.templated_head(view))
+          return w.templated(*t, x.details, path);
         const std::vector<Row> head = w.pr_.head_rows(x);
-        return "\\cvNormal{" + w.role_text(head[0], RunRole::title, path) + "}{" +
+        return "\\cvNormal{" + w.tie(w.role_text(head[0], RunRole::title, path)) + "}{" +
                w.dates(view.aside.at(0)) + "}{" + w.rich(x.details.location, path + ".location") +
                "}\n" + w.details_tail(x.details, path);
       }
       std::string operator()(const PublicationEntry& x) {
         std::string out = "\\cvPublication{" + w.text(view.label) + "}{" +
-                          w.rich(x.title, path + ".title") + "}{" + w.dates(view.aside.at(0)) +
-                          "}\n";
+                          w.tie(w.rich(x.title, path + ".title")) + "}{" +
+                          w.dates(view.aside.at(0)) + "}\n";
         for (const Row& row : w.pr_.publication_rows(x))
           out += w.publication_row(row, path);
         if (!x.summary.empty())
-          out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
+          out += "\\cvSummary{" + w.tie(w.rich(x.summary, path + ".summary")) + "}\n";
         return out;
       }
       std::string operator()(const TalkEntry& x) {
         const std::vector<Row> rows = w.pr_.talk_rows(x);
-        std::string title = w.role_text(rows[0], RunRole::title, path);
+        std::string title = w.tie(w.role_text(rows[0], RunRole::title, path));
         if (const std::string& link = rows[0].runs.at(0).link; !link.empty())
           title = href(link, title);
         std::string out = "\\cvTalk{" + title + "}\n";
@@ -459,15 +584,20 @@ private:
           out += "\\end{cvEvents}\n";
         }
         if (!x.summary.empty())
-          out += "\\cvSummary{" + w.rich(x.summary, path + ".summary") + "}\n";
+          out += "\\cvSummary{" + w.tie(w.rich(x.summary, path + ".summary")) + "}\n";
         return out;
       }
       std::string operator()(const ServiceEntry& x) {
         const Row row = w.pr_.service_row(x);
-        return "\\cvService{" + w.role_text(row, RunRole::event_tag, path) + "}{" +
-               w.role_text(row, RunRole::event, path) + "}{" +
-               w.role_text(row, RunRole::service_role, path) + "}{" + w.dates(view.aside.at(0)) +
-               "}{" + w.rich(x.location, path + ".location") + "}\n";
+        // The row ends with the role, else with the event: tie its last word.
+        std::string event = w.role_text(row, RunRole::event, path);
+        std::string role = w.role_text(row, RunRole::service_role, path);
+        role = w.tie(std::move(role), event.size() + role.size());
+        if (role.empty())
+          event = w.tie(std::move(event));
+        return "\\cvService{" + w.role_text(row, RunRole::event_tag, path) + "}{" + event + "}{" +
+               role + "}{" + w.dates(view.aside.at(0)) + "}{" +
+               w.rich(x.location, path + ".location") + "}\n";
       }
       std::string operator()(const PatentEntry& x) {
         const std::vector<Row> rows = w.pr_.patent_rows(x);
@@ -478,7 +608,7 @@ private:
                           number_text + "}{" + w.role_text(rows[1], RunRole::status, path) + "}{" +
                           w.dates(view.aside.at(0)) + "}\n";
         if (rows.size() > 2)
-          out += "\\cvAuthors{" + w.authors(rows[2], path) + "}\n";
+          out += "\\cvAuthors{" + w.tie(w.authors(rows[2], path)) + "}\n";
         return out;
       }
       std::string operator()(const OneLineEntry& x) {
@@ -487,17 +617,18 @@ private:
                w.role_text(row, RunRole::details, path) + "}\n";
       }
       std::string operator()(const BulletEntry& x) {
-        return "\\cvBullet{" + w.rich(x.bullet, path + ".bullet") + "}\n";
+        return "\\cvBullet{" + w.tie(w.rich(x.bullet, path + ".bullet")) + "}\n";
       }
       std::string operator()(const NumberedEntry& x) {
-        return "\\cvNumbered{" + view.label + "}{" + w.rich(x.number, path + ".number") + "}\n";
+        return "\\cvNumbered{" + view.label + "}{" + w.tie(w.rich(x.number, path + ".number")) +
+               "}\n";
       }
       std::string operator()(const ReversedNumberedEntry& x) {
         return "\\cvNumbered{" + view.label + "}{" +
-               w.rich(x.reversed_number, path + ".reversed_number") + "}\n";
+               w.tie(w.rich(x.reversed_number, path + ".reversed_number")) + "}\n";
       }
       std::string operator()(const TextEntry& x) {
-        return "\\cvText{" + w.rich(x.text, path) + "}\n";
+        return "\\cvText{" + w.tie(w.rich(x.text, path)) + "}\n";
       }
     };
     return std::visit(Visitor{*this, path, view}, *view.entry);
@@ -522,6 +653,12 @@ private:
     // full width.
     if (!v.has_aside) {
       open = "\\begingroup\\cvFullWidth\n";
+      close = "\\endgroup\n";
+    } else if (const auto k = static_cast<std::size_t>(section_index_);
+               k < decisions_.date_widths.size() && decisions_.date_widths[k] > 0) {
+      // The layout's date column: as wide as the section's widest date or
+      // location (1bp more, for TeX's own kerning).
+      open = "\\begingroup\\cvDateColumn{" + glue_text(decisions_.date_widths[k] + 1, 0, 0) + "}\n";
       close = "\\endgroup\n";
     }
     // One-row entries (awards, services): the layout's item spacing.

@@ -36,6 +36,7 @@ struct Features {
   bool math = false;    ///< math passed to TeX: load amsmath
   bool symbols = false; ///< pictographs and emoji (U+25A0-27BF, U+1F000-1FBFF, ...): a symbol font
   std::uint32_t scripts = 0; ///< bit i: script_blocks()[i] seen (Devanagari, Thai, ...)
+  bool icons = false;        ///< header icons (\cvIcon): the Font Awesome font
   /// Input, set before typesetting: the CV is right-to-left (typeset_text()
   /// then marks directions for right-to-left paragraphs).
   bool rtl_document = false;
@@ -70,10 +71,12 @@ std::string make_preamble(const Style& style, const Features& features, const Do
 /// What the PDF layout decided, for the LaTeX document to follow: its page
 /// breaks (\cvPageBreak before a heading or an entry; an entry the layout
 /// splits is \cvSplittable, every other entry is kept whole) and the
-/// sections it sets as lists (item spacing between their entries).
+/// sections it sets as lists (item spacing between their entries) and the
+/// width of each section's date column (\cvDateColumn).
 struct LayoutDecisions {
-  std::vector<PageBreak> breaks;  ///< as LaidOutDocument::breaks
-  std::vector<int> list_sections; ///< as LaidOutDocument::list_sections
+  std::vector<PageBreak> breaks;   ///< as LaidOutDocument::breaks
+  std::vector<int> list_sections;  ///< as LaidOutDocument::list_sections
+  std::vector<double> date_widths; ///< as LaidOutDocument::date_widths
 };
 
 /// The whole .tex file for `cv`. Math spans that fail the whitelist are

@@ -1,6 +1,8 @@
 #include "backends/pdf/painter.hpp"
 
 #include "backends/pdf/hpdf_document.hpp"
+#include "backends/pdf/metadata.hpp"
+#include "backends/pdf/tagging.hpp"
 #include "fonts/font_set.hpp"
 #include "resources/image.hpp"
 #include "text/links.hpp"
@@ -34,7 +36,8 @@
 // /CIDFontType0C) whose codes are the CFF's CIDs; exact /W widths from the
 // face's advances and a ToUnicode map back to the characters. Text, rules and rectangles are
 // written straight into the page content stream; images, links, bookmarks and document information
-// go through libharu's API.
+// go through libharu's API. The document is tagged (PDF/UA-1): every item
+// is marked content of its structure node (tagging.hpp) or an artifact.
 
 namespace cvpress::detail {
 
@@ -164,24 +167,6 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> cluster_ranges(const TextIt
   return out;
 }
 
-// A PDF text string: UTF-16BE with a byte order mark.
-std::string utf16be(std::string_view utf8) {
-  std::string out = "\xFE\xFF";
-  auto unit = [&out](unsigned u) {
-    out += static_cast<char>(u >> 8);
-    out += static_cast<char>(u & 0xFF);
-  };
-  for_each_code_point(utf8, [&](char32_t cp) {
-    if (cp > 0xFFFF) {
-      unit(0xD800 + ((cp - 0x10000) >> 10));
-      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  });
-  return out;
-}
-
 // True when `utf8` has a character beyond the BMP (a 4-byte sequence), which
 // libharu's UTF-8 encoder turns into spaces.
 bool beyond_bmp(std::string_view utf8) {
@@ -246,12 +231,12 @@ HPDF_REAL real(double v) {
 class Painter {
 public:
   Painter(const LaidOutDocument& document, const PaintOptions& options)
-      : in_(document), options_(options) {}
+      : in_(document), options_(options), tagging_(pdf_, document.structure, document.info.lang) {}
 
   std::string run() {
     HPDF_Doc doc = pdf_.get();
-    // PDF 1.4: soft masks (PNG alpha) and DisplayDocTitle; libharu says 1.3.
-    doc->pdf_version = HPDF_VER_14;
+    // PDF 1.7 (ISO 32000-1, the base of PDF/UA-1 and PDF/A-2); libharu says 1.3.
+    doc->pdf_version = HPDF_VER_17;
     pdf_.check("setting up UTF-8", HPDF_UseUTFEncodings(doc) == HPDF_OK);
     pdf_.check("setting up UTF-8", HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK);
     utf8_ = HPDF_GetEncoder(doc, "UTF-8");
@@ -266,6 +251,9 @@ public:
     if (pages_.empty())
       paint_page(Page{}); // a PDF needs at least one page
     write_bookmarks();
+    tagging_.finish();
+    write_metadata(pdf_, in_.info,
+                   MetadataOptions{options_.date_epoch, options_.pdfa, options_.compress, digest_});
     return pdf_.save();
   }
 
@@ -326,6 +314,10 @@ private:
         if (fresh)
           order.push_back(key);
         Use& use = it->second;
+        if (text->space_after)
+          if (const unsigned g = glyph_id(*text->face, U' '))
+            if (use.gids.insert(g).second || !use.meaning.count(g))
+              use.meaning.emplace(g, std::u32string(1, U' '));
         if (text->glyphs.empty()) {
           // Unshaped: the cmap's glyph of each character.
           for_each_code_point(text->text, [&](char32_t cp) {
@@ -506,8 +498,8 @@ private:
     set_text(HPDF_INFO_SUBJECT, "Subject", in_.info.subject);
     set_text(HPDF_INFO_KEYWORDS, "Keywords", in_.info.keywords);
     set_text(HPDF_INFO_CREATOR, "Creator", std::string("cvpress ") + cvpress::version);
-    if (!in_.info.title.empty()) {
-      // Viewers show the title rather than the file name.
+    {
+      // Viewers show the title rather than the file name (PDF/UA).
       HPDF_Dict prefs = new_dict();
       HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(pdf_.get()->mmgr, HPDF_TRUE));
       HPDF_Dict_Add(pdf_.get()->catalog, "ViewerPreferences", prefs);
@@ -529,6 +521,8 @@ private:
     HPDF_Page_SetHeight(p, real(in_.page_height));
     pages_.push_back(p);
     page_ = p;
+    tagging_.begin_page(p);
+    mc_ = kNoMark;
     ops_.clear();
     in_text_ = false;
     stroking_text_ = false;
@@ -539,6 +533,7 @@ private:
     for (const auto& item : page.items)
       std::visit([this](const auto& it) { draw(it); }, item);
     end_text();
+    end_mark();
     flush();
     pdf_.check("drawing page " + std::to_string(pages_.size()));
   }
@@ -548,6 +543,8 @@ private:
   void flush() {
     if (ops_.empty())
       return;
+    for (char c : ops_) // FNV-1a of the content, for the file identifier
+      digest_ = (digest_ ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
     auto attr = static_cast<HPDF_PageAttr>(page_->attr);
     pdf_.check("writing page content",
                HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops_.data()),
@@ -559,6 +556,46 @@ private:
     if (in_text_) {
       ops_ += "ET\n";
       in_text_ = false;
+    }
+  }
+
+  // Marked content. Sequences are opened and closed outside text objects
+  // (a text object may sit inside one, never across its end): content of a
+  // structure node with its MCID, text without one (page footers) as a
+  // pagination artifact, rules and rectangles as layout artifacts.
+  static constexpr int kNoMark = -100;
+  static constexpr int kTextArtifact = -1;
+  static constexpr int kLayoutArtifact = -2;
+  static constexpr int kOwnSequence = -3; // a tagged run with its own /ActualText
+  bool tagged(int node) const {
+    return node >= 0 && static_cast<std::size_t>(node) < in_.structure.size();
+  }
+  void mark(int node) {
+    if (tagged(node) && in_.structure[static_cast<std::size_t>(node)].role == StructRole::artifact)
+      node = kLayoutArtifact;
+    if (!tagged(node) && node != kLayoutArtifact)
+      node = kTextArtifact;
+    if (node == mc_)
+      return;
+    end_text();
+    end_mark();
+    if (node == kTextArtifact) {
+      ops_ += "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
+    } else if (node == kLayoutArtifact) {
+      ops_ += "/Artifact <</Type /Layout>> BDC\n";
+    } else {
+      ops_ += '/';
+      ops_ += struct_type(in_.structure[static_cast<std::size_t>(node)].role);
+      ops_ += " <</MCID ";
+      ops_ += std::to_string(tagging_.mark(node));
+      ops_ += ">> BDC\n";
+    }
+    mc_ = node;
+  }
+  void end_mark() {
+    if (mc_ != kNoMark) {
+      ops_ += "EMC\n";
+      mc_ = kNoMark;
     }
   }
   void fill_color(std::uint32_t rgb) {
@@ -636,6 +673,8 @@ private:
   void draw(const TextItem& t) {
     if (!t.face || t.text.empty() || !(t.size > 0))
       return;
+    if (split_hyphen(t))
+      return;
     auto it = fonts_.find(t.face);
     if (it == fonts_.end() || !it->second)
       return;
@@ -655,6 +694,41 @@ private:
       codes = "<" + hex + "> Tj\n";
     } else if (!shaped_codes(t, e, codes, needs_actual)) {
       return;
+    }
+    // The text layer gets the item's characters in logical order when the
+    // glyphs' ToUnicode entries would not give them back (ligatures,
+    // conjuncts, reordered clusters, right-to-left runs, hidden joiners).
+    // A right-to-left item (glyphs in visual order) gets it in visual order
+    // too: extractors (poppler) reorder an RTL line's characters by position.
+    std::string actual_text = t.actual_text;
+    if (actual_text.empty() && needs_actual) {
+      if (t.rtl) {
+        std::u32string cps = chars_of(t.text);
+        std::reverse(cps.begin(), cps.end());
+        for (char32_t cp : cps)
+          append_utf8(actual_text, cp);
+      } else {
+        actual_text = t.text;
+      }
+    }
+    const bool actual = !actual_text.empty();
+    // Tagged content with an actual text is a marked-content sequence of its
+    // own (a /Span with its MCID and /ActualText), not one nested in another.
+    const bool own_sequence =
+        actual && !t.decorative && tagged(t.node) &&
+        in_.structure[static_cast<std::size_t>(t.node)].role != StructRole::artifact;
+    if (own_sequence) {
+      end_text();
+      end_mark();
+      ops_ += "/Span <</MCID ";
+      ops_ += std::to_string(tagging_.mark(t.node));
+      ops_ += " /ActualText <";
+      for (char b : utf16be(actual_text))
+        put_hex2(ops_, static_cast<unsigned char>(b));
+      ops_ += ">>> BDC\n";
+      mc_ = kOwnSequence;
+    } else {
+      mark(t.decorative ? -1 : t.node); // an icon is an artifact
     }
     if (!in_text_) {
       ops_ += "BT\n";
@@ -683,44 +757,84 @@ private:
       stroking_text_ = bolden;
     }
     const double slant = synthetic_italic(*t.face) ? 0.2126 : 0; // tan 12°
-    // The text layer gets the item's characters in logical order when the
-    // glyphs' ToUnicode entries would not give them back (ligatures,
-    // conjuncts, reordered clusters, right-to-left runs, hidden joiners).
-    // A right-to-left item (glyphs in visual order) gets it in visual order
-    // too: extractors (poppler) reorder an RTL line's characters by position.
-    std::string actual_text = t.actual_text;
-    if (actual_text.empty() && needs_actual) {
-      if (t.rtl) {
-        std::u32string cps = chars_of(t.text);
-        std::reverse(cps.begin(), cps.end());
-        for (char32_t cp : cps)
-          append_utf8(actual_text, cp);
-      } else {
-        actual_text = t.text;
-      }
-    }
-    const bool actual = !actual_text.empty();
-    if (actual) {
+    if (t.decorative) {
+      // An ornament (a header icon) stands for no text: an empty
+      // /ActualText, inside its artifact sequence.
+      ops_ += "/Span <</ActualText ()>> BDC\n";
+    } else if (actual && !own_sequence) {
       ops_ += "/Span <</ActualText <";
       for (char b : utf16be(actual_text))
         put_hex2(ops_, static_cast<unsigned char>(b));
       ops_ += ">>> BDC\n";
     }
     // Absolute placement per run: no accumulated rounding from relative moves.
+    put_matrix(slant, t.x, t.y);
+    ops_ += codes;
+    if ((actual && !own_sequence) || t.decorative)
+      ops_ += "EMC\n";
+    if (t.space_after) {
+      // The undrawn space after the run, for the tagged text: a space glyph
+      // whose advance is taken back (extractors that place words by their
+      // gaps, as pdftotext does, skip spaces).
+      const auto g = e.gid.find(glyph_id(*t.face, U' '));
+      if (g != e.gid.end() && g->first != 0 && e.meaning.count(g->first)) {
+        if (own_sequence) { // after the actual text, in a sequence of its own
+          mark(t.node);
+          ops_ += "BT\n";
+          in_text_ = true;
+          put_matrix(slant, t.x + t.width, t.y);
+        }
+        ops_ += "[<";
+        put_hex4(ops_, g->second);
+        ops_ += "> ";
+        put_number(ops_, g->second < e.widths.size() ? e.widths[g->second] : 0, 0);
+        ops_ += "] TJ\n";
+      }
+    }
+  }
+
+  void put_matrix(double slant, double x, double y) {
     ops_ += "1 0 ";
     put_number(ops_, slant, 4);
     ops_ += "1 ";
-    put_number(ops_, t.x);
-    put_number(ops_, t.y);
+    put_number(ops_, x);
+    put_number(ops_, y);
     ops_ += "Tm\n";
-    ops_ += codes;
-    if (actual)
-      ops_ += "EMC\n";
+  }
+
+  // A line-final hyphen the line break added: the run without it as content,
+  // the hyphen as a layout artifact (the structure text has the word whole).
+  bool split_hyphen(const TextItem& t) {
+    if (!t.added_hyphen || t.rtl || !tagged(t.node) || t.glyphs.size() < 2 ||
+        !t.actual_text.empty() || t.text.empty() || t.text.back() != '-')
+      return false;
+    TextItem head = t;
+    head.added_hyphen = false;
+    head.glyphs.pop_back();
+    head.text.pop_back();
+    double advance = 0;
+    for (const ShapedGlyph& g : head.glyphs)
+      advance += g.advance;
+    TextItem hyphen;
+    hyphen.x = t.x + advance * t.size / 1000.0;
+    hyphen.y = t.y;
+    hyphen.face = t.face;
+    hyphen.size = t.size;
+    hyphen.color = t.color;
+    hyphen.text = "-";
+    hyphen.glyphs = {t.glyphs.back()};
+    hyphen.glyphs.front().cluster = 0;
+    hyphen.width = t.width - advance * t.size / 1000.0;
+    hyphen.node = kLayoutArtifact;
+    draw(head);
+    draw(hyphen);
+    return true;
   }
 
   void draw(const RuleItem& r) {
     if (!(r.thickness > 0))
       return;
+    mark(kLayoutArtifact);
     end_text();
     line_width(r.thickness);
     stroke_color(r.color);
@@ -735,6 +849,7 @@ private:
   void draw(const RectItem& r) {
     if (!(r.width > 0) || !(r.height > 0))
       return;
+    mark(kLayoutArtifact);
     end_text();
     fill_color(r.color);
     put_number(ops_, r.x);
@@ -772,6 +887,8 @@ private:
       pdf_.check("loading an image", image != nullptr);
       images_.emplace(im.bytes, image);
     }
+    mark(tagged(im.node) ? im.node : kLayoutArtifact);
+    end_text();
     flush();
     HPDF_Page_DrawImage(page_, image, real(im.x), real(im.y), real(im.width), real(im.height));
   }
@@ -784,6 +901,10 @@ private:
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(target).c_str());
     pdf_.check("adding a link", annot != nullptr);
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    if (tagged(l.node)) {
+      const std::string& alt = in_.structure[static_cast<std::size_t>(l.node)].alt;
+      tagging_.link(annot, l.node, alt.empty() ? target : alt);
+    }
   }
 
   void write_bookmarks() {
@@ -815,6 +936,9 @@ private:
   const LaidOutDocument& in_;
   const PaintOptions& options_;
   HpdfDocument pdf_;
+  Tagging tagging_;
+  int mc_ = kNoMark; // the open marked-content sequence's node (or artifact kind)
+  std::uint64_t digest_ = 0xcbf29ce484222325ULL; // hash of the content streams
   HPDF_Encoder utf8_ = nullptr;
   std::map<FileKey, Embedded> embedded_;
   std::unordered_map<const FontFace*, const Embedded*> fonts_;

@@ -14,6 +14,9 @@ struct PaintOptions {
   /// Seconds since 1970 (UTC) for /CreationDate and /ModDate; no dates when
   /// unset. The backend takes it from SOURCE_DATE_EPOCH.
   std::optional<std::int64_t> date_epoch;
+  /// PDF/A-2a: XMP identification and an sRGB output intent (the document
+  /// is tagged either way).
+  bool pdfa = false;
 };
 
 /// The PDF file for `document`. Deterministic: equal input and options give

@@ -44,6 +44,7 @@ public:
     }
     PaintOptions paint;
     paint.date_epoch = source_date_epoch_from_env();
+    paint.pdfa = options.pdfa;
     RenderResult result;
     result.bytes = paint_pdf(document, paint);
     result.pages = static_cast<int>(document.pages.empty() ? 1 : document.pages.size());

@@ -1,5 +1,6 @@
 #pragma once
-// Page images (backends/png): our PDF rasterised by poppler, encoded by libpng.
+// Page images (backends/png): our PDF rasterised by poppler and encoded by
+// libpng in the plug-in libcvpress-png.so (lib/plugins/png, base/plugin.hpp).
 #include <cvpress/backend.hpp>
 
 #include <string>
@@ -14,13 +15,13 @@ inline constexpr double kPngDpi = 150;
 inline constexpr int kPngMinDpi = 36;
 inline constexpr int kPngMaxDpi = 300;
 
-/// Each page of `pdf` as a PNG (8-bit RGB on white) at `dpi`. Throws
-/// RenderError when poppler cannot read or rasterise it.
+/// Each page of `pdf` as a PNG (8-bit RGB on white) at `dpi`, by the png
+/// plug-in. Throws UnavailableError when the plug-in is missing, RenderError
+/// when poppler cannot read or rasterise the PDF.
 [[nodiscard]] std::vector<std::string> rasterise_pdf(const std::string& pdf, double dpi);
 
-/// An 8-bit RGB image (`width` x `height`, rows top to bottom) as PNG bytes.
-[[nodiscard]] std::string encode_png_rgb(const std::vector<unsigned char>& rgb, int width,
-                                         int height);
+/// Loads the png plug-in now; throws UnavailableError when it is missing.
+void require_png_plugin();
 
 /// The PNG backend (registered in backends/registry_list.cpp).
 const Backend* png_backend();
