@@ -759,3 +759,42 @@ TEST_CASE("latex: a publication's status ends its venue line, as in the PDF") {
   const std::string tex = render(load_cv_string(yaml, "cv.yaml").cv);
   CHECK(contains(tex, "\\cvVenue{}{Submitted to the Conference on Things \u00b7~Preprint}"));
 }
+
+TEST_CASE(
+    "latex: RenderCV templates set publications and one-line entries, degree column widened") {
+  const LoadResult loaded = load_cv_string(R"(cv:
+  name: John Doe
+  sections:
+    education:
+      - institution: Zhejiang University
+        area: Electrical Engineering
+        degree: Bachelor
+        start_date: 2014-09
+        end_date: 2018-06
+    publications:
+      - title: Sparse Mixture-of-Experts at Scale
+        authors: ["*John Doe*", Sarah Williams]
+        doi: 10.1234/neurips.2023.1234
+        journal: NeurIPS 2023
+        date: 2023-07
+    skills:
+      - label: Languages
+        details: C++
+design:
+  theme: classic
+  templates:
+    one_line_entry:
+      main_column: "LABEL -- *DETAILS*"
+)",
+                                           "cv.yaml");
+  const std::string tex = render(loaded.cv);
+  // publication_entry: "**TITLE**\nSUMMARY\nAUTHORS\nURL (JOURNAL)".
+  CHECK(contains(tex, "\\cvLine{\\cvOwner{\\textit{John Doe}}, \\cvAuthor{Sarah~Williams}}\n"));
+  CHECK(contains(tex, "\\cvLine{\\href{https://doi.org/10.1234/neurips.2023.1234}"
+                      "{10.1234/neurips.2023.1234} (NeurIPS~2023)}\n"));
+  CHECK_FALSE(contains(tex, "\\cvDoi{"));
+  CHECK(contains(tex, "\\cvOneLineRow{Languages \u2013 \\textit{C++}}\n"));
+  // "Bachelor" is wider than degree_width (1 cm = 28.35 bp): the section's
+  // column is widened as the PDF layout widens it.
+  CHECK(contains(tex, "\\begingroup\\setlength{\\cvDegreeWidth}{"));
+}

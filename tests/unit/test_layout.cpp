@@ -4,6 +4,7 @@
 #include "layout/layout.hpp"
 #include "present/dates.hpp"
 #include "resources/image.hpp"
+#include "style/style_loader.hpp"
 #include "test_layout_support.hpp"
 #include "text/translations.hpp"
 
@@ -161,6 +162,128 @@ TEST_CASE("layout: footer with page numbers on every page") {
   for (std::size_t p = 0; p < doc.pages.size(); ++p)
     CHECK(page_text(doc.pages[p]).find("Jane Doe – page " + std::to_string(p + 1) + " of " + n) !=
           std::string::npos);
+}
+
+namespace {
+
+const Style& rendercv_classic() {
+  static const Style st = [] {
+    RenderOptions o;
+    o.style = "classic";
+    return resolve_style(o, Design{});
+  }();
+  return st;
+}
+
+std::vector<const TextItem*> items_starting(const Page& page, std::string_view prefix) {
+  std::vector<const TextItem*> out;
+  for (const auto& it : page.items)
+    if (const auto* t = std::get_if<TextItem>(&it); t && t->text.starts_with(prefix))
+      out.push_back(t);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("layout: RenderCV themes set the top note and footer in the margins, as Typst does") {
+  const Style& st = rendercv_classic();
+  REQUIRE(st.rendercv_dates);
+  const LaidOutDocument doc = layout_cv(many_entries_cv(14, 4), st, ".");
+  REQUIRE(doc.pages.size() >= 2);
+  const double top = st.page_height - st.margin_top;
+  // The note's cap height halfway up the top margin, on the first page only.
+  const auto note = items_starting(doc.pages[0], "Last updated in");
+  REQUIRE(note.size() == 1);
+  CHECK(note[0]->y + 0.7 * note[0]->size == doctest::Approx(top + st.margin_top / 2).epsilon(1e-3));
+  CHECK(note[0]->size == doctest::Approx(0.9 * st.body_size));
+  CHECK(items_starting(doc.pages[1], "Last updated in").empty());
+  // The header starts at the text area's top, not below the note.
+  const auto name = items_starting(doc.pages[0], "Jane Doe");
+  REQUIRE_FALSE(name.empty());
+  CHECK(name[0]->y + metrics(*name[0]->face).ascender * name[0]->size == doctest::Approx(top));
+  // The footer's baseline half the bottom margin up (less Typst's 0.6em).
+  const std::string n = std::to_string(doc.pages.size());
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    const auto footer =
+        items_starting(doc.pages[p], "Jane Doe – " + std::to_string(p + 1) + "/" + n);
+    REQUIRE(footer.size() == 1);
+    CHECK(footer[0]->y ==
+          doctest::Approx(st.margin_bottom / 2 + 0.6 * st.body_size - 0.7 * footer[0]->size));
+    // Everything else stays in the text area.
+    for (const auto& it : doc.pages[p].items)
+      if (const auto* t = std::get_if<TextItem>(&it);
+          t && t != footer[0] && (p > 0 || t != note[0]))
+        CHECK(t->y >= st.margin_bottom);
+  }
+}
+
+TEST_CASE(
+    "layout: RenderCV's degree column widens to its longest word; bullets stay by their text") {
+  Cv cv = small_cv();
+  std::get<EducationEntry>(cv.sections.at(0).entries.at(0)).degree = rt("Ph.D. student");
+  const LaidOutDocument doc = layout_cv(cv, rendercv_classic(), ".");
+  const Page& page = doc.pages.at(0);
+  // "Ph.D." above "student": no word broken by a hyphen in the column.
+  const auto phd = items_starting(page, "Ph.D.");
+  const auto student = items_starting(page, "student");
+  REQUIRE(phd.size() == 1);
+  REQUIRE(student.size() == 1);
+  CHECK(phd[0]->x == student[0]->x);
+  CHECK(student[0]->y < phd[0]->y);
+  CHECK(items_starting(page, "stu-").empty());
+  // The main column starts right of the wider column.
+  const auto inst = items_starting(page, "Nanyang");
+  REQUIRE(inst.size() == 1);
+  CHECK(inst[0]->x > student[0]->x + student[0]->width);
+  // The first highlight starts below the two-line column, its bullet beside it.
+  const auto advisor = items_starting(page, "Advisor");
+  REQUIRE(advisor.size() == 1);
+  CHECK(advisor[0]->y < student[0]->y);
+  bool bullet = false;
+  for (const TextItem* t : items_starting(page, "\u2022"))
+    bullet = bullet || std::abs(t->y - advisor[0]->y) < 0.01;
+  CHECK(bullet);
+}
+
+TEST_CASE("layout: RenderCV's links.underline underlines links in the text, not connections") {
+  Cv cv = small_cv();
+  RichText text;
+  text.runs.emplace_back(TextRun{"See ", {}});
+  text.runs.emplace_back(TextRun{"the paper", Format{false, false, "https://example.com/p"}});
+  cv.sections.back().entries.emplace_back(TextEntry{text, {}});
+  for (const bool underline : {false, true}) {
+    Style st = rendercv_classic();
+    st.rendercv.underline_links = underline;
+    const LaidOutDocument doc = layout_cv(cv, st, ".");
+    std::vector<RuleItem> under; // rules under a link's text
+    for (const Page& page : doc.pages)
+      for (const auto& it : page.items)
+        if (const auto* r = std::get_if<RuleItem>(&it))
+          for (const auto& other : page.items)
+            if (const auto* l = std::get_if<LinkItem>(&other);
+                l && std::abs(r->x0 - l->x) < 0.01 && std::abs(r->x1 - l->x - l->width) < 0.01 &&
+                r->y0 > l->y && r->y0 < l->y + l->height)
+              under.push_back(*r);
+    INFO("underline: ", underline);
+    // Two rules, under the publication's DOI and "the paper": the header's
+    // five connections (links too) stay plain.
+    std::size_t links = 0;
+    for (const auto& it : doc.pages.front().items)
+      links += std::holds_alternative<LinkItem>(it) ? 1 : 0;
+    CHECK(links >= 5 + 2);
+    REQUIRE(under.size() == (underline ? 2U : 0U));
+    if (underline) {
+      const auto paper = items_starting(doc.pages.back(), "the paper");
+      REQUIRE(paper.size() == 1);
+      const auto r = std::find_if(under.begin(), under.end(), [&](const RuleItem& x) {
+        return std::abs(x.x0 - paper[0]->x) < 0.01 &&
+               std::abs(x.y0 - (paper[0]->y - 0.1 * paper[0]->size)) < 0.01;
+      });
+      REQUIRE(r != under.end());
+      CHECK(r->x1 == doctest::Approx(paper[0]->x + paper[0]->width));
+      CHECK(r->thickness == doctest::Approx(0.05 * paper[0]->size));
+    }
+  }
 }
 
 TEST_CASE("layout: a German CV gets translated default titles, footer and present word") {

@@ -258,10 +258,14 @@ struct Outside {
 };
 
 // Words outside the style's text area (1.5 pt tolerance), from
-// `pdftotext -bbox` (boxes span the font's ascent and descent).
+// `pdftotext -bbox` (boxes span the font's ascent and descent). RenderCV
+// themes set their top note and footer in the margins: there one line per
+// band and page may lie wholly inside the top or bottom margin.
 std::vector<Outside> words_outside(const fs::path& pdf, const detail::Style& style) {
   const double tolerance = 1.5;
   std::vector<Outside> bad;
+  const bool furniture = style.rendercv_dates;
+  double top_line = -1, bottom_line = -1; // yMin of the one furniture line per band
   std::string html = run("pdftotext -bbox -enc UTF-8 '" + pdf.string() + "' -");
   double width = 0, height = 0;
   int page = 0;
@@ -276,6 +280,7 @@ std::vector<Outside> words_outside(const fs::path& pdf, const detail::Style& sty
       width = attribute(line, "width");
       height = attribute(line, "height");
       ++page;
+      top_line = bottom_line = -1;
     } else if (line.find("<word ") != std::string::npos) {
       double x0 = attribute(line, "xMin"), y0 = attribute(line, "yMin");
       double x1 = attribute(line, "xMax"), y1 = attribute(line, "yMax");
@@ -283,7 +288,15 @@ std::vector<Outside> words_outside(const fs::path& pdf, const detail::Style& sty
           x0 < style.margin_left - tolerance || x1 > width - style.margin_right + tolerance;
       const double y_over =
           std::max(style.margin_top - y0, y1 - (height - style.margin_bottom)) - tolerance;
-      if (x_out || y_over > 0) {
+      bool in_band = false;
+      if (furniture && !x_out && y0 >= 0 && y1 <= style.margin_top) {
+        in_band = top_line < 0 || top_line == y0;
+        top_line = y0;
+      } else if (furniture && !x_out && y0 >= height - style.margin_bottom && y1 <= height) {
+        in_band = bottom_line < 0 || bottom_line == y0;
+        bottom_line = y0;
+      }
+      if (x_out || (y_over > 0 && !in_band)) {
         auto gt = line.find('>');
         auto lt = line.rfind("</word>");
         std::string word = gt != std::string::npos && lt != std::string::npos && lt > gt

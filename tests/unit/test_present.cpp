@@ -146,6 +146,79 @@ TEST_CASE("present: publication rows carry runs with roles") {
   CHECK(more[2].runs.at(0).text == "example.com/paper.pdf");
 }
 
+// A row's text, runs joined.
+std::string row_text(const Row& row) {
+  std::string out;
+  for (const Run& r : row.runs)
+    out += r.rich ? r.rich->plain() : r.text;
+  return out;
+}
+
+TEST_CASE("present: RenderCV themes set publications by their main_column template") {
+  const LoadResult loaded = load_cv_string(k_cv, "cv.yaml");
+  // classic: "**TITLE**\nSUMMARY\nAUTHORS\nURL (JOURNAL)"; the DOI is the URL.
+  RenderOptions options;
+  options.style = "classic";
+  const Style classic = resolve_style(options, loaded.cv.design);
+  const Presenter pr(loaded.cv, classic);
+  const auto& pub = std::get<PublicationEntry>(loaded.cv.sections.at(0).entries.at(0));
+  const std::vector<Row> rows = pr.publication_rows(pub);
+  REQUIRE(rows.size() == 3);
+  CHECK(row_text(rows[0]) == "Second Paper");
+  CHECK(rows[0].runs.at(0).strong);
+  CHECK(rows[1].role == RowRole::templated);
+  CHECK(roles(rows[1]) == std::vector<RunRole>{RunRole::owner, RunRole::separator, RunRole::author,
+                                               RunRole::co_first, RunRole::corresponding});
+  // The bracket around JOURNAL closes; the venue is upright, the status kept.
+  CHECK(row_text(rows[2]) ==
+        "10.1000/xyz (OSDI '24 Operating Systems Design and Implementation \u00b7 Accepted)");
+  CHECK(rows[2].runs.at(0).link == "https://doi.org/10.1000/xyz");
+  CHECK(roles(rows[2]).at(4) == RunRole::details);
+
+  // No DOI: URL is the link; an own template drops what it leaves out.
+  const auto& first = std::get<PublicationEntry>(loaded.cv.sections.at(0).entries.at(1));
+  CHECK(row_text(pr.publication_rows(first).at(2)) == "example.com/paper.pdf");
+  Style own = classic;
+  for (auto& t : own.rendercv.entry_templates)
+    if (t.entry_type == "publication_entry")
+      t.main_column = "**TITLE** -- *JOURNAL*";
+  const std::vector<Row> one = Presenter(loaded.cv, own).publication_rows(first);
+  REQUIRE(one.size() == 1);
+  CHECK(row_text(one[0]) == "First Paper");
+}
+
+TEST_CASE("present: a RenderCV one_line_entry template sets one-line entries") {
+  const LoadResult loaded = load_cv_string(R"(cv:
+  name: Jane Doe
+  sections:
+    skills:
+      - label: Languages
+        details: C++, Python
+design:
+  theme: classic
+  templates:
+    one_line_entry:
+      main_column: "*LABEL* -- **DETAILS**"
+)",
+                                           "cv.yaml");
+  RenderOptions options;
+  const Style st = resolve_style(options, loaded.cv.design);
+  const auto& e = std::get<OneLineEntry>(loaded.cv.sections.at(0).entries.at(0));
+  const Row row = Presenter(loaded.cv, st).one_line_row(e);
+  CHECK(row.role == RowRole::templated);
+  CHECK(row_text(row) == "Languages \u2013 C++, Python");
+  REQUIRE(row.runs.size() == 3);
+  CHECK(row.runs[0].emph);
+  CHECK_FALSE(row.runs[0].strong);
+  CHECK(row.runs[2].strong);
+  // The default template is one_line_row()'s own row: label, ": ", details.
+  RenderOptions classic;
+  classic.style = "classic";
+  const Row plain = Presenter(loaded.cv, resolve_style(classic, Design{})).one_line_row(e);
+  CHECK(plain.role == RowRole::one_line);
+  CHECK(row_text(plain) == "Languages: C++, Python");
+}
+
 TEST_CASE("present: the loader keeps where the photo is named, for resource errors") {
   const LoadResult loaded = load_cv_string(k_cv, "cv.yaml");
   CHECK(loaded.cv.header.photo_where == SourceLocation{"cv.yaml", 5, 3});

@@ -92,7 +92,7 @@ TEST_CASE("rendercv: design values land in the style (classic example)") {
   CHECK(s.heading_look == HeadingLook::partial_rule);
   CHECK(near(s.heading_size, 14)); // 1.4em of 10pt
   CHECK(s.name_size == 30);
-  CHECK(near(s.line_spacing, 1.3)); // 0.7 + 0.6em leading
+  CHECK(near(s.line_spacing, 1.26)); // cap height 0.66 + 0.6em leading
   CHECK(s.justify);
   CHECK(s.rendercv.hyphenate);
   CHECK(s.body_fonts.families.front() == "Source Sans 3");
@@ -216,7 +216,7 @@ TEST_CASE("rendercv: 1.x spellings map onto the same fields") {
                   "    education_entry: {degree_column_width: 2cm}\n");
   CHECK(messages(yaml) == "valid");
   const Style s = style_of(yaml);
-  CHECK(near(s.line_spacing, 1.2));
+  CHECK(near(s.line_spacing, 1.16));
   CHECK(s.rendercv.date_column_align == BlockAlign::left);
   CHECK_FALSE(s.rendercv.show_icons);
   CHECK_FALSE(s.rendercv.bold_name);

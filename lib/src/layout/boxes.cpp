@@ -20,7 +20,11 @@ void fill_aside_gaps(std::vector<Unit>& units) {
     if (!out.empty()) {
       Unit& prev = out.back();
       const double main_h = height_of(prev.main);
-      if (!prev.main.empty() && moves_beside(height_of(prev.aside), main_h, u)) {
+      // A label column still running there (RenderCV's degree column) would
+      // push this unit's bullet below its text: then it starts below.
+      const bool label_free =
+          u.label.empty() || height_of(prev.label) <= main_h + u.space_before + 0.01;
+      if (!prev.main.empty() && label_free && moves_beside(height_of(prev.aside), main_h, u)) {
         // Labels (bullet glyphs) line up with their text: pad the label stack
         // down to where this unit's main column starts.
         const double top = main_h + u.space_before;

@@ -37,6 +37,9 @@ struct Strip {
   double height = 0;           ///< its height
   int lines = 1;               ///< text lines in it (the widow/orphan rule counts these)
   std::vector<PageItem> items; ///< its content
+  /// Page furniture drawn in the top margin above it (RenderCV's top note),
+  /// relative to the page's text-area top: no part of its height or overhang.
+  std::vector<PageItem> margin_items;
 };
 
 /// Consecutive strips that belong together (an entry, a heading, the header).

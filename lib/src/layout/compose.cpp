@@ -23,7 +23,7 @@ public:
         ts_(ts), measure_(ts), sb_(sb), left_(g.left), width_(g.width), page_h_(g.top - g.bottom),
         axis_(g.axis), align_(style.justify ? Align::justify : Align::left) {}
 
-  std::vector<Block> run(std::vector<double>* date_widths) {
+  std::vector<Block> run(std::vector<double>* date_widths, std::vector<double>* degree_widths) {
     if (rcv_) {
       side_ = st_.rendercv.entry_side_space;
       if (st_.heading_look == HeadingLook::bar && st_.date_column_side == Side::left)
@@ -36,6 +36,8 @@ public:
       section(cv_.sections[k]);
       if (date_widths)
         date_widths->push_back(section_aside_ ? section_dw_ : 0);
+      if (degree_widths)
+        degree_widths->push_back(section_degree_w_);
     }
     return std::move(blocks_);
   }
@@ -157,20 +159,23 @@ private:
   }
 
   // RenderCV's top note ("Last updated in Mar 2026"): small, at the right,
-  // in the top margin above the header.
+  // its cap height halfway up the top margin (Typst: place(dy: -margin / 2)).
   void top_note(Strip& strip) {
     const std::optional<Row> note = pr_.top_note();
     if (!note)
       return;
     std::vector<Span> spans = row_spans(*note);
+    double size = footer_size();
     for (Span& sp : spans) {
-      sp.style.size = footer_size();
+      sp.style.size = size;
       sp.style.color = st_.rendercv.top_note_color;
     }
     Stack t;
-    append(t, left_, set(spans, width_, Align::right, file_where()));
-    // Its bottom halfway up the top margin, clear of the header's first line.
-    emit(t, -(0.5 * st_.margin_top + height_of(t)), strip.items, axis_);
+    append(t, left_, set(spans, width_ - side_, Align::right, file_where()));
+    if (t.empty())
+      return;
+    const double baseline = t.front().second.baseline;
+    emit(t, -(0.5 * st_.margin_top - 0.7 * size + baseline), strip.margin_items, axis_);
   }
 
   // The checked photo resource, placed at the top left (72 pt wide, at
@@ -202,6 +207,7 @@ private:
       if (rcv_)
         st.size = st_.rendercv.connections_size;
       st.link = std::move(c.uri);
+      st.plain_link = true; // RenderCV underlines no connection
       st.keep_together = true;
       items.emplace_back();
       // RenderCV's icon in the text's colour, a small gap, then the text;
@@ -293,6 +299,26 @@ private:
         widest = std::max(widest, measure_.measure({&sp, 1}) + 0.5);
       }
     section_dw_ = std::max(st_.date_column_min, std::min(widest, dw_max));
+    // RenderCV's degree column: degree_width, widened to the section's longest
+    // degree word ("Master", "Bachelor") rather than breaking it, at most a
+    // fifth of the text width.
+    section_degree_w_ = st_.rendercv.degree_width;
+    for (const auto& ev : v.entries)
+      if (const auto t = rcv_ ? pr_.templated_head(ev) : std::nullopt)
+        for (const Row& row : t->degree)
+          for (const Span& sp : row_spans(row)) {
+            std::size_t at = 0;
+            while (at < sp.text.size()) {
+              std::size_t end = sp.text.find(' ', at);
+              if (end == std::string::npos)
+                end = sp.text.size();
+              const Span word{sp.text.substr(at, end - at), sp.style};
+              section_degree_w_ =
+                  std::max(section_degree_w_, std::min(width_ * 0.2, measure_.measure({&word, 1}) +
+                                                                         0.4 * st_.body_size));
+              at = end + 1;
+            }
+          }
     const std::size_t first = blocks_.size();
     for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
@@ -387,6 +413,7 @@ private:
   double label_w_ = 0;
   double section_dw_ = 0;
   bool section_aside_ = false;
+  double section_degree_w_ = 0; // RenderCV's degree column in this section
 
   void heading(const std::string& title, const SourceLocation& where) {
     const RenderCvLook& rl = st_.rendercv;
@@ -420,7 +447,10 @@ private:
     const double last_w = s.empty() ? 0 : s.back().second.width;
     const double last_base = s.empty() ? 0 : h - s.back().second.height + s.back().second.baseline;
     emit(s, 0, strip.items, axis_);
-    const double below = h + 2;                             // just under the heading's descenders
+    // RenderCV (Typst) line boxes run from cap height to baseline, a full line
+    // a further 0.3 em under it; ours hold the whole line.
+    const double below =
+        rcv_ ? last_base + 0.3 * st_.body_size : h + 2;     // just under the heading's descenders
     const double mid = -last_base + st_.heading_size * 0.3; // the rule beside the title
     switch (st_.heading_look) {
     case HeadingLook::rule_below:
@@ -455,7 +485,21 @@ private:
     case HeadingLook::plain:
       break;
     }
-    strip.height = below + (rcv_ ? std::max(0.0, rl.heading_space_below - 2) : 4);
+    strip.height = below + 4;
+    if (rcv_ && !s.empty()) {
+      // Typst's spacing, measured cap height to baseline: space_above from
+      // the last baseline to the title's cap height, space_below (plus the
+      // title block's 1.8 pt) from its baseline to the next cap height.
+      const LaidLine& first = s.front().second;
+      const double k = st_.body_size / st_.heading_size; // a body line, same font
+      const double over_cap = first.baseline - 0.7 * st_.heading_size;
+      const double body_under = (first.height - first.baseline) * k;
+      const double body_over_cap = first.baseline * k - 0.7 * st_.body_size;
+      strip.space_before = std::max(0.0, st_.section_spacing - over_cap - body_under);
+      strip.shrink = std::min(strip.shrink, strip.space_before);
+      strip.height =
+          std::max(below + thick, last_base + rl.heading_space_below + 1.8 - body_over_cap);
+    }
     Block b;
     b.strips.push_back(std::move(strip));
     b.keep_with_next = true;
@@ -691,10 +735,14 @@ private:
     aside_lines(u, c, aside, d.dates.where, dates);
     // RenderCV's degree column: left of the main column.
     if (t && !t->degree.empty()) {
-      const double dw = st_.rendercv.degree_width;
-      for (std::size_t i = 0; i < t->degree.size(); ++i)
+      const double dw = section_degree_w_;
+      for (std::size_t i = 0; i < t->degree.size(); ++i) {
+        std::vector<Span> spans = row_spans(t->degree[i]);
+        for (Span& sp : spans) // "Ph.D. / student", never "Ph.D. stu- / dent"
+          sp.style.hyphenate = false;
         append(u.label, c.mx,
-               set(tagged(row_spans(t->degree[i]), degree_nodes[i]), dw, Align::left, where));
+               set(tagged(std::move(spans), degree_nodes[i]), dw, Align::left, where));
+      }
       c.mx += dw + k_column_gap_rcv();
       c.mw -= dw + k_column_gap_rcv();
       c.full -= dw + k_column_gap_rcv();
@@ -946,8 +994,10 @@ private:
 std::vector<Block> compose_blocks(const Cv& cv, const Style& style, const Resources& resources,
                                   const Presenter& presenter, Typesetter& ts,
                                   const PageGeometry& geometry, StructureBuilder& structure,
-                                  std::vector<double>* date_widths) {
-  return Composer(cv, style, resources, presenter, ts, geometry, structure).run(date_widths);
+                                  std::vector<double>* date_widths,
+                                  std::vector<double>* degree_widths) {
+  return Composer(cv, style, resources, presenter, ts, geometry, structure)
+      .run(date_widths, degree_widths);
 }
 
 } // namespace cvpress::detail

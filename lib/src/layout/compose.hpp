@@ -26,10 +26,12 @@ struct PageGeometry {
 /// The structure nodes of what they show go into `structure` in reading
 /// order, and the blocks' items refer to them. With `date_widths`, appends
 /// each section's date column width (0 for a section without dates or
-/// locations).
+/// locations); with `degree_widths`, each section's RenderCV degree column
+/// width.
 std::vector<Block> compose_blocks(const Cv& cv, const Style& style, const Resources& resources,
                                   const Presenter& presenter, Typesetter& ts,
                                   const PageGeometry& geometry, StructureBuilder& structure,
-                                  std::vector<double>* date_widths = nullptr);
+                                  std::vector<double>* date_widths = nullptr,
+                                  std::vector<double>* degree_widths = nullptr);
 
 } // namespace cvpress::detail

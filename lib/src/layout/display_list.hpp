@@ -188,6 +188,9 @@ struct LaidOutDocument {
   /// Width of each section's date column (indexed like Cv::sections; 0 for
   /// a section without dates or locations, whose entries run full width).
   std::vector<double> date_widths;
+  /// Width of each section's RenderCV degree column (indexed like
+  /// Cv::sections): design.entries.degree_width, widened to its longest word.
+  std::vector<double> degree_widths;
   /// The logical structure in reading order (node 0 the document); empty
   /// for an untagged document.
   std::vector<StructNode> structure;

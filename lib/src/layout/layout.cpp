@@ -43,7 +43,11 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   g.left = style.margin_left;
   g.width = style.page_width - style.margin_left - style.margin_right;
   g.top = style.page_height - style.margin_top;
-  const double footer_h = style.footer.empty() ? 0 : ts.line_height(footer_style.size) + 4;
+  // RenderCV themes set the footer in the bottom margin (Typst's footer-descent:
+  // half the margin less 0.6em), so it takes no room from the text area.
+  const bool footer_in_margin = style.rendercv_dates;
+  const double footer_h =
+      style.footer.empty() || footer_in_margin ? 0 : ts.line_height(footer_style.size) + 4;
   // Without a footer, keep room for the last line's descenders.
   g.bottom = style.margin_bottom + std::max(footer_h, 0.1 * style.body_size);
   // Right-to-left languages: RTL paragraphs and a mirrored page.
@@ -63,15 +67,18 @@ LaidOutDocument lay_out(const Cv& cv, const Style& style, const Resources& resou
   }
   doc.info.lang = pr.tag();
   StructureBuilder structure(doc.structure, pr.tag(), is_rtl(pr.tag()));
-  std::vector<Block> blocks =
-      compose_blocks(cv, style, resources, pr, ts, g, structure, &doc.date_widths);
+  std::vector<Block> blocks = compose_blocks(cv, style, resources, pr, ts, g, structure,
+                                             &doc.date_widths, &doc.degree_widths);
   for (const Block& b : blocks)
     if (b.list_item && (doc.list_sections.empty() || doc.list_sections.back() != b.ref.section))
       doc.list_sections.push_back(b.ref.section);
   paginate(blocks, PageFrame{g.top, g.bottom}, doc, BreakRules{style.split_fraction, fewest_pages});
   add_footers(doc, ts,
               FooterSpec{style.footer, pr.tag(), pr.owner_name(), footer_style, g.left, g.width,
-                         style.margin_bottom, g.axis});
+                         style.margin_bottom, g.axis,
+                         footer_in_margin ? style.margin_bottom / 2 + 0.6 * style.body_size -
+                                                0.7 * footer_style.size
+                                          : 0});
   if (g.axis != 0)
     mirror_shapes(doc, g.axis);
   doc.missing_glyphs = ts.missing_glyphs();

@@ -262,6 +262,10 @@ void paginate(std::vector<Block>& blocks, const PageFrame& frame, LaidOutDocumen
         translate(it, 0, y);
         items.push_back(std::move(it));
       }
+      for (auto& it : s.margin_items) {
+        translate(it, 0, frame.top);
+        items.push_back(std::move(it));
+      }
       cursor = y - s.height;
     }
   }
@@ -283,11 +287,14 @@ void add_footers(LaidOutDocument& doc, Typesetter& ts, const FooterSpec& f) {
     append(s, f.left, ts.set({&line, 1}, f.width, Align::center, {}));
     std::vector<PageItem> items;
     emit(s, 0, items, f.axis);
-    // The line box bottom sits on the margin, raised by any descent below it.
-    double lift = f.margin_bottom + height_of(s);
-    for (const auto& it : items)
-      if (const auto* tx = std::get_if<TextItem>(&it); tx && tx->face)
-        lift = std::max(lift, f.margin_bottom - tx->y - metrics(*tx->face).descender * tx->size);
+    // The line box bottom sits on the margin, raised by any descent below it;
+    // RenderCV's footer has its baseline in the margin.
+    double lift =
+        f.baseline > 0 ? f.baseline + s.front().second.baseline : f.margin_bottom + height_of(s);
+    if (f.baseline <= 0)
+      for (const auto& it : items)
+        if (const auto* tx = std::get_if<TextItem>(&it); tx && tx->face)
+          lift = std::max(lift, f.margin_bottom - tx->y - metrics(*tx->face).descender * tx->size);
     for (auto& it : items) {
       translate(it, 0, lift);
       doc.pages[p].items.push_back(std::move(it));

@@ -49,6 +49,9 @@ struct FooterSpec {
   double width = 0;         ///< text area width
   double margin_bottom = 0; ///< the line box sits on this margin
   double axis = 0;          ///< mirror axis of a right-to-left page, else 0
+  /// > 0: the baseline's height above the page's bottom edge, in the margin
+  /// (RenderCV's footer); else the line box sits on the margin.
+  double baseline = 0;
 };
 
 /// Adds the footer line to every page of `doc` (none when `f.text` is empty).

@@ -1189,6 +1189,11 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
       const double y0 = std::max(lm.descender * st.size, desc_limit);
       const double y1 = std::min(lm.ascender * st.size, asc_limit);
       link_span = UINT32_MAX;
+      // RenderCV's links.underline (Typst's underline: about 0.1 em under
+      // the baseline, 0.05 em thick), in the link's colour.
+      if (impl_->style.rendercv_dates && impl_->style.rendercv.underline_links && !st.plain_link)
+        ln.items.emplace_back(RuleItem{link_x0, st.rise - 0.1 * st.size, link_x1,
+                                       st.rise - 0.1 * st.size, 0.05 * st.size, st.color});
       // A span continuing the last link's target where it ends (an icon and
       // its text) widens that link instead of adding another.
       for (auto it = ln.items.rbegin(); it != ln.items.rend(); ++it)

@@ -35,6 +35,9 @@ struct SpanStyle {
   int node = -1;              ///< structure node of its items (display_list.hpp); -1: artifact
   double space_after = 0;     ///< extra advance after the span's last glyph, in points
   bool decorative = false;    ///< an ornament, not text (TextItem::decorative)
+  /// A link never underlined (header connections), even where the style
+  /// underlines links (RenderCV's links.underline).
+  bool plain_link = false;
 };
 
 /// A piece of text in one style.

@@ -21,7 +21,9 @@ public:
   /// Body text: the style's size and colour.
   [[nodiscard]] SpanStyle body(bool bold = false, bool italic = false) const;
   /// Text size of footers and the marks legend.
-  [[nodiscard]] double footer_size() const { return style_.body_size * 0.8; }
+  [[nodiscard]] double footer_size() const {
+    return style_.body_size * (style_.rendercv_dates ? 0.9 : 0.8); // RenderCV: 0.9em
+  }
   /// Appends `rt` in `base` (its own bold, italic and links on top; links in
   /// the primary colour; code in the mono font; bold keywords marked).
   void rich(std::vector<Span>& out, const RichText& rt, const SpanStyle& base) const;

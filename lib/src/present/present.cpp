@@ -173,43 +173,38 @@ Row Presenter::authors_row(const std::vector<Author>& list, const std::string& f
   return row;
 }
 
+namespace {
+
+// A publication's venue: short tag, venue, then its status ("Preprint",
+// "Under review") rather than that standing alone on a line of one word.
+Row venue_row(const PublicationEntry& e) {
+  Row venue{RowRole::venue, {}};
+  if (!e.venue_short.empty())
+    venue.runs.push_back(Run{RunRole::venue_tag, nullptr, e.venue_short, "", "venue_short"});
+  if (!e.venue_short.empty() && !e.journal.empty())
+    venue.runs.push_back(Run{RunRole::separator, nullptr, " ", "", ""});
+  if (!e.journal.empty())
+    venue.runs.push_back(Run{RunRole::venue, &e.journal, "", "", "journal"});
+  if (!e.status.empty()) {
+    venue.runs.push_back(Run{RunRole::separator, nullptr, " \u00b7 ", "", ""});
+    venue.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
+  }
+  return venue;
+}
+
+} // namespace
+
 std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
+  if (auto templated = templated_publication(e))
+    return std::move(*templated);
   std::vector<Row> rows;
   rows.push_back(Row{RowRole::title, {Run{RunRole::title, &e.title, "", "", "title"}}});
   if (!e.authors.empty())
     rows.push_back(authors_row(e.authors, "authors"));
   const bool has_venue = !e.venue_short.empty() || !e.journal.empty();
-  if (has_venue) {
-    Row venue{RowRole::venue, {}};
-    if (!e.venue_short.empty())
-      venue.runs.push_back(Run{RunRole::venue_tag, nullptr, e.venue_short, "", "venue_short"});
-    if (!e.venue_short.empty() && !e.journal.empty())
-      venue.runs.push_back(Run{RunRole::separator, nullptr, " ", "", ""});
-    if (!e.journal.empty())
-      venue.runs.push_back(Run{RunRole::venue, &e.journal, "", "", "journal"});
-    // The status ("Preprint", "Under review") ends the venue line rather
-    // than standing alone on a line of one word.
-    if (!e.status.empty()) {
-      venue.runs.push_back(Run{RunRole::separator, nullptr, " \u00b7 ", "", ""});
-      venue.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
-    }
-    rows.push_back(std::move(venue));
-  }
-  for (std::size_t i = 0; i < e.awards.size(); ++i)
-    rows.push_back(
-        Row{RowRole::award,
-            {Run{RunRole::award, &e.awards[i], "", "", "awards[" + std::to_string(i) + "]"}}});
-  if ((!e.status.empty() && !has_venue) || !e.note.empty()) {
-    Row extra{RowRole::status_note, {}};
-    const bool status_here = !e.status.empty() && !has_venue;
-    if (status_here)
-      extra.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
-    if (status_here && !e.note.empty())
-      extra.runs.push_back(Run{RunRole::separator, nullptr, ". ", "", ""});
-    if (!e.note.empty())
-      extra.runs.push_back(Run{RunRole::note, &e.note, "", "", "note"});
-    rows.push_back(std::move(extra));
-  }
+  if (has_venue)
+    rows.push_back(venue_row(e));
+  extension_rows(e, rows, has_venue);
   if (!e.doi.empty())
     rows.push_back(Row{RowRole::link,
                        {Run{RunRole::doi_label, nullptr, "DOI: ", "", ""},
@@ -218,6 +213,25 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
     rows.push_back(
         Row{RowRole::link, {Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"}}});
   return rows;
+}
+
+void Presenter::extension_rows(const PublicationEntry& e, std::vector<Row>& rows,
+                               bool status_shown) const {
+  for (std::size_t i = 0; i < e.awards.size(); ++i)
+    rows.push_back(
+        Row{RowRole::award,
+            {Run{RunRole::award, &e.awards[i], "", "", "awards[" + std::to_string(i) + "]"}}});
+  if ((!e.status.empty() && !status_shown) || !e.note.empty()) {
+    Row extra{RowRole::status_note, {}};
+    const bool status_here = !e.status.empty() && !status_shown;
+    if (status_here)
+      extra.runs.push_back(Run{RunRole::status, &e.status, "", "", "status"});
+    if (status_here && !e.note.empty())
+      extra.runs.push_back(Run{RunRole::separator, nullptr, ". ", "", ""});
+    if (!e.note.empty())
+      extra.runs.push_back(Run{RunRole::note, &e.note, "", "", "note"});
+    rows.push_back(std::move(extra));
+  }
 }
 
 namespace {
@@ -285,6 +299,8 @@ std::vector<Row> Presenter::talk_rows(const TalkEntry& e) const {
 }
 
 Row Presenter::one_line_row(const OneLineEntry& e) const {
+  if (auto row = templated_one_line(e))
+    return std::move(*row);
   return Row{RowRole::one_line,
              {rich_run(RunRole::label, e.label, "label"), plain_run(RunRole::separator, ": "),
               rich_run(RunRole::details, e.details, "details")}};
@@ -362,7 +378,8 @@ struct TplValue {
   const RichText* rich = nullptr;
   std::string text;
   std::string field;
-  [[nodiscard]] bool empty() const { return rich ? rich->empty() : text.empty(); }
+  std::vector<Run> runs; ///< a value made of runs (AUTHORS, DOI), kept as they are
+  [[nodiscard]] bool empty() const { return runs.empty() && (rich ? rich->empty() : text.empty()); }
 };
 
 struct Piece {
@@ -479,6 +496,13 @@ Row template_row(std::string_view line, std::span<const TplValue> values, RowRol
       if (p.v->empty())
         continue;
       flush();
+      for (Run r : p.v->runs) {
+        r.strong = r.strong || strong;
+        r.emph = r.emph || emph;
+        row.runs.push_back(std::move(r));
+      }
+      if (!p.v->runs.empty())
+        continue;
       Run r{RunRole::details, p.v->rich, p.v->text, "", p.v->field};
       r.strong = strong;
       r.emph = emph;
@@ -516,8 +540,23 @@ Row template_row(std::string_view line, std::span<const TplValue> values, RowRol
     return r.role == RunRole::separator &&
            r.text.find_first_not_of(" ,;:\u2013\u2014|()-") == std::string::npos;
   };
-  while (!row.runs.empty() && is_sep_only(row.runs.back()))
+  // A bracket closing one opened before it stays ("URL (JOURNAL)").
+  auto opened = [&](std::size_t end) {
+    int depth = 0;
+    for (std::size_t k = 0; k < end; ++k)
+      if (row.runs[k].role == RunRole::separator)
+        for (char c : row.runs[k].text)
+          depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    return depth > 0;
+  };
+  while (!row.runs.empty() && is_sep_only(row.runs.back())) {
+    std::string& t = row.runs.back().text;
+    if (t.find(')') != std::string::npos && opened(row.runs.size() - 1)) {
+      t = ")"; // what came with a dropped placeholder goes, the bracket stays
+      break;
+    }
     row.runs.pop_back();
+  }
   while (!row.runs.empty() && is_sep_only(row.runs.front()))
     row.runs.erase(row.runs.begin());
   // Trailing " –" of a separator before a dropped placeholder at the end.
@@ -574,23 +613,85 @@ std::vector<Row> main_rows(const std::string& tmpl, std::span<const TplValue> va
 
 } // namespace
 
+std::optional<Row> Presenter::templated_one_line(const OneLineEntry& e) const {
+  const auto& all = style_.rendercv.entry_templates;
+  auto it = std::find_if(all.begin(), all.end(), [](const EntryTemplates& t) {
+    return t.entry_type == "one_line_entry" && !t.main_column.empty() &&
+           t.main_column != "**LABEL:** DETAILS"; // the default: one_line_row()'s own
+  });
+  if (it == all.end())
+    return std::nullopt;
+  const std::vector<TplValue> values = {{"LABEL", &e.label, "", "label", {}},
+                                        {"DETAILS", &e.details, "", "details", {}}};
+  Row out{RowRole::templated, {}};
+  for (Row& row : main_rows(it->main_column, values)) { // lines joined by a space
+    if (!out.runs.empty())
+      out.runs.push_back(Run{RunRole::separator, nullptr, " ", "", ""});
+    for (Run& r : row.runs)
+      out.runs.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::optional<std::vector<Row>> Presenter::templated_publication(const PublicationEntry& e) const {
+  const auto& all = style_.rendercv.entry_templates;
+  auto it = std::find_if(all.begin(), all.end(), [](const EntryTemplates& t) {
+    return t.entry_type == "publication_entry" && !t.main_column.empty();
+  });
+  if (it == all.end())
+    return std::nullopt;
+  std::vector<Run> link; // URL: the DOI's link when there is one (RenderCV)
+  if (!e.doi.empty())
+    link.push_back(Run{RunRole::doi, nullptr, e.doi, doi_url(e.doi), "doi"});
+  else if (!link_target(e.url).empty()) // an unsafe link is not shown (text/links.hpp)
+    link.push_back(Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"});
+  std::vector<Run> doi;
+  if (!e.doi.empty())
+    doi = link;
+  std::vector<Run> authors;
+  if (!e.authors.empty())
+    authors = authors_row(e.authors, "authors").runs;
+  std::vector<Run> journal;
+  if (!e.venue_short.empty() || !e.journal.empty())
+    journal = venue_row(e).runs;
+  else if (!e.status.empty()) // "Preprint" in the venue's place, not a line of its own
+    journal.push_back(Run{RunRole::status, &e.status, "", "", "status"});
+  for (Run& r : journal) // RenderCV sets the venue upright
+    if (r.role == RunRole::venue)
+      r.role = RunRole::details;
+  const std::vector<TplValue> values = {{"TITLE", &e.title, "", "title", {}},
+                                        {"AUTHORS", nullptr, "", "", std::move(authors)},
+                                        {"DOI", nullptr, "", "", std::move(doi)},
+                                        {"URL", nullptr, "", "", std::move(link)},
+                                        {"JOURNAL", nullptr, "", "", std::move(journal)},
+                                        {"DATE", nullptr, "", "", {}}};
+  std::vector<Row> rows = main_rows(it->main_column, values);
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    rows[i].role = RowRole::templated;
+  if (rows.empty()) // a template without TITLE: the title still leads
+    rows.push_back(Row{RowRole::title, {Run{RunRole::title, &e.title, "", "", "title"}}});
+  extension_rows(e, rows, true); // awards and note (the status is in JOURNAL)
+  return rows;
+}
+
 std::optional<TemplatedHead> Presenter::templated_head(const EntryView& view) const {
   std::string_view type;
   std::vector<TplValue> values;
   const EntryDetails* d = nullptr;
   if (const auto* e = std::get_if<EducationEntry>(view.entry)) {
     type = "education_entry";
-    values = {{"INSTITUTION", &e->institution, "", "institution"},
-              {"AREA", &e->area, "", "area"},
-              {"DEGREE", &e->degree, "", "degree"}};
+    values = {{"INSTITUTION", &e->institution, "", "institution", {}},
+              {"AREA", &e->area, "", "area", {}},
+              {"DEGREE", &e->degree, "", "degree", {}}};
     d = &e->details;
   } else if (const auto* x = std::get_if<ExperienceEntry>(view.entry)) {
     type = "experience_entry";
-    values = {{"COMPANY", &x->company, "", "company"}, {"POSITION", &x->position, "", "position"}};
+    values = {{"COMPANY", &x->company, "", "company", {}},
+              {"POSITION", &x->position, "", "position", {}}};
     d = &x->details;
   } else if (const auto* n = std::get_if<NormalEntry>(view.entry)) {
     type = "normal_entry";
-    values = {{"NAME", &n->name, "", "name"}};
+    values = {{"NAME", &n->name, "", "name", {}}};
     d = &n->details;
   } else {
     return std::nullopt;
@@ -601,8 +702,8 @@ std::optional<TemplatedHead> Presenter::templated_head(const EntryView& view) co
   if (it == all.end())
     return std::nullopt;
   const DateColumn col = view.aside.empty() ? DateColumn{} : view.aside.front();
-  values.push_back({"LOCATION", &d->location, "", "location"});
-  values.push_back({"DATE", nullptr, col.dates, ""});
+  values.push_back({"LOCATION", &d->location, "", "location", {}});
+  values.push_back({"DATE", nullptr, col.dates, "", {}});
 
   // DEGREE_WITH_AREA is the locale's phrase ("DEGREE in AREA").
   const std::string phrase = cv_.locale.degree_with_area ? *cv_.locale.degree_with_area
@@ -652,13 +753,18 @@ std::optional<Row> Presenter::top_note() const {
     return std::nullopt;
   const RenderCvDateText text = date_text();
   const std::vector<TplValue> values = {
-      {"LAST_UPDATED", nullptr,
-       cv_.locale.last_updated ? *cv_.locale.last_updated : std::string("Last updated in"), ""},
-      {"CURRENT_DATE", nullptr,
+      {"LAST_UPDATED",
+       nullptr,
+       cv_.locale.last_updated ? *cv_.locale.last_updated : std::string("Last updated in"),
+       "",
+       {}},
+      {"CURRENT_DATE",
+       nullptr,
        format_dates(Dates{CalendarDate{today_.year, today_.month, 0}, {}, {}, {}}, cv_.locale,
                     &text),
-       ""},
-      {"NAME", nullptr, owner_name(), ""}};
+       "",
+       {}},
+      {"NAME", nullptr, owner_name(), "", {}}};
   Row r = template_row(style_.rendercv.top_note, values, RowRole::title);
   if (r.runs.empty())
     return std::nullopt;

@@ -87,6 +87,7 @@ enum class RowRole : std::uint8_t {
   link,        ///< DOI or URL
   event,       ///< one delivery of a talk
   one_line,    ///< "label: details" (separators bold like the label)
+  templated,   ///< a line of a RenderCV publication template after its first
 };
 
 /// One row of an entry's main column (a paragraph in the PDF, one macro in
@@ -186,6 +187,17 @@ public:
   /// and full name), one row per award, status and note, DOI (else URL).
   /// Rows with nothing to show are left out (the title row never is).
   [[nodiscard]] std::vector<Row> publication_rows(const PublicationEntry& e) const;
+  /// The rows of a publication from the style's RenderCV
+  /// `templates.publication_entry.main_column` (TITLE, AUTHORS, DOI, URL,
+  /// JOURNAL; SUMMARY is set by the backends), then our extensions' rows
+  /// (awards, note); nullopt when the style has no such template.
+  [[nodiscard]] std::optional<std::vector<Row>>
+  templated_publication(const PublicationEntry& e) const;
+  /// A one-line entry's row from the style's RenderCV
+  /// `templates.one_line_entry.main_column` (LABEL, DETAILS; lines joined by
+  /// a space), role RowRole::templated; nullopt for none or the default
+  /// `**LABEL:** DETAILS`, which one_line_row() draws itself.
+  [[nodiscard]] std::optional<Row> templated_one_line(const OneLineEntry& e) const;
   /// An education's main column head: institution; degree and area ("PhD
   /// in Physics", or "PhD, Physics" in other languages than English).
   [[nodiscard]] std::vector<Row> head_rows(const EducationEntry& e) const;
@@ -215,6 +227,9 @@ public:
   [[nodiscard]] std::vector<Row> patent_rows(const PatentEntry& e) const;
 
 private:
+  // A publication's awards, then its status (unless `status_shown`) and note
+  // rows (our extensions).
+  void extension_rows(const PublicationEntry& e, std::vector<Row>& rows, bool status_shown) const;
   const Cv& cv_;
   const Style& style_;
   std::string tag_;

@@ -711,9 +711,10 @@ private:
         return;
       }
       if (k.type == T::line_spacing) {
-        // Typst's leading is the gap between lines; the line box is about
-        // 0.7em tall (cap height), so the baseline distance is 0.7em + leading.
-        const double factor = 0.7 + *l / em_;
+        // Typst's leading is the gap between lines; the line box is the
+        // font's cap height tall, so the baseline distance is cap height +
+        // leading: 0.66em in Source Sans 3, RenderCV's default font.
+        const double factor = 0.66 + *l / em_;
         if (factor < 0.8 || factor > 3) {
           error(v, path,
                 "gives a line height of " + std::to_string(factor).substr(0, 4) +

@@ -168,6 +168,8 @@ const char* row_class(RowRole role) {
     return "event";
   case RowRole::one_line:
     return "one-line";
+  case RowRole::templated:
+    return "line";
   }
   return "row";
 }

@@ -33,9 +33,14 @@ public:
       LaidOutDocument laid = layout_document(cv, style, Resources{});
       if (laid.scale < 1)
         style = scaled_style(style, laid.scale);
-      decisions.breaks = std::move(laid.breaks);
+      // RenderCV themes keep RenderCV's narrow main column beside the dates
+      // in TeX (the PDF runs it full width below them): TeX breaks those
+      // pages itself rather than follow breaks made for other line counts.
+      if (!style.rendercv_dates)
+        decisions.breaks = std::move(laid.breaks);
       decisions.list_sections = std::move(laid.list_sections);
       decisions.date_widths = std::move(laid.date_widths);
+      decisions.degree_widths = std::move(laid.degree_widths);
       for (auto& w : laid.warnings) // fitting's; glyph warnings are the PDF's
         if (w.path == style.max_pages_path)
           result.warnings.push_back(std::move(w));

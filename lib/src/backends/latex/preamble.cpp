@@ -289,6 +289,17 @@ std::string heading_definition(const Style& s, bool rtl) {
       break;
     }
   }
+  // RenderCV themes space titles as the PDF layout does (Typst's cap-height
+  // boxes): space_above from the last baseline to the title's cap height,
+  // space_below + 1.8 pt from its baseline to the next line's cap height;
+  // TeX adds one \baselineskip of the next line to each.
+  double above = s.section_spacing, below = 3;
+  if (s.rendercv_dates) {
+    above =
+        std::max(0.0, s.section_spacing + 0.7 * s.heading_size - s.heading_size * s.line_spacing);
+    below = std::max(0.0, s.rendercv.heading_space_below + 1.8 + 0.7 * s.body_size -
+                              s.body_size * s.line_spacing);
+  }
   return "% \\cvSection{title}{bookmark text}: a section heading with a PDF bookmark; it\n"
          "% stays on the page of what follows (\\@afterheading).\n"
          "\\newcounter{cvSection}\n"
@@ -297,11 +308,12 @@ std::string heading_definition(const Style& s, bool rtl) {
          "\\makeatletter\n"
          "\\newcommand{\\cvSection}[2]{%\n"
          "  \\cvPayHang\\addvspace{" +
-         glue(s.section_spacing, s.section_stretch, s.section_shrink) +
+         glue(above, s.section_stretch, std::min(s.section_shrink, above)) +
          "}%\n"
          "  " +
-         (rtl ? "\\cvNoAutoDir" : "") + "\\noindent\\cvBookmark{#2}" + look +
-         "\\nobreak\\vspace{3bp}\\@afterheading}\n"
+         (rtl ? "\\cvNoAutoDir" : "") + "\\noindent\\cvBookmark{#2}" + look + "\\nobreak\\vspace{" +
+         bp(below) +
+         "}\\@afterheading}\n"
          "\\makeatother\n";
 }
 
@@ -572,7 +584,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "}\n"
        "% \\cvTopNote{text}: RenderCV's top note, at the right in the top margin\n"
        "\\newcommand{\\cvTopNote}[1]{\\noindent\\hfill\\smash{\\raisebox{" +
-       bp(0.5 * s.margin_top) + "}{\\fontsize{" + bp(s.body_size * 0.8) + "}{" + bp(s.body_size) +
+       bp(0.5 * s.margin_top) + "}{\\fontsize{" + bp(s.body_size * (s.rendercv_dates ? 0.9 : 0.8)) +
+       "}{" + bp(s.body_size) +
        "}\\selectfont\\color{cvTopNote}#1}}\\par\\vspace{-\\baselineskip}}\n\n"
        "% Links, PDF metadata and bookmarks. Minimal TeX installations lack the\n"
        "% pzdr metric hyperref loads under XeTeX; that one font becomes \\nullfont.\n"
@@ -789,11 +802,16 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "#2}}{\\cvWhenWhere{#3}{#4}}}\n"
       "% \\cvTemplated{main rows}{date column}: an entry head from RenderCV templates\n"
       "\\newcommand{\\cvTemplated}[2]{\\cvEntryStart\\cvRow{#1}{#2}}\n"
-      "% \\cvDegreeColumn{degree}{rows}: RenderCV's degree column beside the main column\n"
-      "\\newcommand{\\cvDegreeColumn}[2]{\\begin{minipage}[t]{" +
-      bp(s.rendercv.degree_width) + "}#1\\strut\\end{minipage}\\hspace{" +
-      bp(s.rendercv.column_gap) + "}\\begin{minipage}[t]{\\dimexpr\\linewidth-" +
-      bp(s.rendercv.degree_width + s.rendercv.column_gap) +
+      "% \\cvDegreeColumn{degree}{rows}: RenderCV's degree column beside the main column,\n"
+      "% \\cvDegreeWidth wide (a section with longer degree words sets it wider)\n"
+      "\\newlength{\\cvDegreeWidth}\\setlength{\\cvDegreeWidth}{" +
+      bp(s.rendercv.degree_width) +
+      "}\n"
+      "\\newcommand{\\cvDegreeColumn}[2]{\\begin{minipage}[t]{\\cvDegreeWidth}"
+      "\\raggedright\\hyphenpenalty=10000 #1\\strut"
+      "\\end{minipage}\\hspace{" +
+      bp(s.rendercv.column_gap) + "}\\begin{minipage}[t]{\\dimexpr\\linewidth-\\cvDegreeWidth-" +
+      bp(s.rendercv.column_gap) +
       "\\relax}#2\\strut\\end{minipage}}\n"
       "% \\cvNormal{name}{dates}{location}\n"
       "\\newcommand{\\cvNormal}[3]{\\cvEntryStart\\cvRow{\\textbf{#1}}{\\cvWhenWhere{#2}{#3}}}\n" +
@@ -840,6 +858,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "}}{#4}}\n"
       "% \\cvOneLine{label}{details}\n"
       "\\newcommand{\\cvOneLine}[2]{\\cvPayHang\\addvspace{2bp}\\noindent\\textbf{#1:} #2\\par}\n"
+      "% \\cvOneLineRow{row}: a one-line entry from a RenderCV template\n"
+      "\\newcommand{\\cvOneLineRow}[1]{\\cvPayHang\\addvspace{2bp}\\noindent #1\\par}\n"
       "% Bullet entries, numbered entries and text paragraphs\n"
       "\\newlist{cvBullets}{itemize}{1}\n"
       "\\setlist[cvBullets]{" +

@@ -457,6 +457,41 @@ private:
     return out;
   }
 
+  // A line of a RenderCV publication template: authors as \cvAuthors sets
+  // them, links, the rest with the template's `**`/`*` emphasis.
+  std::string templated_row(const Row& row, const std::string& path) {
+    std::string out;
+    Row names{RowRole::authors, {}};
+    auto flush = [&] {
+      if (!names.runs.empty())
+        out += authors(names, path);
+      names.runs.clear();
+    };
+    for (std::size_t i = 0; i < row.runs.size(); ++i) {
+      const Run& r = row.runs[i];
+      const bool name = r.role == RunRole::author || r.role == RunRole::owner ||
+                        r.role == RunRole::co_first || r.role == RunRole::corresponding;
+      const bool between =
+          r.role == RunRole::separator && !names.runs.empty() && i + 1 < row.runs.size() &&
+          (row.runs[i + 1].role == RunRole::author || row.runs[i + 1].role == RunRole::owner);
+      if (name || between) {
+        names.runs.push_back(r);
+        continue;
+      }
+      flush();
+      std::string x = r.role == RunRole::doi || r.role == RunRole::url ? href(r.link, text(r.text))
+                      : r.role == RunRole::venue_tag ? "\\cvTag{" + text(r.text) + "}"
+                                                     : run_text(r, path);
+      if (r.emph || r.role == RunRole::status)
+        x = "\\textit{" + x + "}";
+      if (r.strong)
+        x = "\\textbf{" + x + "}";
+      out += x;
+    }
+    flush();
+    return out;
+  }
+
   // One row of a publication's main column (the title is in \cvPublication).
   std::string publication_row(const Row& row, const std::string& path) {
     switch (row.role) {
@@ -480,6 +515,8 @@ private:
     case RowRole::status_note:
       return "\\cvStatusNote{" + role_text(row, RunRole::status, path) + "}{" +
              role_text(row, RunRole::note, path) + "}\n";
+    case RowRole::templated:
+      return "\\cvLine{" + tie(templated_row(row, path)) + "}\n";
     case RowRole::link:
       for (const Run& r : row.runs)
         if (r.role == RunRole::doi)
@@ -613,6 +650,8 @@ private:
       }
       std::string operator()(const OneLineEntry& x) {
         const Row row = w.pr_.one_line_row(x);
+        if (row.role == RowRole::templated) // a RenderCV one_line_entry template
+          return "\\cvOneLineRow{" + w.tie(w.templated_row(row, path)) + "}\n";
         return "\\cvOneLine{" + w.role_text(row, RunRole::label, path) + "}{" +
                w.role_text(row, RunRole::details, path) + "}\n";
       }
@@ -660,6 +699,14 @@ private:
       // location (1bp more, for TeX's own kerning).
       open = "\\begingroup\\cvDateColumn{" + glue_text(decisions_.date_widths[k] + 1, 0, 0) + "}\n";
       close = "\\endgroup\n";
+    }
+    // RenderCV's degree column: the layout's width for this section.
+    if (const auto k = static_cast<std::size_t>(section_index_);
+        k < decisions_.degree_widths.size() &&
+        decisions_.degree_widths[k] > style_.rendercv.degree_width) {
+      open += "\\begingroup\\setlength{\\cvDegreeWidth}{" +
+              glue_text(decisions_.degree_widths[k] + 1, 0, 0) + "}\n";
+      close += "\\endgroup\n";
     }
     // One-row entries (awards, services): the layout's item spacing.
     const auto& lists = decisions_.list_sections;

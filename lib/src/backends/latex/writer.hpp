@@ -74,9 +74,10 @@ std::string make_preamble(const Style& style, const Features& features, const Do
 /// sections it sets as lists (item spacing between their entries) and the
 /// width of each section's date column (\cvDateColumn).
 struct LayoutDecisions {
-  std::vector<PageBreak> breaks;   ///< as LaidOutDocument::breaks
-  std::vector<int> list_sections;  ///< as LaidOutDocument::list_sections
-  std::vector<double> date_widths; ///< as LaidOutDocument::date_widths
+  std::vector<PageBreak> breaks;     ///< as LaidOutDocument::breaks
+  std::vector<int> list_sections;    ///< as LaidOutDocument::list_sections
+  std::vector<double> date_widths;   ///< as LaidOutDocument::date_widths
+  std::vector<double> degree_widths; ///< as LaidOutDocument::degree_widths (\\cvDegreeWidth)
 };
 
 /// The whole .tex file for `cv`. Math spans that fail the whitelist are
