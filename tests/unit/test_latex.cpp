@@ -791,10 +791,33 @@ design:
   // publication_entry: "**TITLE**\nSUMMARY\nAUTHORS\nURL (JOURNAL)".
   CHECK(contains(tex, "\\cvLine{\\cvOwner{\\textit{John Doe}}, \\cvAuthor{Sarah~Williams}}\n"));
   CHECK(contains(tex, "\\cvLine{\\href{https://doi.org/10.1234/neurips.2023.1234}"
-                      "{10.1234/neurips.2023.1234} (NeurIPS~2023)}\n"));
+                      "{\\cvLinkText{10.1234/neurips.2023.1234}} (NeurIPS~2023)}\n"));
   CHECK_FALSE(contains(tex, "\\cvDoi{"));
   CHECK(contains(tex, "\\cvOneLineRow{Languages \u2013 \\textit{C++}}\n"));
   // "Bachelor" is wider than degree_width (1 cm = 28.35 bp): the section's
   // column is widened as the PDF layout widens it.
   CHECK(contains(tex, "\\begingroup\\setlength{\\cvDegreeWidth}{"));
+}
+
+TEST_CASE("latex: RenderCV's links.underline underlines the CV's links, not its connections") {
+  const std::string yaml = R"(cv:
+  name: John Doe
+  website: https://example.org/
+  sections:
+    about:
+      - "See [the paper](https://example.com/p)."
+design:
+  theme: sb2nov
+)";
+  const std::string underlined = render(load_cv_string(yaml, "cv.yaml").cv);
+  CHECK(contains(underlined, "\\newcommand{\\cvLinkText}[1]{\\uline{#1}}"));
+  CHECK(contains(underlined, "\\href{https://example.com/p}{\\cvLinkText{the~paper}}"));
+  CHECK(contains(underlined, "\\href{https://example.org/}{"));
+  CHECK_FALSE(contains(underlined, "\\href{https://example.org/}{\\cvLinkText"));
+  // classic does not underline: \cvLinkText leaves the text as it is.
+  std::string plain_yaml = yaml;
+  plain_yaml.replace(plain_yaml.find("sb2nov"), 6, "classic");
+  const std::string plain = render(load_cv_string(plain_yaml, "cv.yaml").cv);
+  CHECK(contains(plain, "\\newcommand{\\cvLinkText}[1]{#1}"));
+  CHECK_FALSE(contains(plain, "ulem"));
 }

@@ -606,7 +606,13 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "\\hypersetup{colorlinks=true,linkcolor=cvPrimary,urlcolor=cvPrimary,bookmarksopen=true,\n"
        "  pdftitle={" +
        escape_text(meta.title) + "},\n  pdfauthor={" + escape_text(meta.author) +
-       "},\n  pdfsubject={Curriculum vitae},pdfcreator={cvpress}}\n\n";
+       "},\n  pdfsubject={Curriculum vitae},pdfcreator={cvpress}}\n";
+  // \cvLinkText{text}: a link's text in the CV (not the header's connections),
+  // underlined under RenderCV's links.underline (ulem's \uline breaks lines).
+  if (s.rendercv_dates && s.rendercv.underline_links)
+    p += "\\usepackage[normalem]{ulem}\n\\newcommand{\\cvLinkText}[1]{\\uline{#1}}\n\n";
+  else
+    p += "\\newcommand{\\cvLinkText}[1]{#1}\n\n";
 
   // Page layout.
   p += "% Page\n"
@@ -835,8 +841,8 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
       "#2}}}\n"
       "\\newcommand{\\cvDoi}[2]{\\cvLine{" +
       std::string(meta.rtl ? "\\cvDirL{}" : "") +
-      "DOI: \\href{#1}{#2}}}\n"
-      "\\newcommand{\\cvUrl}[2]{\\cvLine{\\href{#1}{#2}}}\n"
+      "DOI: \\href{#1}{\\cvLinkText{#2}}}}\n"
+      "\\newcommand{\\cvUrl}[2]{\\cvLine{\\href{#1}{\\cvLinkText{#2}}}}\n"
       "% \\cvTalk{title}, then \\cvEvent{name}{location}{host}{date, time} items in cvEvents\n"
       "\\newcommand{\\cvTalk}[1]{\\cvEntryStart\\cvLine{\\textbf{#1}}}\n"
       "\\newlist{cvEvents}{itemize}{1}\n"

@@ -151,6 +151,12 @@ std::string href(std::string_view url, const std::string& body) {
   return "\\href{" + escape_url(target) + "}{" + body + "}";
 }
 
+// A link in the CV's text (not a header connection): its text in
+// \cvLinkText, which underlines it where the style asks (links.underline).
+std::string text_link(std::string_view url, const std::string& body) {
+  return safe_link_target(url).empty() ? body : href(url, "\\cvLinkText{" + body + "}");
+}
+
 // A paragraph's last word tied to the word before it ("Resnet~model."), as
 // the PDF's line breaker never ends a paragraph on one short word: the
 // last space outside math and not ending a control word, when what follows
@@ -230,7 +236,7 @@ public:
       if (format->bold)
         body = "\\textbf{" + body + "}";
       if (!format->link.empty())
-        body = href(format->link, body);
+        body = text_link(format->link, body);
       out += body;
     }
     return out;
@@ -479,7 +485,8 @@ private:
         continue;
       }
       flush();
-      std::string x = r.role == RunRole::doi || r.role == RunRole::url ? href(r.link, text(r.text))
+      std::string x = r.role == RunRole::doi || r.role == RunRole::url
+                          ? text_link(r.link, text(r.text))
                       : r.role == RunRole::venue_tag ? "\\cvTag{" + text(r.text) + "}"
                                                      : run_text(r, path);
       if (r.emph || r.role == RunRole::status)
@@ -605,7 +612,7 @@ private:
         const std::vector<Row> rows = w.pr_.talk_rows(x);
         std::string title = w.tie(w.role_text(rows[0], RunRole::title, path));
         if (const std::string& link = rows[0].runs.at(0).link; !link.empty())
-          title = href(link, title);
+          title = text_link(link, title);
         std::string out = "\\cvTalk{" + title + "}\n";
         if (!x.events.empty()) {
           out += "\\begin{cvEvents}\n";
@@ -640,7 +647,7 @@ private:
         const std::vector<Row> rows = w.pr_.patent_rows(x);
         std::string number_text = w.role_text(rows[1], RunRole::number, path);
         if (const std::string& link = rows[1].runs.at(0).link; !link.empty())
-          number_text = href(link, number_text);
+          number_text = text_link(link, number_text);
         std::string out = "\\cvPatent{" + w.role_text(rows[0], RunRole::title, path) + "}{" +
                           number_text + "}{" + w.role_text(rows[1], RunRole::status, path) + "}{" +
                           w.dates(view.aside.at(0)) + "}\n";
