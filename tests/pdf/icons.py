@@ -94,7 +94,10 @@ def main():
 
     t_on, t_off = text(pdf_on), text(pdf_off)
     check(pua(t_on) == [], "no icon characters in the text layer")
-    check(words(t_on) == words(t_off), "the text layer has the words of the icon-less render")
+    # The same words; pdftotext may group the wrapped header lines in
+    # another order when icons widen them.
+    check(sorted(words(t_on)) == sorted(words(t_off)),
+          "the text layer has the words of the icon-less render")
     # (RenderCV themes show a social network's username, not its URL.)
     for w in ("ada@example.com", "example.com/ada", "Office", "Engine"):
         check(w in t_on, "text layer has %s" % w)

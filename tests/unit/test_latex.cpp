@@ -821,3 +821,21 @@ design:
   CHECK(contains(plain, "\\newcommand{\\cvLinkText}[1]{#1}"));
   CHECK_FALSE(contains(plain, "ulem"));
 }
+
+TEST_CASE("latex: RenderCV's external link icon follows the CV's links") {
+  const LoadResult loaded = load_cv_string(R"(cv:
+  name: John Doe
+  sections:
+    about:
+      - "See [the paper](https://example.com/p)."
+design:
+  theme: classic
+  links: {show_external_link_icon: true}
+)",
+                                           "cv.yaml");
+  const std::string tex = render(loaded.cv);
+  CHECK(contains(tex, "\\newcommand{\\cvLinkText}[1]{#1\\cvLinkIcon}"));
+  CHECK(contains(tex, "\\cvLinkIconFont\\symbol{\"F08E}"));
+  CHECK(contains(tex, "ActualText={}"));
+  CHECK(contains(tex, "\\href{https://example.com/p}{\\cvLinkText{the~paper}}"));
+}

@@ -200,7 +200,9 @@ TEST_CASE("layout: RenderCV themes set the top note and footer in the margins, a
   // The header starts at the text area's top, not below the note.
   const auto name = items_starting(doc.pages[0], "Jane Doe");
   REQUIRE_FALSE(name.empty());
-  CHECK(name[0]->y + metrics(*name[0]->face).ascender * name[0]->size == doctest::Approx(top));
+  const double name_top = name[0]->y + metrics(*name[0]->face).ascender * name[0]->size;
+  CHECK(name_top <= top + 0.01);
+  CHECK(name_top > top - 0.2 * name[0]->size); // within its own line box, not 35 pt down
   // The footer's baseline half the bottom margin up (less Typst's 0.6em).
   const std::string n = std::to_string(doc.pages.size());
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
@@ -283,6 +285,65 @@ TEST_CASE("layout: RenderCV's links.underline underlines links in the text, not 
       CHECK(r->x1 == doctest::Approx(paper[0]->x + paper[0]->width));
       CHECK(r->thickness == doctest::Approx(0.05 * paper[0]->size));
     }
+  }
+}
+
+TEST_CASE("layout: RenderCV's external link icon follows the text's links, not connections") {
+  Cv cv = small_cv();
+  RichText text;
+  text.runs.emplace_back(TextRun{"See ", {}});
+  text.runs.emplace_back(TextRun{"the paper", Format{false, false, "https://example.com/p"}});
+  text.runs.emplace_back(TextRun{" now.", {}});
+  cv.sections.back().entries.emplace_back(TextEntry{text, {}});
+  Style st = rendercv_classic();
+  st.rendercv.external_link_icon = true;
+  const LaidOutDocument doc = layout_cv(cv, st, ".");
+  const std::string icon = "\uf08e"; // Font Awesome 4.7 external-link
+  std::vector<const TextItem*> icons;
+  for (const Page& page : doc.pages)
+    for (const TextItem* t : items_starting(page, icon))
+      icons.push_back(t);
+  // After the publication's DOI and "the paper"; none after the five connections.
+  REQUIRE(icons.size() == 2);
+  const auto paper = items_starting(doc.pages.back(), "the paper");
+  REQUIRE(paper.size() == 1);
+  const TextItem* after = icons[0]->y == paper[0]->y ? icons[0] : icons[1];
+  CHECK(after->decorative);
+  CHECK(after->size == doctest::Approx(0.65 * paper[0]->size));
+  CHECK(after->y == doctest::Approx(paper[0]->y + 0.2 * paper[0]->size));
+  CHECK(after->x > paper[0]->x);
+  CHECK(after->x - (paper[0]->x + paper[0]->width) < paper[0]->size / 2);
+  // The sentence goes on after it.
+  CHECK(items_starting(doc.pages.back(), " now.").size() +
+            items_starting(doc.pages.back(), "now.").size() ==
+        1);
+}
+
+TEST_CASE("layout: RenderCV's short_second_row keeps the main column beside the dates") {
+  Cv cv = small_cv();
+  auto& x = std::get<ExperienceEntry>(cv.sections.at(1).entries.at(0));
+  std::string longer = "Scheduled";
+  for (int i = 0; i < 40; ++i)
+    longer += " training jobs";
+  x.details.highlights = {Highlight{rt(longer), {}}};
+  for (const bool short_row : {true, false}) {
+    Style st = rendercv_classic();
+    st.rendercv.short_second_row = short_row;
+    const LaidOutDocument doc = layout_cv(cv, st, ".");
+    double dates_x = 1e9, right = 0;
+    for (const Page& page : doc.pages) {
+      for (const TextItem* t : items_starting(page, "Shanghai, China"))
+        dates_x = std::min(dates_x, t->x);
+      for (const auto& it : page.items)
+        if (const auto* t = std::get_if<TextItem>(&it);
+            t && (t->text.find("training jobs") != std::string::npos))
+          right = std::max(right, t->x + t->width);
+    }
+    INFO("short_second_row: ", short_row);
+    REQUIRE(dates_x < 1e9);
+    // true: every line of the highlight ends left of the date column; false:
+    // the lines below the dates run on to the right margin.
+    CHECK((right < dates_x) == short_row);
   }
 }
 

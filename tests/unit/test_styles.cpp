@@ -86,7 +86,7 @@ TEST_CASE("styles: the built-in styles: cvpress's own and RenderCV's nine themes
   CHECK(classic.show_time_spans_in == std::vector<std::string>{"experience"});
   CHECK(classic.heading_look == HeadingLook::partial_rule);
   CHECK(classic.rendercv_dates);
-  CHECK(classic.body_fonts.families.front() == "Open Sans");
+  CHECK(classic.body_fonts.families.front() == "Lato");
   REQUIRE(classic.rendercv.entry_templates.size() == 5);
 
   // Each theme: its own defaults over classic's.

@@ -534,8 +534,12 @@ private:
       c.mx += label_w_;
       c.mw -= label_w_;
     }
-    // Dates on the left keep the main column's indent all the way down.
-    c.full = st_.date_column_side == Side::right ? left_ + width_ - c.mx : c.mw;
+    // Dates on the left keep the main column's indent all the way down, and
+    // so does RenderCV's short_second_row (classic, opal): its main column
+    // stays beside the date column to the entry's end.
+    const bool narrow = st_.date_column_side != Side::right ||
+                        (rcv_ && st_.rendercv.short_second_row && section_aside_);
+    c.full = narrow ? c.mw : left_ + width_ - c.mx;
     return c;
   }
 

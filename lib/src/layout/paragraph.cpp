@@ -90,6 +90,7 @@ constexpr double k_stranded_fraction = 0.3;     // "short": under this much of t
 constexpr double k_emergency = 1e8;             // a word broken between characters
 constexpr double k_overfull = 1e12;             // a line wider than its measure
 constexpr double k_ragged_stretch = 1.0 / 3;    // ragged: badness 100 at a third empty
+constexpr double k_max_badness = 1e5;           // (10 + 1e5)² stays below k_overfull
 
 enum class Kind : std::uint8_t { normal, hyphen, emergency, forced };
 
@@ -192,10 +193,17 @@ BreakQuality break_lines(std::span<const double> adv, std::span<const std::uint8
       l.overfull = diff < -1e-6;
     } else if (spec.justify) {
       const double stretch = spaces / 2, shrink = spaces / 3;
-      if (diff >= 0)
-        l.badness = stretch > 0 ? std::min(10000.0, 100 * std::pow(diff / stretch, 3))
-                                : (diff > 0.5 ? 10000.0 : 0.0);
-      else if (-diff <= shrink + 1e-6)
+      if (diff >= 0) {
+        // Past TeX's 10000 (stretch ratio 4.64) the badness still grows,
+        // linearly, to a cap far below an overfull line's cost: of two lines
+        // too loose to justify, the fuller one wins ("Thesis: Efficient ...
+        // for" over "Thesis:" alone). A line without spaces stretches as if
+        // it had half a point.
+        const double r = diff / std::max(stretch, 0.5);
+        l.badness = diff <= 0.5 && stretch <= 0 ? 0.0
+                    : r <= 4.6416               ? 100 * r * r * r
+                                  : std::min(k_max_badness, 10000 + 100 * (r - 4.6416));
+      } else if (-diff <= shrink + 1e-6)
         l.badness = 100 * std::pow(-diff / shrink, 3);
       else
         l.overfull = true;
@@ -1035,6 +1043,35 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, double width,
 std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<const double> widths,
                                       Align align, const SourceLocation& where) {
   Impl& m = *impl_;
+  // RenderCV's links.show_external_link_icon: Font Awesome's external-link
+  // after each link of the text (not the header's connections), 0.65 em,
+  // raised, a quarter em after it; drawn, not read (decorative), not underlined.
+  std::vector<Span> with_icons;
+  if (m.style.rendercv_dates && m.style.rendercv.external_link_icon)
+    if (const IconGlyph g = icon_glyph("external-link"); g.face) {
+      for (std::size_t i = 0; i < spans.size(); ++i) {
+        with_icons.push_back(spans[i]);
+        const SpanStyle& st = spans[i].style;
+        if (st.link.empty() || st.plain_link || st.decorative ||
+            (i + 1 < spans.size() && spans[i + 1].style.link == st.link))
+          continue;
+        with_icons.back().style.space_after += st.size / 4;
+        SpanStyle is = st;
+        is.role = FontRole::icon;
+        is.bold = is.italic = false;
+        is.size = st.size * 0.65;
+        is.rise = st.rise + st.size * 0.2;
+        is.hyphenate = false;
+        is.decorative = true;
+        is.plain_link = true;
+        is.space_after = 0;
+        std::string text;
+        append_utf8(text, g.cp);
+        with_icons.push_back(Span{std::move(text), std::move(is)});
+      }
+      if (with_icons.size() != spans.size())
+        spans = with_icons;
+    }
   if (m.rtl_document && align == Align::left)
     align = Align::right;
   else if (m.rtl_document && align == Align::right)
@@ -1192,7 +1229,8 @@ std::vector<LaidLine> Typesetter::set(std::span<const Span> spans, std::span<con
       // RenderCV's links.underline (Typst's underline: about 0.1 em under
       // the baseline, 0.05 em thick), in the link's colour.
       if (impl_->style.rendercv_dates && impl_->style.rendercv.underline_links && !st.plain_link)
-        ln.items.emplace_back(RuleItem{link_x0, st.rise - 0.1 * st.size, link_x1,
+        ln.items.emplace_back(RuleItem{link_x0, st.rise - 0.1 * st.size,
+                                       link_x1 - st.space_after, // not under an icon's gap
                                        st.rise - 0.1 * st.size, 0.05 * st.size, st.color});
       // A span continuing the last link's target where it ends (an icon and
       // its text) widens that link instead of adding another.

@@ -609,10 +609,23 @@ std::string make_preamble(const Style& s, const Features& used, const DocumentMe
        "},\n  pdfsubject={Curriculum vitae},pdfcreator={cvpress}}\n";
   // \cvLinkText{text}: a link's text in the CV (not the header's connections),
   // underlined under RenderCV's links.underline (ulem's \uline breaks lines).
-  if (s.rendercv_dates && s.rendercv.underline_links)
-    p += "\\usepackage[normalem]{ulem}\n\\newcommand{\\cvLinkText}[1]{\\uline{#1}}\n\n";
-  else
-    p += "\\newcommand{\\cvLinkText}[1]{#1}\n\n";
+  // Under links.show_external_link_icon, Font Awesome's external-link after it
+  // (0.65 em, raised, out of the text layer), when the font is installed.
+  const bool underline = s.rendercv_dates && s.rendercv.underline_links;
+  const bool icon = s.rendercv_dates && s.rendercv.external_link_icon;
+  if (underline)
+    p += "\\usepackage[normalem]{ulem}\n";
+  if (icon)
+    p += "\\usepackage{accsupp}\n\\IfFontExistsTF{" + std::string(kIconFamily) +
+         "}{\\newfontfamily\\cvLinkIconFont{" + std::string(kIconFamily) +
+         "}\n"
+         "  \\newcommand{\\cvLinkIcon}{\\hspace{0.25em}\\raisebox{0.2em}{\\BeginAccSupp{"
+         "method=escape,ActualText={}}{\\fontsize{" +
+         bp(0.65 * s.body_size) + "}{" + bp(0.65 * s.body_size) +
+         "}\\selectfont\\cvLinkIconFont\\symbol{\"F08E}}\\EndAccSupp{}}}}\n"
+         "  {\\newcommand{\\cvLinkIcon}{}}\n";
+  p += std::string("\\newcommand{\\cvLinkText}[1]{") + (underline ? "\\uline{#1}" : "#1") +
+       (icon ? "\\cvLinkIcon" : "") + "}\n\n";
 
   // Page layout.
   p += "% Page\n"
