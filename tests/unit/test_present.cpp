@@ -115,7 +115,8 @@ TEST_CASE("present: sections, labels, date columns, talk times and the marks leg
 
 TEST_CASE("present: publication rows carry runs with roles") {
   const LoadResult loaded = load_cv_string(k_cv, "cv.yaml");
-  const Presenter pr(loaded.cv, load_style("cvpress"));
+  const Style style = load_style("cvpress"); // the presenter keeps a reference
+  const Presenter pr(loaded.cv, style);
   const auto& pub = std::get<PublicationEntry>(loaded.cv.sections.at(0).entries.at(0));
   const std::vector<Row> rows = pr.publication_rows(pub);
   REQUIRE(rows.size() == 4);
@@ -214,7 +215,8 @@ design:
   // The default template is one_line_row()'s own row: label, ": ", details.
   RenderOptions classic;
   classic.style = "classic";
-  const Row plain = Presenter(loaded.cv, resolve_style(classic, Design{})).one_line_row(e);
+  const Style classic_style = resolve_style(classic, Design{});
+  const Row plain = Presenter(loaded.cv, classic_style).one_line_row(e);
   CHECK(plain.role == RowRole::one_line);
   CHECK(row_text(plain) == "Languages: C++, Python");
 }

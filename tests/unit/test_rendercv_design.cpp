@@ -261,16 +261,16 @@ TEST_CASE("rendercv: phone numbers with libphonenumber") {
   }
   // RenderCV's default (national) under a RenderCV theme; as written otherwise.
   auto plain = load_cv_string("cv:\n  name: J\n  phone: +1-609-999-9995\n", "cv.yaml");
-  CHECK(Presenter(plain.cv, resolve_style({}, plain.cv.design)).contacts()[0].shown ==
-        "+1-609-999-9995");
+  const Style plain_style = resolve_style({}, plain.cv.design);
+  CHECK(Presenter(plain.cv, plain_style).contacts()[0].shown == "+1-609-999-9995");
   RenderOptions own;
   own.style = "cvpress";
   auto themed = load_cv_string(
       "cv:\n  name: J\n  phone: +1-609-999-9995\ndesign:\n  theme: classic\n", "cv.yaml");
-  CHECK(Presenter(themed.cv, resolve_style({}, themed.cv.design)).contacts()[0].shown ==
-        "(609) 999-9995");
-  CHECK(Presenter(themed.cv, resolve_style(own, themed.cv.design)).contacts()[0].shown ==
-        "+1-609-999-9995");
+  const Style theme_style = resolve_style({}, themed.cv.design);
+  const Style own_style = resolve_style(own, themed.cv.design);
+  CHECK(Presenter(themed.cv, theme_style).contacts()[0].shown == "(609) 999-9995");
+  CHECK(Presenter(themed.cv, own_style).contacts()[0].shown == "+1-609-999-9995");
 
   // Invalid numbers: always without digits, and without a country code under a RenderCV theme.
   CHECK(messages("cv:\n  name: J\n  phone: call me\n") ==

@@ -157,6 +157,9 @@ struct ContactView {
 class Presenter {
 public:
   Presenter(const Cv& cv, const Style& style);
+  /// Temporaries would dangle: the presenter keeps references.
+  Presenter(const Cv& cv, Style&& style) = delete;
+  Presenter(Cv&& cv, const Style& style) = delete;
 
   /// The CV's language as a BCP-47 tag ("en" when unknown).
   [[nodiscard]] const std::string& tag() const { return tag_; }
