@@ -303,22 +303,15 @@ private:
     // degree word ("Master", "Bachelor") rather than breaking it, at most a
     // fifth of the text width.
     section_degree_w_ = st_.rendercv.degree_width;
-    for (const auto& ev : v.entries)
-      if (const auto t = rcv_ ? pr_.templated_head(ev) : std::nullopt)
+    for (const auto& ev : v.entries) {
+      if (!rcv_ || !std::holds_alternative<EducationEntry>(*ev.entry)) // the only degree column
+        continue;
+      if (const auto t = pr_.templated_head(ev))
         for (const Row& row : t->degree)
-          for (const Span& sp : row_spans(row)) {
-            std::size_t at = 0;
-            while (at < sp.text.size()) {
-              std::size_t end = sp.text.find(' ', at);
-              if (end == std::string::npos)
-                end = sp.text.size();
-              const Span word{sp.text.substr(at, end - at), sp.style};
-              section_degree_w_ =
-                  std::max(section_degree_w_, std::min(width_ * 0.2, measure_.measure({&word, 1}) +
-                                                                         0.4 * st_.body_size));
-              at = end + 1;
-            }
-          }
+          section_degree_w_ =
+              std::max(section_degree_w_,
+                       std::min(width_ * 0.2, widest_word(row_spans(row)) + 0.4 * st_.body_size));
+    }
     const std::size_t first = blocks_.size();
     for (std::size_t i = 0; i < v.entries.size(); ++i) {
       std::vector<Unit> units;
@@ -517,6 +510,19 @@ private:
     double lx;   // hanging labels (left of mx)
     double full; // main column width below the date column's text
   };
+
+  // The width of the widest space-separated word of `spans`.
+  double widest_word(const std::vector<Span>& spans) {
+    double w = 0;
+    for (const Span& sp : spans)
+      for (std::size_t at = 0; at < sp.text.size();) {
+        const std::size_t end = std::min(sp.text.find(' ', at), sp.text.size());
+        const Span word{sp.text.substr(at, end - at), sp.style};
+        w = std::max(w, measure_.measure({&word, 1}));
+        at = end + 1;
+      }
+    return w;
+  }
 
   // Main and date columns of the current section (see section()).
   Columns columns(const std::string& label) const {

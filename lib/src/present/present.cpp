@@ -205,14 +205,22 @@ std::vector<Row> Presenter::publication_rows(const PublicationEntry& e) const {
   if (has_venue)
     rows.push_back(venue_row(e));
   extension_rows(e, rows, has_venue);
-  if (!e.doi.empty())
-    rows.push_back(Row{RowRole::link,
-                       {Run{RunRole::doi_label, nullptr, "DOI: ", "", ""},
-                        Run{RunRole::doi, nullptr, e.doi, doi_url(e.doi), "doi"}}});
-  else if (!link_target(e.url).empty()) // an unsafe link is not shown (text/links.hpp)
-    rows.push_back(
-        Row{RowRole::link, {Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"}}});
+  if (std::optional<Run> link = link_run(e)) {
+    Row row{RowRole::link, {}};
+    if (link->role == RunRole::doi)
+      row.runs.push_back(Run{RunRole::doi_label, nullptr, "DOI: ", "", ""});
+    row.runs.push_back(std::move(*link));
+    rows.push_back(std::move(row));
+  }
   return rows;
+}
+
+std::optional<Run> Presenter::link_run(const PublicationEntry& e) const {
+  if (!e.doi.empty())
+    return Run{RunRole::doi, nullptr, e.doi, doi_url(e.doi), "doi"};
+  if (!link_target(e.url).empty()) // an unsafe link is not shown (text/links.hpp)
+    return Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"};
+  return std::nullopt;
 }
 
 void Presenter::extension_rows(const PublicationEntry& e, std::vector<Row>& rows,
@@ -613,13 +621,17 @@ std::vector<Row> main_rows(const std::string& tmpl, std::span<const TplValue> va
 
 } // namespace
 
-std::optional<Row> Presenter::templated_one_line(const OneLineEntry& e) const {
+const EntryTemplates* Presenter::entry_template(std::string_view type) const {
   const auto& all = style_.rendercv.entry_templates;
-  auto it = std::find_if(all.begin(), all.end(), [](const EntryTemplates& t) {
-    return t.entry_type == "one_line_entry" && !t.main_column.empty() &&
-           t.main_column != "**LABEL:** DETAILS"; // the default: one_line_row()'s own
-  });
-  if (it == all.end())
+  auto it = std::find_if(all.begin(), all.end(),
+                         [&](const EntryTemplates& t) { return t.entry_type == type; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+std::optional<Row> Presenter::templated_one_line(const OneLineEntry& e) const {
+  const EntryTemplates* it = entry_template("one_line_entry");
+  if (!it || it->main_column.empty() ||
+      it->main_column == "**LABEL:** DETAILS") // the default: one_line_row()'s own
     return std::nullopt;
   const std::vector<TplValue> values = {{"LABEL", &e.label, "", "label", {}},
                                         {"DETAILS", &e.details, "", "details", {}}};
@@ -634,17 +646,12 @@ std::optional<Row> Presenter::templated_one_line(const OneLineEntry& e) const {
 }
 
 std::optional<std::vector<Row>> Presenter::templated_publication(const PublicationEntry& e) const {
-  const auto& all = style_.rendercv.entry_templates;
-  auto it = std::find_if(all.begin(), all.end(), [](const EntryTemplates& t) {
-    return t.entry_type == "publication_entry" && !t.main_column.empty();
-  });
-  if (it == all.end())
+  const EntryTemplates* it = entry_template("publication_entry");
+  if (!it || it->main_column.empty())
     return std::nullopt;
   std::vector<Run> link; // URL: the DOI's link when there is one (RenderCV)
-  if (!e.doi.empty())
-    link.push_back(Run{RunRole::doi, nullptr, e.doi, doi_url(e.doi), "doi"});
-  else if (!link_target(e.url).empty()) // an unsafe link is not shown (text/links.hpp)
-    link.push_back(Run{RunRole::url, nullptr, display_url(e.url), e.url, "url"});
+  if (std::optional<Run> r = link_run(e))
+    link.push_back(std::move(*r));
   std::vector<Run> doi;
   if (!e.doi.empty())
     doi = link;
@@ -696,10 +703,8 @@ std::optional<TemplatedHead> Presenter::templated_head(const EntryView& view) co
   } else {
     return std::nullopt;
   }
-  const auto& all = style_.rendercv.entry_templates;
-  auto it = std::find_if(all.begin(), all.end(),
-                         [&](const EntryTemplates& t) { return t.entry_type == type; });
-  if (it == all.end())
+  const EntryTemplates* it = entry_template(type);
+  if (!it)
     return std::nullopt;
   const DateColumn col = view.aside.empty() ? DateColumn{} : view.aside.front();
   values.push_back({"LOCATION", &d->location, "", "location", {}});

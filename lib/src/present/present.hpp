@@ -233,6 +233,10 @@ private:
   // A publication's awards, then its status (unless `status_shown`) and note
   // rows (our extensions).
   void extension_rows(const PublicationEntry& e, std::vector<Row>& rows, bool status_shown) const;
+  // A publication's link: its DOI, else its URL when that is safe to link.
+  [[nodiscard]] std::optional<Run> link_run(const PublicationEntry& e) const;
+  // The style's RenderCV templates of `type` ("education_entry", ...), or null.
+  [[nodiscard]] const EntryTemplates* entry_template(std::string_view type) const;
   const Cv& cv_;
   const Style& style_;
   std::string tag_;

@@ -13,9 +13,8 @@
 
 namespace cvpress::detail::html {
 
-/// `text` with & < > " ' as character references and C0 controls (except
-/// tab and newline) and U+FFFE/U+FFFF dropped: safe in text and in quoted
-/// attribute values.
+/// `text` safe in HTML text and quoted attribute values: escape_xml()
+/// (text/xml_escape.hpp).
 [[nodiscard]] std::string escape(std::string_view text);
 
 /// `text` for a double-quoted CSS string inside a <style> element: quotes,

@@ -391,18 +391,8 @@ private:
   std::string templated(const TemplatedHead& t, const EntryDetails& d, const std::string& path) {
     auto rows = [&](const std::vector<Row>& rs) {
       std::string out;
-      for (const Row& row : rs) {
-        if (!out.empty())
-          out += "\\par ";
-        for (const Run& r : row.runs) {
-          std::string x = run_text(r, path);
-          if (r.emph)
-            x = "\\textit{" + x + "}";
-          if (r.strong)
-            x = "\\textbf{" + x + "}";
-          out += x;
-        }
-      }
+      for (const Row& row : rs)
+        out += (out.empty() ? "" : "\\par ") + templated_row(row, path);
       return out;
     };
     std::string main = rows(t.main);

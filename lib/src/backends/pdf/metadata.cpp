@@ -1,5 +1,6 @@
 // XMP metadata, file identifier and output intent (see metadata.hpp).
 #include "backends/pdf/metadata.hpp"
+#include "text/xml_escape.hpp"
 
 #include <cvpress/diagnostics.hpp>
 #include <cvpress/version.hpp>
@@ -13,32 +14,6 @@
 namespace cvpress::detail {
 
 namespace {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      // XML 1.0 allows no C0 controls but tab, newline and carriage return.
-      if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-        out += c;
-    }
-  }
-  return out;
-}
 
 // ISO 8601 date (UTC) as XMP writes it.
 std::string xmp_date(std::int64_t epoch) {
@@ -56,7 +31,7 @@ std::string xmp_date(std::int64_t epoch) {
 }
 
 std::string alt(std::string_view tag, std::string_view value) {
-  return "<" + std::string(tag) + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(value) +
+  return "<" + std::string(tag) + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape_xml(value) +
          "</rdf:li></rdf:Alt></" + std::string(tag) + ">\n";
 }
 
@@ -81,18 +56,18 @@ std::string xmp_packet(const DocumentInfo& info, std::string_view producer,
   if (!info.title.empty())
     x += alt("dc:title", info.title);
   if (!info.author.empty())
-    x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(info.author) +
+    x += "<dc:creator><rdf:Seq><rdf:li>" + escape_xml(info.author) +
          "</rdf:li></rdf:Seq></dc:creator>\n";
   if (!info.subject.empty())
     x += alt("dc:description", info.subject);
   if (!info.lang.empty())
-    x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(info.lang) +
+    x += "<dc:language><rdf:Bag><rdf:li>" + escape_xml(info.lang) +
          "</rdf:li></rdf:Bag></dc:language>\n";
   x += "</rdf:Description>\n";
   x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
-  x += "<pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n";
+  x += "<pdf:Producer>" + escape_xml(producer) + "</pdf:Producer>\n";
   if (!info.keywords.empty())
-    x += "<pdf:Keywords>" + xml_escape(info.keywords) + "</pdf:Keywords>\n";
+    x += "<pdf:Keywords>" + escape_xml(info.keywords) + "</pdf:Keywords>\n";
   x += "</rdf:Description>\n";
   x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
   x += "<xmp:CreatorTool>cvpress " + std::string(cvpress::version) + "</xmp:CreatorTool>\n";
